@@ -1,0 +1,102 @@
+import type { OutboxEmail } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+import { configuredTransport, type Transport } from "./transport.server";
+
+/** After this many failed attempts an email is marked FAILED (shown at /dev/mail and in logs). */
+export const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff: 10 s, 20 s, 40 s … capped at one hour. */
+export function backoffMs(attempts: number) {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * Delivers due emails, one row at a time. Each row is locked with
+ * FOR UPDATE SKIP LOCKED for the duration of its delivery, so several app
+ * processes (or workers) sharing one database never send the same email twice:
+ * a second worker skips the locked row, and once committed the row is no longer
+ * PENDING.
+ */
+export async function deliverDue({ transport = configuredTransport(), limit = 20 } = {}): Promise<{
+  sent: number;
+  failed: number;
+}> {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db().$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<OutboxEmail[]>`
+          SELECT * FROM "OutboxEmail"
+          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+          ORDER BY "nextAttemptAt", "createdAt"
+          LIMIT 1
+          FOR UPDATE SKIP LOCKED`;
+        const row = rows[0];
+        if (!row) return "empty" as const;
+        try {
+          const { messageId } = await transport.send(row);
+          await tx.outboxEmail.update({
+            where: { id: row.id },
+            data: { status: "SENT", sentAt: new Date(), messageId, attempts: row.attempts + 1, lastError: null },
+          });
+          return "sent" as const;
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          const giveUp = attempts >= MAX_ATTEMPTS;
+          const reason = error instanceof Error ? error.message : String(error);
+          await tx.outboxEmail.update({
+            where: { id: row.id },
+            data: {
+              attempts,
+              lastError: reason.slice(0, 1000),
+              status: giveUp ? "FAILED" : "PENDING",
+              nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+            },
+          });
+          const level = giveUp ? "error" : "warn";
+          console[level](
+            `[mail] ${giveUp ? "gave up on" : "will retry"} email ${row.id} to ${row.to} (attempt ${attempts}/${MAX_ATTEMPTS}): ${reason}`,
+          );
+          return "failed" as const;
+        }
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    if (outcome === "empty") break;
+    if (outcome === "sent") sent++;
+    else failed++;
+  }
+  return { sent, failed };
+}
+
+export type Worker = { stop(): Promise<void>; kick(): void };
+
+/** Polls the outbox every `intervalMs`; `kick()` asks for an immediate round. */
+export function startOutboxWorker({ intervalMs = 2000, transport }: { intervalMs?: number; transport?: Transport } = {}): Worker {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const chosen = transport ?? configuredTransport();
+  console.log(`[mail] outbox worker started (transport: ${chosen.name})`);
+  const tick = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    running = deliverDue({ transport: chosen })
+      .catch((error) => console.error("[mail] outbox round failed:", error instanceof Error ? error.message : error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 100);
+  return {
+    kick: () => {
+      running.then(tick);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

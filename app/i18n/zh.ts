@@ -1,0 +1,7 @@
+import { accounts } from "./messages/accounts";
+import { common } from "./messages/common";
+import { conferences } from "./messages/conferences";
+import { organizations } from "./messages/organizations";
+import type { MessageKey } from "./en";
+
+export const zh: Record<MessageKey, string> = { ...common.zh, ...accounts.zh, ...organizations.zh, ...conferences.zh };

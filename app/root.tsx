@@ -1,0 +1,217 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LocaleContext, translator, useT, type AppLocale, type MessageKey } from "~/i18n";
+import stylesheet from "~/styles/app.css?url";
+import { usesLocalMailbox } from "~/utils/env.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { getUser } from "~/utils/session.server";
+import { readToast, type Toast } from "~/utils/toast.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Concord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const locale = await resolveLocale(request, user);
+  const { toast, clear } = await readToast(request);
+  return data(
+    {
+      user: user ? { id: user.id, name: user.nameLatin, nameNative: user.nameNative, emailVerified: user.emailVerified } : null,
+      locale,
+      toast,
+      mailbox: usesLocalMailbox(),
+    },
+    { headers: clear ? { "Set-Cookie": clear } : undefined },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+function LocaleSwitch({ locale }: { locale: AppLocale }) {
+  const t = translator(locale);
+  const location = useLocation();
+  return (
+    <Form method="post" action="/set-locale" className="flex items-center gap-2">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="locale-switch" className="sr-only">
+        {t("locale.switch")}
+      </label>
+      <select id="locale-switch" name="locale" defaultValue={locale} className="rounded border border-stone-400 px-2 py-1 text-sm">
+        <option value="en">{t("locale.en")}</option>
+        <option value="zh">{t("locale.zh")}</option>
+      </select>
+      <button type="submit" className="rounded border border-stone-400 px-2 py-1 text-sm">
+        {t("locale.apply")}
+      </button>
+    </Form>
+  );
+}
+
+function ToastView({ toast, locale }: { toast: Toast; locale: AppLocale }) {
+  const t = translator(locale);
+  const colours = {
+    success: "border-green-700 bg-green-50 text-green-900",
+    error: "border-red-700 bg-red-50 text-red-900",
+    info: "border-blue-700 bg-blue-50 text-blue-900",
+  }[toast.kind];
+  return (
+    <div role="status" aria-live="polite" className={`mx-auto mt-4 max-w-5xl rounded-md border px-4 py-3 ${colours}`}>
+      {t(toast.message as MessageKey, toast.vars)}
+    </div>
+  );
+}
+
+function Shell({ children, root }: { children: ReactNode; root: RootData | undefined }) {
+  const locale: AppLocale = root?.locale ?? "en";
+  const t = translator(locale);
+  return (
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-stone-50 text-stone-900">
+        <LocaleContext.Provider value={locale}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+            {t("nav.skip")}
+          </a>
+          <header className="border-b border-stone-300 bg-white">
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <Link to="/" className="text-xl font-bold text-blue-900">
+                {t("app.name")}
+              </Link>
+              <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-4">
+                <Link to="/conferences" className="underline-offset-4 hover:underline">
+                  {t("nav.conferences")}
+                </Link>
+                <Link to="/orgs" className="underline-offset-4 hover:underline">
+                  {t("nav.organizations")}
+                </Link>
+                {root?.mailbox ? (
+                  <Link to="/dev/mail" className="underline-offset-4 hover:underline">
+                    {t("nav.mailbox")}
+                  </Link>
+                ) : null}
+                {root?.user ? (
+                  <>
+                    <Link to="/account" className="underline-offset-4 hover:underline" data-testid="signed-in-as">
+                      {root.user.name}
+                    </Link>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="underline-offset-4 hover:underline">
+                        {t("nav.signOut")}
+                      </button>
+                    </Form>
+                  </>
+                ) : (
+                  <>
+                    <Link to="/login" className="underline-offset-4 hover:underline">
+                      {t("nav.signIn")}
+                    </Link>
+                    <Link to="/signup" className="rounded-md bg-blue-900 px-3 py-1 text-white">
+                      {t("nav.signUp")}
+                    </Link>
+                  </>
+                )}
+                <LocaleSwitch locale={locale} />
+              </nav>
+            </div>
+          </header>
+          {root?.toast ? <ToastView toast={root.toast} locale={locale} /> : null}
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+        </LocaleContext.Provider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  return <Shell root={root}>{children}</Shell>;
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Shared by every route: says what went wrong and what to do next, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorView error={error} />;
+}
+
+export function ErrorView({ error }: { error: unknown }) {
+  const t = useT();
+  let status = 500;
+  let message: MessageKey = "error.server";
+  let hint: MessageKey | null = "error.server.hint";
+  let vars: Record<string, string | number> | undefined;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const body = error.data as { message?: string; vars?: Record<string, string | number> } | string | null;
+    if (status === 404) {
+      message = "error.notFound";
+      hint = "error.notFound.hint";
+    } else if (status === 403) {
+      message = "error.forbidden";
+      hint = "error.forbidden.hint";
+    } else if (status === 401) {
+      message = "error.unauthorized";
+      hint = null;
+    } else if (status === 413) {
+      message = "error.tooLarge";
+      hint = null;
+    } else if (status < 500) {
+      message = "error.badRequest";
+      hint = null;
+    }
+    if (body && typeof body === "object" && typeof body.message === "string" && body.message.includes(".")) {
+      message = body.message as MessageKey;
+      vars = body.vars ?? undefined;
+    }
+  }
+  return (
+    <section aria-labelledby="error-title" className="rounded-md border border-stone-300 bg-white p-6">
+      <p className="text-sm text-stone-500">{status}</p>
+      <h1 id="error-title" className="text-2xl font-semibold">
+        {t(message, vars)}
+      </h1>
+      {hint ? <p className="mt-2">{t(hint)}</p> : null}
+      <p className="mt-4 flex gap-4">
+        <Link to="/" className="text-blue-900 underline">
+          {t("error.goHome")}
+        </Link>
+        {status === 401 ? (
+          <Link to="/login" className="text-blue-900 underline">
+            {t("error.signIn")}
+          </Link>
+        ) : null}
+      </p>
+    </section>
+  );
+}

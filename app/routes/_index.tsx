@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { pick, useLocale, useT } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { formatDateRange } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Concord" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  const [conferences, orgCount] = await Promise.all([
+    db().conference.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { startDate: "asc" },
+      take: 20,
+      select: { slug: true, title: true, titleZh: true, city: true, country: true, startDate: true, endDate: true, timeZone: true },
+    }),
+    db().organization.count(),
+  ]);
+  return { conferences, orgCount };
+}
+
+export default function Home() {
+  const { conferences, orgCount } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t("home.title")}</h1>
+      <p className="mt-2 max-w-2xl text-lg text-stone-700">{t("home.lead")}</p>
+      <h2 className="mt-8 text-xl font-semibold">{t("home.upcoming")}</h2>
+      {conferences.length === 0 ? <p>{t("home.none")}</p> : null}
+      <ul className="mt-3 space-y-3">
+        {conferences.map((c) => (
+          <li key={c.slug} className="rounded-md border border-stone-300 bg-white p-4">
+            <Link to={`/conferences/${c.slug}`} className="text-lg font-medium text-blue-900 underline">
+              {pick(locale, c.title, c.titleZh)}
+            </Link>
+            <p className="text-stone-700">
+              {formatDateRange(new Date(c.startDate), new Date(c.endDate), locale)} · {c.city}, {c.country}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-8">
+        <Link to="/orgs" className="text-blue-900 underline">
+          {t("home.orgs")} ({orgCount})
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { startOutboxWorker, type Worker } from "~/domain/email/outbox.server";
+import { pruneRateLimits } from "~/utils/rate-limit.server";
+import { db } from "~/utils/db.server";
+import { seedDemo } from "~/domain/demo/seed.server";
+
+/**
+ * Work the app process does besides answering requests. Started by
+ * server/start.js after the database is ready; every process runs it, which is
+ * safe because the outbox uses row locks with SKIP LOCKED.
+ */
+export function startBackground(): { stop(): Promise<void> } {
+  const workers: Worker[] = [startOutboxWorker()];
+  const housekeeping = setInterval(() => {
+    pruneRateLimits().catch((e) => console.error("[housekeeping]", e));
+  }, 3600_000);
+  housekeeping.unref();
+  return {
+    async stop() {
+      clearInterval(housekeeping);
+      await Promise.all(workers.map((w) => w.stop()));
+      await db().$disconnect();
+    },
+  };
+}
+
+/** On the first start of the embedded database, load the demo conference. */
+export async function seedIfEmpty(): Promise<boolean> {
+  const users = await db().user.count();
+  if (users > 0) return false;
+  await seedDemo();
+  return true;
+}

@@ -1,0 +1,37 @@
+import { data } from "@remix-run/node";
+import { AppError } from "./errors";
+import { env } from "./env.server";
+
+/** Throws the AppError as a Remix response so route ErrorBoundaries render it. */
+export function toResponse(error: AppError) {
+  return data({ code: error.code, message: error.userMessage, vars: error.vars ?? null }, { status: error.status });
+}
+
+/** Runs a domain call and turns AppErrors into HTTP responses; anything else stays a 500. */
+export async function orRespond<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof AppError) throw toResponse(error);
+    throw error;
+  }
+}
+
+/** The client's address: the socket's, or X-Forwarded-For's first hop when TRUST_PROXY is set. */
+export function clientIp(request: Request): string {
+  if (env().TRUST_PROXY) {
+    const forwarded = request.headers.get("x-forwarded-for");
+    if (forwarded) return forwarded.split(",")[0].trim();
+  }
+  return request.headers.get("x-concord-client-ip") ?? "unknown";
+}
+
+export function absoluteUrl(path: string) {
+  return new URL(path, env().APP_URL).toString();
+}
+
+/** Only same-site relative paths may be used as redirect targets. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

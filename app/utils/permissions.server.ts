@@ -1,0 +1,84 @@
+import type { ConferenceRoleKind, OrgRole } from "~/generated/prisma/client";
+import { db } from "./db.server";
+import { AppError } from "./errors";
+import type { SessionUser } from "./session.server";
+
+/**
+ * The one place that answers "may this user do X to Y". Every loader and action
+ * that reads private data or changes anything calls `requirePermission` (or `can`).
+ * Facts are loaded fresh from the database per check: revoking a role takes
+ * effect at the next request.
+ */
+export type Action =
+  | "org:update"
+  | "org:manage-members"
+  | "org:create-conference"
+  | "conference:view-draft"
+  | "conference:update"
+  | "conference:manage-roles"
+  | "conference:check-in"
+  | "conference:review";
+
+export type Resource = { orgId: string } | { conferenceId: string };
+
+async function orgRoles(userId: string, orgId: string): Promise<OrgRole[] | null> {
+  const m = await db().membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { roles: true } });
+  return m ? m.roles : null;
+}
+
+async function conferenceFacts(userId: string, conferenceId: string) {
+  const conference = await db().conference.findUnique({
+    where: { id: conferenceId },
+    select: {
+      orgId: true,
+      roles: { where: { userId }, select: { role: true } },
+      org: { select: { members: { where: { userId }, select: { roles: true } } } },
+    },
+  });
+  if (!conference) return null;
+  return {
+    roles: new Set<ConferenceRoleKind>(conference.roles.map((r) => r.role)),
+    hostAdmin: conference.org.members[0]?.roles.includes("ADMIN") ?? false,
+  };
+}
+
+export async function can(user: SessionUser | null, action: Action, resource: Resource): Promise<boolean> {
+  if (!user) return false;
+  if ("orgId" in resource) {
+    const roles = await orgRoles(user.id, resource.orgId);
+    if (!roles) return false;
+    switch (action) {
+      case "org:update":
+      case "org:manage-members":
+        return roles.includes("ADMIN");
+      case "org:create-conference":
+        // Creating a conference is an organizational commitment: admins only, verified email.
+        return roles.includes("ADMIN") && user.emailVerified;
+      default:
+        return false;
+    }
+  }
+  const facts = await conferenceFacts(user.id, resource.conferenceId);
+  if (!facts) return false;
+  const organizer = facts.roles.has("ORGANIZER") || facts.hostAdmin;
+  switch (action) {
+    case "conference:view-draft":
+      return organizer || facts.roles.size > 0;
+    case "conference:update":
+      return organizer;
+    case "conference:manage-roles":
+      return facts.hostAdmin || facts.roles.has("ORGANIZER");
+    case "conference:check-in":
+      return organizer || facts.roles.has("CHECKIN");
+    case "conference:review":
+      return organizer || facts.roles.has("REVIEWER");
+    default:
+      return false;
+  }
+}
+
+/** Guard: throws 401 when signed out, 403 when the user may not. */
+export async function requirePermission(user: SessionUser | null, action: Action, resource: Resource) {
+  if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
+  if (!(await can(user, action, resource))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+}

@@ -1,0 +1,37 @@
+import { db } from "./db.server";
+import { AppError } from "./errors";
+
+export type RateRule = { name: string; limit: number; windowSeconds: number };
+
+/** Limits shared by every app process because the counters live in PostgreSQL. */
+export const rules = {
+  loginPerAccount: { name: "login:account", limit: 10, windowSeconds: 15 * 60 },
+  loginPerIp: { name: "login:ip", limit: 50, windowSeconds: 15 * 60 },
+  emailLinkPerAccount: { name: "link:account", limit: 5, windowSeconds: 60 * 60 },
+  emailLinkPerIp: { name: "link:ip", limit: 20, windowSeconds: 60 * 60 },
+  signupPerIp: { name: "signup:ip", limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateRule>;
+
+/**
+ * Counts one attempt for `subject` under `rule` (fixed window, atomic upsert)
+ * and throws a 429 AppError when the limit is exceeded.
+ */
+export async function hit(rule: RateRule, subject: string) {
+  const now = Date.now();
+  const windowStart = new Date(now - (now % (rule.windowSeconds * 1000)));
+  const key = `${rule.name}:${subject.toLowerCase()}`;
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 0);
+  if (count > rule.limit) {
+    const retryMinutes = Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now) / 60000);
+    throw new AppError("RATE_LIMITED", 429, "error.rateLimited", { minutes: retryMinutes });
+  }
+}
+
+/** Old windows are useless; the outbox worker's housekeeping calls this. */
+export async function pruneRateLimits() {
+  await db().rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } });
+}

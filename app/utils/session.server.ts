@@ -1,0 +1,93 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { AppError } from "./errors";
+
+/** Sessions last 30 days from sign-in; the row can be revoked at any time. */
+export const SESSION_DAYS = 30;
+
+function sessionCookie() {
+  return createCookie("concord_session", {
+    secrets: [env().SESSION_SECRET],
+    httpOnly: true,
+    sameSite: "lax",
+    // Secure whenever the app is served over https (always in production deployments;
+    // the local demo runs on http://localhost).
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  nameLatin: string;
+  nameNative: string | null;
+  locale: "en" | "zh";
+  emailVerified: boolean;
+  sessionId: string;
+};
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+}
+
+/** The signed-in user, or null. Expired and revoked sessions count as signed out at once. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const id = await sessionIdFrom(request);
+      if (!id) return null;
+      const session = await db().session.findFirst({
+        where: { id, revokedAt: null, expiresAt: { gt: new Date() } },
+        select: {
+          id: true,
+          user: { select: { id: true, email: true, nameLatin: true, nameNative: true, locale: true, emailVerifiedAt: true } },
+        },
+      });
+      if (!session) return null;
+      const { user } = session;
+      return {
+        id: user.id,
+        email: user.email,
+        nameLatin: user.nameLatin,
+        nameNative: user.nameNative,
+        locale: user.locale,
+        emailVerified: user.emailVerifiedAt !== null,
+        sessionId: session.id,
+      };
+    })();
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+/** Guard: the signed-in user, else a redirect to sign-in that comes back here. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    // Non-GET requests (form posts) cannot be replayed after sign-in: answer 401.
+    if (request.method !== "GET") throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** Guard for pages only signed-out visitors should see (sign-up, sign-in). */
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/");
+}
+
+export async function createSessionCookie(sessionId: string) {
+  return sessionCookie().serialize(sessionId);
+}
+
+export async function clearSessionCookie() {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}

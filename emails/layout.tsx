@@ -1,0 +1,34 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { EmailLocale } from "./strings";
+
+/** The frame every Concord email shares: brand line, content, footer in the recipient's language. */
+export function EmailLayout({ locale, preview, children }: { locale: EmailLocale; preview: string; children: ReactNode }) {
+  return (
+    <Html lang={locale === "zh" ? "zh-CN" : "en"}>
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ fontFamily: "Helvetica, Arial, 'PingFang SC', 'Microsoft YaHei', sans-serif", backgroundColor: "#f5f5f4" }}>
+        <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
+          <Text style={{ fontSize: "18px", fontWeight: 700, color: "#1e3a8a" }}>Concord</Text>
+          <Section>{children}</Section>
+          <Hr />
+          <Text style={{ fontSize: "12px", color: "#57534e" }}>
+            {locale === "zh"
+              ? "这封邮件由 Concord 自动发送。如果不是您本人操作，可以忽略此邮件。"
+              : "This email was sent automatically by Concord. If you did not expect it, you can ignore it."}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const button = {
+  backgroundColor: "#1e3a8a",
+  color: "#ffffff",
+  padding: "12px 18px",
+  borderRadius: "6px",
+  textDecoration: "none",
+  display: "inline-block",
+} as const;

@@ -1,0 +1,1 @@
+export type EmailLocale = "en" | "zh";
