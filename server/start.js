@@ -49,7 +49,9 @@ async function main() {
 
   const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
   const entry = build.entry.module;
-  if (database.kind === "embedded" && process.env.CONCORD_SEED !== "0") {
+  // The embedded database is seeded on first start; an external one only when asked (CONCORD_SEED=1).
+  const seed = process.env.CONCORD_SEED === "1" || (database.kind === "embedded" && process.env.CONCORD_SEED !== "0");
+  if (seed) {
     if (await entry.seedIfEmpty()) console.log("[db] loaded the demo data (see README for the demo accounts)");
   }
   if (!process.env.SMTP_URL) console.log(`[mail] no SMTP_URL: emails go to ${path.resolve(process.env.MAILBOX_DIR ?? "data/mail")} (read them at /dev/mail)`);

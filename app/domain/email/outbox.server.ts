@@ -17,7 +17,16 @@ export function backoffMs(attempts: number) {
  * a second worker skips the locked row, and once committed the row is no longer
  * PENDING.
  */
-export async function deliverDue({ transport = configuredTransport(), limit = 20 } = {}): Promise<{
+export async function deliverDue({
+  transport = configuredTransport(),
+  limit = 20,
+  locking = true,
+}: {
+  transport?: Transport;
+  limit?: number;
+  /** Test-only control: false drops the row lock to show the race test catches double sending. */
+  locking?: boolean;
+} = {}): Promise<{
   sent: number;
   failed: number;
 }> {
@@ -26,12 +35,18 @@ export async function deliverDue({ transport = configuredTransport(), limit = 20
   for (let i = 0; i < limit; i++) {
     const outcome = await db().$transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<OutboxEmail[]>`
-          SELECT * FROM "OutboxEmail"
-          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
-          ORDER BY "nextAttemptAt", "createdAt"
-          LIMIT 1
-          FOR UPDATE SKIP LOCKED`;
+        const rows = locking
+          ? await tx.$queryRaw<OutboxEmail[]>`
+              SELECT * FROM "OutboxEmail"
+              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+              ORDER BY "nextAttemptAt", "createdAt"
+              LIMIT 1
+              FOR UPDATE SKIP LOCKED`
+          : await tx.$queryRaw<OutboxEmail[]>`
+              SELECT * FROM "OutboxEmail"
+              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+              ORDER BY "nextAttemptAt", "createdAt"
+              LIMIT 1`;
         const row = rows[0];
         if (!row) return "empty" as const;
         try {

@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+
+test("the demo conference is public, and the readiness probe is green", async ({ page, request }) => {
+  const ready = await request.get("/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ ready: true, pending: [] });
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "2nd International Conference on Excellent Engineer Training" })).toBeVisible();
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: "We could not find that page." })).toBeVisible();
+  await page.screenshot({ path: "tests/artifacts/home-404.png" });
+});
+
+test("the language switch turns the interface into Chinese, also without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Language").selectOption("zh");
+  await page.getByRole("button", { name: "Change" }).click();
+  await expect(page.getByRole("link", { name: "第二届卓越工程师培养国际会议" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await context.close();
+});
