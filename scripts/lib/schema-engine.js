@@ -11,7 +11,8 @@ import { startPglite } from "./pglite.js";
 
 const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-export const schemaPath = path.join(root, "prisma/schema.prisma");
+/** A folder of .prisma files (Prisma's multi-file schema): one file per area. */
+export const schemaDir = path.join(root, "prisma/schema");
 export const migrationsDir = path.join(root, "prisma/migrations");
 
 let wasmModule;
@@ -126,7 +127,11 @@ export function readMigrations() {
 }
 
 export function schemaFiles() {
-  return [{ path: schemaPath, content: fs.readFileSync(schemaPath, "utf8") }];
+  return fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".prisma"))
+    .sort()
+    .map((f) => ({ path: path.join(schemaDir, f), content: fs.readFileSync(path.join(schemaDir, f), "utf8") }));
 }
 
 const noFilter = { externalTables: [], externalEnums: [] };
@@ -139,7 +144,7 @@ export async function openEngine(url) {
   let engine;
   try {
     engine = await bg.SchemaEngine.new(
-      { datamodels: [[schemaPath, fs.readFileSync(schemaPath, "utf8")]] },
+      { datamodels: schemaFiles().map((f) => [f.path, f.content]) },
       (line) => logs.push(line),
       factory,
     );
