@@ -1,6 +1,9 @@
 import type { ReactElement } from "react";
 import { ActionEmail } from "./action-email";
 import type { EmailLocale } from "./strings";
+import { accordsTemplates } from "./accords";
+import { programmeTemplates } from "./programme";
+import { registrationTemplates } from "./registration";
 
 /**
  * Every email Concord sends: a subject and a React Email body per language.
@@ -76,5 +79,7 @@ export const templates = {
   } satisfies Template<{ orgName: string; inviter: string; roles: string; url: string }>,
 };
 
-export type TemplateName = keyof typeof templates;
-export type TemplateProps<N extends TemplateName> = Parameters<(typeof templates)[N]["render"]>[1];
+export const allTemplates = { ...templates, ...registrationTemplates, ...programmeTemplates, ...accordsTemplates };
+
+export type TemplateName = keyof typeof allTemplates;
+export type TemplateProps<N extends TemplateName> = Parameters<(typeof allTemplates)[N]["render"]>[1];

@@ -1,5 +1,5 @@
 import { render } from "@react-email/render";
-import { templates, type TemplateName, type TemplateProps } from "#emails/templates";
+import { allTemplates, type TemplateName, type TemplateProps } from "#emails/templates";
 import type { Tx } from "~/utils/db.server";
 
 export type EmailRequest<N extends TemplateName> = {
@@ -11,7 +11,7 @@ export type EmailRequest<N extends TemplateName> = {
 
 /** Renders a template to HTML and plain text in the recipient's language. */
 export async function renderEmail<N extends TemplateName>(req: EmailRequest<N>) {
-  const template = templates[req.template] as unknown as {
+  const template = allTemplates[req.template] as unknown as {
     subject: (l: string, p: unknown) => string;
     render: (l: string, p: unknown) => React.ReactElement;
   };
