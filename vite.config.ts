@@ -19,6 +19,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // Separate build folders let several people build and run browser tests side by side.
+      buildDirectory: process.env.CONCORD_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -10,7 +10,7 @@ import { resolveDatabase } from "./database.js";
 import { createApp } from "./http.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const buildDir = path.join(root, "build");
+const buildDir = path.resolve(root, process.env.CONCORD_BUILD_DIR ?? "build");
 process.env.NODE_ENV ??= "production";
 
 function ensureSessionSecret(kind) {

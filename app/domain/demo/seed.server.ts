@@ -1,6 +1,9 @@
 import type { OrgKind, OrgRole } from "~/generated/prisma/client";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { db } from "~/utils/db.server";
+import { seedAccordsDemo } from "./accords.server";
+import { seedProgrammeDemo } from "./programme.server";
+import { seedRegistrationDemo } from "./registration.server";
 
 /**
  * Demo data drawn from the facts of the 2nd International Conference on
@@ -100,7 +103,7 @@ export const DEMO_CONFERENCE_SLUG = "icete-2025";
 
 export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db().$transaction(
+  const conference = await db().$transaction(
     async (tx) => {
       const orgIds = new Map<string, string>();
       for (const org of demoOrganizations) {
@@ -163,7 +166,13 @@ export async function seedDemo() {
       await tx.auditEvent.create({
         data: { actorId: null, action: "demo.seeded", entityType: "Conference", entityId: conference.id },
       });
+      return conference;
     },
     { timeout: 60_000 },
   );
+  // Each area seeds its own demo data (tickets, programme, accords) in its own module.
+  const ctx = { conferenceId: conference.id };
+  await seedRegistrationDemo(ctx);
+  await seedProgrammeDemo(ctx);
+  await seedAccordsDemo(ctx);
 }
