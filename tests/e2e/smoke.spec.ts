@@ -21,3 +21,22 @@ test("the language switch turns the interface into Chinese, also without JavaScr
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await context.close();
 });
+
+test("oversized bodies and cross-site form posts are refused before reaching the app", async ({ request }) => {
+  const big = await request.post("/set-locale", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    data: `locale=en&padding=${"x".repeat(3 * 1024 * 1024)}`,
+  });
+  expect(big.status()).toBe(413);
+  const crossSite = await request.post("/set-locale", {
+    headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+    data: "locale=zh",
+  });
+  expect(crossSite.status()).toBe(403);
+  const sameSite = await request.post("/set-locale", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    data: "locale=zh",
+    maxRedirects: 0,
+  });
+  expect(sameSite.status()).toBe(302);
+});
