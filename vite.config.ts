@@ -12,6 +12,8 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { port: 3000 },
   build: { target: "es2022" },
+  // argon2's optional wasm fallback is not installed (native binding is used); keep Vite's dev pre-bundler away from it.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   ssr: {
     // Native and wasm packages stay outside the server bundle.
     external: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer"],

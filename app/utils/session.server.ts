@@ -47,10 +47,18 @@ export function getUser(request: Request): Promise<SessionUser | null> {
         where: { id, revokedAt: null, expiresAt: { gt: new Date() } },
         select: {
           id: true,
+          lastSeenAt: true,
           user: { select: { id: true, email: true, nameLatin: true, nameNative: true, locale: true, emailVerifiedAt: true } },
         },
       });
       if (!session) return null;
+      // "Last seen" on the security page, written at most every 5 minutes so a busy
+      // browser does not turn every page view into a write.
+      if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
+        db()
+          .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
+          .catch(() => {});
+      }
       const { user } = session;
       return {
         id: user.id,

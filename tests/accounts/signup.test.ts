@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import * as accountPage from "~/routes/account._index";
+import * as signup from "~/routes/signup";
+import * as verifyEmail from "~/routes/verify-email";
+import { db } from "~/utils/db.server";
+import { callAction, callLoader, cookiesFrom } from "../support/http";
+import { makeUser } from "../support/world";
+import { emailsTo, errorsOf, freshIp, initialValueOf, linkFromEmail, tokenOf } from "./support";
+
+let n = 0;
+const newEmail = () => `signup-${Date.now()}-${n++}@concord.test`;
+const form = (email: string) => ({
+  email,
+  password: "a long enough password",
+  nameLatin: "Zhang Wei",
+  nameNative: "张伟",
+  locale: "zh",
+});
+
+async function signUp(email: string) {
+  const res = await callAction(signup, { path: "/signup", form: form(email), headers: freshIp() });
+  expect(res.status).toBe(200);
+  return res;
+}
+
+describe("sign-up and email verification", () => {
+  it("creates an unverified account, emails a link, and the link signs the person in", async () => {
+    const email = newEmail();
+    const res = await signUp(email.toUpperCase());
+    expect(res.data).toEqual({ sent: true, email });
+    // No session before the email is verified.
+    expect(res.headers.getSetCookie().some((c) => c.startsWith("concord_session="))).toBe(false);
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    expect(user.emailVerifiedAt).toBeNull();
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user).toMatchObject({ nameLatin: "Zhang Wei", nameNative: "张伟", locale: "zh" });
+
+    const [mail] = await emailsTo(email);
+    expect(mail.template).toBe("verifyEmail");
+    expect(mail.locale).toBe("zh");
+    const link = await linkFromEmail(email, "/verify-email");
+
+    const verified = await callLoader(verifyEmail, { path: link });
+    expect(verified.status).toBe(302);
+    expect(verified.location).toBe("/");
+    const cookie = cookiesFrom(verified.headers);
+    expect(cookie).toContain("concord_session=");
+    expect(cookie).toContain("concord_toast=");
+    expect((await db().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull();
+
+    const account = await callLoader(accountPage, { path: "/account", cookie });
+    expect(account.status).toBe(200);
+    expect(account.data).toMatchObject({ profile: { email, nameLatin: "Zhang Wei" } });
+  });
+
+  it("refuses a verification link the second time", async () => {
+    const email = newEmail();
+    await signUp(email);
+    const link = await linkFromEmail(email, "/verify-email");
+    expect((await callLoader(verifyEmail, { path: link })).status).toBe(302);
+    const again = await callLoader(verifyEmail, { path: link });
+    expect(again.status).toBe(400);
+    expect(again.data).toEqual({ problem: "accounts.link.used" });
+    expect(again.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("refuses an expired verification link, and an unknown one", async () => {
+    const email = newEmail();
+    await signUp(email);
+    const link = await linkFromEmail(email, "/verify-email");
+    await db().oneTimeToken.updateMany({ where: { user: { email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await callLoader(verifyEmail, { path: link });
+    expect(expired.status).toBe(400);
+    expect(expired.data).toEqual({ problem: "accounts.link.expired" });
+    expect((await db().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeNull();
+
+    const unknown = await callLoader(verifyEmail, { path: `/verify-email?token=${tokenOf(link)}x` });
+    expect(unknown.status).toBe(404);
+    expect(unknown.data).toEqual({ problem: "accounts.link.unknown" });
+  });
+
+  it("a registered email is a field error and changes nothing", async () => {
+    const existing = await makeUser();
+    const before = await db().outboxEmail.count();
+    const res = await callAction(signup, { path: "/signup", form: form(existing.email), headers: freshIp() });
+    expect(res.status).toBe(409);
+    expect(errorsOf(res.data).email).toEqual(["accounts.signup.emailTaken"]);
+    expect(initialValueOf(res.data)).toMatchObject({ email: existing.email, nameLatin: "Zhang Wei" });
+    expect(initialValueOf(res.data)).not.toHaveProperty("password");
+    expect(await db().user.count({ where: { email: existing.email } })).toBe(1);
+    expect(await db().outboxEmail.count()).toBe(before);
+  });
+
+  it("validation errors keep what was typed, except the password", async () => {
+    const email = newEmail();
+    const res = await callAction(signup, {
+      path: "/signup",
+      form: { ...form(email), password: "short", nameLatin: "张伟" },
+      headers: freshIp(),
+    });
+    expect(res.status).toBe(400);
+    const errors = errorsOf(res.data);
+    expect(errors.password).toEqual(["validation.passwordShort"]);
+    expect(errors.nameLatin).toEqual(["validation.latinName"]);
+    expect(initialValueOf(res.data)).toMatchObject({ email, nameLatin: "张伟", nameNative: "张伟", locale: "zh" });
+    expect(JSON.stringify(res.data)).not.toContain("short");
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
+  it("sends the verification email again, without revealing whether an account exists", async () => {
+    const email = newEmail();
+    await signUp(email);
+    const first = await linkFromEmail(email, "/verify-email");
+
+    const resend = await callAction(verifyEmail, { path: "/verify-email", form: { email }, headers: freshIp() });
+    expect(resend.status).toBe(200);
+    expect(resend.data).toEqual({ sent: true });
+    const second = await linkFromEmail(email, "/verify-email");
+    expect(second).not.toBe(first);
+
+    const nobody = await callAction(verifyEmail, { path: "/verify-email", form: { email: "nobody@concord.test" }, headers: freshIp() });
+    expect(nobody.status).toBe(200);
+    expect(nobody.data).toEqual(resend.data);
+    expect(await emailsTo("nobody@concord.test")).toHaveLength(0);
+
+    const verifiedUser = await makeUser();
+    const already = await callAction(verifyEmail, { path: "/verify-email", form: { email: verifiedUser.email }, headers: freshIp() });
+    expect(already.data).toEqual(resend.data);
+    expect(await emailsTo(verifiedUser.email)).toHaveLength(0);
+
+    // The newest link works.
+    expect((await callLoader(verifyEmail, { path: second })).status).toBe(302);
+  });
+
+  it("limits resending per address (429)", async () => {
+    const email = newEmail();
+    await signUp(email);
+    for (let i = 0; i < 5; i++) {
+      expect((await callAction(verifyEmail, { path: "/verify-email", form: { email }, headers: freshIp() })).status).toBe(200);
+    }
+    const res = await callAction(verifyEmail, { path: "/verify-email", form: { email }, headers: freshIp() });
+    expect(res.status).toBe(429);
+    expect(errorsOf(res.data)[""]?.[0]).toMatch(/Too many attempts\. Please wait \d+ minute/);
+  });
+
+  it("limits sign-ups per client address (429)", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 20; i++) {
+      expect((await callAction(signup, { path: "/signup", form: form(newEmail()), headers: ip })).status).toBe(200);
+    }
+    const email = newEmail();
+    const res = await callAction(signup, { path: "/signup", form: form(email), headers: ip });
+    expect(res.status).toBe(429);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
+  it("is for signed-out visitors only", async () => {
+    const user = await makeUser();
+    const res = await callAction(signup, { path: "/signup", form: form(newEmail()), cookie: user.cookie, headers: freshIp() });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/");
+  });
+});

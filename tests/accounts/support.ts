@@ -1,0 +1,38 @@
+// Helpers for the accounts tests: reading emailed links back from the outbox,
+// and a distinct client address per test so per-IP limits do not leak between tests.
+import { expect } from "vitest";
+import { db } from "~/utils/db.server";
+
+let n = 0;
+/** A fresh client address (TEST-NET-2), sent as the x-concord-client-ip header. */
+export function freshIp() {
+  n += 1;
+  return { "x-concord-client-ip": `198.51.${Math.floor(n / 250) % 250}.${n % 250}` };
+}
+
+/** The emails queued for an address, newest first. */
+export function emailsTo(to: string) {
+  return db().outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "desc" } });
+}
+
+/** The link (path and query) of the newest email to `to` whose URL starts with `path`. */
+export async function linkFromEmail(to: string, path: string) {
+  const [email] = await emailsTo(to);
+  expect(email, `an email to ${to}`).toBeTruthy();
+  const match = email.text.match(new RegExp(`https?://[^\\s/]+(${path.replace(/[.?]/g, "\\$&")}\\?token=[A-Za-z0-9_%-]+)`));
+  expect(match, `a ${path} link in:\n${email.text}`).toBeTruthy();
+  return decodeURIComponent(match![1]);
+}
+
+export function tokenOf(link: string) {
+  return new URL(link, "http://localhost").searchParams.get("token")!;
+}
+
+/** Form-level and field-level errors of a Conform reply returned by an action. */
+export function errorsOf(data: unknown) {
+  return ((data as { error?: Record<string, string[] | null> })?.error ?? {}) as Record<string, string[] | null>;
+}
+
+export function initialValueOf(data: unknown) {
+  return ((data as { initialValue?: Record<string, unknown> })?.initialValue ?? {}) as Record<string, unknown>;
+}

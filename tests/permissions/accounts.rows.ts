@@ -1,0 +1,51 @@
+// Account pages and mutating account routes that need a signed-in user: every signed-in role may
+// act on their own account, anonymous visitors are refused.
+import { createSession } from "~/domain/accounts/sessions.server";
+import * as accountPage from "~/routes/account._index";
+import * as security from "~/routes/account.security";
+import * as logout from "~/routes/logout";
+import { db } from "~/utils/db.server";
+import { PASSWORD } from "../support/world";
+import { SIGNED_IN, type PermissionRow } from "./types";
+
+export const rows: PermissionRow[] = [
+  { name: "GET /account", route: accountPage, kind: "loader", request: () => ({ path: "/account" }), allowed: SIGNED_IN },
+  { name: "GET /account/security", route: security, kind: "loader", request: () => ({ path: "/account/security" }), allowed: SIGNED_IN },
+  {
+    name: "POST /logout",
+    route: logout,
+    request: () => ({ path: "/logout", form: {} }),
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /account (update profile)",
+    route: accountPage,
+    request: () => ({ path: "/account", form: { nameLatin: "Changed Name", nameNative: "", title: "Dr.", locale: "en" } }),
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /account/security (change password)",
+    route: security,
+    request: () => ({
+      path: "/account/security",
+      form: { intent: "change-password", currentPassword: PASSWORD, newPassword: "another long password" },
+    }),
+    allowed: SIGNED_IN,
+  },
+  {
+    // The attendee's second browser: the attendee revokes it, any other user gets 404 (not theirs).
+    name: "POST /account/security (revoke a session)",
+    route: security,
+    request: async (cast) => {
+      const sessionId = await db().$transaction((tx) => createSession(tx, cast.people.attendee.id, { ip: "192.0.2.1" }));
+      return { path: "/account/security", form: { intent: "revoke-session", sessionId } };
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /account/security (sign out everywhere)",
+    route: security,
+    request: () => ({ path: "/account/security", form: { intent: "sign-out-everywhere" } }),
+    allowed: SIGNED_IN,
+  },
+];
