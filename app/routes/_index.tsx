@@ -1,13 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { pick, useLocale, useT } from "~/i18n";
+import { pick, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { getUser } from "~/utils/session.server";
 import { formatDateRange } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
 
-export async function loader(_: LoaderFunctionArgs) {
-  const [conferences, orgCount] = await Promise.all([
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Dates are formatted here, on the server: Node's and the browser's Intl data
+  // differ slightly, and formatting during render would break hydration.
+  const locale = await resolveLocale(request, await getUser(request));
+  const [rows, orgCount] = await Promise.all([
     db().conference.findMany({
       where: { status: "PUBLISHED" },
       orderBy: { startDate: "asc" },
@@ -16,13 +21,18 @@ export async function loader(_: LoaderFunctionArgs) {
     }),
     db().organization.count(),
   ]);
+  const conferences = rows.map((c) => ({
+    slug: c.slug,
+    title: pick(locale, c.title, c.titleZh),
+    place: `${c.city}, ${c.country}`,
+    dates: formatDateRange(c.startDate, c.endDate, locale),
+  }));
   return { conferences, orgCount };
 }
 
 export default function Home() {
   const { conferences, orgCount } = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("home.title")}</h1>
@@ -33,10 +43,10 @@ export default function Home() {
         {conferences.map((c) => (
           <li key={c.slug} className="rounded-md border border-stone-300 bg-white p-4">
             <Link to={`/conferences/${c.slug}`} className="text-lg font-medium text-blue-900 underline">
-              {pick(locale, c.title, c.titleZh)}
+              {c.title}
             </Link>
             <p className="text-stone-700">
-              {formatDateRange(new Date(c.startDate), new Date(c.endDate), locale)} · {c.city}, {c.country}
+              {c.dates} · {c.place}
             </p>
           </li>
         ))}

@@ -22,7 +22,7 @@ export default function Mailbox() {
       <p className="mt-2 text-stone-700">{t("dev.mail.lead")}</p>
       {mails.length === 0 ? <p className="mt-4">{t("dev.mail.empty")}</p> : null}
       {mails.length ? (
-        <table className="mt-4 w-full border-collapse bg-white text-left">
+        <table className="mt-4 w-full border-collapse bg-white text-left" data-testid="mailbox">
           <thead>
             <tr className="border-b border-stone-300">
               <th className="p-2">{t("dev.mail.date")}</th>

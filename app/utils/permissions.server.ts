@@ -1,5 +1,5 @@
 import type { ConferenceRoleKind, OrgRole } from "~/generated/prisma/client";
-import { db } from "./db.server";
+import { db, type Db, type Tx } from "./db.server";
 import { AppError } from "./errors";
 import type { SessionUser } from "./session.server";
 
@@ -10,6 +10,8 @@ import type { SessionUser } from "./session.server";
  * effect at the next request.
  */
 export type Action =
+  | "org:create"
+  | "org:accept-invitation"
   | "org:update"
   | "org:manage-members"
   | "org:create-conference"
@@ -19,15 +21,27 @@ export type Action =
   | "conference:check-in"
   | "conference:review";
 
-export type Resource = { orgId: string } | { conferenceId: string };
+export type Resource =
+  | { orgId: string }
+  | { conferenceId: string }
+  /** Site-wide actions such as creating an organization. */
+  | { site: true }
+  /** An invitation is accepted by the account it was sent to, whatever its roles. */
+  | { invitationEmail: string };
 
-async function orgRoles(userId: string, orgId: string): Promise<OrgRole[] | null> {
-  const m = await db().membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { roles: true } });
+/**
+ * Domain operations pass their transaction so the check reads the same
+ * snapshot as the change it guards; loaders use the shared client.
+ */
+type Client = Db | Tx;
+
+async function orgRoles(client: Client, userId: string, orgId: string): Promise<OrgRole[] | null> {
+  const m = await client.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { roles: true } });
   return m ? m.roles : null;
 }
 
-async function conferenceFacts(userId: string, conferenceId: string) {
-  const conference = await db().conference.findUnique({
+async function conferenceFacts(client: Client, userId: string, conferenceId: string) {
+  const conference = await client.conference.findUnique({
     where: { id: conferenceId },
     select: {
       orgId: true,
@@ -42,10 +56,25 @@ async function conferenceFacts(userId: string, conferenceId: string) {
   };
 }
 
-export async function can(user: SessionUser | null, action: Action, resource: Resource): Promise<boolean> {
+export async function can(
+  user: SessionUser | null,
+  action: Action,
+  resource: Resource,
+  client: Client = db(),
+): Promise<boolean> {
   if (!user) return false;
+  if ("site" in resource) {
+    // Anyone may found an organization, but only with an email we know is theirs:
+    // the founder becomes its first admin and receives its mail.
+    return action === "org:create" && user.emailVerified;
+  }
+  if ("invitationEmail" in resource) {
+    // The emailed link is not enough on its own: it must be opened by the account
+    // that owns (and has proved) the invited address.
+    return action === "org:accept-invitation" && user.emailVerified && user.email === resource.invitationEmail.toLowerCase();
+  }
   if ("orgId" in resource) {
-    const roles = await orgRoles(user.id, resource.orgId);
+    const roles = await orgRoles(client, user.id, resource.orgId);
     if (!roles) return false;
     switch (action) {
       case "org:update":
@@ -58,7 +87,7 @@ export async function can(user: SessionUser | null, action: Action, resource: Re
         return false;
     }
   }
-  const facts = await conferenceFacts(user.id, resource.conferenceId);
+  const facts = await conferenceFacts(client, user.id, resource.conferenceId);
   if (!facts) return false;
   const organizer = facts.roles.has("ORGANIZER") || facts.hostAdmin;
   switch (action) {
@@ -78,7 +107,7 @@ export async function can(user: SessionUser | null, action: Action, resource: Re
 }
 
 /** Guard: throws 401 when signed out, 403 when the user may not. */
-export async function requirePermission(user: SessionUser | null, action: Action, resource: Resource) {
+export async function requirePermission(user: SessionUser | null, action: Action, resource: Resource, client: Client = db()) {
   if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  if (!(await can(user, action, resource))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+  if (!(await can(user, action, resource, client))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
 }

@@ -23,7 +23,8 @@ env.MAILBOX_DIR = path.join(env.CONCORD_DATA_DIR, "mail");
 
 let dropDatabase = async () => {};
 if (server) {
-  const name = `concord_e2e_${process.pid}`;
+  // Named by port: a run that was killed before cleaning up is replaced by the next run on that port.
+  const name = `concord_e2e_${env.PORT}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,0 +1,102 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { pick, useLocale, useT } from "~/i18n";
+import { countryName } from "~/utils/countries";
+import { db } from "~/utils/db.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { can } from "~/utils/permissions.server";
+import { getUser } from "~/utils/session.server";
+import { formatDateRange, zoneOffset } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.conference.title} · Concord` : "Concord" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const conference = await db().conference.findUnique({
+    where: { slug: params.slug ?? "" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      titleZh: true,
+      edition: true,
+      startDate: true,
+      endDate: true,
+      venue: true,
+      city: true,
+      country: true,
+      timeZone: true,
+      description: true,
+      descriptionZh: true,
+      status: true,
+      org: { select: { slug: true, nameEn: true, nameNative: true } },
+    },
+  });
+  if (!conference) throw new Response("Not found", { status: 404 });
+  const user = await getUser(request);
+  const mayUpdate = await can(user, "conference:update", { conferenceId: conference.id });
+  // Unpublished conferences do not exist for outsiders: 404, not 403, so drafts do not leak.
+  if (conference.status !== "PUBLISHED" && !(await can(user, "conference:view-draft", { conferenceId: conference.id }))) {
+    throw new Response("Not found", { status: 404 });
+  }
+  const locale = await resolveLocale(request, user);
+  const { id: _id, country, ...rest } = conference;
+  return {
+    conference: {
+      ...rest,
+      countryName: countryName(country, locale),
+      // Formatted here: browsers' ICU may space a range differently, which would break hydration.
+      dates: formatDateRange(conference.startDate, conference.endDate, locale),
+      // The offset in force on the first day (daylight saving may differ from today's).
+      offset: zoneOffset(conference.timeZone, conference.startDate),
+    },
+    mayUpdate,
+    mayManageRoles: mayUpdate && (await can(user, "conference:manage-roles", { conferenceId: conference.id })),
+  };
+}
+
+export default function ConferencePage() {
+  const { conference: c, mayUpdate, mayManageRoles } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const description = pick(locale, c.description, c.descriptionZh);
+  return (
+    <article>
+      {c.status !== "PUBLISHED" ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          {t(c.status === "DRAFT" ? "conf.page.draftNotice" : "conf.page.archivedNotice")}
+        </p>
+      ) : null}
+      <h1 className="text-3xl font-bold">{pick(locale, c.title, c.titleZh)}</h1>
+      {c.edition ? <p className="text-stone-700">{t("conf.page.edition", { n: c.edition })}</p> : null}
+      <p className="mt-1">
+        {t("conf.page.hostedBy")}{" "}
+        <Link to={`/orgs/${c.org.slug}`} className="text-blue-900 underline">
+          {pick(locale, c.org.nameEn, c.org.nameNative)}
+        </Link>
+      </p>
+      <dl className="mt-6 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium">{t("conf.page.dates")}</dt>
+        <dd>{c.dates}</dd>
+        <dt className="font-medium">{t("conf.page.venue")}</dt>
+        <dd>
+          {c.venue}, {c.city}, {c.countryName}
+        </dd>
+        <dt className="font-medium">{t("conf.page.timeZone")}</dt>
+        <dd data-testid="time-zone">{t("common.timeZoneLabel", { zone: c.timeZone, offset: c.offset })}</dd>
+      </dl>
+      {description ? <div className="mt-6 max-w-2xl whitespace-pre-line">{description}</div> : null}
+      {mayUpdate ? (
+        <nav aria-label={t("conf.page.manage")} className="mt-8 flex flex-wrap gap-4">
+          <Link to={`/conferences/${c.slug}/edit`} className="text-blue-900 underline">
+            {t("conf.page.edit")}
+          </Link>
+          {mayManageRoles ? (
+            <Link to={`/conferences/${c.slug}/roles`} className="text-blue-900 underline">
+              {t("conf.page.roles")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </article>
+  );
+}

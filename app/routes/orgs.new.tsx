@@ -1,0 +1,51 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OrgForm } from "~/components/org-form";
+import { createOrganization } from "~/domain/organizations/create-organization.server";
+import { createOrgSchema } from "~/domain/organizations/schema";
+import { useT } from "~/i18n";
+import { countryOptions } from "~/utils/countries";
+import { AppError } from "~/utils/errors";
+import { runForm } from "~/utils/form-action.server";
+import { toResponse } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { can } from "~/utils/permissions.server";
+import { requireUser, type SessionUser } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "New organization · Concord" }];
+
+/** Founding an organization needs a verified email; say so instead of a bare "forbidden". */
+async function requireFounder(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!(await can(user, "org:create", { site: true }))) throw toResponse(new AppError("FORBIDDEN", 403, "org.new.verifyFirst"));
+  return user;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireFounder(request);
+  return { countries: countryOptions(await resolveLocale(request, user)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireFounder(request);
+  const submission = parseWithZod(await request.formData(), { schema: createOrgSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await runForm(submission, () => createOrganization({ actor: user, input: submission.value }));
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirectWithToast(`/orgs/${outcome.value.slug}`, { message: "org.new.created" });
+}
+
+export default function NewOrganization() {
+  const { countries } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t("org.new.title")}</h1>
+      <p className="mb-6 max-w-xl text-stone-700">{t("org.new.lead")}</p>
+      <OrgForm mode="new" lastResult={lastResult} countries={countries} />
+    </>
+  );
+}
