@@ -17,7 +17,7 @@ export async function linkFromMailbox(page: Page, to: string, subject: string | 
   return (await link.getAttribute("href"))!;
 }
 
-test("sign up, verify by the emailed link, sign out and sign in again", async ({ page }) => {
+test("sign up, verify by the emailed link, sign in, create an organization and invite a member", async ({ page }) => {
   const email = `e2e-${Date.now()}@concord.test`;
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);
@@ -43,6 +43,27 @@ test("sign up, verify by the emailed link, sign out and sign in again", async ({
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).last().click();
   await expect(page.getByTestId("signed-in-as")).toHaveText("Nadia Rahman");
+
+  // Create an organization: its founder becomes its administrator.
+  await page.goto("/orgs/new");
+  await page.getByLabel("Name in English").fill("Dhaka Institute of Engineering");
+  await page.getByLabel("Kind of organization").selectOption("UNIVERSITY");
+  await page.getByLabel("Country or region").selectOption("BD");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByText("The organization was created. You are its administrator.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dhaka Institute of Engineering" })).toBeVisible();
+
+  // Invite a colleague as signatory; the invitation email arrives in the mailbox.
+  await page.getByRole("link", { name: "Members and invitations" }).click();
+  const colleague = `colleague-${Date.now()}@concord.test`;
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  await invite.getByLabel("Email address").fill(colleague);
+  await invite.getByRole("checkbox", { name: "Signatory" }).check();
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`An invitation was sent to ${colleague}.`)).toBeVisible();
+  await page.screenshot({ path: "tests/artifacts/accounts-org-invited.png" });
+  const invitation = await linkFromMailbox(page, colleague, "Dhaka Institute of Engineering");
+  expect(invitation).toMatch(/\/invitations\/[\w-]+$/);
 });
 
 test("the same sign-in works with JavaScript disabled", async ({ browser }) => {
