@@ -1,5 +1,4 @@
 // Permission rows for the conference pages (see table.test.ts).
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import * as pageRoute from "~/routes/conferences.$slug._index";
 import * as editRoute from "~/routes/conferences.$slug.edit";
 import * as rolesRoute from "~/routes/conferences.$slug.roles";
@@ -26,21 +25,6 @@ export const conferenceForm = {
 
 const at = (cast: Cast, suffix = "") => ({ path: `/conferences/${cast.conference.slug}${suffix}`, params: { slug: cast.conference.slug } });
 
-/**
- * The public page hides unpublished conferences with a 404 (their existence
- * is not revealed); for the table, that 404 is this page's way of denying.
- */
-const draftPage = {
-  async loader(args: LoaderFunctionArgs) {
-    try {
-      return await pageRoute.loader(args);
-    } catch (thrown) {
-      if (thrown instanceof Response && thrown.status === 404) return new Response("hidden", { status: 403 });
-      throw thrown;
-    }
-  },
-};
-
 export const rows: PermissionRow[] = [
   {
     name: "new conference page (GET /conferences/new?org=)",
@@ -57,10 +41,12 @@ export const rows: PermissionRow[] = [
   },
   {
     name: "draft conference page (GET /conferences/:slug)",
-    route: draftPage,
+    route: pageRoute,
     kind: "loader",
     request: (cast) => at(cast),
     allowed: ["organizer", "orgAdmin", "reviewer", "checkin"],
+    // The public page hides unpublished conferences with a 404: their existence is not revealed.
+    deniedAs: [404],
   },
   {
     name: "conference edit page (GET /conferences/:slug/edit)",

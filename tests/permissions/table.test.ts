@@ -25,7 +25,10 @@ describe("permissions table", () => {
           const call = row.kind === "loader" ? callLoader : callAction;
           const result = await call(row.route as never, { ...request, cookie: person?.cookie ?? null });
           const denied =
-            result.status === 401 || result.status === 403 || (result.location ?? "").startsWith("/login");
+            result.status === 401 ||
+            result.status === 403 ||
+            (row.deniedAs ?? []).includes(result.status) ||
+            (result.location ?? "").startsWith("/login");
           if (allowed) {
             expect(denied, `expected ${role} to be allowed, got ${result.status} ${JSON.stringify(result.data)?.slice(0, 200)}`).toBe(false);
             expect(result.status).toBeLessThan(500);

@@ -14,6 +14,11 @@ export type PermissionRow = {
   kind?: "action" | "loader";
   request: (cast: Cast) => Omit<CallOptions, "cookie"> | Promise<Omit<CallOptions, "cookie">>;
   allowed: Role[];
+  /**
+   * Statuses that also count as "denied" for this row, e.g. 404 where a page
+   * hides that a private resource exists at all.
+   */
+  deniedAs?: number[];
 };
 
 export const ALL_ROLES: Role[] = [
