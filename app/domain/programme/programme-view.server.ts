@@ -1,0 +1,87 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { AppLocale } from "~/i18n";
+import { pick } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { localDay, localTime } from "./zoned-time";
+
+/**
+ * The published programme as pages and exports read it: one query per
+ * relation (sessions, speakers, rooms, tracks), never one per session.
+ */
+export const sessionListSelect = {
+  id: true,
+  title: true,
+  titleZh: true,
+  abstract: true,
+  abstractZh: true,
+  kind: true,
+  language: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  sequence: true,
+  updatedAt: true,
+  signupRequired: true,
+  signupCapacity: true,
+  track: { select: { id: true, name: true, nameZh: true, colour: true } },
+  room: { select: { id: true, name: true, nameZh: true } },
+  speakers: {
+    orderBy: { position: "asc" },
+    select: { role: true, speaker: { select: { id: true, nameLatin: true, nameNative: true, organization: true } } },
+  },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+export type ListedSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionListSelect }>;
+
+export function publishedSessions(conferenceId: string) {
+  return db().programmeSession.findMany({
+    where: { conferenceId, status: "PUBLISHED", startsAt: { not: null }, endsAt: { not: null } },
+    orderBy: [{ startsAt: "asc" }, { endsAt: "asc" }, { title: "asc" }],
+    select: sessionListSelect,
+  });
+}
+
+/** A session as the public pages render it: times already on the venue's wall clock. */
+export type SessionRow = {
+  id: string;
+  title: string;
+  kind: string;
+  day: string;
+  start: string;
+  end: string;
+  /** The end falls on a later local day (a session crossing midnight). */
+  endsNextDay: boolean;
+  alsoStart?: string;
+  alsoEnd?: string;
+  room: { id: string; name: string } | null;
+  track: { id: string; name: string; colour: string } | null;
+  speakers: { id: string; name: string; role: string }[];
+  language: string;
+};
+
+export function toRow(s: ListedSession, zone: string, locale: AppLocale, alsoZone?: string | null): SessionRow {
+  const startsAt = s.startsAt!;
+  const endsAt = s.endsAt!;
+  return {
+    id: s.id,
+    title: pick(locale, s.title, s.titleZh),
+    kind: s.kind,
+    day: localDay(startsAt, zone),
+    start: localTime(startsAt, zone),
+    end: localTime(endsAt, zone),
+    endsNextDay: localDay(endsAt, zone) !== localDay(startsAt, zone),
+    ...(alsoZone ? { alsoStart: localTime(startsAt, alsoZone), alsoEnd: localTime(endsAt, alsoZone) } : {}),
+    room: s.room ? { id: s.room.id, name: pick(locale, s.room.name, s.room.nameZh) } : null,
+    track: s.track ? { id: s.track.id, name: pick(locale, s.track.name, s.track.nameZh), colour: s.track.colour } : null,
+    speakers: s.speakers.map((p) => ({ id: p.speaker.id, name: locale === "zh" && p.speaker.nameNative ? p.speaker.nameNative : p.speaker.nameLatin, role: p.role })),
+    language: s.language,
+  };
+}
+
+/** Case-insensitive match on titles, abstracts (en and zh) and speaker names. */
+export function matches(s: ListedSession, query: string) {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const hay = [s.title, s.titleZh, s.abstract, s.abstractZh, ...s.speakers.flatMap((p) => [p.speaker.nameLatin, p.speaker.nameNative, p.speaker.organization])];
+  return hay.some((h) => h?.toLowerCase().includes(q));
+}

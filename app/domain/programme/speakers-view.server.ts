@@ -1,0 +1,74 @@
+import { pick, type AppLocale } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { canProgramme } from "~/utils/permissions/programme.server";
+import type { SessionUser } from "~/utils/session.server";
+import { localDay, localTime } from "./zoned-time";
+
+/** Speakers of published sessions (the public speaker pages list no one who has no public session). */
+const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: { status: "PUBLISHED" as const } } } });
+
+async function visibleConference(slug: string, user: SessionUser | null) {
+  const conference = await db().conference.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true } });
+  if (!conference) return null;
+  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id }))) return null;
+  return conference;
+}
+
+export async function publicSpeakers(slug: string, user: SessionUser | null, locale: AppLocale) {
+  const conference = await visibleConference(slug, user);
+  if (!conference) return null;
+  const speakers = await db().speaker.findMany({
+    where: publicSpeakerWhere(conference.id),
+    orderBy: { nameLatin: "asc" },
+    select: { id: true, nameLatin: true, nameNative: true, position: true, organization: true, photoType: true, updatedAt: true },
+  });
+  return {
+    conference: { slug: conference.slug, title: pick(locale, conference.title, conference.titleZh) },
+    speakers: speakers.map((s) => ({ id: s.id, name: s.nameLatin, nameNative: s.nameNative, position: s.position, organization: s.organization, hasPhoto: !!s.photoType, version: s.updatedAt.getTime().toString(36) })),
+  };
+}
+
+export async function publicSpeaker(slug: string, speakerId: string, user: SessionUser | null, locale: AppLocale) {
+  const conference = await visibleConference(slug, user);
+  if (!conference || !/^[0-9a-f-]{36}$/.test(speakerId)) return null;
+  const speaker = await db().speaker.findFirst({
+    where: { id: speakerId, ...publicSpeakerWhere(conference.id) },
+    select: {
+      id: true,
+      nameLatin: true,
+      nameNative: true,
+      position: true,
+      organization: true,
+      bio: true,
+      bioZh: true,
+      photoType: true,
+      updatedAt: true,
+      sessions: {
+        where: { session: { status: "PUBLISHED" } },
+        orderBy: { session: { startsAt: "asc" } },
+        select: { role: true, session: { select: { id: true, title: true, titleZh: true, startsAt: true, endsAt: true } } },
+      },
+    },
+  });
+  if (!speaker) return null;
+  const zone = conference.timeZone;
+  return {
+    conference: { slug: conference.slug, title: pick(locale, conference.title, conference.titleZh), timeZone: zone },
+    speaker: {
+      id: speaker.id,
+      name: speaker.nameLatin,
+      nameNative: speaker.nameNative,
+      position: speaker.position,
+      organization: speaker.organization,
+      bio: pick(locale, speaker.bio, speaker.bioZh),
+      hasPhoto: !!speaker.photoType,
+      version: speaker.updatedAt.getTime().toString(36),
+      sessions: speaker.sessions.map(({ role, session: s }) => ({
+        id: s.id,
+        role,
+        title: pick(locale, s.title, s.titleZh),
+        when: s.startsAt && s.endsAt ? `${localDay(s.startsAt, zone)} ${localTime(s.startsAt, zone)}–${localTime(s.endsAt, zone)}` : null,
+      })),
+    },
+  };
+}

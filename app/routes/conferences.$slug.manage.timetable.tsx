@@ -1,0 +1,227 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors } from "~/components/forms";
+import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
+import type { Conflict } from "~/domain/programme/conflicts.server";
+import { organizerContext } from "~/domain/programme/page-context.server";
+import { placeSession } from "~/domain/programme/place-session.server";
+import { publishSchedule } from "~/domain/programme/publish-schedule.server";
+import { runProgrammeForm } from "~/domain/programme/run-form.server";
+import { placementSchema } from "~/domain/programme/schema";
+import { calendarDays, localDay, localTime, toLocalInput } from "~/domain/programme/zoned-time";
+import { pick, useLocale, useT } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { orRespond } from "~/utils/http.server";
+import { requireUser } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Timetable · Concord" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { conference, offset } = await organizerContext(request, params.slug);
+  const zone = conference.timeZone;
+  const days = calendarDays(conference.startDate, conference.endDate);
+  const url = new URL(request.url);
+  const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
+  const [rooms, sessions, versions] = await Promise.all([
+    db().room.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, capacity: true } }),
+    db().programmeSession.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+      select: { id: true, title: true, titleZh: true, kind: true, roomId: true, startsAt: true, endsAt: true, status: true },
+    }),
+    db().scheduleVersion.count({ where: { conferenceId: conference.id } }),
+  ]);
+  return {
+    conference: { slug: conference.slug, timeZone: zone, offset },
+    days,
+    day,
+    versions,
+    rooms,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      titleZh: s.titleZh,
+      kind: s.kind,
+      status: s.status,
+      roomId: s.roomId,
+      day: s.startsAt ? localDay(s.startsAt, zone) : null,
+      time: s.startsAt && s.endsAt ? `${localTime(s.startsAt, zone)}–${localTime(s.endsAt, zone)}` : null,
+      start: s.startsAt ? toLocalInput(s.startsAt, zone) : "",
+      end: s.endsAt ? toLocalInput(s.endsAt, zone) : "",
+    })),
+  };
+}
+
+type ActionResult = { sessionId: string; result: SubmissionResult<string[]>; conflicts: Conflict[]; checked: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const slug = params.slug ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") === "publish") {
+    const { number } = await orRespond(() => publishSchedule({ actor: user, slug }));
+    return redirectWithToast(`/conferences/${slug}/manage/timetable`, { message: "programme.timetable.published", vars: { n: number } });
+  }
+  const sessionId = String(formData.get("sessionId") ?? "");
+  const submission = parseWithZod(formData, { schema: placementSchema });
+  if (submission.status !== "success") return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false }, { status: 400 });
+  const { outcome, conflicts } = await runProgrammeForm(submission, () => placeSession({ actor: user, slug, input: submission.value }));
+  if (!outcome.ok) return data<ActionResult>({ sessionId, result: outcome.result, conflicts, checked: false }, { status: outcome.status });
+  if (!outcome.value.saved) {
+    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true });
+  }
+  const day = submission.value.start!.slice(0, 10);
+  return redirectWithToast(`/conferences/${slug}/manage/timetable?day=${day}#place-${sessionId}`, { message: "programme.timetable.placed" });
+}
+
+function PlacementForm({ session, rooms, actionData }: { session: { id: string; title: string; roomId: string | null; start: string; end: string }; rooms: { id: string; name: string; nameZh: string | null }[]; actionData?: ActionResult }) {
+  const t = useT();
+  const locale = useLocale();
+  const mine = actionData?.sessionId === session.id ? actionData : undefined;
+  const values = (mine?.result.initialValue ?? {}) as Record<string, string>;
+  const errors = mine?.result.error ?? {};
+  const id = (f: string) => `place-${session.id}-${f}`;
+  return (
+    <Form method="post" id={`place-${session.id}`} aria-label={t("programme.timetable.placeFor", { title: session.title })} className="rounded-md border border-stone-300 bg-white p-3" data-testid="placement-form">
+      <p className="mb-2 font-medium">{session.title}</p>
+      <input type="hidden" name="sessionId" value={session.id} />
+      {mine ? (
+        <>
+          <FormErrors id={`${id("errors")}`} errors={mine.conflicts.length ? undefined : (errors[""] ?? undefined)} />
+          <ConflictList conflicts={mine.conflicts} />
+          {mine.checked && mine.conflicts.length === 0 ? (
+            <p role="status" className="mb-2 text-green-800">
+              {t("programme.timetable.noConflicts")}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <div className="grid gap-2 sm:grid-cols-3">
+        <div>
+          <label htmlFor={id("room")} className="block text-sm font-medium">
+            {t("programme.field.room")}
+          </label>
+          <select id={id("room")} name="roomId" defaultValue={values.roomId ?? session.roomId ?? ""} className="block w-full rounded-md border border-stone-400 px-2 py-1">
+            <option value="">{t("programme.field.none")}</option>
+            {rooms.map((r) => (
+              <option key={r.id} value={r.id}>
+                {pick(locale, r.name, r.nameZh)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(["start", "end"] as const).map((f) => (
+          <div key={f}>
+            <label htmlFor={id(f)} className="block text-sm font-medium">
+              {t(f === "start" ? "programme.field.start" : "programme.field.end")}
+            </label>
+            <input
+              id={id(f)}
+              name={f}
+              type="datetime-local"
+              defaultValue={values[f] ?? session[f]}
+              aria-invalid={errors[f] ? true : undefined}
+              aria-describedby={errors[f] ? id(`${f}-error`) : undefined}
+              autoFocus={!!errors[f]}
+              className="block w-full rounded-md border border-stone-400 px-2 py-1"
+            />
+            {errors[f] ? (
+              <p id={id(`${f}-error`)} className="text-sm text-red-700">
+                {t(errors[f]![0] as "validation.required")}
+              </p>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <div className="mt-2 flex gap-2">
+        <button type="submit" name="intent" value="check" className="rounded-md border border-blue-900 px-3 py-1 text-blue-900">
+          {t("programme.timetable.check")}
+        </button>
+        <button type="submit" name="intent" value="place" className="rounded-md bg-blue-900 px-3 py-1 text-white">
+          {t("programme.timetable.save")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Timetable() {
+  const { conference, days, day, rooms, sessions, versions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const today = sessions.filter((s) => s.day === day);
+  const unscheduled = sessions.filter((s) => !s.day);
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("programme.timetable.title")}</h1>
+      <ManageNav slug={conference.slug} />
+      <ZoneNote zone={conference.timeZone} offset={conference.offset} />
+      <p className="mb-4 max-w-3xl">{t("programme.timetable.lead")}</p>
+      <Form method="post" className="mb-6 flex items-center gap-4">
+        <input type="hidden" name="intent" value="publish" />
+        <button type="submit" className="rounded-md bg-green-800 px-4 py-2 font-medium text-white">
+          {t("programme.timetable.publish")}
+        </button>
+        <span className="text-sm text-stone-700">{t("programme.timetable.versions", { n: versions })}</span>
+        <Link to={`/conferences/${conference.slug}/programme/changes`} className="text-sm text-blue-900 underline">
+          {t("programme.changes")}
+        </Link>
+      </Form>
+      <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
+        {days.map((d) => (
+          <Link key={d} to={`?day=${d}`} aria-current={d === day ? "page" : undefined} className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold">
+            {d}
+          </Link>
+        ))}
+      </nav>
+      <div className="mb-8 overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="mb-2 text-left font-semibold">{t("programme.timetable.grid", { day })}</caption>
+          <thead>
+            <tr>
+              {[...rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) })), { id: "", name: t("programme.noRoom") }].map((r) => (
+                <th key={r.id} scope="col" className="border border-stone-300 bg-stone-100 p-2">
+                  {r.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="align-top">
+              {[...rooms.map((r) => r.id), ""].map((roomId) => (
+                <td key={roomId} className="border border-stone-300 p-2">
+                  <ul className="space-y-1">
+                    {today
+                      .filter((s) => (s.roomId ?? "") === roomId)
+                      .map((s) => (
+                        <li key={s.id} className="rounded bg-blue-50 p-1" data-testid="grid-session">
+                          <a href={`#place-${s.id}`} className="text-blue-900 underline">
+                            {s.time} {pick(locale, s.title, s.titleZh)}
+                          </a>
+                        </li>
+                      ))}
+                  </ul>
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="grid gap-3">
+        {today.map((s) => (
+          <PlacementForm key={s.id} session={{ ...s, title: pick(locale, s.title, s.titleZh) }} rooms={rooms} actionData={actionData} />
+        ))}
+      </div>
+      <h2 className="mb-2 mt-8 text-xl font-semibold">{t("programme.timetable.unscheduled")}</h2>
+      <div className="grid gap-3">
+        {unscheduled.map((s) => (
+          <PlacementForm key={s.id} session={{ ...s, title: pick(locale, s.title, s.titleZh) }} rooms={rooms} actionData={actionData} />
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { seedProgrammeDemo } from "~/domain/demo/programme.server";
+import * as programmePage from "~/routes/conferences.$slug.programme._index";
+import { callLoader } from "../support/http";
+import { organizerWorld } from "./support";
+
+describe("programme demo data", () => {
+  it("seeds a conflict-free Beijing programme once, shown in Beijing time", async () => {
+    const { conference } = await organizerWorld();
+    await seedProgrammeDemo({ conferenceId: conference.id });
+    await seedProgrammeDemo({ conferenceId: conference.id });
+    const page = await callLoader(programmePage, { path: `/conferences/${conference.slug}/programme`, params: { slug: conference.slug } });
+    const rows = (page.data as { rows: { title: string; start: string }[] }).rows;
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ title: "Opening ceremony and address by the Minister of Education", start: "09:00" });
+  });
+});
