@@ -13,8 +13,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { LocaleContext, translator, useT, type AppLocale, type MessageKey } from "~/i18n";
+import { useMemo, type ReactNode } from "react";
+import { LocaleContext, makeTranslate, useT, type AppLocale, type MessageKey, type Messages, type Translate } from "~/i18n";
+import { messagesFor } from "~/i18n/dictionaries.server";
 import stylesheet from "~/styles/app.css?url";
 import { usesLocalMailbox } from "~/utils/env.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { id: user.id, name: user.nameLatin, nameNative: user.nameNative, emailVerified: user.emailVerified } : null,
       locale,
+      // Only the active language travels to the browser (see app/i18n/dictionaries.server.ts).
+      messages: messagesFor(locale),
       toast,
       mailbox: usesLocalMailbox(),
     },
@@ -46,8 +49,30 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
 }
 
-function LocaleSwitch({ locale }: { locale: AppLocale }) {
-  const t = translator(locale);
+/**
+ * English for the few words the frame needs when the root loader itself failed
+ * (so no messages arrived): the error page must still read as a sentence.
+ */
+const fallbackMessages: Partial<Messages> = {
+  "app.name": "Concord",
+  "nav.skip": "Skip to content",
+  "nav.main": "Main navigation",
+  "nav.conferences": "Conferences",
+  "nav.organizations": "Organizations",
+  "nav.signIn": "Sign in",
+  "nav.signUp": "Create account",
+  "locale.switch": "Language",
+  "locale.en": "English",
+  "locale.zh": "中文",
+  "locale.apply": "Change",
+  "error.server": "Something went wrong on our side.",
+  "error.server.hint": "Your data is safe. Try again in a moment; if it keeps happening, contact the organizers.",
+  "error.notFound": "We could not find that page.",
+  "error.notFound.hint": "Check the address, or go back to the home page.",
+  "error.goHome": "Go to the home page",
+};
+
+function LocaleSwitch({ locale, t }: { locale: AppLocale; t: Translate }) {
   const location = useLocation();
   return (
     <Form method="post" action="/set-locale" className="flex items-center gap-2">
@@ -66,8 +91,7 @@ function LocaleSwitch({ locale }: { locale: AppLocale }) {
   );
 }
 
-function ToastView({ toast, locale }: { toast: Toast; locale: AppLocale }) {
-  const t = translator(locale);
+function ToastView({ toast, t }: { toast: Toast; t: Translate }) {
   const colours = {
     success: "border-green-700 bg-green-50 text-green-900",
     error: "border-red-700 bg-red-50 text-red-900",
@@ -82,7 +106,8 @@ function ToastView({ toast, locale }: { toast: Toast; locale: AppLocale }) {
 
 function Shell({ children, root }: { children: ReactNode; root: RootData | undefined }) {
   const locale: AppLocale = root?.locale ?? "en";
-  const t = translator(locale);
+  const t = useMemo(() => makeTranslate(root?.messages ?? {}, fallbackMessages), [root?.messages]);
+  const localeState = useMemo(() => ({ locale, t }), [locale, t]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <head>
@@ -92,7 +117,7 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
         <Links />
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900">
-        <LocaleContext.Provider value={locale}>
+        <LocaleContext.Provider value={localeState}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("nav.skip")}
           </a>
@@ -134,11 +159,11 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
                     </Link>
                   </>
                 )}
-                <LocaleSwitch locale={locale} />
+                <LocaleSwitch locale={locale} t={t} />
               </nav>
             </div>
           </header>
-          {root?.toast ? <ToastView toast={root.toast} locale={locale} /> : null}
+          {root?.toast ? <ToastView toast={root.toast} t={t} /> : null}
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>

@@ -1,17 +1,16 @@
 import { createContext, useContext } from "react";
-import { en, type MessageKey } from "./en";
-import { zh } from "./zh";
+import type { MessageKey } from "./en";
 
 /**
- * Concord's own small i18n: two flat dictionaries checked by TypeScript
- * (zh must have every key of en), chosen per request in the root loader.
- * A library (i18next) would ship ~40 KB more JavaScript for no feature we use.
+ * Concord's own small i18n: flat dictionaries per area (app/i18n/messages),
+ * checked by TypeScript (zh must have every key of en). This module is safe for
+ * the browser and holds no dictionary: the root loader sends the active
+ * language's messages, and server code uses ./dictionaries.server.
  */
 export const locales = ["en", "zh"] as const;
 export type AppLocale = (typeof locales)[number];
 export type { MessageKey };
-
-const dictionaries: Record<AppLocale, Record<MessageKey, string>> = { en, zh };
+export type Messages = Record<MessageKey, string>;
 
 export function isLocale(value: unknown): value is AppLocale {
   return value === "en" || value === "zh";
@@ -19,14 +18,11 @@ export function isLocale(value: unknown): value is AppLocale {
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function translator(locale: AppLocale): Translate {
-  const dict = dictionaries[locale];
+export function makeTranslate(messages: Partial<Messages>, fallback?: Partial<Messages>): Translate {
   return (key, vars) => {
-    const template = dict[key] ?? en[key] ?? key;
+    const template = messages[key] ?? fallback?.[key] ?? key;
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name in vars ? String(vars[name]) : `{${name}}`,
-    );
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
   };
 }
 
@@ -47,14 +43,16 @@ export function localeFromAcceptLanguage(header: string | null): AppLocale {
   return "en";
 }
 
-export const LocaleContext = createContext<AppLocale>("en");
+export type LocaleState = { locale: AppLocale; t: Translate };
+
+export const LocaleContext = createContext<LocaleState>({ locale: "en", t: makeTranslate({}) });
 
 export function useLocale(): AppLocale {
-  return useContext(LocaleContext);
+  return useContext(LocaleContext).locale;
 }
 
 export function useT(): Translate {
-  return translator(useLocale());
+  return useContext(LocaleContext).t;
 }
 
 /** Picks the Chinese text when the viewer reads Chinese and it exists. */

@@ -1,6 +1,7 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { translator, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { AppError } from "~/utils/errors";
 import { clientIp } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";

@@ -1,4 +1,4 @@
-import { translator } from "~/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { hashSecret, newSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
