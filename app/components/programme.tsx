@@ -38,8 +38,17 @@ export function ManageNav({ slug }: { slug: string }) {
       <Link to={`/conferences/${slug}/manage/programme/rooms`} className={link}>
         {t("programme.manage.roomsTracks")}
       </Link>
+      <Link to={`/conferences/${slug}/manage/programme/speakers`} className={link}>
+        {t("programme.manage.speakers")}
+      </Link>
       <Link to={`/conferences/${slug}/manage/timetable`} className={link}>
         {t("programme.manage.timetable")}
+      </Link>
+      <Link to={`/conferences/${slug}/manage/programme/cfp`} className={link}>
+        {t("programme.manage.cfp")}
+      </Link>
+      <Link to={`/conferences/${slug}/manage/programme/proposals`} className={link}>
+        {t("programme.manage.proposals")}
       </Link>
       <Link to={`/conferences/${slug}/programme`} className={link}>
         {t("programme.manage.publicPage")}

@@ -6,8 +6,41 @@ import * as rooms from "~/routes/conferences.$slug.manage.programme.rooms";
 import * as editSession from "~/routes/conferences.$slug.manage.programme.sessions.$id";
 import * as timetable from "~/routes/conferences.$slug.manage.timetable";
 import * as agenda from "~/routes/my.agenda";
-import { makeRoom, makeSession } from "../programme/support";
+import * as manageSpeakers from "~/routes/conferences.$slug.manage.programme.speakers._index";
+import * as editSpeaker from "~/routes/conferences.$slug.manage.programme.speakers.$id";
+import * as manageCfp from "~/routes/conferences.$slug.manage.programme.cfp";
+import * as manageProposals from "~/routes/conferences.$slug.manage.programme.proposals";
+import * as proposalPage from "~/routes/conferences.$slug.proposals.$id";
+import * as reviewQueue from "~/routes/conferences.$slug.reviews._index";
+import * as reviewPage from "~/routes/conferences.$slug.reviews.$id";
+import * as portal from "~/routes/speaker._index";
+import * as ownProfile from "~/routes/speaker.$id";
+import * as material from "~/routes/speaker.materials.$id";
+import * as invitation from "~/routes/speaker.invitations.$token";
+import { hashSecret } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { makeRoom, makeSession, makeSpeaker } from "../programme/support";
+import { makeUser, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
+
+/** A proposal in a track of the cast's conference that the cast's reviewer is assigned to. */
+async function reviewableProposal(cast: Cast) {
+  const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: `Track ${Math.random()}` } });
+  await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
+  const submitter = await makeUser();
+  return db().proposal.create({
+    data: { conferenceId: cast.conference.id, submitterId: submitter.id, title: "A proposal", abstract: "Text", format: "PAPER_SESSION", trackId: track.id, authors: { create: [{ position: 0, name: "A", email: submitter.email }] } },
+  });
+}
+
+/** An open call of the cast's published conference. */
+async function openCall(cast: Cast) {
+  const data = { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000), formats: ["PAPER_SESSION" as const] };
+  await db().callForProposals.upsert({ where: { conferenceId: cast.otherConference.id }, create: { ...data, conferenceId: cast.otherConference.id }, update: data });
+}
+
+/** A speaker profile of the cast's attendee. */
+const attendeeProfile = (cast: Cast) => db().speaker.create({ data: { conferenceId: cast.conference.id, nameLatin: "Attendee Speaker", userId: cast.people.attendee.id } });
 
 const ORGANIZERS: PermissionRow["allowed"] = ["organizer", "orgAdmin"];
 
@@ -105,5 +138,190 @@ export const rows: PermissionRow[] = [
     route: agenda,
     request: () => ({ path: "/my/agenda", form: {} }),
     allowed: SIGNED_IN,
+  },
+  {
+    name: "GET /conferences/:slug/manage/programme/speakers",
+    route: manageSpeakers,
+    kind: "loader",
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/speakers`, params: { slug: cast.conference.slug } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/speakers (invite)",
+    route: manageSpeakers,
+    request: async (cast) => {
+      const speaker = await makeSpeaker(cast.conference.id);
+      return { path: `/conferences/${cast.conference.slug}/manage/programme/speakers`, params: { slug: cast.conference.slug }, form: { intent: "invite", speakerId: speaker.id, email: "guest@example.org" } };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/speakers (delete)",
+    route: manageSpeakers,
+    request: async (cast) => {
+      const speaker = await makeSpeaker(cast.conference.id);
+      return { path: `/conferences/${cast.conference.slug}/manage/programme/speakers`, params: { slug: cast.conference.slug }, form: { intent: "delete-speaker", id: speaker.id } };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "GET /conferences/:slug/manage/programme/speakers/new",
+    route: editSpeaker,
+    kind: "loader",
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`, params: { slug: cast.conference.slug, id: "new" } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/speakers/new",
+    route: editSpeaker,
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`, params: { slug: cast.conference.slug, id: "new" }, form: { nameLatin: "New Speaker" } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "GET /conferences/:slug/manage/programme/cfp",
+    route: manageCfp,
+    kind: "loader",
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/cfp`, params: { slug: cast.conference.slug } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (dates and formats)",
+    route: manageCfp,
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+      params: { slug: cast.conference.slug },
+      form: { intent: "cfp", opensAt: "2025-05-01T09:00", closesAt: "2025-06-30T23:59", formats: ["PAPER_SESSION"] },
+    }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (assign a reviewer)",
+    route: manageCfp,
+    request: async (cast) => {
+      const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
+      return { path: `/conferences/${cast.conference.slug}/manage/programme/cfp`, params: { slug: cast.conference.slug }, form: { intent: "assign", email: cast.people.reviewer.email, trackId: track.id } };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "GET /conferences/:slug/manage/programme/proposals",
+    route: manageProposals,
+    kind: "loader",
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/proposals`, params: { slug: cast.conference.slug } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/proposals (accept)",
+    route: manageProposals,
+    request: async (cast) => {
+      const p = await reviewableProposal(cast);
+      return { path: `/conferences/${cast.conference.slug}/manage/programme/proposals`, params: { slug: cast.conference.slug }, form: { intent: "accept", proposalId: p.id } };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "GET /conferences/:slug/reviews",
+    route: reviewQueue,
+    kind: "loader",
+    request: async (cast) => {
+      await reviewableProposal(cast);
+      return { path: `/conferences/${cast.conference.slug}/reviews`, params: { slug: cast.conference.slug } };
+    },
+    allowed: [...ORGANIZERS, "reviewer"],
+  },
+  {
+    name: "GET /conferences/:slug/reviews/:id",
+    route: reviewPage,
+    kind: "loader",
+    request: async (cast) => {
+      const p = await reviewableProposal(cast);
+      return { path: `/conferences/${cast.conference.slug}/reviews/${p.id}`, params: { slug: cast.conference.slug, id: p.id } };
+    },
+    allowed: [...ORGANIZERS, "reviewer"],
+  },
+  {
+    name: "POST /conferences/:slug/reviews/:id (send a review)",
+    route: reviewPage,
+    request: async (cast) => {
+      const p = await reviewableProposal(cast);
+      return { path: `/conferences/${cast.conference.slug}/reviews/${p.id}`, params: { slug: cast.conference.slug, id: p.id }, form: { comment: "Fine" } };
+    },
+    allowed: [...ORGANIZERS, "reviewer"],
+  },
+  {
+    name: "GET /conferences/:slug/proposals/new",
+    route: proposalPage,
+    kind: "loader",
+    request: async (cast) => {
+      await openCall(cast);
+      return { path: `/conferences/${cast.otherConference.slug}/proposals/new`, params: { slug: cast.otherConference.slug, id: "new" } };
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /conferences/:slug/proposals/new (submit)",
+    route: proposalPage,
+    request: async (cast) => {
+      await openCall(cast);
+      return {
+        path: `/conferences/${cast.otherConference.slug}/proposals/new`,
+        params: { slug: cast.otherConference.slug, id: "new" },
+        form: { title: "T", abstract: "A", format: "PAPER_SESSION", "authors[0].name": "Me", "authors[0].email": "me@example.org" },
+      };
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /conferences/:slug/proposals/:id (withdraw someone's proposal)",
+    route: proposalPage,
+    request: async (cast) => {
+      await openCall(cast);
+      const p = await db().proposal.create({
+        data: { conferenceId: cast.otherConference.id, submitterId: cast.people.attendee.id, title: "Mine", abstract: "A", format: "PAPER_SESSION" },
+      });
+      return { path: `/conferences/${cast.otherConference.slug}/proposals/${p.id}`, params: { slug: cast.otherConference.slug, id: p.id }, form: { intent: "withdraw" } };
+    },
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /speaker",
+    route: portal,
+    kind: "loader",
+    request: () => ({ path: "/speaker" }),
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /speaker/:id (edit one's own profile)",
+    route: ownProfile,
+    request: async (cast) => {
+      const s = await attendeeProfile(cast);
+      return { path: `/speaker/${s.id}`, params: { id: s.id }, form: { nameLatin: "Changed" } };
+    },
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /speaker/materials/:id",
+    route: material,
+    kind: "loader",
+    request: async (cast) => {
+      const s = await attendeeProfile(cast);
+      const m = await db().speakerMaterial.create({ data: { speakerId: s.id, fileName: "slides.pdf", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7") } });
+      return { path: `/speaker/materials/${m.id}`, params: { id: m.id } };
+    },
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "POST /speaker/invitations/:token (accept)",
+    route: invitation,
+    request: async (cast) => {
+      const token = `token-${Math.random().toString(36).slice(2)}`;
+      await db().speaker.create({
+        data: { conferenceId: cast.conference.id, nameLatin: "Invitee", email: cast.people.attendee.email, invitation: "INVITED", inviteTokenHash: hashSecret(token) },
+      });
+      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "accept" } };
+    },
+    allowed: ["attendee"],
   },
 ];

@@ -133,6 +133,7 @@ export const decideSchema = z.object({ intent: z.enum(["accept", "reject"]), pro
 export const proposalSchema = z.object({
   title: requiredText(300),
   abstract: requiredText(10_000),
+  abstractZh: optionalText(10_000),
   format: z.enum(SESSION_KINDS, { error: "programme.validation.kind" }),
   trackId: optionalUuid(),
   language: z.enum(LANGUAGES, { error: "validation.invalid" }).default("en"),
@@ -149,8 +150,16 @@ export type ProposalInput = z.output<typeof proposalSchema>;
 
 export const reviewSchema = z.object({
   comment: optionalText(10_000),
-  scores: z.record(z.string(), z.number({ error: "programme.validation.number" }).int("programme.validation.number").min(0, "programme.validation.number")),
+  // Conform coerces declared number fields only; record values arrive as text.
+  scores: z.record(z.string(), z.string().trim().regex(/^\d{1,3}$/, "programme.validation.number").transform(Number)),
 });
 export type ReviewInput = z.output<typeof reviewSchema>;
 
-export const inviteSpeakerSchema = z.object({ intent: z.literal("invite"), email: emailField() });
+export const inviteSpeakerSchema = z.object({ intent: z.literal("invite"), speakerId: z.uuid("validation.invalid"), email: emailField() });
+export const materialSchema = z.object({ intent: z.literal("material") });
+export const respondInvitationSchema = z.object({ intent: z.enum(["accept", "decline"]) });
+
+/** Deleting a custom question or a review criterion of the call for proposals. */
+export const deleteCfpItemSchema = z.object({ intent: z.enum(["delete-question", "delete-criterion"]), id: z.uuid("validation.invalid") });
+export const unassignReviewerSchema = z.object({ intent: z.literal("unassign"), userId: z.uuid("validation.invalid"), trackId: z.uuid("validation.invalid") });
+export const toSessionSchema = z.object({ intent: z.literal("to-session"), proposalId: z.uuid("validation.invalid") });

@@ -6,17 +6,17 @@ import { parseLocal, resolveLocal } from "./zoned-time";
  * (the organizer surely meant something else); a repeated time takes its
  * first occurrence (docs/decisions/020-programme-times.md).
  */
-export function instantsFrom(zone: string, start: string | undefined, end: string | undefined) {
+export function instantsFrom(zone: string, start: string | undefined, end: string | undefined, fields: [string, string] = ["start", "end"]) {
   if (!start || !end) return null;
-  const toInstant = (text: string, field: "start" | "end") => {
+  const toInstant = (text: string, field: string) => {
     const local = parseLocal(text);
     if (!local) throw new FieldError(field, "programme.validation.localTime");
     const r = resolveLocal(local, zone);
     if (r.kind === "gap") throw new FieldError(field, "programme.validation.skippedTime");
     return r.instant;
   };
-  const startsAt = toInstant(start, "start");
-  const endsAt = toInstant(end, "end");
-  if (endsAt <= startsAt) throw new FieldError("end", "programme.validation.endBeforeStart");
+  const startsAt = toInstant(start, fields[0]);
+  const endsAt = toInstant(end, fields[1]);
+  if (endsAt <= startsAt) throw new FieldError(fields[1], "programme.validation.endBeforeStart");
   return { startsAt, endsAt };
 }

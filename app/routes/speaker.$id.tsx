@@ -1,0 +1,145 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
+import { SpeakerProfileFields } from "~/components/speaker-form";
+import { materialSchema, ownProfileSchema } from "~/domain/programme/schema";
+import { updateOwnProfile } from "~/domain/programme/update-own-profile.server";
+import { uploadMaterial } from "~/domain/programme/upload-material.server";
+import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { runForm } from "~/utils/form-action.server";
+import { requireUser, type SessionUser } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "My speaker profile · Concord" }];
+
+/** The signed-in user's own profile, or 404 (someone else's profile is not theirs to know about). */
+async function ownProfile(user: SessionUser, id: string | undefined) {
+  const speaker = await db().speaker.findFirst({
+    where: { id: /^[0-9a-f-]{36}$/.test(id ?? "") ? id : undefined, userId: user.id },
+    select: {
+      id: true,
+      nameLatin: true,
+      nameNative: true,
+      position: true,
+      organization: true,
+      bio: true,
+      bioZh: true,
+      photoType: true,
+      updatedAt: true,
+      conference: { select: { slug: true, title: true, titleZh: true } },
+      materials: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true } },
+    },
+  });
+  if (!speaker) throw new Response("Not found", { status: 404 });
+  return speaker;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const s = await ownProfile(user, params.id);
+  return {
+    speaker: { id: s.id, conference: s.conference, materials: s.materials },
+    photoUrl: s.photoType ? `/conferences/${s.conference.slug}/speakers/${s.id}/photo?v=${s.updatedAt.getTime().toString(36)}` : null,
+    defaults: { nameLatin: s.nameLatin, nameNative: s.nameNative ?? "", position: s.position ?? "", organization: s.organization ?? "", bio: s.bio, bioZh: s.bioZh ?? "" },
+  };
+}
+
+type ActionResult = { form: "profile" | "material"; result: SubmissionResult<string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const speaker = await ownProfile(user, params.id);
+  const formData = await request.formData();
+  const back = `/speaker/${speaker.id}`;
+  if (formData.get("intent") === "material") {
+    const file = formData.get("file");
+    const submission = parseWithZod(formData, { schema: materialSchema });
+    if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ form: "material", result: submission.reply({ fieldErrors: { file: ["programme.portal.fileType"] } }) }, { status: 400 });
+    const outcome = await runForm(submission, () => uploadMaterial({ actor: user, speakerId: speaker.id, file }));
+    if (!outcome.ok) return data<ActionResult>({ form: "material", result: outcome.result }, { status: outcome.status });
+    return redirectWithToast(back, { message: "programme.portal.uploaded" });
+  }
+  const submission = parseWithZod(formData, { schema: ownProfileSchema });
+  if (submission.status !== "success") return data<ActionResult>({ form: "profile", result: submission.reply() }, { status: 400 });
+  const photo = formData.get("photo");
+  const outcome = await runForm(submission, () => updateOwnProfile({ actor: user, speakerId: speaker.id, input: submission.value, photo: photo instanceof File ? photo : null }));
+  if (!outcome.ok) return data<ActionResult>({ form: "profile", result: outcome.result }, { status: outcome.status });
+  return redirectWithToast(back, { message: "programme.manage.saved" });
+}
+
+export default function OwnSpeakerProfile() {
+  const { speaker, defaults, photoUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const profileResult = actionData?.form === "profile" ? actionData.result : undefined;
+  const materialError = actionData?.form === "material" ? (actionData.result.error?.file as string[] | undefined)?.[0] : undefined;
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: profileResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownProfileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const focus = firstErrorField(profileResult);
+  return (
+    <div className="max-w-2xl">
+      <p>
+        <Link to="/speaker" className="text-blue-900 underline">
+          ← {t("programme.portal.title")}
+        </Link>
+      </p>
+      <h1 className="mb-4 mt-2 text-3xl font-bold">{t("programme.portal.profileFor", { conference: pick(locale, speaker.conference.title, speaker.conference.titleZh) })}</h1>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SpeakerProfileFields fields={fields} focus={focus} photoError={(profileResult?.error?.photo as string[] | undefined)?.[0]} photoUrl={photoUrl} />
+        <SubmitButton>{t("programme.speakers.save")}</SubmitButton>
+      </Form>
+      <section aria-labelledby="materials-title" className="mt-10">
+        <h2 id="materials-title" className="mb-2 text-xl font-semibold">
+          {t("programme.portal.materials")}
+        </h2>
+        {speaker.materials.length === 0 ? <p>{t("programme.portal.noMaterials")}</p> : null}
+        <ul className="mb-4 list-disc pl-5">
+          {speaker.materials.map((m) => (
+            <li key={m.id}>
+              <a href={`/speaker/materials/${m.id}`} className="text-blue-900 underline">
+                {m.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" encType="multipart/form-data">
+          <input type="hidden" name="intent" value="material" />
+          <label htmlFor="material-file" className="block font-medium text-stone-800">
+            {t("programme.portal.upload")}
+          </label>
+          <p id="material-hint" className="text-sm text-stone-600">
+            {t("programme.portal.fileType")}
+          </p>
+          <input
+            id="material-file"
+            type="file"
+            name="file"
+            required
+            accept=".pdf,.pptx,image/png,image/jpeg"
+            aria-invalid={materialError ? true : undefined}
+            aria-describedby={materialError ? "material-hint material-error" : "material-hint"}
+            autoFocus={!!materialError}
+            className="mb-3 mt-1 block"
+          />
+          {materialError ? (
+            <p id="material-error" className="mb-3 text-sm text-red-700">
+              {t(materialError as MessageKey)}
+            </p>
+          ) : null}
+          <SubmitButton variant="secondary">{t("programme.portal.uploadButton")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// The public programme page of a conference with 300 sessions and 150
+// speakers, 32 keep-alive connections for 20 s, against the production build
+// on real PostgreSQL; beside it the same HTML served as a static string by
+// bare node:http, and the JavaScript the page ships (gzipped).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { hammer, programmeWorld, round, startServer } from "./programme-setup.js";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3321);
+const BASELINE_PORT = PORT + 1;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+const world = await programmeWorld("page");
+let server;
+let baseline;
+try {
+  server = await startServer(PORT, world.database);
+  // By track: every one of the 300 sessions is on the page (the default by-day view shows one day).
+  const url = `http://127.0.0.1:${PORT}/conferences/${world.conference.slug}/programme?view=track`;
+  const html = await (await fetch(url)).text();
+  if (!html.includes("Session 300:") || !html.includes("Session 1:")) throw new Error("the page does not show the 300 sessions");
+  // The JavaScript a browser loads for this page: module scripts and modulepreloads.
+  const scripts = [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]))];
+  let jsGzip = 0;
+  for (const s of scripts) jsGzip += gzipSync(Buffer.from(await (await fetch(`http://127.0.0.1:${PORT}${s}`)).arrayBuffer())).length;
+  await hammer(url, { seconds: 2 }); // warm-up
+  const app = await hammer(url, { seconds: SECONDS });
+  // Baseline: the same bytes from a bare node:http server in its own process.
+  const file = path.join(os.tmpdir(), `concord-bench-programme-${process.pid}.html`);
+  fs.writeFileSync(file, html);
+  baseline = spawn(process.execPath, ["-e", `const h=require("node:fs").readFileSync(${JSON.stringify(file)});require("node:http").createServer((q,r)=>{r.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Content-Length":h.length});r.end(h)}).listen(${BASELINE_PORT},"127.0.0.1")`], { stdio: "inherit" });
+  await new Promise((r) => setTimeout(r, 500));
+  await hammer(`http://127.0.0.1:${BASELINE_PORT}/`, { seconds: 2 });
+  const base = await hammer(`http://127.0.0.1:${BASELINE_PORT}/`, { seconds: SECONDS });
+  console.log(
+    JSON.stringify({
+      bench: "programme-page",
+      sessions: world.sessionIds.length,
+      speakers: 150,
+      connections: 32,
+      seconds: SECONDS,
+      ...app,
+      js_gzip_bytes: jsGzip,
+      js_gzip_kb: round(jsGzip / 1024),
+      js_files: scripts.length,
+      baseline: base,
+      ratio: round(app.req_per_s / base.req_per_s),
+    }),
+  );
+} finally {
+  baseline?.kill();
+  await server?.stop();
+  await world.database.drop();
+}
+process.exit(0);

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import * as cfpAdmin from "~/routes/conferences.$slug.manage.programme.cfp";
+import * as proposalsAdmin from "~/routes/conferences.$slug.manage.programme.proposals";
+import * as proposalPage from "~/routes/conferences.$slug.proposals.$id";
+import * as cfpPublic from "~/routes/conferences.$slug.proposals._index";
+import * as reviewRoute from "~/routes/conferences.$slug.reviews.$id";
+import * as reviewQueue from "~/routes/conferences.$slug.reviews._index";
+import { db } from "~/utils/db.server";
+import { callAction, callLoader } from "../support/http";
+import { grantConferenceRole, makeUser, type TestUser } from "../support/world";
+import { organizerWorld } from "./support";
+
+const DAY = 24 * 3600 * 1000;
+
+/** A published conference with an open call (two criteria, one required question, two tracks) and its people. */
+async function callWorld(opts: { closed?: boolean } = {}) {
+  const world = await organizerWorld();
+  const { conference, organizer } = world;
+  const slug = conference.slug;
+  const adminPath = { path: `/conferences/${slug}/manage/programme/cfp`, params: { slug }, cookie: organizer.cookie };
+  const local = (ms: number) => new Date(Date.now() + ms + 8 * 3600 * 1000).toISOString().slice(0, 16);
+  expect((await callAction(cfpAdmin, { ...adminPath, form: { intent: "cfp", opensAt: local(-10 * DAY), closesAt: local(10 * DAY), formats: ["PAPER_SESSION", "WORKSHOP"], intro: "Send us your work" } })).status).toBe(302);
+  await callAction(cfpAdmin, { ...adminPath, form: { intent: "question", label: "Why this matters", required: "on" } });
+  await callAction(cfpAdmin, { ...adminPath, form: { intent: "criterion", name: "Relevance", maxScore: "5" } });
+  await callAction(cfpAdmin, { ...adminPath, form: { intent: "criterion", name: "Clarity", maxScore: "5" } });
+  const [t1, t2] = [
+    await db().track.create({ data: { conferenceId: conference.id, name: "Quality" } }),
+    await db().track.create({ data: { conferenceId: conference.id, name: "AI" } }),
+  ];
+  const question = await db().cfpQuestion.findFirstOrThrow({ where: { conferenceId: conference.id } });
+  const criteria = await db().reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } });
+  const reviewer = async (name: string, track: { id: string }) => {
+    const u = await makeUser({ name });
+    await grantConferenceRole(conference.id, u.id, "REVIEWER");
+    const res = await callAction(cfpAdmin, { ...adminPath, form: { intent: "assign", email: u.email, trackId: track.id } });
+    expect(res.status).toBe(302);
+    return u;
+  };
+  const [alice, bob, carol] = [await reviewer("Alice Reviewer", t1), await reviewer("Bob Reviewer", t1), await reviewer("Carol Reviewer", t2)];
+  if (opts.closed) await db().callForProposals.update({ where: { conferenceId: conference.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+  return { ...world, slug, adminPath, t1, t2, question, criteria, alice, bob, carol };
+}
+
+type World = Awaited<ReturnType<typeof callWorld>>;
+
+function propose(w: World, who: TestUser, over: Record<string, string> = {}, id = "new") {
+  return callAction(proposalPage, {
+    path: `/conferences/${w.slug}/proposals/${id}`,
+    params: { slug: w.slug, id },
+    cookie: who.cookie,
+    form: {
+      title: "Outcome-based accreditation",
+      abstract: "How it works",
+      abstractZh: "如何运作",
+      format: "PAPER_SESSION",
+      trackId: w.t1.id,
+      language: "en",
+      "authors[0].name": "Ana Submitter",
+      "authors[0].email": "ana@example.org",
+      "authors[0].affiliation": "UPV",
+      "authors[1].name": "Co Author",
+      "authors[1].email": "co@example.org",
+      [`answers.${w.question.id}`]: "Because",
+      ...over,
+    },
+  });
+}
+
+function review(w: World, who: TestUser, proposalId: string, scores: [number, number], comment = "Solid") {
+  return callAction(reviewRoute, {
+    path: `/conferences/${w.slug}/reviews/${proposalId}`,
+    params: { slug: w.slug, id: proposalId },
+    cookie: who.cookie,
+    form: { [`scores.${w.criteria[0].id}`]: String(scores[0]), [`scores.${w.criteria[1].id}`]: String(scores[1]), comment },
+  });
+}
+
+const reviewView = (w: World, who: TestUser, id: string) => callLoader(reviewRoute, { path: `/conferences/${w.slug}/reviews/${id}`, params: { slug: w.slug, id }, cookie: who.cookie });
+
+describe("call for proposals", () => {
+  it("a submitter proposes with co-authors and answers, gets an email in their language, edits and withdraws", async () => {
+    const w = await callWorld();
+    const ana = await makeUser({ locale: "zh", name: "Ana Submitter" });
+    const created = await propose(w, ana);
+    expect(created.status).toBe(302);
+    const proposal = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id }, include: { authors: { orderBy: { position: "asc" } }, answers: true } });
+    expect(proposal).toMatchObject({ abstractZh: "如何运作", status: "SUBMITTED" });
+    expect(proposal.authors.map((a) => [a.name, a.affiliation])).toEqual([["Ana Submitter", "UPV"], ["Co Author", null]]);
+    expect(proposal.answers).toEqual([expect.objectContaining({ answer: "Because" })]);
+    const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: ana.email, template: "proposalReceived" } });
+    expect(mail.locale).toBe("zh");
+    expect((await propose(w, ana, { title: "Renamed" }, proposal.id)).status).toBe(302);
+    expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("Renamed");
+    // Someone else cannot edit it.
+    expect((await propose(w, await makeUser(), { title: "Hijack" }, proposal.id)).status).toBe(404);
+    const withdrawn = await callAction(proposalPage, { path: `/x`, params: { slug: w.slug, id: proposal.id }, cookie: ana.cookie, form: { intent: "withdraw" } });
+    expect(withdrawn.status).toBe(302);
+    expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("WITHDRAWN");
+  });
+
+  it("bad input: a missing required answer, a format not offered, no author — each a message, nothing written", async () => {
+    const w = await callWorld();
+    const ana = await makeUser();
+    const noAnswer = await propose(w, ana, { [`answers.${w.question.id}`]: "" });
+    expect(noAnswer.status).toBe(400);
+    expect(JSON.stringify(noAnswer.data)).toContain("validation.required");
+    expect(JSON.stringify((await propose(w, ana, { format: "KEYNOTE" })).data)).toContain("programme.validation.formatNotOffered");
+    expect(JSON.stringify((await propose(w, ana, { "authors[0].name": "", "authors[0].email": "", "authors[1].name": "", "authors[1].email": "" })).data)).toContain("programme.validation.oneAuthor");
+    expect(await db().proposal.count({ where: { conferenceId: w.conference.id } })).toBe(0);
+  });
+
+  it("after the deadline: a clear message, nothing is created or changed", async () => {
+    const w = await callWorld();
+    const ana = await makeUser();
+    await propose(w, ana);
+    const proposal = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    await db().callForProposals.update({ where: { conferenceId: w.conference.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    const late = await propose(w, await makeUser());
+    expect(late.status).toBe(409);
+    expect(JSON.stringify(late.data)).toContain("programme.cfp.closedError");
+    const lateEdit = await propose(w, ana, { title: "Too late" }, proposal.id);
+    expect(lateEdit.status).toBe(409);
+    expect(await db().proposal.count({ where: { conferenceId: w.conference.id } })).toBe(1);
+    expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("Outcome-based accreditation");
+    const page = await callLoader(cfpPublic, { path: `/conferences/${w.slug}/proposals`, params: { slug: w.slug }, cookie: ana.cookie });
+    expect(page.data).toMatchObject({ phase: "closed" });
+  });
+});
+
+describe("reviews", () => {
+  it("a reviewer sees other reviews only after sending their own, never who wrote them, and nothing of other tracks", async () => {
+    const w = await callWorld();
+    const ana = await makeUser();
+    await propose(w, ana);
+    const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    // Carol reviews the AI track only: the Quality proposal is neither listed nor readable nor reviewable.
+    const carolQueue = await callLoader(reviewQueue, { path: `/conferences/${w.slug}/reviews`, params: { slug: w.slug }, cookie: w.carol.cookie });
+    expect((carolQueue.data as { proposals: unknown[] }).proposals).toEqual([]);
+    expect((await reviewView(w, w.carol, p.id)).status).toBe(403);
+    const carolReview = await review(w, w.carol, p.id, [1, 1]);
+    expect(carolReview.status, JSON.stringify(carolReview.data)).toBe(403);
+    // Bob reviews first; Alice cannot see Bob's review before sending hers.
+    expect((await review(w, w.bob, p.id, [5, 3], "Bob's secret opinion")).status).toBe(302);
+    const before = await reviewView(w, w.alice, p.id);
+    expect(before.data).toMatchObject({ others: null, hiddenCount: 1, mine: null });
+    expect(JSON.stringify(before.data)).not.toContain("Bob's secret opinion");
+    expect((await review(w, w.alice, p.id, [4, 4])).status).toBe(302);
+    const after = await reviewView(w, w.alice, p.id);
+    expect(after.data).toMatchObject({ others: [{ label: 1, comment: "Bob's secret opinion" }], mine: { comment: "Solid" } });
+    const text = JSON.stringify(after.data);
+    expect(text).not.toContain("Bob Reviewer");
+    expect(text).not.toContain(w.bob.email);
+    expect(text).not.toContain(w.bob.id);
+    // Scores outside the criterion's range are refused.
+    const wrong = await review(w, w.alice, p.id, [9, 1]);
+    expect(wrong.status).toBe(400);
+    // The submitter never sees reviewers or reviews.
+    const mine = await callLoader(proposalPage, { path: `/conferences/${w.slug}/proposals/${p.id}`, params: { slug: w.slug, id: p.id }, cookie: ana.cookie });
+    const list = await callLoader(cfpPublic, { path: `/conferences/${w.slug}/proposals`, params: { slug: w.slug }, cookie: ana.cookie });
+    for (const page of [mine, list]) {
+      const s = JSON.stringify(page.data);
+      for (const leak of ["Alice Reviewer", "Bob Reviewer", w.alice.email, w.bob.email, "secret opinion"]) expect(s).not.toContain(leak);
+    }
+    // Nor may the submitter open the review page.
+    expect((await reviewView(w, ana, p.id)).status).toBe(403);
+  });
+
+  it("a proposal without a track is for organizers only", async () => {
+    const w = await callWorld();
+    const ana = await makeUser();
+    await propose(w, ana, { trackId: "" });
+    const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    expect((await reviewView(w, w.alice, p.id)).status).toBe(403);
+    expect((await reviewView(w, w.organizer, p.id)).status).toBe(200);
+  });
+
+  it("organizers see aggregated scores, decide with emails in the submitter's language, and make a session with the authors as speakers", async () => {
+    const w = await callWorld();
+    const ana = await makeUser({ locale: "zh", email: "ana@example.org", name: "Ana Submitter" });
+    const ben = await makeUser({ name: "Ben" });
+    await propose(w, ana);
+    await propose(w, ben, { title: "Second", "authors[0].email": "ben@example.org" });
+    const [p, q] = await db().proposal.findMany({ where: { conferenceId: w.conference.id }, orderBy: { createdAt: "asc" } });
+    await review(w, w.alice, p.id, [4, 2]);
+    await review(w, w.bob, p.id, [5, 3]);
+    const overview = await callLoader(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.organizer.cookie });
+    const row = (overview.data as { proposals: { id: string; average: number; reviewCount: number; perCriterion: Record<string, number> }[] }).proposals.find((x) => x.id === p.id)!;
+    expect(row).toMatchObject({ reviewCount: 2, average: 7, perCriterion: { [w.criteria[0].id]: 4.5, [w.criteria[1].id]: 2.5 } });
+    const decide = (intent: string, proposalId: string) => callAction(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.organizer.cookie, form: { intent, proposalId } });
+    expect((await decide("accept", p.id)).status).toBe(302);
+    expect((await decide("reject", q.id)).status).toBe(302);
+    expect((await decide("reject", p.id)).status).toBe(409);
+    const accepted = await db().outboxEmail.findFirstOrThrow({ where: { to: ana.email, template: "proposalAccepted" } });
+    expect(accepted.locale).toBe("zh");
+    expect(accepted.subject).toContain("稿件已录用");
+    expect(await db().outboxEmail.count({ where: { to: ben.email, template: "proposalRejected", locale: "en" } })).toBe(1);
+    // Reviewers may not decide.
+    expect((await callAction(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.alice.cookie, form: { intent: "accept", proposalId: q.id } })).status).toBe(403);
+    const made = await decide("to-session", p.id);
+    expect(made.status).toBe(302);
+    const session = await db().programmeSession.findFirstOrThrow({ where: { conferenceId: w.conference.id }, include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } } } });
+    expect(made.location).toBe(`/conferences/${w.slug}/manage/programme/sessions/${session.id}`);
+    expect(session).toMatchObject({ title: "Outcome-based accreditation", abstractZh: "如何运作", kind: "PAPER_SESSION", status: "DRAFT", trackId: w.t1.id, startsAt: null });
+    expect(session.speakers.map((s) => [s.speaker.nameLatin, s.role, s.speaker.organization, s.speaker.userId])).toEqual([
+      ["Ana Submitter", "SPEAKER", "UPV", ana.id],
+      ["Co Author", "CO_SPEAKER", null, null],
+    ]);
+    expect((await decide("to-session", p.id)).status).toBe(409);
+  });
+
+  it("the review-assignment email goes to the reviewer in their language; a non-reviewer cannot be assigned", async () => {
+    const w = await callWorld();
+    expect(await db().outboxEmail.count({ where: { to: w.alice.email, template: "reviewAssignment" } })).toBe(1);
+    const stranger = await makeUser();
+    const res = await callAction(cfpAdmin, { ...w.adminPath, form: { intent: "assign", email: stranger.email, trackId: w.t1.id } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.data)).toContain("programme.validation.notReviewer");
+    expect(await db().reviewerAssignment.count({ where: { userId: stranger.id } })).toBe(0);
+  });
+});
