@@ -133,6 +133,12 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
                 <Link to="/orgs" className="underline-offset-4 hover:underline">
                   {t("nav.organizations")}
                 </Link>
+                <Link to="/accords" className="underline-offset-4 hover:underline">
+                  {t("nav.accords")}
+                </Link>
+                <Link to="/verify" className="underline-offset-4 hover:underline">
+                  {t("nav.verify")}
+                </Link>
                 {root?.mailbox ? (
                   <Link to="/dev/mail" className="underline-offset-4 hover:underline">
                     {t("nav.mailbox")}

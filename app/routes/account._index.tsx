@@ -60,6 +60,10 @@ export default function Account() {
         <Link to="/account/security" className={linkClass}>
           {t("accounts.security.title")}
         </Link>
+        {" · "}
+        <Link to="/account/passkeys" className={linkClass}>
+          {t("passkeys.title")}
+        </Link>
       </p>
 
       <section aria-labelledby="email-title" className="mt-6 rounded-md border border-stone-300 bg-white p-6">

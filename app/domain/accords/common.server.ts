@@ -1,0 +1,100 @@
+import type { Tx } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { normalizeText, type CanonicalDocument, type ClauseSet } from "./canonical";
+
+/** How a person is named in the record: Latin name plus native name when there is one. */
+export function personName(user: { nameLatin: string; nameNative?: string | null }) {
+  return user.nameNative ? `${user.nameLatin} (${user.nameNative})` : user.nameLatin;
+}
+
+export function actorOf(user: SessionUser) {
+  return { actorId: user.id, actorName: personName(user) };
+}
+
+/** The clauses of one version as number → language → text. */
+export async function clausesOf(tx: Tx, accordId: string, version: number): Promise<ClauseSet> {
+  const row = await tx.accordVersion.findUnique({
+    where: { accordId_number: { accordId, number: version } },
+    select: { clauses: { select: { number: true, language: true, text: true }, orderBy: [{ number: "asc" }, { language: "asc" }] } },
+  });
+  return groupClauses(row?.clauses ?? []);
+}
+
+export function groupClauses(rows: { number: number; language: string; text: string }[]): ClauseSet {
+  const byNumber = new Map<number, Record<string, string>>();
+  for (const r of rows) {
+    const text = byNumber.get(r.number) ?? {};
+    text[r.language] = r.text;
+    byNumber.set(r.number, text);
+  }
+  return [...byNumber.entries()].sort(([a], [b]) => a - b).map(([number, text]) => ({ number, text }));
+}
+
+/** Everything that goes into the canonical form of one version of the accord. */
+export async function canonicalInputs(tx: Tx, accordId: string, version: number): Promise<CanonicalDocument> {
+  const accord = await tx.accord.findUniqueOrThrow({
+    where: { id: accordId },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      titleZh: true,
+      languages: true,
+      parties: {
+        orderBy: { position: "asc" },
+        select: { position: true, orgId: true, role: true, signingGroup: true, org: { select: { nameEn: true, nameNative: true, country: true } } },
+      },
+    },
+  });
+  return {
+    accordId: accord.id,
+    kind: accord.kind,
+    version,
+    languages: accord.languages,
+    title: titleRecord(accord),
+    parties: accord.parties.map((p) => ({
+      position: p.position,
+      orgId: p.orgId,
+      name: p.org.nameEn,
+      nameNative: p.org.nameNative,
+      country: p.org.country,
+      role: p.role,
+      signingGroup: p.signingGroup,
+    })),
+    clauses: await clausesOf(tx, accordId, version),
+  };
+}
+
+export function titleRecord(a: { title: string; titleZh: string | null; languages: string[] }): Record<string, string> {
+  const t: Record<string, string> = { en: a.title };
+  if (a.titleZh && a.languages.includes("zh")) t.zh = a.titleZh;
+  return t;
+}
+
+/**
+ * Keeps only clauses with some text, renumbered 1…n, normalized as they will
+ * be hashed; languages outside the accord's are dropped.
+ */
+export function tidyClauses(input: Record<string, string | undefined>[], languages: string[]): ClauseSet {
+  const out: ClauseSet = [];
+  for (const c of input) {
+    const text: Record<string, string> = {};
+    for (const l of languages) text[l] = normalizeText(c[l] ?? "");
+    if (Object.values(text).some((t) => t !== "")) out.push({ number: out.length + 1, text });
+  }
+  return out;
+}
+
+/** Writes one version's clause rows. */
+export async function writeVersion(
+  tx: Tx,
+  v: { accordId: string; number: number; authorId: string | null; authorName: string; note: string; contentHash: string; clauses: ClauseSet },
+) {
+  const version = await tx.accordVersion.create({
+    data: { accordId: v.accordId, number: v.number, authorId: v.authorId, authorName: v.authorName, note: v.note, contentHash: v.contentHash },
+    select: { id: true },
+  });
+  const rows = v.clauses.flatMap((c) => Object.entries(c.text).map(([language, text]) => ({ versionId: version.id, number: c.number, language, text })));
+  if (rows.length) await tx.accordClause.createMany({ data: rows });
+  return version;
+}

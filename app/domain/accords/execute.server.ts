@@ -1,0 +1,42 @@
+import type { Tx } from "~/utils/db.server";
+import { absoluteUrl } from "~/utils/http.server";
+import { sha256Hex } from "./canonical";
+import { appendChain, type LockedAccord } from "./chain.server";
+import { loadBundle } from "./bundle.server";
+import { notifyOrgs, partyOrgIds } from "./notify.server";
+import { renderExecutedPdf } from "./pdf.server";
+import { sealDocument } from "./seal.server";
+
+/**
+ * Executes the accord when every party has signed. Called by the signing
+ * operation while it holds the accord row lock; the status update is also
+ * conditional (SIGNING → EXECUTED) so execution can only ever happen once.
+ * The executed PDF is produced here, in the same transaction, and stored.
+ */
+export async function executeIfComplete(tx: Tx, state: LockedAccord) {
+  const unsigned = await tx.accordParty.count({ where: { accordId: state.id, role: "PARTY", signature: null } });
+  if (unsigned > 0) return false;
+  const executedAt = new Date();
+  const { count } = await tx.accord.updateMany({ where: { id: state.id, status: "SIGNING" }, data: { status: "EXECUTED", executedAt } });
+  if (count !== 1) return false;
+  state.status = "EXECUTED";
+  await appendChain(tx, state, { actorId: null, actorName: "Concord", type: "executed", data: { documentHash: state.documentHash }, at: executedAt });
+  const seal = sealDocument({
+    accordId: state.id,
+    documentHash: state.documentHash!,
+    chainHead: state.chainHead!,
+    chainLength: state.chainLength,
+    executedAt: executedAt.toISOString(),
+  });
+  await tx.accord.update({ where: { id: state.id }, data: { sealPayload: seal.payload, sealSignature: seal.signature, sealKeyId: seal.keyId } });
+  const bundle = (await loadBundle(tx, state.id))!;
+  const pdf = await renderExecutedPdf({
+    bundle,
+    document: JSON.parse(bundle.document.canonical),
+    verifyUrl: absoluteUrl(`/verify?hash=${state.documentHash}`),
+    executedAt,
+  });
+  await tx.accord.update({ where: { id: state.id }, data: { pdf: Buffer.from(pdf), pdfHash: sha256Hex(pdf) } });
+  await notifyOrgs(tx, await partyOrgIds(tx, state.id), { event: "executed", accordId: state.id, path: `/verify?hash=${state.documentHash}` });
+  return true;
+}

@@ -1,0 +1,134 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SubmitButton } from "~/components/forms";
+import { loadAccordPage } from "~/domain/accords/accord-page.server";
+import { approveVersion } from "~/domain/accords/approve-version.server";
+import { remindSignatories, withdrawAccord } from "~/domain/accords/lifecycle.server";
+import { approveSchema, remindSchema, withdrawSchema } from "~/domain/accords/schema";
+import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { db } from "~/utils/db.server";
+import { runForm } from "~/utils/form-action.server";
+import { orRespond } from "~/utils/http.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
+  const audit = await db().accordAuditEntry.findMany({
+    where: { accordId: page.accord.id },
+    orderBy: { seq: "asc" },
+    select: { seq: true, at: true, type: true, actorName: true, hash: true },
+  });
+  return { ...page, audit };
+}
+
+const schema = approveSchema.or(withdrawSchema).or(remindSchema);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const accordId = params.id ?? "";
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const outcome = await runForm(submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
+    switch (v.intent) {
+      case "approve": {
+        const r = await approveVersion({ actor: user, accordId, partyId: v.partyId, version: v.version });
+        return { message: r.frozen ? "accords.frozenToast" : "accords.approvedToast" };
+      }
+      case "withdraw":
+        await withdrawAccord({ actor: user, accordId, reason: v.reason });
+        return { message: "accords.withdrawn" };
+      case "remind": {
+        const r = await remindSignatories({ actor: user, accordId });
+        return { message: "accords.reminded", vars: { n: r.sent } };
+      }
+    }
+  });
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirectWithToast(`/accords/${accordId}`, outcome.value);
+}
+
+export default function AccordOverview() {
+  const { accord, may, audit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const zone = accord.conference?.timeZone ?? "UTC";
+  return (
+    <>
+      <FormErrors id="overview-errors" errors={result?.error?.[""] ?? undefined} />
+      <p>{accord.frozenVersion ? t("accords.frozenVersion", { n: accord.frozenVersion }) : t("accords.currentVersion", { n: accord.currentVersion })}</p>
+      {accord.signingEndsAt ? <p>{t("accords.signingEnds", { date: formatDateTime(new Date(accord.signingEndsAt), zone, locale) + ` (${zone})` })}</p> : null}
+      {accord.status === "EXECUTED" && accord.documentHash ? (
+        <p className="my-4 flex flex-wrap gap-4">
+          <a href={`/accords/${accord.id}/pdf`} className="rounded-md bg-blue-900 px-3 py-2 text-white">
+            {t("accords.executed.download")}
+          </a>
+          <a href={`/accords/${accord.id}/bundle`} className="text-blue-900 underline">
+            {t("accords.executed.bundle")}
+          </a>
+          <Link to={`/verify?hash=${accord.documentHash}`} className="text-blue-900 underline">
+            {t("accords.executed.verify")}
+          </Link>
+        </p>
+      ) : null}
+      <h2 className="mb-2 mt-6 text-xl font-semibold">{t("accords.parties")}</h2>
+      <ul className="space-y-2">
+        {accord.parties.map((p) => (
+          <li key={p.id} className="rounded-md border border-stone-300 bg-white p-3" data-testid={`party-${p.org.slug}`}>
+            <p className="font-semibold">
+              {pick(locale, p.org.nameEn, p.org.nameNative)} <span className="text-sm font-normal text-stone-600">· {t(`accords.role.${p.role}`)}</span>
+              {p.role === "PARTY" ? <span className="text-sm font-normal text-stone-600"> · {t("accords.group", { n: p.signingGroup })}</span> : null}
+            </p>
+            {p.role === "PARTY" ? (
+              <p className="text-sm">
+                {p.approvedVersion ? t("accords.approved", { n: p.approvedVersion }) : t("accords.notApproved")} ·{" "}
+                {p.signature ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}` : p.declinedAt ? t("accords.declinedBy", { reason: p.declineReason ?? "" }) : t("accords.notSigned")}
+              </p>
+            ) : null}
+            <p className="text-sm text-stone-600">
+              {t("accords.signatories.title")}: {p.signatories.length ? p.signatories.map((s) => pick(locale, s.user.nameLatin, s.user.nameNative)).join(", ") : t("accords.signatories.none")}
+            </p>
+            {accord.status === "DRAFTING" && may.adminOf.includes(p.id) && p.approvedVersion !== accord.currentVersion ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="approve" />
+                <input type="hidden" name="partyId" value={p.id} />
+                <input type="hidden" name="version" value={accord.currentVersion} />
+                <SubmitButton variant="secondary">{t("accords.approve", { n: accord.currentVersion, org: pick(locale, p.org.nameEn, p.org.nameNative) })}</SubmitButton>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {may.withdraw && accord.status === "SIGNING" ? (
+        <Form method="post" className="mt-6">
+          <input type="hidden" name="intent" value="remind" />
+          <SubmitButton variant="secondary">{t("accords.remind")}</SubmitButton>
+        </Form>
+      ) : null}
+      {may.withdraw && (accord.status === "DRAFTING" || accord.status === "SIGNING") ? (
+        <Form method="post" className="mt-6 max-w-xl">
+          <input type="hidden" name="intent" value="withdraw" />
+          <label htmlFor="withdraw-reason" className="block font-medium">
+            {t("accords.withdraw.reason")}
+          </label>
+          <input id="withdraw-reason" name="reason" required maxLength={1000} className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2" />
+          <SubmitButton variant="danger">{t("accords.withdraw")}</SubmitButton>
+        </Form>
+      ) : null}
+      <h2 className="mb-1 mt-8 text-xl font-semibold">{t("accords.audit.title")}</h2>
+      <p className="mb-2 text-sm text-stone-600">{t("accords.audit.lead")}</p>
+      <ol className="space-y-1 font-mono text-xs" data-testid="audit-trail">
+        {audit.map((e) => (
+          <li key={e.seq}>
+            #{e.seq} {new Date(e.at).toISOString()} {e.type} {e.actorName ? `— ${e.actorName}` : ""} — {e.hash.slice(0, 16)}…
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

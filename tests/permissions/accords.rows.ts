@@ -1,0 +1,194 @@
+// Accord routes × roles. The cast's host organization initiates an accord with
+// the other organization as second party; the cast's orgSignatory is the host
+// party's designated signatory once the text is frozen.
+import { approveVersion } from "~/domain/accords/approve-version.server";
+import { createAccord } from "~/domain/accords/create-accord.server";
+import { withdrawAccord } from "~/domain/accords/lifecycle.server";
+import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
+import * as layout from "~/routes/accords.$id";
+import * as overview from "~/routes/accords.$id._index";
+import * as draft from "~/routes/accords.$id.draft";
+import * as passkeyEndpoint from "~/routes/accords.$id.passkey";
+import * as sign from "~/routes/accords.$id.sign";
+import * as signatories from "~/routes/accords.$id.signatories";
+import * as newAccord from "~/routes/accords.new";
+import * as registerPasskey from "~/routes/account.passkeys.register";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import type { Cast } from "../support/world";
+import { SIGNED_IN, type PermissionRow } from "./types";
+
+async function su(id: string): Promise<SessionUser> {
+  const u = await db().user.findUniqueOrThrow({ where: { id } });
+  return { id: u.id, email: u.email, nameLatin: u.nameLatin, nameNative: u.nameNative, locale: u.locale, emailVerified: true, sessionId: "00000000-0000-0000-0000-000000000000" };
+}
+
+async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsAt?: Date } = {}) {
+  const admin = await su(cast.people.orgAdmin.id);
+  const other = await su(cast.people.otherOrgAdmin.id);
+  const accord = await createAccord({
+    actor: admin,
+    initiatorOrgId: cast.org.id,
+    kind: "BILATERAL_AGREEMENT",
+    title: "Cooperation agreement",
+    titleZh: "合作协议",
+    languages: ["en", "zh"],
+    partyOrgIds: [cast.otherOrg.id],
+    signingGroups: opts.groups ? { [cast.org.id]: opts.groups[0], [cast.otherOrg.id]: opts.groups[1] } : undefined,
+    signingEndsAt: opts.signingEndsAt,
+    clauses: [{ en: "The parties cooperate.", zh: "双方开展合作。" }],
+  });
+  const parties = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });
+  const hostParty = parties.find((p) => p.orgId === cast.org.id)!.id;
+  const otherParty = parties.find((p) => p.orgId === cast.otherOrg.id)!.id;
+  let documentHash = "";
+  if (opts.freeze) {
+    await designateSignatory({ actor: admin, accordId: accord.id, partyId: hostParty, userId: cast.people.orgSignatory.id });
+    await designateSignatory({ actor: other, accordId: accord.id, partyId: otherParty, userId: other.id });
+    await approveVersion({ actor: admin, accordId: accord.id, partyId: hostParty, version: 1 });
+    documentHash = (await approveVersion({ actor: other, accordId: accord.id, partyId: otherParty, version: 1 })).documentHash!;
+  }
+  return { id: accord.id, hostParty, otherParty, documentHash, admin };
+}
+
+const MEMBERS = ["orgMember", "orgAdmin", "orgSignatory", "otherOrgAdmin"] as const;
+
+const requestCode = (a: { id: string; hostParty: string; documentHash: string }) => ({
+  path: `/accords/${a.id}/sign`,
+  params: { id: a.id },
+  form: { intent: "request-code", partyId: a.hostParty, documentHash: a.documentHash },
+});
+
+export const rows: PermissionRow[] = [
+  {
+    name: "POST /accords/new (start an accord for the host organization)",
+    route: newAccord,
+    request: (cast) => ({
+      path: "/accords/new",
+      form: { initiatorOrgId: cast.org.id, kind: "BILATERAL_AGREEMENT", title: "Agreement", languages: ["en", "zh"], partyOrgIds: [cast.otherOrg.id] },
+    }),
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "GET /accords/:id (a party's private accord page)",
+    route: layout,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}`, params: { id: a.id } };
+    },
+    allowed: [...MEMBERS],
+  },
+  {
+    name: "POST /accords/:id/draft (save a version)",
+    route: draft,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "save-version", baseVersion: "1", "clauses[0].en": "Changed.", "clauses[0].zh": "已修改。" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id/draft (comment on a clause)",
+    route: draft,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "comment", clauseNumber: "1", body: "A comment." } };
+    },
+    allowed: [...MEMBERS],
+  },
+  {
+    name: "POST /accords/:id/draft (propose an amendment)",
+    route: draft,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "propose", clauseNumber: "1", language: "en", proposedText: "The parties cooperate closely." } };
+    },
+    allowed: [...MEMBERS],
+  },
+  {
+    name: "POST /accords/:id (approve the host party's version)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}`, params: { id: a.id }, form: { intent: "approve", partyId: a.hostParty, version: "1" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id (withdraw)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}`, params: { id: a.id }, form: { intent: "withdraw", reason: "Superseded" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id/signatories (designate the host party's signatory)",
+    route: signatories,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}/signatories`, params: { id: a.id }, form: { intent: "designate", partyId: a.hostParty, userId: cast.people.orgMember.id } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id/sign (request a signing code for the host party)",
+    route: sign,
+    request: async (cast) => requestCode(await accordFor(cast, { freeze: true })),
+    allowed: ["orgSignatory"],
+  },
+  {
+    name: "POST /accords/:id/passkey (passkey signing options for the host party)",
+    route: passkeyEndpoint,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/passkey`, params: { id: a.id }, form: { intent: "options", partyId: a.hostParty, documentHash: a.documentHash } };
+    },
+    allowed: ["orgSignatory"],
+  },
+  {
+    name: "POST /accords/:id/sign — out of order (host party signs in group 2, group 1 unsigned)",
+    route: sign,
+    request: async (cast) => requestCode(await accordFor(cast, { freeze: true, groups: [2, 1] })),
+    allowed: [],
+  },
+  {
+    name: "POST /accords/:id/sign — after the signing period ended",
+    route: sign,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true, signingEndsAt: new Date(Date.now() + 60_000) });
+      await db().accord.update({ where: { id: a.id }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
+      return requestCode(a);
+    },
+    allowed: [],
+  },
+  {
+    name: "POST /accords/:id/sign — after withdrawal",
+    route: sign,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      await withdrawAccord({ actor: a.admin, accordId: a.id, reason: "Withdrawn" });
+      return requestCode(a);
+    },
+    allowed: [],
+  },
+  {
+    name: "POST /accords/:id/sign — the signatory delegated authority to orgMember",
+    route: sign,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      const s = await db().accordSignatory.findFirstOrThrow({ where: { partyId: a.hostParty, userId: cast.people.orgSignatory.id } });
+      await delegateSignatory({ actor: a.admin, accordId: a.id, signatoryId: s.id, userId: cast.people.orgMember.id, reason: "Travelling" });
+      return requestCode(a);
+    },
+    allowed: ["orgMember"],
+  },
+  {
+    name: "POST /account/passkeys/register (registration options)",
+    route: registerPasskey,
+    request: () => ({ path: "/account/passkeys/register", form: { intent: "options" } }),
+    allowed: SIGNED_IN,
+  },
+];
