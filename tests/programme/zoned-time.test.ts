@@ -8,6 +8,7 @@ import {
   parseLocal,
   resolveLocal,
   toLocalInput,
+  wallClock,
   zonedToUtc,
 } from "~/domain/programme/zoned-time";
 
@@ -76,6 +77,25 @@ describe("zoned time (Intl only)", () => {
   it("refuses malformed and impossible local times", () => {
     for (const bad of ["", "2025-02-30T10:00", "2025-09-27T24:00", "2025-09-27", "27/09/2025 10:00", "2025-09-27T10:60"]) {
       expect(zonedToUtc(bad, "Asia/Shanghai"), bad).toBeNull();
+    }
+  });
+});
+
+describe("cached offsets agree with Intl", () => {
+  it("for every quarter hour around DST changes and at odd minutes, in several zones", () => {
+    const zones = ["Europe/Madrid", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu", "Asia/Shanghai"];
+    const fmt = (zone: string) =>
+      new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    for (const zone of zones) {
+      const f = fmt(zone);
+      // Two windows a year, across both DST changes of 2025, every 7 minutes.
+      for (const start of [Date.UTC(2025, 2, 25), Date.UTC(2025, 9, 20), Date.UTC(2025, 3, 1)]) {
+        for (let t = start; t < start + 14 * 24 * 3600_000; t += 7 * 60_000) {
+          const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
+          const w = wallClock(t, zone);
+          expect([w.year, w.month, w.day, w.hour, w.minute]).toEqual([+parts.year, +parts.month, +parts.day, +parts.hour, +parts.minute]);
+        }
+      }
     }
   });
 });
