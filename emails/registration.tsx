@@ -1,4 +1,179 @@
+import { Button, Text } from "@react-email/components";
+import { EmailLayout, button } from "./layout";
+import type { EmailLocale } from "./strings";
 import type { Template } from "./template";
 
 /** Emails of the registration area; merged into the registry in emails/templates.tsx. */
-export const registrationTemplates = {} satisfies Record<string, Template<never>>;
+const zh = (l: EmailLocale) => l === "zh";
+
+type Base = { name: string; conference: string; url: string };
+
+/** Greeting, paragraphs, an optional button: the shape of every registration email. */
+function RegistrationEmail({ locale, preview, name, lines, action, url }: { locale: EmailLocale; preview: string; name: string; lines: string[]; action?: string; url?: string }) {
+  return (
+    <EmailLayout locale={locale} preview={preview}>
+      <Text>{zh(locale) ? `${name}，您好：` : `Hello ${name},`}</Text>
+      {lines.filter(Boolean).map((line, i) => (
+        <Text key={i}>{line}</Text>
+      ))}
+      {action && url ? (
+        <>
+          <Button href={url} style={button}>
+            {action}
+          </Button>
+          <Text style={{ fontSize: "13px", color: "#57534e" }}>{url}</Text>
+        </>
+      ) : null}
+    </EmailLayout>
+  );
+}
+
+const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
+
+export const registrationTemplates = {
+  registrationReceived: {
+    subject: (l, p) => (zh(l) ? `已收到您的注册：${p.conference}` : `Registration received: ${p.conference}`),
+    render: (l, p: Base & { ticket: string; amount: string; holdUntil: string }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "请完成付款以确认注册" : "Complete the payment to confirm your place"}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`我们已收到您对 ${p.conference} 的注册（${p.ticket}，${p.amount}）。`, `名额为您保留至 ${p.holdUntil}。付款完成后注册即被确认。`]
+            : [`We received your registration for ${p.conference} (${p.ticket}, ${p.amount}).`, `Your place is held until ${p.holdUntil}. The registration is confirmed once the payment arrives.`]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; amount: string; holdUntil: string }>,
+  paymentInstructions: {
+    subject: (l, p) => (zh(l) ? `付款说明：${p.conference}（${p.reference}）` : `Payment instructions: ${p.conference} (${p.reference})`),
+    render: (l, p: Base & { ticket: string; amount: string; reference: string; instructions: string; holdUntil: string }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? `请转账 ${p.amount}，附言 ${p.reference}` : `Please transfer ${p.amount} with reference ${p.reference}`}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`请通过银行转账支付 ${p.amount}（${p.ticket}）。`, `转账附言请务必填写：${p.reference}`, p.instructions, `名额为您保留至 ${p.holdUntil}。`]
+            : [`Please pay ${p.amount} (${p.ticket}) by bank transfer.`, `Always quote this reference: ${p.reference}`, p.instructions, `Your place is held until ${p.holdUntil}.`]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; amount: string; reference: string; instructions: string; holdUntil: string }>,
+  registrationConfirmed: {
+    subject: (l, p) => (zh(l) ? `注册已确认：${p.conference}` : `Registration confirmed: ${p.conference}`),
+    render: (l, p: Base & { ticket: string; badgeUrl: string; calendarUrl: string }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "您的注册已确认" : "Your place is confirmed"}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`您对 ${p.conference} 的注册（${p.ticket}）已确认。`, `胸牌（含二维码，签到时出示）：${p.badgeUrl}`, `添加到日历：${p.calendarUrl}`]
+            : [`Your registration for ${p.conference} (${p.ticket}) is confirmed.`, `Your badge (show its QR code at check-in): ${p.badgeUrl}`, `Add to your calendar: ${p.calendarUrl}`]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; badgeUrl: string; calendarUrl: string }>,
+  holdExpired: {
+    subject: (l, p) => (zh(l) ? `保留名额已过期：${p.conference}` : `Your held place has expired: ${p.conference}`),
+    render: (l, p: Base) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
+        name={p.name}
+        lines={zh(l) ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`] : [`No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`]}
+        action={zh(l) ? "重新注册" : "Register again"}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base>,
+  waitlistOffer: {
+    subject: (l, p) => (zh(l) ? `有名额了：${p.conference}` : `A place is yours to claim: ${p.conference}`),
+    render: (l, p: Base & { ticket: string; expires: string }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? `请在 ${p.expires} 前领取` : `Claim it before ${p.expires}`}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`${p.conference} 有一个名额（${p.ticket}）为您保留。`, `请在 ${p.expires} 前完成注册，逾期名额将转给候补名单中的下一位。`]
+            : [`A place (${p.ticket}) at ${p.conference} is now held for you.`, `Register before ${p.expires}; after that it passes to the next person on the waitlist.`]
+        }
+        action={zh(l) ? "领取名额" : "Claim the place"}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; expires: string }>,
+  offerExpired: {
+    subject: (l, p) => (zh(l) ? `候补名额已过期：${p.conference}` : `Your waitlist offer expired: ${p.conference}`),
+    render: (l, p: Base) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "名额已转给下一位" : "The place passed to the next person"}
+        name={p.name}
+        lines={zh(l) ? [`为您保留的 ${p.conference} 名额未被领取，已转给候补名单中的下一位。`] : [`The place held for you at ${p.conference} was not claimed in time and has passed to the next person on the waitlist.`]}
+        action={zh(l) ? "查看票种" : "See tickets"}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base>,
+  registrationCancelled: {
+    subject: (l, p) => (zh(l) ? `注册已取消：${p.conference}` : `Registration cancelled: ${p.conference}`),
+    render: (l, p: Base & { refund: string | null }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "您的注册已取消" : "Your registration is cancelled"}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`您对 ${p.conference} 的注册已取消。`, p.refund ? `退款 ${p.refund} 将退回原支付方式。` : ""]
+            : [`Your registration for ${p.conference} is cancelled.`, p.refund ? `A refund of ${p.refund} goes back to the original means of payment.` : ""]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { refund: string | null }>,
+  latePaymentRefunded: {
+    subject: (l, p) => (zh(l) ? `付款已退回：${p.conference}` : `Your payment was refunded: ${p.conference}`),
+    render: (l, p: Base & { amount: string }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={zh(l) ? "名额已满，款项已退回" : "The event filled up; your payment was returned"}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [`您的付款（${p.amount}）在保留期结束后才到账，而 ${p.conference} 的名额已满。`, "我们已自动全额退款，款项将退回原支付方式。"]
+            : [`Your payment (${p.amount}) arrived after your held place at ${p.conference} had expired, and the places are now taken.`, "We refunded it in full automatically, to the original means of payment."]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { amount: string }>,
+  visaLetterDecision: {
+    subject: (l, p) => (zh(l) ? `签证邀请函：${p.conference}` : `Visa invitation letter: ${p.conference}`),
+    render: (l, p: Base & { approved: boolean; reason: string | null }) => (
+      <RegistrationEmail
+        locale={l}
+        preview={p.approved ? (zh(l) ? "邀请函已批准" : "Your letter is ready") : zh(l) ? "邀请函申请未获批准" : "Your request was declined"}
+        name={p.name}
+        lines={
+          p.approved
+            ? [zh(l) ? `您申请的 ${p.conference} 签证邀请函已批准，可在注册页面下载。` : `Your visa invitation letter for ${p.conference} is approved; download it from your registration page.`]
+            : [zh(l) ? `很遗憾，您申请的 ${p.conference} 签证邀请函未获批准。` : `We are sorry: your request for a visa invitation letter for ${p.conference} was declined.`, p.reason ?? ""]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { approved: boolean; reason: string | null }>,
+};

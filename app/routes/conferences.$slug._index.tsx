@@ -51,11 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     mayUpdate,
     mayManageRoles: mayUpdate && (await can(user, "conference:manage-roles", { conferenceId: conference.id })),
+    mayCheckIn: await can(user, "conference:check-in", { conferenceId: conference.id }),
   };
 }
 
 export default function ConferencePage() {
-  const { conference: c, mayUpdate, mayManageRoles } = useLoaderData<typeof loader>();
+  const { conference: c, mayUpdate, mayManageRoles, mayCheckIn } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const description = pick(locale, c.description, c.descriptionZh);
@@ -85,8 +86,44 @@ export default function ConferencePage() {
         <dd data-testid="time-zone">{t("common.timeZoneLabel", { zone: c.timeZone, offset: c.offset })}</dd>
       </dl>
       {description ? <div className="mt-6 max-w-2xl whitespace-pre-line">{description}</div> : null}
+      <nav aria-label={t("conf.page.sections")} className="mt-8 flex flex-wrap gap-3">
+        {(
+          [
+            ["tickets", "conf.page.tickets"],
+            ["programme", "conf.page.programme"],
+            ["speakers", "conf.page.speakers"],
+            ["proposals", "conf.page.proposals"],
+            ["ceremony", "conf.page.ceremony"],
+          ] as const
+        ).map(([path, label]) => (
+          <Link key={path} to={`/conferences/${c.slug}/${path}`} className="rounded-md border border-blue-900 px-3 py-2 text-blue-900 hover:bg-blue-50">
+            {t(label)}
+          </Link>
+        ))}
+      </nav>
+      {mayCheckIn && !mayUpdate ? (
+        <p className="mt-6">
+          <Link to={`/conferences/${c.slug}/checkin`} className="text-blue-900 underline">
+            {t("conf.page.checkin")}
+          </Link>
+        </p>
+      ) : null}
       {mayUpdate ? (
         <nav aria-label={t("conf.page.manage")} className="mt-8 flex flex-wrap gap-4">
+          {(
+            [
+              ["manage/programme", "conf.page.manageProgramme"],
+              ["manage/timetable", "conf.page.manageTimetable"],
+              ["manage/tickets", "conf.page.manageTickets"],
+              ["manage/registrations", "conf.page.manageRegistrations"],
+              ["manage/visa", "conf.page.manageVisa"],
+              ["checkin", "conf.page.checkin"],
+            ] as const
+          ).map(([path, label]) => (
+            <Link key={path} to={`/conferences/${c.slug}/${path}`} className="text-blue-900 underline">
+              {t(label)}
+            </Link>
+          ))}
           <Link to={`/conferences/${c.slug}/edit`} className="text-blue-900 underline">
             {t("conf.page.edit")}
           </Link>

@@ -1,0 +1,35 @@
+import { enqueueEmail } from "~/domain/email/enqueue.server";
+import type { Tx } from "~/utils/db.server";
+import { absoluteUrl } from "~/utils/http.server";
+import { registrationContext, type RegistrationContext } from "./context.server";
+import { nextReceiptNumber } from "./settings.server";
+
+/** The confirmation email (badge and calendar links) of a registration. */
+export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: RegistrationContext) {
+  await enqueueEmail(tx, {
+    to: ctx.to,
+    locale: ctx.locale,
+    template: "registrationConfirmed",
+    props: {
+      ...ctx.base,
+      ticket: ctx.ticket,
+      badgeUrl: absoluteUrl(`/my/registrations/${registrationId}/badge`),
+      calendarUrl: absoluteUrl(`/my/registrations/${registrationId}/calendar`),
+    },
+  });
+}
+
+/**
+ * Marks a held registration confirmed (paid by card or transfer, or a late
+ * payment that found a place) inside the caller's transaction: it gets the
+ * conference's next receipt number and the attendee the confirmation email.
+ */
+export async function confirmInTx(tx: Tx, registrationId: string, now: Date) {
+  const current = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { conferenceId: true, amountCents: true, receiptNumber: true } });
+  const receiptNumber = current.amountCents > 0 && current.receiptNumber === null ? await nextReceiptNumber(tx, current.conferenceId) : current.receiptNumber;
+  await tx.registration.update({
+    where: { id: registrationId },
+    data: { status: "CONFIRMED", confirmedAt: now, holdUntil: null, receiptNumber },
+  });
+  await enqueueConfirmation(tx, registrationId, await registrationContext(tx, registrationId));
+}

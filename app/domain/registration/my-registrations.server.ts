@@ -1,0 +1,70 @@
+import { db } from "~/utils/db.server";
+import { notFound, unauthorized } from "~/utils/errors";
+import { requireRegistrationPermission } from "~/utils/permissions/registration.server";
+import type { SessionUser } from "~/utils/session.server";
+import { settingsOf } from "./settings.server";
+import { stripeConfigured } from "./stripe.server";
+
+/** The signed-in person's registrations, newest conference first. */
+export async function myRegistrations(actor: SessionUser) {
+  return db().registration.findMany({
+    where: { userId: actor.id },
+    orderBy: { conference: { startDate: "desc" } },
+    select: {
+      id: true,
+      status: true,
+      amountCents: true,
+      currency: true,
+      ticketType: { select: { nameEn: true, nameZh: true } },
+      conference: { select: { slug: true, title: true, titleZh: true, startDate: true } },
+    },
+  });
+}
+
+export type MyRegistrationOptions = { actor: SessionUser | null; registrationId: string };
+
+/** One registration with its payments, documents and visa letter request — for its attendee only. */
+export async function myRegistration({ actor, registrationId }: MyRegistrationOptions) {
+  if (!actor) throw unauthorized();
+  const r = await db().registration.findUnique({
+    where: { id: registrationId },
+    select: {
+      id: true,
+      userId: true,
+      conferenceId: true,
+      status: true,
+      method: true,
+      priceCents: true,
+      discountCents: true,
+      amountCents: true,
+      paidCents: true,
+      refundedCents: true,
+      currency: true,
+      holdUntil: true,
+      reference: true,
+      badgeCode: true,
+      receiptNumber: true,
+      checkedInAt: true,
+      eligibilityConfirmed: true,
+      ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
+      conference: { select: { slug: true, title: true, titleZh: true, startDate: true, endDate: true, timeZone: true, country: true } },
+      payments: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true } },
+    },
+  });
+  if (!r) throw notFound();
+  await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId });
+  const [settings, visa] = await Promise.all([
+    settingsOf(db(), r.conferenceId),
+    db().visaLetterRequest.findUnique({
+      where: { conferenceId_userId: { conferenceId: r.conferenceId, userId: actor.id } },
+      select: { id: true, status: true, declineReason: true, passportName: true },
+    }),
+  ]);
+  return {
+    registration: r,
+    cancelUntil: settings.cancelUntil ?? r.conference.startDate,
+    bankInstructions: { en: settings.bankInstructions, zh: settings.bankInstructionsZh },
+    visa,
+    cardAvailable: stripeConfigured(),
+  };
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { isCountryCode } from "~/utils/countries";
+import { optionalText, requiredText } from "~/utils/validation";
+
+/** Zod schemas of the registration area's forms (other than the registration form itself, see form-schema.ts). */
+const day = () =>
+  z
+    .string({ error: "validation.required" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "conf.validation.date")
+    .transform((s) => new Date(`${s}T00:00:00Z`));
+
+export const visaRequestSchema = z
+  .object({
+    passportName: requiredText(120),
+    passportNumber: requiredText(30),
+    nationality: z.string({ error: "validation.required" }).refine(isCountryCode, "validation.invalid"),
+    birthDate: day(),
+    arrivalDate: day(),
+    departureDate: day(),
+  })
+  .refine((v) => v.departureDate >= v.arrivalDate, { path: ["departureDate"], message: "conf.validation.endBeforeStart" });
+export type VisaRequestInput = z.infer<typeof visaRequestSchema>;
+
+export const visaDecisionSchema = z.object({
+  requestId: z.string().uuid(),
+  decision: z.enum(["approve", "decline"]),
+  reason: optionalText(500),
+});
+
+export const moneyText = () => z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
+
+export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
+
+export const checkInSchema = z.object({ code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown") });
+
+const localDateTime = () =>
+  z
+    .string()
+    .optional()
+    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "reg.validation.dateTime")
+    .transform((v) => (v ? v : undefined));
+
+const wholeNumber = (max: number, message: string) => z.coerce.number({ error: message }).int(message).min(0, message).max(max, message);
+
+export const ticketTypeSchema = z.object({
+  intent: z.literal("ticket"),
+  nameEn: requiredText(120),
+  nameZh: optionalText(120),
+  descriptionEn: optionalText(1000),
+  descriptionZh: optionalText(1000),
+  price: moneyText(),
+  salesStart: localDateTime(),
+  salesEnd: localDateTime(),
+  eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  quotaIds: z.array(z.string().uuid()).default([]),
+});
+export type TicketTypeInput = z.infer<typeof ticketTypeSchema>;
+
+export const quotaSchema = z.object({
+  intent: z.literal("quota"),
+  quotaId: z.string().uuid().optional(),
+  name: requiredText(120),
+  capacity: wholeNumber(1_000_000, "reg.validation.capacity"),
+});
+export type QuotaInput = z.infer<typeof quotaSchema>;
+
+export const settingsSchema = z.object({
+  intent: z.literal("settings"),
+  cardHoldMinutes: z.coerce.number({ error: "reg.validation.capacity" }).int().min(30, "reg.validation.capacity").max(24 * 60, "reg.validation.capacity"),
+  bankHoldDays: wholeNumber(90, "reg.validation.capacity"),
+  offerHours: z.coerce.number({ error: "reg.validation.capacity" }).int().min(1, "reg.validation.capacity").max(24 * 14, "reg.validation.capacity"),
+  cancelUntil: localDateTime(),
+  bankInstructions: optionalText(2000),
+  bankInstructionsZh: optionalText(2000),
+});
+export type SettingsInput = z.infer<typeof settingsSchema>;
+
+export const questionSchema = z
+  .object({
+    intent: z.literal("question"),
+    kind: z.enum(["TEXT", "CHOICE", "MULTI_CHOICE", "YES_NO", "COUNTRY"], { error: "validation.required" }),
+    labelEn: requiredText(300),
+    labelZh: optionalText(300),
+    required: z.literal("on").optional(),
+    options: optionalText(2000),
+    optionsZh: optionalText(2000),
+  })
+  .refine((v) => !(v.kind === "CHOICE" || v.kind === "MULTI_CHOICE") || (v.options ?? "").trim().length > 0, { path: ["options"], message: "reg.validation.options" });
+export type QuestionInput = z.infer<typeof questionSchema>;
+
+export const voucherSchema = z
+  .object({
+    intent: z.literal("voucher"),
+    code: z.string({ error: "validation.required" }).trim().toUpperCase().regex(/^[A-Z0-9-]{3,40}$/, "reg.validation.code"),
+    kind: z.enum(["PERCENT", "FIXED"]),
+    value: moneyText(),
+    usageLimit: z.coerce.number().int().min(1, "reg.validation.capacity").max(1_000_000).optional(),
+    validUntil: localDateTime(),
+    ticketTypeIds: z.array(z.string().uuid()).default([]),
+  })
+  .refine((v) => v.kind !== "PERCENT" || (/^\d+$/.test(v.value) && Number(v.value) >= 1 && Number(v.value) <= 100), { path: ["value"], message: "reg.validation.percent" });
+export type VoucherInput = z.infer<typeof voucherSchema>;

@@ -1,0 +1,31 @@
+import type { Db, Tx } from "~/utils/db.server";
+
+/**
+ * Transaction options for operations that a ticket launch queues by the
+ * hundreds: waiting for a pooled connection is normal then, not an error.
+ */
+export const LAUNCH_TX = { maxWait: 30_000, timeout: 20_000 };
+
+export const DEFAULT_SETTINGS = { cardHoldMinutes: 30, bankHoldDays: 14, offerHours: 48 };
+
+/** The conference's registration settings; defaults until an organizer saves some. */
+export async function settingsOf(client: Tx | Db, conferenceId: string) {
+  const row = await client.registrationSettings.findUnique({ where: { conferenceId } });
+  return {
+    ...DEFAULT_SETTINGS,
+    cancelUntil: null as Date | null,
+    bankInstructions: "",
+    bankInstructionsZh: null as string | null,
+    ...(row ?? {}),
+  };
+}
+
+/** Next sequential receipt number of the conference (row lock on the settings row keeps it gapless). */
+export async function nextReceiptNumber(tx: Tx, conferenceId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    INSERT INTO "RegistrationSettings" ("conferenceId", "nextReceiptNumber", "updatedAt")
+    VALUES (${conferenceId}::uuid, 2, now())
+    ON CONFLICT ("conferenceId") DO UPDATE SET "nextReceiptNumber" = "RegistrationSettings"."nextReceiptNumber" + 1
+    RETURNING "nextReceiptNumber" - 1 AS n`;
+  return Number(row.n);
+}

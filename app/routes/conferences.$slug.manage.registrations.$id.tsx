@@ -1,0 +1,159 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { ManageNav, StatusBadge } from "~/components/registration";
+import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
+import { formatMoney } from "~/domain/registration/money";
+import { recordBankPayment } from "~/domain/registration/record-bank-payment.server";
+import { confirmEligibility } from "~/domain/registration/confirm-eligibility.server";
+import { registrationDetail } from "~/domain/registration/registration-detail.server";
+import { markPaidSchema } from "~/domain/registration/schemas";
+import { pick, useLocale, useT } from "~/i18n";
+import { runForm } from "~/utils/form-action.server";
+import { orRespond } from "~/utils/http.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Registration · Concord" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { registration: await orRespond(() => registrationDetail({ actor: user, slug: params.slug ?? "", registrationId: params.id ?? "" })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const registrationId = params.id ?? "";
+  const self = `/conferences/${params.slug}/manage/registrations/${registrationId}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "eligibility") {
+    await orRespond(() => confirmEligibility({ actor: user, registrationId }));
+    return redirectWithToast(self, { message: "reg.manage.eligibilityConfirmed" });
+  }
+  if (intent === "cancel") {
+    await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    return redirectWithToast(self, { message: "reg.manage.cancelled" });
+  }
+  const submission = parseWithZod(formData, { schema: markPaidSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await runForm(submission, () => recordBankPayment({ actor: user, registrationId, amount: submission.value.amount, note: submission.value.note }));
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirectWithToast(self, { message: "reg.manage.recorded" });
+}
+
+export default function RegistrationDetail() {
+  const { registration: r } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: markPaidSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const money = (c: number, cur = r.currency) => formatMoney(c, cur, locale);
+  const zone = r.conference.timeZone;
+  const active = r.status === "RESERVED" || r.status === "CONFIRMED";
+  return (
+    <>
+      <p>
+        <Link to={`/conferences/${r.conference.slug}/manage/registrations`} className="text-blue-900 underline">
+          ← {t("reg.manage.title")}
+        </Link>
+      </p>
+      <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.manage.detail", { name: r.user.nameLatin })}</h1>
+      <ManageNav slug={r.conference.slug} />
+      <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4">
+        <dt className="font-medium">{t("reg.manage.col.name")}</dt>
+        <dd>
+          {r.user.nameLatin} {r.user.nameNative ?? ""}
+        </dd>
+        <dt className="font-medium">{t("reg.manage.col.email")}</dt>
+        <dd>{r.user.email}</dd>
+        <dt className="font-medium">{t("reg.my.status")}</dt>
+        <dd>
+          <StatusBadge status={r.status} />
+        </dd>
+        <dt className="font-medium">{t("reg.my.ticket")}</dt>
+        <dd>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</dd>
+        <dt className="font-medium">{t("reg.manage.col.paid")}</dt>
+        <dd>
+          {money(r.paidCents)} / {money(r.amountCents)} · {t(`reg.method.${r.method}`)}
+        </dd>
+        <dt className="font-medium">{t("reg.my.reference")}</dt>
+        <dd className="font-mono">{r.reference}</dd>
+        {r.payerOrganization ? (
+          <>
+            <dt className="font-medium">{t("reg.form.payerOrganization")}</dt>
+            <dd>
+              {r.payerOrganization} {r.payerTaxId ? `(${r.payerTaxId})` : ""}
+            </dd>
+          </>
+        ) : null}
+        {r.holdUntil ? (
+          <>
+            <dt className="font-medium">{t("reg.my.holdUntil")}</dt>
+            <dd>
+              {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {r.ticketType.eligibility !== "ANYONE" && !r.eligibilityConfirmed && active ? (
+        <Form method="post" className="mt-4">
+          <p className="mb-2">{t("reg.manage.eligibilityPending", { kind: t(`reg.tickets.eligibility.${r.ticketType.eligibility}`) })}</p>
+          <SubmitButton name="intent" value="eligibility" variant="secondary">
+            {t("reg.manage.confirmEligibility")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      {r.answers.length ? (
+        <section className="mt-6">
+          <h2 className="text-xl font-semibold">{t("reg.manage.answers")}</h2>
+          <dl className="mt-2 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+            {r.answers.map((a, i) => (
+              <div key={i} className="contents">
+                <dt className="font-medium">{pick(locale, a.question.labelEn, a.question.labelZh)}</dt>
+                <dd>{a.yes !== null ? t(a.yes ? "common.yes" : "common.no") : a.text ?? a.choices.join(", ")}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <section className="mt-6">
+        <h2 className="text-xl font-semibold">{t("reg.manage.payments")}</h2>
+        {r.payments.length === 0 ? <p>{t("reg.manage.noPayments")}</p> : null}
+        <ul className="list-disc pl-6">
+          {r.payments.map((p) => (
+            <li key={p.id}>
+              {formatDateTime(new Date(p.createdAt), zone, locale)} · {t(p.kind === "REFUND" ? "reg.my.refunded" : `reg.method.${p.kind}`)} · {money(p.amountCents, p.currency)}
+              {p.note ? ` · ${p.note}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {r.amountCents > 0 && r.status !== "CANCELLED" ? (
+        <Form method="post" {...getFormProps(form)} className="mt-6 max-w-md rounded-md border border-stone-300 bg-white p-4">
+          <h2 className="mb-2 text-lg font-semibold">{t("reg.manage.markPaid")}</h2>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <input type="hidden" name="intent" value="mark-paid" />
+          <Field meta={fields.amount} label={`${t("reg.manage.amount")} (${r.currency})`} autoFocus={!!fields.amount.errors} />
+          <Field meta={fields.note} label={t("reg.manage.note")} optional />
+          <SubmitButton>{t("reg.manage.markPaid")}</SubmitButton>
+        </Form>
+      ) : null}
+      {active ? (
+        <Form method="post" className="mt-6">
+          <SubmitButton name="intent" value="cancel" variant="danger">
+            {t("reg.manage.cancel")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { receiptPdf } from "~/domain/registration/documents.server";
+import { orRespond } from "~/utils/http.server";
+import { requireUser } from "~/utils/session.server";
+
+/** The registration's receipt as a PDF (its attendee or the conference's organizers). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { filename, bytes } = await orRespond(() => receiptPdf({ actor: user, registrationId: params.id ?? "" }));
+  return new Response(Buffer.from(bytes), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${filename}"`, "Cache-Control": "private, no-store" },
+  });
+}

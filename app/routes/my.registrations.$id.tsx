@@ -1,0 +1,217 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { StatusBadge } from "~/components/registration";
+import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
+import { formatMoney } from "~/domain/registration/money";
+import { myRegistration } from "~/domain/registration/my-registrations.server";
+import { requestVisaLetter } from "~/domain/registration/request-visa-letter.server";
+import { visaRequestSchema } from "~/domain/registration/schemas";
+import { startCardPayment } from "~/domain/registration/start-card-payment.server";
+import { pick, useLocale, useT } from "~/i18n";
+import { countryOptions } from "~/utils/countries";
+import { runForm } from "~/utils/form-action.server";
+import { orRespond } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "My registration · Concord" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = await orRespond(() => myRegistration({ actor: user, registrationId: params.id ?? "" }));
+  return { ...page, countries: countryOptions(await resolveLocale(request, user)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const registrationId = params.id ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const self = `/my/registrations/${registrationId}`;
+  if (intent === "pay") {
+    const { url } = await orRespond(() => startCardPayment({ actor: user, registrationId }));
+    return redirect(url);
+  }
+  if (intent === "cancel") {
+    await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    return redirectWithToast(self, { message: "reg.my.cancelled" });
+  }
+  const submission = parseWithZod(formData, { schema: visaRequestSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await runForm(submission, () => requestVisaLetter({ actor: user, registrationId, input: submission.value }));
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirectWithToast(self, { message: "reg.my.visa.requested" });
+}
+
+function VisaForm({ countries }: { countries: { value: string; label: string }[] }) {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: visaRequestSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const first = firstErrorField(lastResult as never);
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-md">
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Field meta={fields.passportName} label={t("reg.my.visa.passportName")} autoFocus={first === "passportName"} />
+      <Field meta={fields.passportNumber} label={t("reg.my.visa.passportNumber")} autoFocus={first === "passportNumber"} />
+      <SelectField meta={fields.nationality} label={t("reg.my.visa.nationality")} options={countries} placeholder={t("reg.form.choose")} autoFocus={first === "nationality"} />
+      <Field meta={fields.birthDate as never} type="date" label={t("reg.my.visa.birthDate")} autoFocus={first === "birthDate"} />
+      <Field meta={fields.arrivalDate as never} type="date" label={t("reg.my.visa.arrival")} autoFocus={first === "arrivalDate"} />
+      <Field meta={fields.departureDate as never} type="date" label={t("reg.my.visa.departure")} autoFocus={first === "departureDate"} />
+      <SubmitButton name="intent" value="visa">
+        {t("reg.my.visa.submit")}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export default function MyRegistration() {
+  const { registration: r, cancelUntil, bankInstructions, visa, cardAvailable, countries } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const [search] = useSearchParams();
+  const zone = r.conference.timeZone;
+  const money = (c: number) => formatMoney(c, r.currency, locale);
+  const active = r.status === "RESERVED" || r.status === "CONFIRMED";
+  const base = `/my/registrations/${r.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/my/registrations" className="text-blue-900 underline">
+          ← {t("reg.my.title")}
+        </Link>
+      </p>
+      <h1 className="mb-4 mt-2 text-3xl font-bold">{pick(locale, r.conference.title, r.conference.titleZh)}</h1>
+      {search.get("paid") && r.status === "RESERVED" ? <p className="mb-4 rounded-md border border-blue-900 bg-blue-50 p-3">{t("reg.my.paidWaiting")}</p> : null}
+      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4">
+        <dt className="font-medium">{t("reg.my.status")}</dt>
+        <dd>
+          <StatusBadge status={r.status} />
+        </dd>
+        <dt className="font-medium">{t("reg.my.ticket")}</dt>
+        <dd>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</dd>
+        <dt className="font-medium">{t("reg.my.amount")}</dt>
+        <dd>{r.amountCents === 0 ? t("reg.tickets.free") : `${money(r.amountCents)} · ${t(`reg.method.${r.method}`)}`}</dd>
+        {r.amountCents > 0 ? (
+          <>
+            <dt className="font-medium">{t("reg.my.paid")}</dt>
+            <dd>{money(r.paidCents)}</dd>
+            <dt className="font-medium">{t("reg.my.reference")}</dt>
+            <dd className="font-mono">{r.reference}</dd>
+          </>
+        ) : null}
+        {r.refundedCents > 0 ? (
+          <>
+            <dt className="font-medium">{t("reg.my.refunded")}</dt>
+            <dd>{money(r.refundedCents)}</dd>
+          </>
+        ) : null}
+        {r.holdUntil ? (
+          <>
+            <dt className="font-medium">{t("reg.my.holdUntil")}</dt>
+            <dd>
+              {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
+            </dd>
+          </>
+        ) : null}
+        {r.status === "CONFIRMED" ? (
+          <>
+            <dt className="font-medium">{t("reg.checkin.code")}</dt>
+            <dd className="font-mono" data-testid="badge-code">
+              {r.badgeCode}
+            </dd>
+          </>
+        ) : null}
+        {r.checkedInAt ? (
+          <>
+            <dt className="font-medium">✓</dt>
+            <dd>{t("reg.my.checkedIn", { date: formatDateTime(new Date(r.checkedInAt), zone, locale) })}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {r.status === "RESERVED" && r.method === "BANK_TRANSFER" ? (
+        <section className="mt-6 max-w-xl rounded-md border border-amber-700 bg-amber-50 p-4">
+          <p className="font-medium">{t("reg.my.bankInstructions", { amount: money(r.amountCents - r.paidCents), reference: r.reference })}</p>
+          <p className="mt-2 whitespace-pre-line">{pick(locale, bankInstructions.en, bankInstructions.zh)}</p>
+        </section>
+      ) : null}
+      {r.status === "RESERVED" && r.method === "CARD" ? (
+        <Form method="post" className="mt-6">
+          {cardAvailable ? (
+            <SubmitButton name="intent" value="pay">
+              {t("reg.my.payByCard")}
+            </SubmitButton>
+          ) : (
+            <p>{t("reg.error.cardUnavailable")}</p>
+          )}
+        </Form>
+      ) : null}
+
+      {r.status === "CONFIRMED" ? (
+        <section className="mt-6">
+          <h2 className="text-xl font-semibold">{t("reg.my.documents")}</h2>
+          <ul className="mt-2 list-disc pl-6">
+            <li>
+              <a href={`${base}/badge`} className="text-blue-900 underline">
+                {t("reg.my.badge")}
+              </a>
+            </li>
+            {r.receiptNumber ? (
+              <li>
+                <a href={`${base}/receipt`} className="text-blue-900 underline">
+                  {t("reg.my.receipt")}
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <a href={`${base}/calendar`} className="text-blue-900 underline">
+                {t("reg.my.calendar")}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      {active ? (
+        <section className="mt-6 max-w-xl">
+          <h2 className="text-xl font-semibold">{t("reg.my.visa")}</h2>
+          {visa?.status === "REQUESTED" ? <p>{t("reg.my.visa.requested")}</p> : null}
+          {visa?.status === "APPROVED" ? (
+            <p>
+              {t("reg.my.visa.approved")}{" "}
+              <a href={`${base}/visa-letter`} className="text-blue-900 underline">
+                {t("reg.my.visa.download")}
+              </a>
+            </p>
+          ) : null}
+          {visa?.status === "DECLINED" ? <p>{t("reg.my.visa.declined", { reason: visa.declineReason ?? "—" })}</p> : null}
+          {!visa || visa.status === "DECLINED" ? (
+            <>
+              <p className="mb-2">{t("reg.my.visa.lead")}</p>
+              <VisaForm countries={countries} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {active ? (
+        <Form method="post" className="mt-8 max-w-xl rounded-md border border-red-800 p-4">
+          <p className="mb-2 text-sm">{t("reg.my.cancelHint", { date: formatDateTime(new Date(cancelUntil), zone, locale) })}</p>
+          <SubmitButton name="intent" value="cancel" variant="danger">
+            {t("reg.my.cancel")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </>
+  );
+}
