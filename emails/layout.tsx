@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { EmailLocale } from "./strings";
 
@@ -32,3 +32,37 @@ export const button = {
   textDecoration: "none",
   display: "inline-block",
 } as const;
+
+/** Greeting, paragraphs and an optional button with its link spelled out: the shape of most area emails. */
+export function GreetingEmail({
+  locale,
+  preview,
+  name,
+  lines,
+  action,
+  url,
+}: {
+  locale: EmailLocale;
+  preview: string;
+  name: string;
+  lines: string[];
+  action?: string;
+  url?: string;
+}) {
+  return (
+    <EmailLayout locale={locale} preview={preview}>
+      <Text>{locale === "zh" ? `${name}，您好：` : `Hello ${name},`}</Text>
+      {lines.filter(Boolean).map((line, i) => (
+        <Text key={i}>{line}</Text>
+      ))}
+      {action && url ? (
+        <>
+          <Button href={url} style={button}>
+            {action}
+          </Button>
+          <Text style={{ fontSize: "13px", color: "#57534e" }}>{url}</Text>
+        </>
+      ) : null}
+    </EmailLayout>
+  );
+}

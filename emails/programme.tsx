@@ -1,29 +1,10 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, button } from "./layout";
+import { GreetingEmail } from "./layout";
 import type { EmailLocale } from "./strings";
 import type { Template } from "./template";
 
 /** Emails of the programme area; merged into the registry in emails/templates.tsx. */
 const zh = (l: EmailLocale) => l === "zh";
 
-function ProgrammeEmail({ locale, preview, name, lines, action, url }: { locale: EmailLocale; preview: string; name: string; lines: string[]; action?: string; url?: string }) {
-  return (
-    <EmailLayout locale={locale} preview={preview}>
-      <Text>{zh(locale) ? `${name}，您好：` : `Hello ${name},`}</Text>
-      {lines.filter(Boolean).map((line, i) => (
-        <Text key={i}>{line}</Text>
-      ))}
-      {action && url ? (
-        <>
-          <Button href={url} style={button}>
-            {action}
-          </Button>
-          <Text style={{ fontSize: "13px", color: "#57534e" }}>{url}</Text>
-        </>
-      ) : null}
-    </EmailLayout>
-  );
-}
 
 type Invitation = { name: string; conference: string; inviter: string; url: string };
 type Proposal = { name: string; conference: string; title: string; url: string };
@@ -34,7 +15,7 @@ export const programmeTemplates = {
   speakerInvitation: {
     subject: (l, p) => (zh(l) ? `邀请您在 ${p.conference} 上发言` : `Invitation to speak at ${p.conference}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? `${p.inviter} 邀请您发言` : `${p.inviter} invites you to speak`}
@@ -51,7 +32,7 @@ export const programmeTemplates = {
   proposalReceived: {
     subject: (l, p) => (zh(l) ? `已收到您的稿件：${p.title}` : `Proposal received: ${p.title}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? "稿件已收到" : "Your proposal was received"}
@@ -64,7 +45,7 @@ export const programmeTemplates = {
   proposalAccepted: {
     subject: (l, p) => (zh(l) ? `稿件已录用：${p.title}` : `Proposal accepted: ${p.title}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? "恭喜，您的稿件已录用" : "Your proposal was accepted"}
@@ -77,7 +58,7 @@ export const programmeTemplates = {
   proposalRejected: {
     subject: (l, p) => (zh(l) ? `稿件评审结果：${p.title}` : `Decision on your proposal: ${p.title}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? "稿件评审结果" : "The decision on your proposal"}
@@ -90,7 +71,7 @@ export const programmeTemplates = {
   reviewAssignment: {
     subject: (l, p) => (zh(l) ? `请评审 ${p.conference} 的稿件` : `Proposals to review for ${p.conference}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? `专题：${p.track}` : `Track: ${p.track}`}
@@ -103,7 +84,7 @@ export const programmeTemplates = {
   sessionMoved: {
     subject: (l, p) => (zh(l) ? `议程时间调整：${p.title}` : `Session moved: ${p.title}`),
     render: (l, p) => (
-      <ProgrammeEmail
+      <GreetingEmail
         locale={l}
         name={p.name}
         preview={zh(l) ? `${p.title} 已调整` : `${p.title} has moved`}

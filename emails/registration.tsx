@@ -1,5 +1,4 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, button } from "./layout";
+import { GreetingEmail } from "./layout";
 import type { EmailLocale } from "./strings";
 import type { Template } from "./template";
 
@@ -8,25 +7,6 @@ const zh = (l: EmailLocale) => l === "zh";
 
 type Base = { name: string; conference: string; url: string };
 
-/** Greeting, paragraphs, an optional button: the shape of every registration email. */
-function RegistrationEmail({ locale, preview, name, lines, action, url }: { locale: EmailLocale; preview: string; name: string; lines: string[]; action?: string; url?: string }) {
-  return (
-    <EmailLayout locale={locale} preview={preview}>
-      <Text>{zh(locale) ? `${name}，您好：` : `Hello ${name},`}</Text>
-      {lines.filter(Boolean).map((line, i) => (
-        <Text key={i}>{line}</Text>
-      ))}
-      {action && url ? (
-        <>
-          <Button href={url} style={button}>
-            {action}
-          </Button>
-          <Text style={{ fontSize: "13px", color: "#57534e" }}>{url}</Text>
-        </>
-      ) : null}
-    </EmailLayout>
-  );
-}
 
 const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
 
@@ -34,7 +14,7 @@ export const registrationTemplates = {
   registrationReceived: {
     subject: (l, p) => (zh(l) ? `已收到您的注册：${p.conference}` : `Registration received: ${p.conference}`),
     render: (l, p: Base & { ticket: string; amount: string; holdUntil: string }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "请完成付款以确认注册" : "Complete the payment to confirm your place"}
         name={p.name}
@@ -51,7 +31,7 @@ export const registrationTemplates = {
   paymentInstructions: {
     subject: (l, p) => (zh(l) ? `付款说明：${p.conference}（${p.reference}）` : `Payment instructions: ${p.conference} (${p.reference})`),
     render: (l, p: Base & { ticket: string; amount: string; reference: string; instructions: string; holdUntil: string }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? `请转账 ${p.amount}，附言 ${p.reference}` : `Please transfer ${p.amount} with reference ${p.reference}`}
         name={p.name}
@@ -68,7 +48,7 @@ export const registrationTemplates = {
   registrationConfirmed: {
     subject: (l, p) => (zh(l) ? `注册已确认：${p.conference}` : `Registration confirmed: ${p.conference}`),
     render: (l, p: Base & { ticket: string; badgeUrl: string; calendarUrl: string }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "您的注册已确认" : "Your place is confirmed"}
         name={p.name}
@@ -85,7 +65,7 @@ export const registrationTemplates = {
   holdExpired: {
     subject: (l, p) => (zh(l) ? `保留名额已过期：${p.conference}` : `Your held place has expired: ${p.conference}`),
     render: (l, p: Base) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
         name={p.name}
@@ -98,7 +78,7 @@ export const registrationTemplates = {
   waitlistOffer: {
     subject: (l, p) => (zh(l) ? `有名额了：${p.conference}` : `A place is yours to claim: ${p.conference}`),
     render: (l, p: Base & { ticket: string; expires: string }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? `请在 ${p.expires} 前领取` : `Claim it before ${p.expires}`}
         name={p.name}
@@ -115,7 +95,7 @@ export const registrationTemplates = {
   offerExpired: {
     subject: (l, p) => (zh(l) ? `候补名额已过期：${p.conference}` : `Your waitlist offer expired: ${p.conference}`),
     render: (l, p: Base) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "名额已转给下一位" : "The place passed to the next person"}
         name={p.name}
@@ -128,7 +108,7 @@ export const registrationTemplates = {
   registrationCancelled: {
     subject: (l, p) => (zh(l) ? `注册已取消：${p.conference}` : `Registration cancelled: ${p.conference}`),
     render: (l, p: Base & { refund: string | null }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "您的注册已取消" : "Your registration is cancelled"}
         name={p.name}
@@ -145,7 +125,7 @@ export const registrationTemplates = {
   latePaymentRefunded: {
     subject: (l, p) => (zh(l) ? `付款已退回：${p.conference}` : `Your payment was refunded: ${p.conference}`),
     render: (l, p: Base & { amount: string }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={zh(l) ? "名额已满，款项已退回" : "The event filled up; your payment was returned"}
         name={p.name}
@@ -162,7 +142,7 @@ export const registrationTemplates = {
   visaLetterDecision: {
     subject: (l, p) => (zh(l) ? `签证邀请函：${p.conference}` : `Visa invitation letter: ${p.conference}`),
     render: (l, p: Base & { approved: boolean; reason: string | null }) => (
-      <RegistrationEmail
+      <GreetingEmail
         locale={l}
         preview={p.approved ? (zh(l) ? "邀请函已批准" : "Your letter is ready") : zh(l) ? "邀请函申请未获批准" : "Your request was declined"}
         name={p.name}

@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { allTemplates, type TemplateName, type TemplateProps } from "#emails/templates";
 import type { Tx } from "~/utils/db.server";
 
@@ -16,7 +16,10 @@ export async function renderEmail<N extends TemplateName>(req: EmailRequest<N>) 
     render: (l: string, p: unknown) => React.ReactElement;
   };
   const element = template.render(req.locale, req.props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render; the plain-text version is derived from its HTML (what
+  // render's plainText option does after rendering a second time).
+  const html = await render(element);
+  const text = toPlainText(html);
   return { subject: template.subject(req.locale, req.props), html, text };
 }
 
