@@ -12,6 +12,7 @@ import * as passkeyEndpoint from "~/routes/accords.$id.passkey";
 import * as sign from "~/routes/accords.$id.sign";
 import * as signatories from "~/routes/accords.$id.signatories";
 import * as newAccord from "~/routes/accords.new";
+import * as passkeysPage from "~/routes/account.passkeys";
 import * as registerPasskey from "~/routes/account.passkeys.register";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -190,5 +191,18 @@ export const rows: PermissionRow[] = [
     route: registerPasskey,
     request: () => ({ path: "/account/passkeys/register", form: { intent: "options" } }),
     allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /account/passkeys (remove a passkey)",
+    route: passkeysPage,
+    request: async (cast) => {
+      const credential = await db().webAuthnCredential.create({
+        data: { userId: cast.people.attendee.id, credentialId: `cred-${cast.org.slug}`, publicKey: "pk", name: "Laptop" },
+      });
+      return { path: "/account/passkeys", form: { intent: "remove", id: credential.id } };
+    },
+    allowed: ["attendee"],
+    // Someone else's passkey is "not found": its existence is not revealed.
+    deniedAs: [404],
   },
 ];
