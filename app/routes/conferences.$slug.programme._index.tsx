@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { publishedSessions, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
+import { dayLabel, publishedSessions, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
 import { calendarDays, offsetLabel } from "~/domain/programme/zoned-time";
-import { pick, useLocale, useT } from "~/i18n";
+import { pick, useT } from "~/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
@@ -47,11 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = pick(locale, conference.title, conference.titleZh);
   return {
     conference: { slug: conference.slug, title, timeZone: zone, offset: offsetLabel(conference.startDate, zone) },
-    heading: locale === "zh" ? "会议日程" : "Programme",
+    heading: translator(locale)("programme.title"),
     view,
     q,
     day,
-    days,
+    days: days.map((d) => ({ day: d, label: dayLabel(d, locale, "short") })),
     tz: tzParam,
     alsoZone,
     tzInvalid: !!tzParam && !alsoZone && tzParam !== conference.timeZone,
@@ -151,7 +152,6 @@ function MyZoneButton({ target }: { target: React.RefObject<HTMLInputElement | n
 export default function Programme() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   const tzRef = useRef<HTMLInputElement>(null);
   const slug = d.conference.slug;
   const starred = new Set(d.starred);
@@ -176,9 +176,9 @@ export default function Programme() {
     body = (
       <>
         <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
-          {d.days.map((day) => (
+          {d.days.map(({ day, label }) => (
             <Link key={day} to={keep({ view: "day", day })} aria-current={day === d.day ? "page" : undefined} className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold">
-              {new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(day))}
+              {label}
             </Link>
           ))}
         </nav>

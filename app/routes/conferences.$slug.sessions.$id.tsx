@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
-import { sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
+import { dayLabel, sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { workshopSignup } from "~/domain/programme/workshop-signup.server";
 import { offsetLabel } from "~/domain/programme/zoned-time";
-import { pick, useLocale, useT } from "~/i18n";
+import { pick, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { orRespond, safeRedirectPath } from "~/utils/http.server";
@@ -41,10 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [null, null];
   const zone = session.conference.timeZone;
+  const row = session.startsAt && session.endsAt ? toRow(session, zone, locale) : null;
   return {
     conference: { slug: session.conference.slug, title: pick(locale, session.conference.title, session.conference.titleZh), timeZone: zone, offset: offsetLabel(session.startsAt ?? session.conference.startDate, zone) },
     session: {
-      ...(session.startsAt && session.endsAt ? toRow(session, zone, locale) : null),
+      ...(row ? { ...row, dayLabel: dayLabel(row.day, locale, "full") } : null),
       id: session.id,
       title: pick(locale, session.title, session.titleZh),
       abstract: pick(locale, session.abstract, session.abstractZh),
@@ -93,7 +94,6 @@ export default function SessionPage() {
   const { conference, session: s, signedIn, starred, signedUp, isPublic } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { error?: string } | undefined;
   const t = useT();
-  const locale = useLocale();
   return (
     <article>
       <p>
@@ -108,7 +108,7 @@ export default function SessionPage() {
         <dd data-testid="session-when">
           {s.scheduled && "day" in s ? (
             <>
-              {new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC", dateStyle: "full" }).format(new Date(s.day as string))}, {s.start}–{s.end}
+              {s.dayLabel as string}, {s.start}–{s.end}
               {s.endsNextDay ? ` ${t("programme.nextDay")}` : ""} <span className="text-sm text-stone-600">({t("common.timeZoneLabel", { zone: conference.timeZone, offset: conference.offset })})</span>
             </>
           ) : (

@@ -78,6 +78,17 @@ export function toRow(s: ListedSession, zone: string, locale: AppLocale, alsoZon
   };
 }
 
+/**
+ * A local calendar day ("2025-09-27") as words in the reader's language.
+ * Formatted on the server: the browser's Intl data may differ from Node's,
+ * and formatting during render would break hydration.
+ */
+export function dayLabel(day: string, locale: AppLocale, style: "short" | "full") {
+  const options: Intl.DateTimeFormatOptions =
+    style === "full" ? { timeZone: "UTC", dateStyle: "full" } : { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" };
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", options).format(new Date(day));
+}
+
 /** Case-insensitive match on titles, abstracts (en and zh) and speaker names. */
 export function matches(s: ListedSession, query: string) {
   const q = query.trim().toLowerCase();
