@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Programme management · Concord" }];
 
@@ -53,11 +54,7 @@ export default function ManageProgramme() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-4 mt-2 text-3xl font-bold">{t("programme.manage.title")}</h1>
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />

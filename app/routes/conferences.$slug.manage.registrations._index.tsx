@@ -7,6 +7,7 @@ import { pick, useLocale, useT } from "~/i18n";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Registrations · Concord" }];
 
@@ -43,11 +44,7 @@ export default function ManageRegistrations() {
   };
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.manage.title")}</h1>
       <ManageNav slug={conference.slug} />
       <section className="mb-6 grid gap-4 md:grid-cols-2">

@@ -17,6 +17,7 @@ import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { zoneOffset } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Tickets and quotas · Concord" }];
 
@@ -90,11 +91,7 @@ export default function ManageTickets() {
   });
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.tickets.manage.title")}</h1>
       <ManageNav slug={conference.slug} />
 

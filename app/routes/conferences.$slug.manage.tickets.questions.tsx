@@ -13,6 +13,7 @@ import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Registration questions · Concord" }];
 
@@ -53,11 +54,7 @@ export default function Questions() {
   });
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.questions.title")}</h1>
       <ManageNav slug={conference.slug} />
       {questions.length === 0 ? <p>{t("reg.questions.none")}</p> : null}

@@ -14,6 +14,7 @@ import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Vouchers · Concord" }];
 
@@ -46,11 +47,7 @@ export default function Vouchers() {
   });
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.vouchers.title")}</h1>
       <ManageNav slug={conference.slug} />
       {vouchers.length === 0 ? <p>{t("reg.vouchers.none")}</p> : null}

@@ -6,12 +6,13 @@ import { ManageNav } from "~/components/registration";
 import { decideVisaLetter } from "~/domain/registration/decide-visa-letter.server";
 import { visaAdmin } from "~/domain/registration/visa-admin.server";
 import { visaDecisionSchema } from "~/domain/registration/schemas";
-import { pick, useLocale, useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
 import { countryName } from "~/utils/countries";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatCalendarDate } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Visa letters · Concord" }];
 
@@ -36,11 +37,7 @@ export default function VisaRequests() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.visa.title")}</h1>
       <ManageNav slug={conference.slug} />
       {requests.length === 0 ? <p>{t("reg.visa.none")}</p> : null}

@@ -6,13 +6,14 @@ import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~
 import { grantConferenceRole } from "~/domain/conferences/grant-conference-role.server";
 import { revokeConferenceRole } from "~/domain/conferences/revoke-conference-role.server";
 import { CONFERENCE_ROLES, grantRoleSchema, revokeRoleSchema } from "~/domain/conferences/schema";
-import { pick, useLocale, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Conference team · Concord" }];
 
@@ -73,7 +74,6 @@ function RolesPage() {
   const { conference, roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
-  const locale = useLocale();
   const lastResult = actionData?.form === "grant" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "grant",
@@ -87,11 +87,7 @@ function RolesPage() {
   const roleOptions = CONFERENCE_ROLES.map((r) => ({ value: r, label: t(`conf.role.${r}`) }));
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("conf.roles.title")}</h1>
       <p className="mb-6 max-w-2xl text-stone-700">{t("conf.roles.lead", { org: conference.org.nameEn })}</p>
       <section aria-labelledby="grant-title" className="mb-10">

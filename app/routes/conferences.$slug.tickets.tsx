@@ -9,6 +9,7 @@ import { orRespond } from "~/utils/http.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Tickets · Concord" }];
 
@@ -34,11 +35,7 @@ export default function Tickets() {
   const zone = conference.timeZone;
   return (
     <>
-      <p>
-        <Link to={`/conferences/${conference.slug}`} className="text-blue-900 underline">
-          ← {pick(locale, conference.title, conference.titleZh)}
-        </Link>
-      </p>
+      <BackToConference conference={conference} />
       <h1 className="mb-4 mt-2 text-3xl font-bold">{t("reg.tickets.title")}</h1>
       {registered ? (
         <p className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">

@@ -4,28 +4,11 @@ import { canonicalInputs, groupClauses } from "./common.server";
 import { sealKey } from "./seal.server";
 import { BUNDLE_FORMAT, type VerificationBundle } from "./verification";
 
-export function evidenceOf(s: {
-  partyId: string;
-  signerId: string;
-  signerName: string;
-  signerRole: string | null;
-  orgName: string;
-  method: "PASSKEY" | "EMAIL_CODE";
-  signedAt: Date;
-  documentHash: string;
-  nonce: string;
-  challenge: string;
-  credentialId: string | null;
-  publicKey: string | null;
-  authenticatorData: string | null;
-  clientDataJSON: string | null;
-  signature: string | null;
-  userHandle: string | null;
-  rpId: string | null;
-  origin: string | null;
-  typedName: string | null;
-  emailedTo: string | null;
-}): SignatureEvidence {
+/**
+ * A stored signature row as evidence: exactly the canonical fields (extra
+ * columns of the row must not reach the hashed record), with times in ISO form.
+ */
+export function evidenceOf(s: Omit<SignatureEvidence, "signedAt"> & { signedAt: Date }): SignatureEvidence {
   return {
     partyId: s.partyId,
     signerId: s.signerId,
