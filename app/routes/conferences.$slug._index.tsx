@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     mayUpdate,
     mayManageRoles: mayUpdate && (await can(user, "conference:manage-roles", { conferenceId: conference.id })),
-    mayCheckIn: await can(user, "conference:check-in", { conferenceId: conference.id }),
+    // Organizers may always check in; only ask again for the others.
+    mayCheckIn: mayUpdate || (await can(user, "conference:check-in", { conferenceId: conference.id })),
   };
 }
 
