@@ -8,6 +8,7 @@ import { completePasskeySigning, requestSigningCode, signWithCode, startPasskeyS
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { addMember, makeOrg, makeUser, type TestUser } from "../support/world";
+import { emailText } from "../support/mail";
 import { SoftAuthenticator } from "./authenticator";
 
 export function sessionUserOf(u: TestUser, name = "Test Signer"): SessionUser {
@@ -91,6 +92,6 @@ export async function signWithPasskey(accordId: string, documentHash: string, p:
 export async function signWithEmailCode(accordId: string, documentHash: string, p: PartyFixture) {
   const { nonce } = await requestSigningCode({ actor: p.signatory, accordId, partyId: p.partyId, documentHash });
   const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: p.signatory.email, template: "accordSigningCode" }, orderBy: { createdAt: "desc" } });
-  const code = mail.text.match(/\b(\d{6})\b/)![1];
+  const code = (await emailText(mail)).match(/\b(\d{6})\b/)![1];
   return signWithCode({ actor: p.signatory, accordId, partyId: p.partyId, documentHash, nonce, code, typedName: p.signatory.nameLatin, confirmed: true });
 }

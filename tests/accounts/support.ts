@@ -2,6 +2,7 @@
 // and a distinct client address per test so per-IP limits do not leak between tests.
 import { expect } from "vitest";
 import { db } from "~/utils/db.server";
+import { emailText } from "../support/mail";
 
 let n = 0;
 /** A fresh client address (TEST-NET-2), sent as the x-concord-client-ip header. */
@@ -19,8 +20,9 @@ export function emailsTo(to: string) {
 export async function linkFromEmail(to: string, path: string) {
   const [email] = await emailsTo(to);
   expect(email, `an email to ${to}`).toBeTruthy();
-  const match = email.text.match(new RegExp(`https?://[^\\s/]+(${path.replace(/[.?]/g, "\\$&")}\\?token=[A-Za-z0-9_%-]+)`));
-  expect(match, `a ${path} link in:\n${email.text}`).toBeTruthy();
+  const text = await emailText(email);
+  const match = text.match(new RegExp(`https?://[^\\s/]+(${path.replace(/[.?]/g, "\\$&")}\\?token=[A-Za-z0-9_%-]+)`));
+  expect(match, `a ${path} link in:\n${text}`).toBeTruthy();
   return decodeURIComponent(match![1]);
 }
 

@@ -41,9 +41,35 @@ describe("email outbox", () => {
       expect(zh.parsed.text).toContain("验证邮箱");
       const rows = await db().outboxEmail.findMany();
       expect(rows.every((r) => r.status === "SENT" && r.sentAt && r.attempts === 1)).toBe(true);
+      // What was sent is kept with the row.
+      expect(rows.find((r) => r.to === "amina@concord.test")!.text).toContain("http://localhost:3000/verify-email?token=abc123");
     } finally {
       await smtp.stop();
     }
+  });
+
+  it("queues only the template and its props; the worker renders the body when it delivers", async () => {
+    const { id } = await queue("amina@concord.test");
+    const queued = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+    expect(queued.subject).toBe("Verify your email for Concord");
+    expect(queued.html).toBeNull();
+    expect(queued.props).toEqual({ name: "Amina", url: "http://localhost:3000/verify-email?token=abc123" });
+    const sent: { html: string; text: string }[] = [];
+    await deliverDue({ transport: { name: "memory", send: async (mail) => (sent.push(mail), { messageId: "m1" }) } });
+    expect(sent[0].html).toContain('href="http://localhost:3000/verify-email?token=abc123"');
+    expect(sent[0].text).toContain("Amina");
+  });
+
+  it("counts a body that cannot be rendered as a failed attempt, kept with its error", async () => {
+    const { id } = await queue("amina@concord.test");
+    await db().outboxEmail.update({ where: { id }, data: { template: "noSuchTemplate" } });
+    const sent: unknown[] = [];
+    const result = await deliverDue({ transport: { name: "memory", send: async (mail) => (sent.push(mail), { messageId: "m1" }) } });
+    expect(result).toEqual({ sent: 0, failed: 1 });
+    expect(sent).toHaveLength(0);
+    const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("PENDING");
+    expect(row.lastError).toContain("noSuchTemplate");
   });
 
   it("retries with backoff while SMTP is down, then delivers exactly once when it is back", async () => {

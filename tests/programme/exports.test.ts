@@ -12,6 +12,7 @@ import { callLoader } from "../support/http";
 import { makeUser } from "../support/world";
 import { sessionUserOf } from "./session-user";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
+import { emailText } from "../support/mail";
 
 describe("schedule exports and versions", () => {
   it("frab XML and JSON and the API carry published sessions in venue time", async () => {
@@ -47,7 +48,7 @@ describe("schedule exports and versions", () => {
     const mails = await db().outboxEmail.findMany({ where: { template: "sessionMoved" } });
     expect(mails.map((m) => m.to).sort()).toEqual([speakerUser.email, fan.email].sort());
     expect(mails.find((m) => m.to === speakerUser.email)?.locale).toBe("zh");
-    expect(mails.find((m) => m.to === fan.email)?.text).toContain("14:00");
+    expect(await emailText(mails.find((m) => m.to === fan.email)!)).toContain("14:00");
   });
 
   it("diffs snapshots: added, removed, moved, renamed", () => {

@@ -6,6 +6,7 @@ import * as portal from "~/routes/speaker._index";
 import * as ownProfile from "~/routes/speaker.$id";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
+import { emailText } from "../support/mail";
 import { makeUser } from "../support/world";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
 
@@ -15,7 +16,7 @@ const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = "application/
 /** The invitation token from the queued email's link. */
 async function invitationToken(to: string) {
   const mail = await db().outboxEmail.findFirstOrThrow({ where: { to, template: "speakerInvitation" }, orderBy: { createdAt: "desc" } });
-  return /\/speaker\/invitations\/([\w-]+)/.exec(mail.text)![1];
+  return /\/speaker\/invitations\/([\w-]+)/.exec(await emailText(mail))![1];
 }
 
 describe("speakers for organizers", () => {

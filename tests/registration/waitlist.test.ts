@@ -9,6 +9,7 @@ import { db } from "~/utils/db.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";
 import { makeTicketing } from "./support";
+import { emailText } from "../support/mail";
 
 const HOUR = 3600_000;
 
@@ -54,7 +55,7 @@ describe("waitlist", () => {
     expect(offer.status).toBe("OFFERED");
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(1);
     const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: first.email, template: "waitlistOffer" } });
-    expect(mail.text).toContain(`/conferences/${slug}/register?offer=${offer.id}`);
+    expect(await emailText(mail)).toContain(`/conferences/${slug}/register?offer=${offer.id}`);
     // Nobody else can take the offered place.
     const outsider = await makeUser();
     expect((await reg(outsider.cookie)).status).toBe(409);

@@ -117,7 +117,7 @@ async function adminOf(orgId: string) {
 async function signByCode(accordId: string, documentHash: string, partyId: string, signer: SessionUser) {
   const { nonce } = await requestSigningCode({ actor: signer, accordId, partyId, documentHash });
   const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: signer.email, template: "accordSigningCode" }, orderBy: { createdAt: "desc" } });
-  const code = mail.text.match(/\b(\d{6})\b/)![1];
+  const { code } = mail.props as { code: string };
   await signWithCode({ actor: signer, accordId, partyId, documentHash, nonce, code, typedName: signer.nameLatin, confirmed: true });
 }
 

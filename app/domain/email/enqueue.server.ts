@@ -9,29 +9,46 @@ export type EmailRequest<N extends TemplateName> = {
   props: TemplateProps<N>;
 };
 
+type AnyTemplate = {
+  subject: (l: string, p: unknown) => string;
+  render: (l: string, p: unknown) => React.ReactElement;
+};
+
+const templateOf = (name: string) => {
+  const template = (allTemplates as unknown as Record<string, AnyTemplate | undefined>)[name];
+  if (!template) throw new Error(`unknown email template "${name}"`);
+  return template;
+};
+
 /** Renders a template to HTML and plain text in the recipient's language. */
-export async function renderEmail<N extends TemplateName>(req: EmailRequest<N>) {
-  const template = allTemplates[req.template] as unknown as {
-    subject: (l: string, p: unknown) => string;
-    render: (l: string, p: unknown) => React.ReactElement;
-  };
-  const element = template.render(req.locale, req.props);
+export async function renderEmail(req: { template: string; locale: string; props: unknown }) {
+  const template = templateOf(req.template);
   // One React render; the plain-text version is derived from its HTML (what
   // render's plainText option does after rendering a second time).
-  const html = await render(element);
-  const text = toPlainText(html);
-  return { subject: template.subject(req.locale, req.props), html, text };
+  const html = await render(template.render(req.locale, req.props));
+  return { subject: template.subject(req.locale, req.props), html, text: toPlainText(html) };
 }
 
 /**
  * Queues an email in the caller's transaction: if the change that causes it
  * rolls back, the email is never sent; if it commits, the outbox worker will
  * deliver it even if this process dies right after.
+ *
+ * Only the subject is composed here; the body is rendered by the worker from
+ * the stored props when it delivers (decision 032). Rendering React and
+ * deriving plain text costs milliseconds of CPU that a request at a ticket
+ * launch should not pay. Props are plain JSON (strings, numbers, arrays): a
+ * template never receives a Date or a class instance.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: Tx, req: EmailRequest<N>) {
-  const rendered = await renderEmail(req);
   return tx.outboxEmail.create({
-    data: { to: req.to, locale: req.locale, template: req.template, ...rendered },
+    data: {
+      to: req.to,
+      locale: req.locale,
+      template: req.template,
+      subject: templateOf(req.template).subject(req.locale, req.props),
+      props: req.props as object,
+    },
     select: { id: true },
   });
 }

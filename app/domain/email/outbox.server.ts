@@ -1,5 +1,6 @@
 import type { OutboxEmail } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { renderEmail } from "./enqueue.server";
 import { configuredTransport, type Transport } from "./transport.server";
 
 /** After this many failed attempts an email is marked FAILED (shown at /dev/mail and in logs). */
@@ -50,10 +51,15 @@ export async function deliverDue({
         const row = rows[0];
         if (!row) return "empty" as const;
         try {
-          const { messageId } = await transport.send(row);
+          // Rendered now from the stored props (decision 032); a row rendered by an
+          // earlier attempt, or queued before deferred rendering, is sent as it is.
+          // A template that fails to render counts as a failed attempt like an SMTP error.
+          const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderEmail(row);
+          const { messageId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html: body.html, text: body.text });
           await tx.outboxEmail.update({
             where: { id: row.id },
-            data: { status: "SENT", sentAt: new Date(), messageId, attempts: row.attempts + 1, lastError: null },
+            // What was sent is kept with the row, for support questions ("what did they receive?").
+            data: { status: "SENT", sentAt: new Date(), messageId, attempts: row.attempts + 1, lastError: null, html: body.html, text: body.text },
           });
           return "sent" as const;
         } catch (error) {

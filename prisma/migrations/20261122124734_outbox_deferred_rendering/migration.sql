@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "OutboxEmail" ADD COLUMN     "props" JSONB NOT NULL DEFAULT '{}',
+ALTER COLUMN "html" DROP NOT NULL,
+ALTER COLUMN "text" DROP NOT NULL;
