@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 
 export type AuditInput = {
@@ -14,4 +14,10 @@ export async function audit(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({
     data: { ...input, data: input.data ?? {} },
   });
+}
+
+/** The same record as a SQL statement, for operations that write several rows in one round trip (inside their transaction). */
+export function auditSql(input: AuditInput): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", data)
+    VALUES (${input.actorId}::uuid, ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.data ?? {})}::jsonb)`;
 }

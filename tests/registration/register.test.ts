@@ -74,6 +74,42 @@ describe("free registration with custom questions", () => {
   });
 });
 
+describe("registering again", () => {
+  it("after a cancellation, the same row starts afresh: new answers replace the old, payment and check-in reset", async () => {
+    const { conference, ticket, slug, quota } = await makeTicketing({ capacity: 10 });
+    const [diet, note] = await Promise.all([
+      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "CHOICE", labelEn: "Diet", required: true, options: ["none", "vegetarian"], optionsZh: [], position: 1 } }),
+      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "TEXT", labelEn: "Note", options: [], optionsZh: [], position: 2 } }),
+    ]);
+    const f = (id: string) => `q_${id.replace(/-/g, "")}`;
+    const user = await makeUser();
+    expect((await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "vegetarian", [f(note.id)]: "First time" })).status).toBe(302);
+    const first = await db().registration.findFirstOrThrow({ where: { conferenceId: conference.id } });
+    // As a cancellation leaves it: place given back, traces of the old registration on the row.
+    await db().registration.update({ where: { id: first.id }, data: { status: "CANCELLED", cancelledAt: new Date(), checkedInAt: new Date(), paidCents: 500 } });
+    await db().quota.update({ where: { id: quota.id }, data: { used: 0 } });
+
+    const res = await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "none" });
+    expect(res.status).toBe(302);
+    const again = await db().registration.findUniqueOrThrow({ where: { id: first.id }, include: { answers: true } });
+    expect(again).toMatchObject({ status: "CONFIRMED", cancelledAt: null, checkedInAt: null, paidCents: 0 });
+    expect(again.badgeCode).not.toBe(first.badgeCode);
+    expect(again.answers.map((a) => [a.questionId, a.choices, a.text])).toEqual([[diet.id, ["none"], null]]);
+    expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(1);
+    expect(await db().auditEvent.count({ where: { entityId: first.id, action: "registration.create" } })).toBe(2);
+  });
+
+  it("two submissions of the same person at once: one registration and one place, the other told it is already registered", async () => {
+    const { conference, ticket, slug, quota } = await makeTicketing({ capacity: 10 });
+    const user = await makeUser();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post(slug, user.cookie, { ticketTypeId: ticket.id })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409, 409, 409]);
+    expect(await db().registration.count({ where: { conferenceId: conference.id } })).toBe(1);
+    expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(1);
+    expect(await db().outboxEmail.count({ where: { to: user.email } })).toBe(1);
+  });
+});
+
 describe("bank transfer", () => {
   it("holds the place for 14 days with a payment reference and instructions by email", async () => {
     const { conference, ticket, slug } = await makeTicketing({ priceCents: 1200_00 });

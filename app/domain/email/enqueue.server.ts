@@ -1,5 +1,6 @@
 import { render, toPlainText } from "@react-email/render";
 import { allTemplates, type TemplateName, type TemplateProps } from "#emails/templates";
+import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 
 export type EmailRequest<N extends TemplateName> = {
@@ -41,14 +42,27 @@ export async function renderEmail(req: { template: string; locale: string; props
  * template never receives a Date or a class instance.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: Tx, req: EmailRequest<N>) {
-  return tx.outboxEmail.create({
-    data: {
-      to: req.to,
-      locale: req.locale,
-      template: req.template,
-      subject: templateOf(req.template).subject(req.locale, req.props),
-      props: req.props as object,
-    },
-    select: { id: true },
-  });
+  return tx.outboxEmail.create({ data: outboxRow(req), select: { id: true } });
+}
+
+/** What enqueueEmail writes: the subject composed now, the body left to the worker. */
+function outboxRow<N extends TemplateName>(req: EmailRequest<N>) {
+  return {
+    to: req.to,
+    locale: req.locale,
+    template: req.template,
+    subject: templateOf(req.template).subject(req.locale, req.props),
+    props: req.props as object,
+  };
+}
+
+/**
+ * The same insert as enqueueEmail, as a SQL statement, for the few hot
+ * operations that write several rows in one round trip (see
+ * register-attendee.server.ts). It must run inside the caller's transaction.
+ */
+export function enqueueEmailSql<N extends TemplateName>(req: EmailRequest<N>): Prisma.Sql {
+  const row = outboxRow(req);
+  return Prisma.sql`INSERT INTO "OutboxEmail" (id, "to", subject, template, locale, props)
+    VALUES (gen_random_uuid(), ${row.to}, ${row.subject}, ${row.template}, ${row.locale}::"Locale", ${JSON.stringify(row.props)}::jsonb)`;
 }

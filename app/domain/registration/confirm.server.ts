@@ -1,12 +1,12 @@
-import { enqueueEmail } from "~/domain/email/enqueue.server";
+import { enqueueEmail, type EmailRequest } from "~/domain/email/enqueue.server";
 import type { Tx } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { registrationContext, type RegistrationContext } from "./context.server";
 import { nextReceiptNumber } from "./settings.server";
 
 /** The confirmation email (badge and calendar links) of a registration. */
-export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: RegistrationContext) {
-  await enqueueEmail(tx, {
+export function confirmationEmail(registrationId: string, ctx: RegistrationContext): EmailRequest<"registrationConfirmed"> {
+  return {
     to: ctx.to,
     locale: ctx.locale,
     template: "registrationConfirmed",
@@ -16,7 +16,11 @@ export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: R
       badgeUrl: absoluteUrl(`/my/registrations/${registrationId}/badge`),
       calendarUrl: absoluteUrl(`/my/registrations/${registrationId}/calendar`),
     },
-  });
+  };
+}
+
+export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: RegistrationContext) {
+  await enqueueEmail(tx, confirmationEmail(registrationId, ctx));
 }
 
 /**

@@ -48,7 +48,27 @@ function answerSchema(q: QuestionDef) {
   }
 }
 
+/**
+ * Schemas already built, by the definitions they were built from. A request
+ * builds the schema twice (the form, then the check inside the transaction)
+ * and the browser on every keystroke, and building a zod object with its
+ * checks costs far more than validating with it. Bounded: the oldest entry goes first.
+ */
+const built = new Map<string, ReturnType<typeof buildSchema>>();
+const MAX_SCHEMAS = 100;
+
 export function registrationFormSchema(questions: QuestionDef[]) {
+  const key = JSON.stringify(questions.map((q) => [q.id, q.kind, q.required, q.options]));
+  let schema = built.get(key);
+  if (!schema) {
+    schema = buildSchema(questions);
+    if (built.size >= MAX_SCHEMAS) built.delete(built.keys().next().value!);
+    built.set(key, schema);
+  }
+  return schema;
+}
+
+function buildSchema(questions: QuestionDef[]) {
   const answers: Record<string, z.ZodType> = {};
   for (const q of questions) answers[answerField(q.id)] = answerSchema(q);
   return z.object({

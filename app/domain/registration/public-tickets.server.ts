@@ -71,10 +71,10 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
 
 /** The questions alone (the register action builds its schema from them). */
 export async function questionsOf(slug: string): Promise<QuestionDef[]> {
-  const rows = await db().registrationQuestion.findMany({
-    where: { conference: { slug } },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, kind: true, labelEn: true, labelZh: true, required: true, options: true, optionsZh: true },
-  });
-  return rows;
+  // Plain SQL: every registration submission reads these before it validates.
+  return db().$queryRaw<QuestionDef[]>`
+    SELECT q.id, q.kind::text AS kind, q."labelEn", q."labelZh", q.required, q.options, q."optionsZh"
+    FROM "RegistrationQuestion" q JOIN "Conference" c ON c.id = q."conferenceId"
+    WHERE c.slug = ${slug}
+    ORDER BY q.position, q."createdAt"`;
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { locksDisabled } from "./switches.server";
@@ -23,17 +24,27 @@ export async function takePlaces(tx: Tx, quotaIds: string[]) {
   if (!(await tryTakePlaces(tx, quotaIds))) throw soldOut();
 }
 
-/** Like takePlaces, but answers false (having taken nothing) when a quota is full. */
-export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean> {
-  if (quotaIds.length === 0) return true;
-  if (locksDisabled()) return takePlacesUnsafely(tx, quotaIds);
-  const taken = await tx.$queryRaw<{ id: string }[]>`
+/**
+ * The statement that takes one place in every given quota still below
+ * capacity, locking them in id order, and returns the ids it took. Callers
+ * that get fewer ids than quotas must give them back or roll back. Exposed as
+ * SQL so registering can run it in the same round trip as its inserts.
+ */
+export function takePlacesSql(quotaIds: string[]): Prisma.Sql {
+  return Prisma.sql`
     WITH locked AS (
       SELECT id FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id FOR UPDATE
     )
     UPDATE "Quota" q SET used = q.used + 1
     FROM locked WHERE q.id = locked.id AND q.used < q.capacity
     RETURNING q.id`;
+}
+
+/** Like takePlaces, but answers false (having taken nothing) when a quota is full. */
+export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean> {
+  if (quotaIds.length === 0) return true;
+  if (locksDisabled()) return takePlacesUnsafely(tx, quotaIds);
+  const taken = await tx.$queryRaw<{ id: string }[]>(takePlacesSql(quotaIds));
   if (taken.length === quotaIds.length) return true;
   // Another quota of the ticket was full: give back the places this statement took.
   if (taken.length > 0) await releasePlaces(tx, taken.map((t) => t.id));

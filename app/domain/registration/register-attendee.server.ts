@@ -1,15 +1,17 @@
-import { enqueueEmail } from "~/domain/email/enqueue.server";
+import { randomUUID } from "node:crypto";
+import { enqueueEmailSql } from "~/domain/email/enqueue.server";
 import { Prisma, type PaymentMethod } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import { FieldError } from "~/utils/form-action.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "../audit.server";
+import { auditSql } from "../audit.server";
 import { badgeCode, paymentReference } from "./codes.server";
-import { enqueueConfirmation } from "./confirm.server";
+import { confirmationEmail } from "./confirm.server";
 import { contextFrom } from "./context.server";
-import { answersFrom, registrationFormSchema, type RegistrationFormValue } from "./form-schema";
-import { takePlaces, takeVoucherUse } from "./quota.server";
+import { answersFrom, registrationFormSchema, type QuestionDef, type RegistrationFormValue } from "./form-schema";
+import { soldOut, takePlacesSql, takeVoucherUse, tryTakePlaces } from "./quota.server";
+import { locksDisabled } from "./switches.server";
 import { DEFAULT_SETTINGS, LAUNCH_TX } from "./settings.server";
 import { startCardPayment } from "./start-card-payment.server";
 import { stripeConfigured } from "./stripe.server";
@@ -30,14 +32,8 @@ export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "
  */
 export async function registerAttendee({ actor, slug, input, now = new Date() }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
   if (!actor) throw unauthorized();
-  let result: Omit<RegisterAttendeeResult, "checkoutUrl"> & { method: string };
-  try {
-    result = await db().$transaction((tx) => register(tx, actor, slug, input, now), LAUNCH_TX);
-  } catch (error) {
-    // Two submissions of the same person at once: the unique (conference, person) index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyRegistered();
-    throw error;
-  }
+  // Two submissions of the same person at once: the upsert on (conference, person) lets only one through.
+  const result = await db().$transaction((tx) => register(tx, actor, slug, input, now), LAUNCH_TX);
   const checkoutUrl = result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
   return { registrationId: result.registrationId, status: result.status, checkoutUrl };
 }
@@ -63,7 +59,7 @@ async function register(tx: Tx, actor: SessionUser, slug: string, input: Registr
   }
 
   // The answers are checked again against the questions as they are now (they may have changed since the form loaded).
-  const questions = await tx.registrationQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const questions = facts.questions;
   const parsed = registrationFormSchema(questions).safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -81,67 +77,153 @@ async function register(tx: Tx, actor: SessionUser, slug: string, input: Registr
   const settings = facts.settings;
   const holdUntil =
     method === "CARD" ? new Date(now.getTime() + settings.cardHoldMinutes * 60_000) : method === "BANK_TRANSFER" ? new Date(now.getTime() + settings.bankHoldDays * 86_400_000) : null;
-  const data = {
+  // Free tickets confirm at once (no receipt: nothing was paid).
+  const status = method === "FREE" ? ("CONFIRMED" as const) : ("RESERVED" as const);
+  const reference = paymentReference(conference.slug);
+  // After expiry or cancellation the same row starts again (one registration per person and conference).
+  const registrationId = existing?.id ?? randomUUID();
+  const row: RegistrationRow = {
+    id: registrationId,
+    conferenceId: conference.id,
+    userId: actor.id,
     ticketTypeId: ticket.id,
-    // Free tickets confirm at once (no receipt: nothing was paid).
-    status: method === "FREE" ? ("CONFIRMED" as const) : ("RESERVED" as const),
+    status,
     method,
     priceCents: ticket.priceCents,
     discountCents: ticket.priceCents - amountCents,
     amountCents,
     currency: ticket.currency,
-    paidCents: 0,
-    refundedCents: 0,
     holdUntil,
     voucherId: voucher?.voucherId ?? null,
     payerOrganization: input.payerOrganization ?? null,
     payerTaxId: input.payerTaxId ?? null,
     eligibilityConfirmed: ticket.eligibility === "ANYONE",
-    stripeSessionId: null,
-    stripePaymentIntentId: null,
-    receiptNumber: null,
     confirmedAt: method === "FREE" ? now : null,
-    cancelledAt: null,
-    checkedInAt: null,
     badgeCode: badgeCode(),
-    reference: paymentReference(conference.slug),
+    reference,
   };
-  let registrationId: string;
-  if (existing) {
-    // After expiry or cancellation the same row starts again; the status guard makes a concurrent second attempt lose.
-    const n = await tx.registration.updateMany({ where: { id: existing.id, status: { in: ["EXPIRED", "CANCELLED"] } }, data });
-    if (n.count !== 1) throw alreadyRegistered();
-    await tx.registrationAnswer.deleteMany({ where: { registrationId: existing.id } });
-    registrationId = existing.id;
-  } else {
-    registrationId = (await tx.registration.create({ data: { ...data, conferenceId: conference.id, userId: actor.id }, select: { id: true } })).id;
-  }
-  const answers = answersFrom(questions, parsed.data as Record<string, unknown>);
-  if (answers.length) await tx.registrationAnswer.createMany({ data: answers.map((a) => ({ ...a, registrationId })) });
-  await audit(tx, { actorId: actor.id, action: "registration.create", entityType: "Registration", entityId: registrationId, data: { ticketTypeId: ticket.id, method, amountCents } });
 
   // The emails are composed from what this transaction already read: no extra queries while the launch queues.
   const ctx = contextFrom({ registrationId, amountCents, currency: ticket.currency, user: actor, ticketType: ticket, conference });
-  if (method === "FREE") {
-    await enqueueConfirmation(tx, registrationId, ctx);
-  } else {
-    const common = { ...ctx.base, ticket: ctx.ticket, amount: ctx.amount, holdUntil: ctx.when(holdUntil!) };
-    if (method === "BANK_TRANSFER") {
-      const instructions = ctx.locale === "zh" && settings.bankInstructionsZh ? settings.bankInstructionsZh : settings.bankInstructions;
-      await enqueueEmail(tx, { to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference: data.reference, instructions } });
-    } else {
-      await enqueueEmail(tx, { to: ctx.to, locale: ctx.locale, template: "registrationReceived", props: common });
-    }
-  }
+  const common = { ...ctx.base, ticket: ctx.ticket, amount: ctx.amount, holdUntil: holdUntil ? ctx.when(holdUntil) : "" };
+  const instructions = ctx.locale === "zh" && settings.bankInstructionsZh ? settings.bankInstructionsZh : settings.bankInstructions;
+  const email =
+    method === "FREE"
+      ? enqueueEmailSql(confirmationEmail(registrationId, ctx))
+      : method === "BANK_TRANSFER"
+        ? enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference, instructions } })
+        : enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "registrationReceived", props: common });
 
-  // Last, so the row locks are held for the shortest time: voucher first, then quotas (one global order).
+  if (existing) await tx.registrationAnswer.deleteMany({ where: { registrationId } });
+  // Row locks come last and in one global order (voucher, then quotas) and are
+  // held only until the commit right after. An offer already holds its place.
   if (voucher) await takeVoucherUse(tx, voucher.voucherId);
-  if (offerId) {
-    await tx.waitlistEntry.update({ where: { id: offerId }, data: { status: "CLAIMED" } });
-  } else {
-    await takePlaces(tx, ticket.quotaIds);
+  if (offerId) await tx.waitlistEntry.update({ where: { id: offerId }, data: { status: "CLAIMED" } });
+  // The race test's control takes places the unsafe way, in its own statements.
+  const places = offerId ? [] : ticket.quotaIds;
+  const inStatement = !locksDisabled();
+  const written = await writeRegistration(tx, {
+    registration: row,
+    answers: answersFrom(questions, parsed.data as Record<string, unknown>),
+    rows: [
+      auditSql({ actorId: actor.id, action: "registration.create", entityType: "Registration", entityId: registrationId, data: { ticketTypeId: ticket.id, method, amountCents } }),
+      email,
+    ],
+    places: inStatement ? places : [],
+  });
+  // No row back: another submission of the same person registered first.
+  if (!written.registered) throw alreadyRegistered();
+  if (inStatement ? written.placesTaken < places.length : !(await tryTakePlaces(tx, places))) throw soldOut();
+  return { registrationId, status, method };
+}
+
+type RegistrationRow = {
+  id: string;
+  conferenceId: string;
+  userId: string;
+  ticketTypeId: string;
+  status: "RESERVED" | "CONFIRMED";
+  method: PaymentMethod;
+  priceCents: number;
+  discountCents: number;
+  amountCents: number;
+  currency: string;
+  holdUntil: Date | null;
+  voucherId: string | null;
+  payerOrganization: string | null;
+  payerTaxId: string | null;
+  eligibilityConfirmed: boolean;
+  confirmedAt: Date | null;
+  badgeCode: string;
+  reference: string;
+};
+
+/**
+ * Writes the registration, its answers and the given rows (audit record,
+ * email) in ONE statement: at a ticket launch every round trip to the
+ * database costs more CPU than the SQL it carries. The registration is an
+ * upsert on (conference, person) that takes over an EXPIRED or CANCELLED row
+ * and leaves a live one alone, so a concurrent second submission returns no
+ * row instead of failing. Answers reference the written row; the caller's
+ * transaction rolls everything back if it then throws.
+ */
+async function writeRegistration(
+  tx: Tx,
+  { registration: r, answers, rows, places }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: Prisma.Sql[]; places: string[] },
+): Promise<{ registered: boolean; placesTaken: number }> {
+  const values: Record<string, Prisma.Sql> = {
+    id: Prisma.sql`${r.id}::uuid`,
+    conferenceId: Prisma.sql`${r.conferenceId}::uuid`,
+    userId: Prisma.sql`${r.userId}::uuid`,
+    ticketTypeId: Prisma.sql`${r.ticketTypeId}::uuid`,
+    status: Prisma.sql`${r.status}::"RegistrationStatus"`,
+    method: Prisma.sql`${r.method}::"PaymentMethod"`,
+    priceCents: Prisma.sql`${r.priceCents}::int`,
+    discountCents: Prisma.sql`${r.discountCents}::int`,
+    amountCents: Prisma.sql`${r.amountCents}::int`,
+    currency: Prisma.sql`${r.currency}`,
+    holdUntil: Prisma.sql`${r.holdUntil}::timestamptz`,
+    voucherId: Prisma.sql`${r.voucherId}::uuid`,
+    payerOrganization: Prisma.sql`${r.payerOrganization}`,
+    payerTaxId: Prisma.sql`${r.payerTaxId}`,
+    eligibilityConfirmed: Prisma.sql`${r.eligibilityConfirmed}`,
+    confirmedAt: Prisma.sql`${r.confirmedAt}::timestamptz`,
+    badgeCode: Prisma.sql`${r.badgeCode}`,
+    reference: Prisma.sql`${r.reference}`,
+    // A new registration on an old row starts afresh: no payment, receipt, cancellation or check-in.
+    paidCents: Prisma.sql`0`,
+    refundedCents: Prisma.sql`0`,
+    stripeSessionId: Prisma.sql`NULL`,
+    stripePaymentIntentId: Prisma.sql`NULL`,
+    receiptNumber: Prisma.sql`NULL`,
+    cancelledAt: Prisma.sql`NULL`,
+    checkedInAt: Prisma.sql`NULL`,
+    updatedAt: Prisma.sql`now()`,
+  };
+  const columns = Object.keys(values);
+  const renewed = columns.filter((c) => !["id", "conferenceId", "userId"].includes(c));
+  const quoted = (c: string) => `"${c}"`;
+  const parts = [
+    Prisma.sql`registration AS (
+      INSERT INTO "Registration" (${Prisma.raw(columns.map(quoted).join(", "))})
+      VALUES (${Prisma.join(Object.values(values))})
+      ON CONFLICT ("conferenceId", "userId") DO UPDATE SET ${Prisma.raw(renewed.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", "))}
+      WHERE "Registration".status IN ('EXPIRED', 'CANCELLED')
+      RETURNING id)`,
+  ];
+  if (answers.length) {
+    parts.push(Prisma.sql`answers AS (
+      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", text, choices, yes)
+      SELECT registration.id, a."questionId", a.text, a.choices, a.yes
+      FROM registration, json_to_recordset(${JSON.stringify(answers)}::json) AS a("questionId" uuid, text text, choices text[], yes boolean))`);
   }
-  return { registrationId, status: method === "FREE" ? ("CONFIRMED" as const) : ("RESERVED" as const), method };
+  rows.forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
+  // The places are taken in the same statement; the caller rolls back when one quota was full.
+  if (places.length) parts.push(Prisma.sql`places AS (${takePlacesSql(places)})`);
+  const [written] = await tx.$queryRaw<{ id: string | null; placesTaken: number }[]>`
+    WITH ${Prisma.join(parts, ", ")}
+    SELECT (SELECT id FROM registration) AS id, ${places.length ? Prisma.sql`(SELECT count(*)::int FROM places)` : Prisma.sql`0`} AS "placesTaken"`;
+  return { registered: written.id === r.id, placesTaken: written.placesTaken };
 }
 
 type FactsRow = {
@@ -166,12 +248,14 @@ type FactsRow = {
   bankInstructionsZh: string | null;
   existingId: string | null;
   existingStatus: string | null;
+  questions: QuestionDef[];
 };
 
 /**
  * Everything registering needs to know before writing, in ONE query: the
  * conference, the ticket (only if it is this conference's and on offer) with
- * its quota ids in lock order, the settings and the person's existing row.
+ * its quota ids in lock order, the settings, the registration questions and
+ * the person's existing row.
  * A ticket launch runs this hundreds of times a second; one round trip
  * instead of six is most of the difference (see bench/ticket-launch.bench.js).
  */
@@ -181,7 +265,11 @@ async function registrationFacts(tx: Tx, slug: string, ticketTypeId: string, use
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility,
            ARRAY(SELECT q."quotaId"::text FROM "TicketTypeQuota" q WHERE q."ticketTypeId" = t.id ORDER BY q."quotaId") AS "quotaIds",
            s."cardHoldMinutes", s."bankHoldDays", s."bankInstructions", s."bankInstructionsZh",
-           r.id AS "existingId", r.status::text AS "existingStatus"
+           r.id AS "existingId", r.status::text AS "existingStatus",
+           COALESCE((SELECT json_agg(json_build_object('id', q.id, 'kind', q.kind, 'labelEn', q."labelEn", 'labelZh', q."labelZh",
+                                                       'required', q.required, 'options', q.options, 'optionsZh', q."optionsZh")
+                                     ORDER BY q.position, q."createdAt")
+                     FROM "RegistrationQuestion" q WHERE q."conferenceId" = c.id), '[]') AS questions
     FROM "Conference" c
     LEFT JOIN "TicketType" t ON t.id = ${ticketTypeId}::uuid AND t."conferenceId" = c.id AND NOT t.hidden
     LEFT JOIN "RegistrationSettings" s ON s."conferenceId" = c.id
@@ -211,5 +299,6 @@ async function registrationFacts(tx: Tx, slug: string, ticketTypeId: string, use
       bankInstructionsZh: row.bankInstructionsZh,
     },
     existing: row.existingId ? { id: row.existingId, status: row.existingStatus! } : null,
+    questions: row.questions,
   };
 }
