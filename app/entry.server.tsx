@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { AppError } from "./utils/errors";
 
 export const streamTimeout = 5_000;
 
@@ -13,8 +14,15 @@ export { startBackground, seedIfEmpty } from "./server/background.server";
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  const where = `[http] ${request.method} ${new URL(request.url).pathname}`;
+  // Refusals and user mistakes (401, 403, 404, 409…) are one line each: a stack
+  // trace per refused request would bury real failures in the log.
+  if (error instanceof AppError && error.status < 500) {
+    console.warn(`${where} refused: ${error.status} ${error.code}`);
+    return;
+  }
   // Logged for operators; users see the ErrorBoundary, never a stack trace.
-  console.error(`[http] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  console.error(`${where} failed:`, error);
 };
 
 export default function handleRequest(

@@ -1,0 +1,27 @@
+// What operators read in the log when a request fails: refusals as one line,
+// unexpected failures with their stack.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { handleError } from "~/entry.server";
+import { AppError } from "~/utils/errors";
+
+const args = (method: string, path: string) => ({ request: new Request(`http://localhost${path}`, { method }), params: {}, context: {} });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("server error log", () => {
+  it("logs a refusal (4xx AppError) as one line without a stack trace", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    handleError(new AppError("UNAUTHORIZED", 401, "error.unauthorized"), args("POST", "/conferences/x/register"));
+    expect(warn).toHaveBeenCalledWith("[http] POST /conferences/x/register refused: 401 UNAUTHORIZED");
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it("logs an unexpected failure with the error itself, stack included", () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const boom = new Error("database went away");
+    handleError(boom, args("GET", "/conferences"));
+    expect(error).toHaveBeenCalledWith("[http] GET /conferences failed:", boom);
+  });
+});
