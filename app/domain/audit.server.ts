@@ -16,8 +16,13 @@ export async function audit(tx: Tx, input: AuditInput) {
   });
 }
 
-/** The same record as a SQL statement, for operations that write several rows in one round trip (inside their transaction). */
-export function auditSql(input: AuditInput): Prisma.Sql {
+/**
+ * The same record as a SQL statement, for operations that write several rows
+ * in one statement. `when` is a condition on the rest of that statement; the
+ * record is written only if it holds.
+ */
+export function auditSql(input: AuditInput, when?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", data)
-    VALUES (${input.actorId}::uuid, ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.data ?? {})}::jsonb)`;
+    SELECT ${input.actorId}::uuid, ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.data ?? {})}::jsonb
+    ${when ? Prisma.sql`WHERE ${when}` : Prisma.empty}`;
 }

@@ -176,6 +176,24 @@ describe("bad input", () => {
     expect((await post(draft.slug, u2.cookie, { ticketTypeId: draft.ticket.id })).status).toBe(404);
   });
 
+  it("a ticket counts against every quota it belongs to: one full quota refuses it and the others keep their places", async () => {
+    const { conference, ticket, slug } = await makeTicketing({ capacity: 10 });
+    const workshop = await db().quota.create({ data: { conferenceId: conference.id, name: "Workshop", capacity: 1 } });
+    await db().ticketTypeQuota.create({ data: { ticketTypeId: ticket.id, quotaId: workshop.id } });
+    const [first, second] = await Promise.all([makeUser(), makeUser()]);
+    expect((await post(slug, first.cookie, { ticketTypeId: ticket.id })).status).toBe(302);
+    const used = async () => (await db().quota.findMany({ where: { conferenceId: conference.id }, orderBy: { capacity: "desc" } })).map((q) => q.used);
+    expect(await used()).toEqual([1, 1]);
+    const before = await snapshot(conference.id);
+    const res = await post(slug, second.cookie, { ticketTypeId: ticket.id });
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.data)).toContain("reg.error.soldOut");
+    // Nothing taken from the hall, no registration, no email, no audit record.
+    expect(await snapshot(conference.id)).toEqual(before);
+    expect(await used()).toEqual([1, 1]);
+    expect(await db().auditEvent.count({ where: { actorId: second.id, action: "registration.create" } })).toBe(0);
+  });
+
   it("voucher: percentage off a restricted ticket, the price always computed on the server", async () => {
     const { conference, ticket, slug } = await makeTicketing({ priceCents: 1000_00 });
     const other = await db().ticketType.create({ data: { conferenceId: conference.id, nameEn: "Student", priceCents: 300_00, currency: "CNY" } });

@@ -58,11 +58,13 @@ function outboxRow<N extends TemplateName>(req: EmailRequest<N>) {
 
 /**
  * The same insert as enqueueEmail, as a SQL statement, for the few hot
- * operations that write several rows in one round trip (see
- * register-attendee.server.ts). It must run inside the caller's transaction.
+ * operations that write several rows in one statement (see
+ * register-attendee.server.ts). `when` is a condition on the rest of that
+ * statement (e.g. "the registration was written"); the email is queued only if it holds.
  */
-export function enqueueEmailSql<N extends TemplateName>(req: EmailRequest<N>): Prisma.Sql {
+export function enqueueEmailSql<N extends TemplateName>(req: EmailRequest<N>, when?: Prisma.Sql): Prisma.Sql {
   const row = outboxRow(req);
   return Prisma.sql`INSERT INTO "OutboxEmail" (id, "to", subject, template, locale, props)
-    VALUES (gen_random_uuid(), ${row.to}, ${row.subject}, ${row.template}, ${row.locale}::"Locale", ${JSON.stringify(row.props)}::jsonb)`;
+    SELECT gen_random_uuid(), ${row.to}, ${row.subject}, ${row.template}, ${row.locale}::"Locale", ${JSON.stringify(row.props)}::jsonb
+    ${when ? Prisma.sql`WHERE ${when}` : Prisma.empty}`;
 }

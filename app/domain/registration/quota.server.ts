@@ -25,26 +25,32 @@ export async function takePlaces(tx: Tx, quotaIds: string[]) {
 }
 
 /**
- * The statement that takes one place in every given quota still below
- * capacity, locking them in id order, and returns the ids it took. Callers
- * that get fewer ids than quotas must give them back or roll back. Exposed as
- * SQL so registering can run it in the same round trip as its inserts.
+ * The same rule inside a larger statement (registering writes everything in
+ * one, see register-attendee.server.ts), as two CTE bodies: `lockQuotasSql`
+ * locks the quotas in id order and says whether each has room (FOR UPDATE
+ * returns the newest committed row, so the check is current); `takeLockedSql`
+ * then increments every locked quota when `when` holds. All or nothing: the
+ * caller makes `when` require that every quota had room.
  */
-export function takePlacesSql(quotaIds: string[]): Prisma.Sql {
-  return Prisma.sql`
-    WITH locked AS (
-      SELECT id FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id FOR UPDATE
-    )
-    UPDATE "Quota" q SET used = q.used + 1
-    FROM locked WHERE q.id = locked.id AND q.used < q.capacity
-    RETURNING q.id`;
+export function lockQuotasSql(quotaIds: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT id, used < capacity AS free FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id FOR UPDATE`;
+}
+
+export function takeLockedSql(lockedCte: string, when: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`UPDATE "Quota" q SET used = q.used + 1 FROM ${Prisma.raw(lockedCte)} l WHERE q.id = l.id AND ${when} RETURNING q.id`;
 }
 
 /** Like takePlaces, but answers false (having taken nothing) when a quota is full. */
 export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean> {
   if (quotaIds.length === 0) return true;
   if (locksDisabled()) return takePlacesUnsafely(tx, quotaIds);
-  const taken = await tx.$queryRaw<{ id: string }[]>(takePlacesSql(quotaIds));
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    WITH locked AS (
+      SELECT id FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id FOR UPDATE
+    )
+    UPDATE "Quota" q SET used = q.used + 1
+    FROM locked WHERE q.id = locked.id AND q.used < q.capacity
+    RETURNING q.id`;
   if (taken.length === quotaIds.length) return true;
   // Another quota of the ticket was full: give back the places this statement took.
   if (taken.length > 0) await releasePlaces(tx, taken.map((t) => t.id));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { enqueueEmailSql } from "~/domain/email/enqueue.server";
 import { Prisma, type PaymentMethod } from "~/generated/prisma/client";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import { FieldError } from "~/utils/form-action.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -10,7 +10,7 @@ import { badgeCode, paymentReference } from "./codes.server";
 import { confirmationEmail } from "./confirm.server";
 import { contextFrom } from "./context.server";
 import { answersFrom, registrationFormSchema, type QuestionDef, type RegistrationFormValue } from "./form-schema";
-import { soldOut, takePlacesSql, takeVoucherUse, tryTakePlaces } from "./quota.server";
+import { lockQuotasSql, soldOut, takeLockedSql, takeVoucherUse, tryTakePlaces } from "./quota.server";
 import { locksDisabled } from "./switches.server";
 import { DEFAULT_SETTINGS, LAUNCH_TX } from "./settings.server";
 import { startCardPayment } from "./start-card-payment.server";
@@ -32,13 +32,33 @@ export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "
  */
 export async function registerAttendee({ actor, slug, input, now = new Date() }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
   if (!actor) throw unauthorized();
-  // Two submissions of the same person at once: the upsert on (conference, person) lets only one through.
-  const result = await db().$transaction((tx) => register(tx, actor, slug, input, now), LAUNCH_TX);
+  // Most registrations (a first registration, no voucher, no waitlist offer)
+  // are written by ONE statement, which PostgreSQL runs as its own transaction:
+  // the quota rows are locked only while that statement runs. Inside an
+  // interactive transaction they would stay locked until this process, busy
+  // with hundreds of other requests at a launch, gets round to sending COMMIT,
+  // and every other registration for the same quota would queue behind it.
+  // The rest need several statements and run in a transaction.
+  const result =
+    (await register(db(), { transactional: false }, actor, slug, input, now)) ??
+    (await db().$transaction(async (tx) => (await register(tx, { transactional: true }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
   const checkoutUrl = result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
   return { registrationId: result.registrationId, status: result.status, checkoutUrl };
 }
 
-async function register(tx: Tx, actor: SessionUser, slug: string, input: RegistrationFormValue, now: Date) {
+/**
+ * Reads, checks and writes one registration. With `transactional: false` the
+ * client is the pool (no transaction): it answers null, having written
+ * nothing, when the registration needs more than the single statement
+ * (voucher, offer, a previous registration's row, or the race test's unsafe
+ * control), and the caller runs it again in a transaction. Reads outside a
+ * transaction give no weaker guarantee here: under READ COMMITTED the facts
+ * are not locked either way, and what must hold at write time (places, one
+ * registration per person) is checked by the statement that writes.
+ */
+async function register(client: Tx | Db, { transactional }: { transactional: boolean }, actor: SessionUser, slug: string, input: RegistrationFormValue, now: Date) {
+  if (!transactional && (input.voucher || input.offerId || locksDisabled())) return null;
+  const tx = client;
   const facts = await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
   const { conference, ticket, existing } = facts;
@@ -67,6 +87,7 @@ async function register(tx: Tx, actor: SessionUser, slug: string, input: Registr
   }
 
   if (existing && (existing.status === "RESERVED" || existing.status === "CONFIRMED")) throw alreadyRegistered();
+  if (existing && !transactional) return null;
 
   const voucher = input.voucher ? await priceWithVoucher(tx, { conferenceId: conference.id, code: input.voucher, ticket, now }) : null;
   const amountCents = voucher ? voucher.amountCents : ticket.priceCents;
@@ -107,17 +128,17 @@ async function register(tx: Tx, actor: SessionUser, slug: string, input: Registr
   const ctx = contextFrom({ registrationId, amountCents, currency: ticket.currency, user: actor, ticketType: ticket, conference });
   const common = { ...ctx.base, ticket: ctx.ticket, amount: ctx.amount, holdUntil: holdUntil ? ctx.when(holdUntil) : "" };
   const instructions = ctx.locale === "zh" && settings.bankInstructionsZh ? settings.bankInstructionsZh : settings.bankInstructions;
-  const email =
+  const email = (when: Prisma.Sql) =>
     method === "FREE"
-      ? enqueueEmailSql(confirmationEmail(registrationId, ctx))
+      ? enqueueEmailSql(confirmationEmail(registrationId, ctx), when)
       : method === "BANK_TRANSFER"
-        ? enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference, instructions } })
-        : enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "registrationReceived", props: common });
+        ? enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference, instructions } }, when)
+        : enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "registrationReceived", props: common }, when);
 
   if (existing) await tx.registrationAnswer.deleteMany({ where: { registrationId } });
   // Row locks come last and in one global order (voucher, then quotas) and are
   // held only until the commit right after. An offer already holds its place.
-  if (voucher) await takeVoucherUse(tx, voucher.voucherId);
+  if (voucher) await takeVoucherUse(tx as Tx, voucher.voucherId);
   if (offerId) await tx.waitlistEntry.update({ where: { id: offerId }, data: { status: "CLAIMED" } });
   // The race test's control takes places the unsafe way, in its own statements.
   const places = offerId ? [] : ticket.quotaIds;
@@ -125,15 +146,16 @@ async function register(tx: Tx, actor: SessionUser, slug: string, input: Registr
   const written = await writeRegistration(tx, {
     registration: row,
     answers: answersFrom(questions, parsed.data as Record<string, unknown>),
-    rows: [
-      auditSql({ actorId: actor.id, action: "registration.create", entityType: "Registration", entityId: registrationId, data: { ticketTypeId: ticket.id, method, amountCents } }),
-      email,
+    rows: (when) => [
+      auditSql({ actorId: actor.id, action: "registration.create", entityType: "Registration", entityId: registrationId, data: { ticketTypeId: ticket.id, method, amountCents } }, when),
+      email(when),
     ],
     places: inStatement ? places : [],
   });
+  if (!written.placesFree) throw soldOut();
   // No row back: another submission of the same person registered first.
   if (!written.registered) throw alreadyRegistered();
-  if (inStatement ? written.placesTaken < places.length : !(await tryTakePlaces(tx, places))) throw soldOut();
+  if (!inStatement && !(await tryTakePlaces(tx as Tx, places))) throw soldOut();
   return { registrationId, status, method };
 }
 
@@ -159,18 +181,26 @@ type RegistrationRow = {
 };
 
 /**
- * Writes the registration, its answers and the given rows (audit record,
- * email) in ONE statement: at a ticket launch every round trip to the
- * database costs more CPU than the SQL it carries. The registration is an
- * upsert on (conference, person) that takes over an EXPIRED or CANCELLED row
- * and leaves a live one alone, so a concurrent second submission returns no
- * row instead of failing. Answers reference the written row; the caller's
- * transaction rolls everything back if it then throws.
+ * Writes the registration, its answers, the given rows (audit record, email)
+ * and its places in ONE statement, all or nothing:
+ *  - the quotas are locked in id order and checked (quota.server.ts);
+ *  - the registration is written only if every quota has room. It is an
+ *    upsert on (conference, person) that takes over an EXPIRED or CANCELLED
+ *    row and leaves a live one alone, so a concurrent second submission of the
+ *    same person gets no row back instead of failing;
+ *  - places, answers and the other rows are written only with the registration.
+ * Run alone it is its own transaction; inside the caller's transaction it is
+ * rolled back with it if the caller throws afterwards.
  */
 async function writeRegistration(
-  tx: Tx,
-  { registration: r, answers, rows, places }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: Prisma.Sql[]; places: string[] },
-): Promise<{ registered: boolean; placesTaken: number }> {
+  client: Tx | Db,
+  {
+    registration: r,
+    answers,
+    rows,
+    places,
+  }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: (when: Prisma.Sql) => Prisma.Sql[]; places: string[] },
+): Promise<{ placesFree: boolean; registered: boolean }> {
   const values: Record<string, Prisma.Sql> = {
     id: Prisma.sql`${r.id}::uuid`,
     conferenceId: Prisma.sql`${r.conferenceId}::uuid`,
@@ -184,8 +214,8 @@ async function writeRegistration(
     currency: Prisma.sql`${r.currency}`,
     holdUntil: Prisma.sql`${r.holdUntil}::timestamptz`,
     voucherId: Prisma.sql`${r.voucherId}::uuid`,
-    payerOrganization: Prisma.sql`${r.payerOrganization}`,
-    payerTaxId: Prisma.sql`${r.payerTaxId}`,
+    payerOrganization: Prisma.sql`${r.payerOrganization}::text`,
+    payerTaxId: Prisma.sql`${r.payerTaxId}::text`,
     eligibilityConfirmed: Prisma.sql`${r.eligibilityConfirmed}`,
     confirmedAt: Prisma.sql`${r.confirmedAt}::timestamptz`,
     badgeCode: Prisma.sql`${r.badgeCode}`,
@@ -195,21 +225,25 @@ async function writeRegistration(
     refundedCents: Prisma.sql`0`,
     stripeSessionId: Prisma.sql`NULL`,
     stripePaymentIntentId: Prisma.sql`NULL`,
-    receiptNumber: Prisma.sql`NULL`,
-    cancelledAt: Prisma.sql`NULL`,
-    checkedInAt: Prisma.sql`NULL`,
+    receiptNumber: Prisma.sql`NULL::int`,
+    cancelledAt: Prisma.sql`NULL::timestamptz`,
+    checkedInAt: Prisma.sql`NULL::timestamptz`,
     updatedAt: Prisma.sql`now()`,
   };
   const columns = Object.keys(values);
   const renewed = columns.filter((c) => !["id", "conferenceId", "userId"].includes(c));
   const quoted = (c: string) => `"${c}"`;
+  const written = Prisma.sql`EXISTS (SELECT 1 FROM registration)`;
   const parts = [
+    Prisma.sql`quotas AS (${places.length ? lockQuotasSql(places) : Prisma.sql`SELECT NULL::uuid AS id, true AS free WHERE false`})`,
+    Prisma.sql`room AS (SELECT count(*) FILTER (WHERE free) = ${places.length}::int AS free FROM quotas)`,
     Prisma.sql`registration AS (
       INSERT INTO "Registration" (${Prisma.raw(columns.map(quoted).join(", "))})
-      VALUES (${Prisma.join(Object.values(values))})
+      SELECT ${Prisma.join(Object.values(values))} FROM room WHERE room.free
       ON CONFLICT ("conferenceId", "userId") DO UPDATE SET ${Prisma.raw(renewed.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", "))}
       WHERE "Registration".status IN ('EXPIRED', 'CANCELLED')
       RETURNING id)`,
+    Prisma.sql`places AS (${takeLockedSql("quotas", written)})`,
   ];
   if (answers.length) {
     parts.push(Prisma.sql`answers AS (
@@ -217,13 +251,11 @@ async function writeRegistration(
       SELECT registration.id, a."questionId", a.text, a.choices, a.yes
       FROM registration, json_to_recordset(${JSON.stringify(answers)}::json) AS a("questionId" uuid, text text, choices text[], yes boolean))`);
   }
-  rows.forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
-  // The places are taken in the same statement; the caller rolls back when one quota was full.
-  if (places.length) parts.push(Prisma.sql`places AS (${takePlacesSql(places)})`);
-  const [written] = await tx.$queryRaw<{ id: string | null; placesTaken: number }[]>`
+  rows(written).forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
+  const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean }[]>`
     WITH ${Prisma.join(parts, ", ")}
-    SELECT (SELECT id FROM registration) AS id, ${places.length ? Prisma.sql`(SELECT count(*)::int FROM places)` : Prisma.sql`0`} AS "placesTaken"`;
-  return { registered: written.id === r.id, placesTaken: written.placesTaken };
+    SELECT (SELECT id FROM registration) AS id, (SELECT free FROM room) AS "placesFree"`;
+  return { placesFree: result.placesFree, registered: result.id === r.id };
 }
 
 type FactsRow = {
@@ -259,7 +291,7 @@ type FactsRow = {
  * A ticket launch runs this hundreds of times a second; one round trip
  * instead of six is most of the difference (see bench/ticket-launch.bench.js).
  */
-async function registrationFacts(tx: Tx, slug: string, ticketTypeId: string, userId: string) {
+async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string, userId: string) {
   const [row] = await tx.$queryRaw<FactsRow[]>`
     SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility,
