@@ -11,6 +11,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CAPACITY = 5000;
 const POOL = Number(process.env.DB_POOL_SIZE ?? 20);
+// Web processes of the server under test (server/start.js, WEB_CONCURRENCY).
+const PROCESSES = Number(process.env.WEB_CONCURRENCY ?? 1);
 
 async function runClients(work) {
   const latencies = [];
@@ -101,7 +103,7 @@ try {
   const users = await people(client, CAPACITY + 3000, "launch");
   const baseUsers = await people(client, CAPACITY + 3000, "base");
 
-  app = await startApp(database.url, Number(process.env.BENCH_PORT ?? 3311), { CONCORD_WORKER: "0", DB_POOL_SIZE: String(POOL) });
+  app = await startApp(database.url, Number(process.env.BENCH_PORT ?? 3311), { CONCORD_WORKER: "0", DB_POOL_SIZE: String(POOL), WEB_CONCURRENCY: String(PROCESSES) });
   const body = new URLSearchParams({ ticketTypeId: t.ticket }).toString();
   // Warm-up: compile paths and fill the pool (these count as registrations like any other).
   await Promise.all(users.slice(0, 20).map((u) => request(`${app.url}/conferences/${t.slug}/register`, { method: "POST", headers: { cookie: u.cookie, "content-type": "application/x-www-form-urlencoded" }, body })));
@@ -128,6 +130,7 @@ try {
       seconds: SECONDS,
       capacity: CAPACITY,
       dbPool: POOL,
+      webProcesses: PROCESSES,
       ...app_,
       statuses: appRun.statuses,
       oversold: appCheck.oversold,
