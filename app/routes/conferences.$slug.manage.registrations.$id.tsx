@@ -35,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(self, { message: "reg.manage.eligibilityConfirmed" });
   }
   if (intent === "cancel") {
-    await orRespond(() => cancelRegistration({ actor: user, registrationId }));
-    return redirectWithToast(self, { message: "reg.manage.cancelled" });
+    const { refundPending } = await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    return redirectWithToast(self, { message: refundPending ? "reg.manage.cancelledRefundPending" : "reg.manage.cancelled" });
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -59,6 +59,7 @@ export default function RegistrationDetail() {
   const money = (c: number, cur = r.currency) => formatMoney(c, cur, locale);
   const zone = r.conference.timeZone;
   const active = r.status === "RESERVED" || r.status === "CONFIRMED";
+  const refundsPending = r.payments.filter((p) => p.refundDueSince);
   return (
     <>
       <p>
@@ -85,6 +86,12 @@ export default function RegistrationDetail() {
         <dd>
           {money(r.paidCents)} / {money(r.amountCents)} · {t(`reg.method.${r.method}`)}
         </dd>
+        {refundsPending.length ? (
+          <>
+            <dt className="font-medium">{t("reg.manage.refundPending")}</dt>
+            <dd data-testid="refund-pending">{refundsPending.map((p) => money(p.amountCents, p.currency)).join(", ")}</dd>
+          </>
+        ) : null}
         <dt className="font-medium">{t("reg.my.reference")}</dt>
         <dd className="font-mono">{r.reference}</dd>
         {r.payerOrganization ? (
@@ -133,6 +140,13 @@ export default function RegistrationDetail() {
             <li key={p.id}>
               {formatDateTime(new Date(p.createdAt), zone, locale)} · {t(p.kind === "REFUND" ? "reg.my.refunded" : `reg.method.${p.kind}`)} · {money(p.amountCents, p.currency)}
               {p.note ? ` · ${p.note}` : ""}
+              {p.refundDueSince ? (
+                <strong className="font-medium text-amber-900">
+                  {" "}
+                  · {t("reg.manage.refundPendingSince", { date: formatDateTime(new Date(p.refundDueSince), zone, locale) })}
+                  {p.refundAttempts > 0 ? ` (${t("reg.manage.refundAttempts", { attempts: p.refundAttempts, error: p.refundError ?? "—" })})` : ""}
+                </strong>
+              ) : null}
             </li>
           ))}
         </ul>

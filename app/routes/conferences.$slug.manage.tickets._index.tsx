@@ -2,13 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { createTicketType } from "~/domain/registration/create-ticket-type.server";
 import { saveQuota } from "~/domain/registration/save-quota.server";
 import { saveRegistrationSettings } from "~/domain/registration/save-registration-settings.server";
 import { ticketAdmin } from "~/domain/registration/ticket-admin.server";
-import { formatMoney, moneyInput } from "~/domain/registration/money";
+import { formatMoney } from "~/domain/registration/money";
 import { quotaSchema, settingsSchema, ticketTypeSchema } from "~/domain/registration/schemas";
 import { utcToLocalInput } from "~/domain/registration/zoned";
 import { pick, useLocale, useT } from "~/i18n";
@@ -18,6 +18,7 @@ import { requireUser } from "~/utils/session.server";
 import { zoneOffset } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToConference } from "~/components/back-to-conference";
+import { TicketTypeFields, useTicketTypeForm } from "~/components/ticket-type-form";
 
 export const meta: MetaFunction = () => [{ title: "Tickets and quotas · Concord" }];
 
@@ -62,13 +63,7 @@ export default function ManageTickets() {
   const locale = useLocale();
   const zoneLabel = t("common.timeZoneLabel", { zone: conference.timeZone, offset });
   const replyFor = useReplyFor();
-  const [ticketForm, tf] = useForm({
-    id: "form-ticket",
-    lastResult: replyFor("ticket"),
-    defaultValue: { eligibility: "ANYONE", price: "0" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ticketTypeSchema }),
-    ...formOptions,
-  });
+  const [ticketForm, tf] = useTicketTypeForm({ id: "form-ticket", lastResult: replyFor("ticket"), defaultValue: { eligibility: "ANYONE", price: "0", perPersonLimit: "1" } });
   const [quotaForm, qf] = useForm({
     id: "form-quota",
     lastResult: replyFor("quota"),
@@ -132,26 +127,18 @@ export default function ManageTickets() {
             <li key={tk.id}>
               {pick(locale, tk.nameEn, tk.nameZh)} — {tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)} ·{" "}
               {quotas.filter((q) => tk.quotas.some((x) => x.quotaId === q.id)).map((q) => q.name).join(", ")}
+              {tk.hidden ? ` · ${t("reg.tickets.manage.hiddenMark")}` : ""} ·{" "}
+              <Link to={`/conferences/${conference.slug}/manage/tickets/${tk.id}`} className="text-blue-900 underline">
+                {t("reg.tickets.manage.edit")}
+                <span className="sr-only"> {pick(locale, tk.nameEn, tk.nameZh)}</span>
+              </Link>
             </li>
           ))}
         </ul>
         <Form method="post" {...getFormProps(ticketForm)} className="max-w-xl rounded-md border border-stone-300 bg-white p-4">
           <h3 className="mb-2 font-semibold">{t("reg.tickets.manage.newTicket")}</h3>
           <FormErrors errors={ticketForm.errors} id={ticketForm.errorId} />
-          <input type="hidden" name="intent" value="ticket" />
-          <Field meta={tf.nameEn} label={t("reg.tickets.manage.nameEn")} />
-          <Field meta={tf.nameZh} label={t("reg.tickets.manage.nameZh")} optional />
-          <TextareaField meta={tf.descriptionEn} label={t("reg.tickets.manage.description")} optional rows={2} />
-          <TextareaField meta={tf.descriptionZh} label={`${t("reg.tickets.manage.description")} (中文)`} optional rows={2} />
-          <Field meta={tf.price} label={t("reg.tickets.manage.price", { currency: conference.currency })} hint={`${t("reg.tickets.manage.priceHint")} ${moneyInput(0, conference.currency)}`} />
-          <Field meta={tf.salesStart} type="datetime-local" label={t("reg.tickets.manage.salesStart")} optional hint={zoneLabel} />
-          <Field meta={tf.salesEnd} type="datetime-local" label={t("reg.tickets.manage.salesEnd")} optional hint={zoneLabel} />
-          <SelectField
-            meta={tf.eligibility}
-            label={t("reg.tickets.manage.eligibility")}
-            options={(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"] as const).map((e) => ({ value: e, label: t(`reg.tickets.eligibility.${e}`) }))}
-          />
-          <CheckboxGroup meta={tf.quotaIds} legend={t("reg.tickets.manage.quotas")} options={quotas.map((q) => ({ value: q.id, label: q.name }))} />
+          <TicketTypeFields fields={tf} currency={conference.currency} zoneLabel={zoneLabel} quotas={quotas} />
           <SubmitButton>{t("reg.tickets.manage.save")}</SubmitButton>
         </Form>
       </section>

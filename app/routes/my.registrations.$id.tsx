@@ -38,8 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(url);
   }
   if (intent === "cancel") {
-    await orRespond(() => cancelRegistration({ actor: user, registrationId }));
-    return redirectWithToast(self, { message: "reg.my.cancelled" });
+    const { refundPending } = await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    return redirectWithToast(self, { message: refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled" });
   }
   const submission = parseWithZod(formData, { schema: visaRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -82,6 +82,7 @@ export default function MyRegistration() {
   const zone = r.conference.timeZone;
   const money = (c: number) => formatMoney(c, r.currency, locale);
   const active = r.status === "RESERVED" || r.status === "CONFIRMED";
+  const refundsPending = r.payments.filter((p) => p.refundDueSince);
   const base = `/my/registrations/${r.id}`;
   return (
     <>
@@ -113,6 +114,16 @@ export default function MyRegistration() {
           <>
             <dt className="font-medium">{t("reg.my.refunded")}</dt>
             <dd>{money(r.refundedCents)}</dd>
+          </>
+        ) : null}
+        {refundsPending.length ? (
+          <>
+            <dt className="font-medium">{t("reg.my.refundPending")}</dt>
+            <dd data-testid="refund-pending">
+              {refundsPending.map((p) => (
+                <p key={p.id}>{t("reg.my.refundPendingText", { amount: formatMoney(p.amountCents, p.currency, locale) })}</p>
+              ))}
+            </dd>
           </>
         ) : null}
         {r.holdUntil ? (

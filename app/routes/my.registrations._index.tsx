@@ -31,6 +31,7 @@ export default function MyRegistrations() {
               <span>{formatCalendarDate(new Date(r.conference.startDate), locale)}</span>
               <span>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</span>
               <StatusBadge status={r.status} />
+              {r.payments.length ? <span className="text-sm text-amber-900">{t("reg.my.refundPending")}</span> : null}
             </p>
           </li>
         ))}

@@ -7,6 +7,7 @@ import * as regList from "~/routes/conferences.$slug.manage.registrations._index
 import * as regExport from "~/routes/conferences.$slug.manage.registrations.export";
 import * as regImport from "~/routes/conferences.$slug.manage.registrations.import";
 import * as manageTickets from "~/routes/conferences.$slug.manage.tickets._index";
+import * as editTicket from "~/routes/conferences.$slug.manage.tickets.$id";
 import * as questions from "~/routes/conferences.$slug.manage.tickets.questions";
 import * as vouchers from "~/routes/conferences.$slug.manage.tickets.vouchers";
 import * as visa from "~/routes/conferences.$slug.manage.visa";
@@ -52,6 +53,9 @@ async function attendeeRegistration(cast: Cast, status: "RESERVED" | "CONFIRMED"
   });
   return { slug, reg };
 }
+
+/** The ticket type form as the create and edit pages post it. */
+const ticketForm = { intent: "ticket", nameEn: "Regular", price: "100", eligibility: "ANYONE", perPersonLimit: "1" };
 
 export const rows: PermissionRow[] = [
   {
@@ -151,6 +155,35 @@ export const rows: PermissionRow[] = [
     name: "POST /conferences/:slug/manage/tickets (new quota)",
     route: manageTickets,
     request: async (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/tickets`, params: { slug: cast.conference.slug }, form: { intent: "quota", name: "Workshop A", capacity: "30" } }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/tickets (new ticket type)",
+    route: manageTickets,
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/tickets`,
+      params: { slug: cast.conference.slug },
+      form: { ...ticketForm, nameEn: "Student" },
+    }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "GET /conferences/:slug/manage/tickets/:id (edit page)",
+    route: editTicket,
+    kind: "loader",
+    request: async (cast) => {
+      const { slug, ticket } = await ticketing(cast);
+      return { path: `/conferences/${slug}/manage/tickets/${ticket.id}`, params: { slug, id: ticket.id } };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/tickets/:id (edit ticket type)",
+    route: editTicket,
+    request: async (cast) => {
+      const { slug, ticket, quota } = await ticketing(cast);
+      return { path: `/conferences/${slug}/manage/tickets/${ticket.id}`, params: { slug, id: ticket.id }, form: { ...ticketForm, price: "150", quotaIds: [quota.id] } };
+    },
     allowed: [...ORGANIZERS],
   },
   {

@@ -7,7 +7,7 @@ import { audit } from "../audit.server";
 import { registrationContext } from "./context.server";
 import { formatMoney } from "./money";
 import { quotaIdsOf, releasePlaces, releaseVoucherUse } from "./quota.server";
-import { refundCardPayments } from "./refund.server";
+import { attemptRefunds, markRefundsDue } from "./refund.server";
 import { settingsOf } from "./settings.server";
 import { offerFreedPlaces } from "./waitlist.server";
 
@@ -16,8 +16,10 @@ export type CancelRegistrationOptions = { actor: SessionUser | null; registratio
 /**
  * Cancels a held or confirmed registration — by its attendee until the
  * cancellation deadline, or by an organizer at any time. The place goes back
- * to the quotas and straight on to the waitlist in the same transaction; card
- * payments are refunded through Stripe after the commit (idempotently).
+ * to the quotas and straight on to the waitlist in the same transaction, which
+ * also records the refunds its card payments are owed. Stripe is called after
+ * the commit; a refund that fails there stays owed and is retried by the
+ * sweeper (refund.server.ts), so `refundPending` only tells the caller to say so.
  */
 export async function cancelRegistration({ actor, registrationId, now = new Date() }: CancelRegistrationOptions) {
   if (!actor) throw unauthorized();
@@ -26,7 +28,7 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
     if (!locked) throw notFound();
     const r = await tx.registration.findUniqueOrThrow({
       where: { id: registrationId },
-      select: { id: true, userId: true, conferenceId: true, status: true, method: true, ticketTypeId: true, voucherId: true, paidCents: true, refundedCents: true, currency: true, conference: { select: { startDate: true } } },
+      select: { id: true, userId: true, conferenceId: true, status: true, ticketTypeId: true, voucherId: true, paidCents: true, refundedCents: true, currency: true, conference: { select: { startDate: true } } },
     });
     const organizer = await canRegistration(actor, "registration:manage", { conferenceId: r.conferenceId }, tx);
     if (!organizer) {
@@ -49,8 +51,8 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
       template: "registrationCancelled",
       props: { ...ctx.base, refund: owed > 0 ? formatMoney(owed, r.currency, ctx.locale) : null },
     });
-    return { method: r.method, owed };
+    return { refundsDue: await markRefundsDue(tx, r.id, now) };
   });
-  const refunded = outcome.method === "CARD" && outcome.owed > 0 ? await refundCardPayments(registrationId) : 0;
-  return { refundedCents: refunded };
+  const refunds = await attemptRefunds(outcome.refundsDue, now);
+  return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0 };
 }

@@ -79,7 +79,7 @@ async function applyCardPayment(tx: Tx, p: CardPayment, now: Date) {
   }
   if (r.status === "EXPIRED" || r.status === "CANCELLED") {
     // The Stripe call is idempotent (keyed by the payment intent), so a rollback and redelivery cannot refund twice.
-    await refundCardPayments(r.id, tx);
+    await refundCardPayments(tx, r.id, now);
     const ctx = await registrationContext(tx, r.id);
     await enqueueEmail(tx, { to: ctx.to, locale: ctx.locale, template: "latePaymentRefunded", props: { ...ctx.base, amount: formatMoney(p.amount, p.currency.toUpperCase(), ctx.locale) } });
     return "refunded" as const;

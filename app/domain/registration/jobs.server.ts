@@ -1,18 +1,22 @@
+import { retryOwedRefunds } from "./refund.server";
 import { sweepExpired } from "./sweep.server";
 
 /**
  * The registration area's periodic work, started by app/server/background.server.ts:
- * every minute, release expired holds and offers (and offer the places onwards).
+ * every minute, release expired holds and offers (and offer the places onwards),
+ * then retry the card refunds still owed after a failed Stripe call. Each step
+ * logs its own failure, so one failing never holds up the other.
  */
 export function startRegistrationJobs(intervalMs = 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = sweepExpired()
-      .catch((e) => console.error("[registration sweep]", e))
-      .finally(() => {
-        running = null;
-      });
+    running = (async () => {
+      await sweepExpired().catch((e) => console.error("[registration sweep]", e));
+      await retryOwedRefunds().catch((e) => console.error("[refund retry]", e));
+    })().finally(() => {
+      running = null;
+    });
   }, intervalMs);
   timer.unref();
   return {

@@ -17,6 +17,8 @@ export async function myRegistrations(actor: SessionUser) {
       currency: true,
       ticketType: { select: { nameEn: true, nameZh: true } },
       conference: { select: { slug: true, title: true, titleZh: true, startDate: true } },
+      // Card refunds still owed after a failed Stripe call (retried by the sweeper).
+      payments: { where: { refundDueSince: { not: null } }, select: { amountCents: true, currency: true } },
     },
   });
 }
@@ -48,7 +50,7 @@ export async function myRegistration({ actor, registrationId }: MyRegistrationOp
       eligibilityConfirmed: true,
       ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
       conference: { select: { slug: true, title: true, titleZh: true, startDate: true, endDate: true, timeZone: true, country: true } },
-      payments: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true } },
+      payments: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true, refundDueSince: true } },
     },
   });
   if (!r) throw notFound();

@@ -31,7 +31,10 @@ export async function registrationDetail({ actor, slug, registrationId }: { acto
       ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
       conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, currency: true } },
       answers: { select: { text: true, choices: true, yes: true, question: { select: { labelEn: true, labelZh: true, position: true } } } },
-      payments: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, amountCents: true, currency: true, note: true, createdAt: true } },
+      payments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, amountCents: true, currency: true, note: true, createdAt: true, refundDueSince: true, refundAttempts: true, refundError: true },
+      },
     },
   });
   if (!r) throw notFound();

@@ -42,6 +42,11 @@ const localDateTime = () =>
 
 const wholeNumber = (max: number, message: string) => z.coerce.number({ error: message }).int(message).min(0, message).max(max, message);
 
+/**
+ * The ticket type form, the same for creating and editing (one component,
+ * TicketTypeFields, renders it on both pages). The price is text parsed in the
+ * conference's currency by the domain; sales times are venue-local.
+ */
 export const ticketTypeSchema = z.object({
   intent: z.literal("ticket"),
   nameEn: requiredText(120),
@@ -52,6 +57,12 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  perPersonLimit: z.coerce.number({ error: "reg.validation.perPersonLimit" }).int("reg.validation.perPersonLimit").min(1, "reg.validation.perPersonLimit").max(100, "reg.validation.perPersonLimit").default(1),
+  // An unchecked checkbox sends nothing: absent means visible.
+  hidden: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
   quotaIds: z.array(z.string().uuid()).default([]),
 });
 export type TicketTypeInput = z.infer<typeof ticketTypeSchema>;

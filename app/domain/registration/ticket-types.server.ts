@@ -1,0 +1,70 @@
+import type { Db, Tx } from "~/utils/db.server";
+import { notFound } from "~/utils/errors";
+import { FieldError } from "~/utils/form-action.server";
+import { parseMoney } from "./money";
+import type { TicketTypeInput } from "./schemas";
+import { localToUtc } from "./zoned";
+
+type ConferenceFacts = { id: string; currency: string; timeZone: string };
+
+/**
+ * What the ticket type form means in stored values, for creating and editing
+ * alike: the price in minor units of the conference's currency (a ticket is
+ * always sold in its conference's currency), the venue-local sales window as
+ * instants, and quota ids checked to be the conference's own. Throws a
+ * FieldError naming the field at fault.
+ */
+export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFacts, input: TicketTypeInput) {
+  const priceCents = parseMoney(input.price, conference.currency);
+  if (priceCents === null) throw new FieldError("price", "reg.validation.amount");
+  const salesStart = input.salesStart ? localToUtc(input.salesStart, conference.timeZone) : null;
+  const salesEnd = input.salesEnd ? localToUtc(input.salesEnd, conference.timeZone) : null;
+  if (salesStart && salesEnd && salesEnd <= salesStart) throw new FieldError("salesEnd", "conf.validation.endBeforeStart");
+  const quotaIds = [...new Set(input.quotaIds)].sort();
+  const found = await client.quota.count({ where: { id: { in: quotaIds }, conferenceId: conference.id } });
+  if (found !== quotaIds.length) throw new FieldError("quotaIds", "validation.invalid");
+  return {
+    fields: {
+      nameEn: input.nameEn,
+      nameZh: input.nameZh ?? null,
+      descriptionEn: input.descriptionEn ?? "",
+      descriptionZh: input.descriptionZh ?? null,
+      priceCents,
+      currency: conference.currency,
+      salesStart,
+      salesEnd,
+      eligibility: input.eligibility,
+      perPersonLimit: input.perPersonLimit,
+      hidden: input.hidden,
+    },
+    quotaIds,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A ticket type of this conference with its quota ids (sorted), or 404 — also
+ * for another conference's ticket. `lock` takes its row FOR UPDATE first (in
+ * the caller's transaction).
+ */
+export async function ticketTypeOf(client: Db | Tx, conferenceId: string, ticketTypeId: string, { lock = false } = {}) {
+  if (!UUID.test(ticketTypeId)) throw notFound();
+  if (lock) await client.$queryRaw`SELECT id FROM "TicketType" WHERE id = ${ticketTypeId}::uuid AND "conferenceId" = ${conferenceId}::uuid FOR UPDATE`;
+  const ticket = await client.ticketType.findFirst({ where: { id: ticketTypeId, conferenceId }, include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } } });
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+/**
+ * Places currently counted in the ticket's quotas: its live registrations
+ * (RESERVED, CONFIRMED) and its open waitlist offers — exactly what
+ * Quota.used counts (see quota.server.ts).
+ */
+export async function placesHeldWith(client: Db | Tx, ticketTypeId: string) {
+  const [registrations, offers] = await Promise.all([
+    client.registration.count({ where: { ticketTypeId, status: { in: ["RESERVED", "CONFIRMED"] } } }),
+    client.waitlistEntry.count({ where: { ticketTypeId, status: "OFFERED" } }),
+  ]);
+  return registrations + offers;
+}
