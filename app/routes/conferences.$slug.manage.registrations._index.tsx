@@ -125,12 +125,12 @@ export default function ManageRegistrations() {
                 <tr key={r.id} className="border-b border-stone-200">
                   <td className="p-2">
                     <Link to={`${base}/${r.id}`} className="text-blue-900 underline">
-                      {r.user.nameLatin}
+                      {r.nameLatin}
                     </Link>
-                    {r.user.nameNative ? <span className="ml-1 text-stone-600">{r.user.nameNative}</span> : null}
+                    {r.nameNative ? <span className="ml-1 text-stone-600">{r.nameNative}</span> : null}
                   </td>
-                  <td className="p-2">{r.user.email}</td>
-                  <td className="p-2">{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</td>
+                  <td className="p-2">{r.email}</td>
+                  <td className="p-2">{pick(locale, r.ticketEn, r.ticketZh)}</td>
                   <td className="p-2">
                     <StatusBadge status={r.status} />
                   </td>
