@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // ticket-launch: 200 concurrent clients register for one free ticket type with
-// a quota of 5,000 through the production build over HTTP for 20 s.
+// a quota of 5,000 through the production build over HTTP for 20 s, served by
+// one web process per core (WEB_CONCURRENCY overrides).
 // Reports confirmed registrations per second, p50/p99 latency, errors and
 // oversold places (must be 0), beside a baseline: the same database work as
 // bare SQL transactions (no HTTP, no framework) at the same concurrency.
+import os from "node:os";
 import pg from "pg";
 import { benchDatabase, people, percentile, request, startApp, ticketing } from "./registration-support.js";
 
@@ -11,8 +13,9 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CAPACITY = 5000;
 const POOL = Number(process.env.DB_POOL_SIZE ?? 20);
-// Web processes of the server under test (server/start.js, WEB_CONCURRENCY).
-const PROCESSES = Number(process.env.WEB_CONCURRENCY ?? 1);
+// Web processes of the server under test (server/start.js, WEB_CONCURRENCY):
+// one per core by default, as a deployment on this machine would run it.
+const PROCESSES = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
 
 async function runClients(work) {
   const latencies = [];
