@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
 
 // Dates and prices are formatted during render, once by Node on the server and
 // again by Chromium while hydrating. Both must produce the same text, or React
@@ -7,7 +8,6 @@ import { expect, test, type Page } from "@playwright/test";
 // Node's ICU and Chromium's really disagree for some inputs: e.g. RSD has two
 // minor digits in Node's data and none in Chromium's, so an RSD price written
 // as "RSD 1,200.00" on the server came out as "RSD 120,000" in the browser.
-const PASSWORD = "concord-demo-2025";
 const SLUG = "icete-2025";
 const HYDRATION = /hydrat|did not match|does not match|Minified React error #(418|419|421|422|423|425)\b/i;
 
@@ -35,14 +35,6 @@ async function visit(page: Page, path: string) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
 }
 
-async function signIn(page: Page, email: string) {
-  await page.request.post("/set-locale", { form: { locale: "en" } });
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 test("pages with dates and prices hydrate without a text mismatch, in English and Chinese", async ({ page }) => {
   test.setTimeout(120_000); // some twenty page loads

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signIn } from "./support";
 import fs from "node:fs";
 
-const PASSWORD = "concord-demo-2025";
 const SLUG = "icete-2025";
 
 /**
@@ -18,15 +18,6 @@ async function linkFromMailbox(page: Page, to: string, subject: RegExp) {
   return (await page.getByTestId("mail-text").getByRole("link").first().getAttribute("href"))!;
 }
 
-/** Signs in, reading the interface in English (the demo organizer's account prefers Chinese). */
-async function signIn(page: Page, email: string) {
-  await page.request.post("/set-locale", { form: { locale: "en" } });
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 /** Presses Tab (only the keyboard) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, max = 400) {
