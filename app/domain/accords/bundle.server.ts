@@ -1,12 +1,13 @@
 import type { Db, Tx } from "~/utils/db.server";
-import { canonicalDocument, type Json, type SignatureEvidence } from "./canonical";
-import { canonicalInputs, groupClauses } from "./common.server";
+import { canonicalDocument, type CanonicalParty, type SignatureEvidence } from "./canonical";
+import { groupClauses, titleRecord } from "./common.server";
 import { sealKey } from "./seal.server";
-import { BUNDLE_FORMAT, type VerificationBundle } from "./verification";
+import { BUNDLE_FORMAT, type BundleAuditEntry, type VerificationBundle } from "./verification";
 
 /**
  * A stored signature row as evidence: exactly the canonical fields (extra
  * columns of the row must not reach the hashed record), with times in ISO form.
+ * The bundle query below selects the same fields in SQL (a test keeps the two equal).
  */
 export function evidenceOf(s: Omit<SignatureEvidence, "signedAt"> & { signedAt: Date }): SignatureEvidence {
   return {
@@ -33,54 +34,131 @@ export function evidenceOf(s: Omit<SignatureEvidence, "signedAt"> & { signedAt: 
   };
 }
 
+/** The accord as the bundle's first query returns it (see `readAccord`). */
+type AccordRecord = {
+  id: string;
+  status: string;
+  kind: string;
+  title: string;
+  titleZh: string | null;
+  languages: string[];
+  frozenVersion: number;
+  documentHash: string;
+  sealPayload: string | null;
+  sealSignature: string | null;
+  sealKeyId: string | null;
+  pdfHash: string | null;
+  timeZone: string | null;
+  parties: CanonicalParty[];
+  versions: { number: number; contentHash: string; clauses: { number: number; language: string; text: string }[] }[];
+  signatures: SignatureEvidence[];
+};
+
+/** Times as JavaScript's toISOString() renders them (UTC, milliseconds, "Z"): the form they are hashed in. */
+const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+/**
+ * A frozen accord with its parties, every version's clauses and its
+ * signatures, in one round trip: PostgreSQL assembles them into one JSON text,
+ * parsed once here, instead of the ORM's query per relation. Only the columns
+ * the bundle carries are read (not the PDF bytes, nor the rows' own ids).
+ */
+async function readAccord(client: Db | Tx, accordId: string): Promise<AccordRecord | null> {
+  const rows = await client.$queryRaw<{ record: string }[]>`
+    SELECT json_build_object(
+      'id', a."id", 'status', a."status", 'kind', a."kind", 'title', a."title", 'titleZh', a."titleZh", 'languages', a."languages",
+      'frozenVersion', a."frozenVersion", 'documentHash', a."documentHash",
+      'sealPayload', a."sealPayload", 'sealSignature', a."sealSignature", 'sealKeyId', a."sealKeyId", 'pdfHash', a."pdfHash",
+      'timeZone', (SELECT c."timeZone" FROM "Conference" c WHERE c."id" = a."conferenceId"),
+      'parties', COALESCE((
+        SELECT json_agg(json_build_object(
+          'position', p."position", 'orgId', p."orgId", 'name', o."nameEn", 'nameNative', o."nameNative",
+          'country', o."country", 'role', p."role", 'signingGroup', p."signingGroup") ORDER BY p."position")
+        FROM "AccordParty" p JOIN "Organization" o ON o."id" = p."orgId" WHERE p."accordId" = a."id"), '[]'),
+      'versions', COALESCE((
+        SELECT json_agg(json_build_object(
+          'number', v."number", 'contentHash', v."contentHash",
+          'clauses', COALESCE((
+            SELECT json_agg(json_build_object('number', k."number", 'language', k."language", 'text', k."text") ORDER BY k."number", k."language")
+            FROM "AccordClause" k WHERE k."versionId" = v."id"), '[]')) ORDER BY v."number")
+        FROM "AccordVersion" v WHERE v."accordId" = a."id"), '[]'),
+      'signatures', COALESCE((
+        SELECT json_agg(json_build_object(
+          'partyId', s."partyId", 'signerId', s."signerId", 'signerName', s."signerName", 'signerRole', s."signerRole",
+          'orgName', s."orgName", 'method', s."method", 'signedAt', to_char(s."signedAt" AT TIME ZONE 'UTC', ${ISO_UTC}),
+          'documentHash', s."documentHash", 'nonce', s."nonce", 'challenge', s."challenge",
+          'credentialId', s."credentialId", 'publicKey', s."publicKey", 'authenticatorData', s."authenticatorData",
+          'clientDataJSON', s."clientDataJSON", 'signature', s."signature", 'userHandle', s."userHandle",
+          'rpId', s."rpId", 'origin', s."origin", 'typedName', s."typedName", 'emailedTo', s."emailedTo") ORDER BY s."signedAt", s."id")
+        FROM "AccordSignature" s WHERE s."accordId" = a."id"), '[]')
+    )::text AS "record"
+    FROM "Accord" a
+    WHERE a."id" = ${accordId}::uuid AND a."frozenVersion" IS NOT NULL AND a."documentHash" <> ''`;
+  return rows[0] ? (JSON.parse(rows[0].record) as AccordRecord) : null;
+}
+
+/**
+ * The audit chain, in order, exactly as the bundle carries it. Plain rows, not
+ * JSON: PostgreSQL streams a thousand rows faster than it builds them into one
+ * JSON text, and they need no reshaping here.
+ */
+function readAudit(client: Db | Tx, accordId: string) {
+  return client.$queryRaw<BundleAuditEntry[]>`
+    SELECT "seq", to_char("at" AT TIME ZONE 'UTC', ${ISO_UTC}) AS "at", "actorId"::text AS "actorId", "actorName", "type", "data", "prevHash", "hash"
+    FROM "AccordAuditEntry" WHERE "accordId" = ${accordId}::uuid ORDER BY "seq", "id"`;
+}
+
+/** A frozen accord's bundle, with the accord's current titles (for /verify's heading). */
+export type AccordForVerification = { bundle: VerificationBundle; title: string; titleZh: string | null };
+
 /**
  * Everything needed to verify a frozen accord without Concord's database. The
  * canonical text is rebuilt from the current rows (not copied from the stored
  * canonical text), so a clause or party changed in the database shows up as a
  * text that no longer matches the sealed document hash. Null before freezing.
  */
-export async function loadBundle(client: Db | Tx, accordId: string): Promise<VerificationBundle | null> {
-  const accord = await client.accord.findUnique({
-    where: { id: accordId },
-    select: {
-      id: true,
-      status: true,
-      frozenVersion: true,
-      documentHash: true,
-      sealPayload: true,
-      sealSignature: true,
-      sealKeyId: true,
-      pdfHash: true,
-      conference: { select: { timeZone: true } },
-      versions: { orderBy: { number: "asc" }, select: { number: true, contentHash: true, clauses: { select: { number: true, language: true, text: true } } } },
-      signatures: { orderBy: { signedAt: "asc" } },
-    },
+export async function loadAccordForVerification(client: Db | Tx, accordId: string): Promise<AccordForVerification | null> {
+  // Two queries at once (one after the other inside a transaction), each its
+  // own snapshot as the ORM's several queries were; an executed accord no
+  // longer changes.
+  const [a, audit] = await Promise.all([readAccord(client, accordId), readAudit(client, accordId)]);
+  if (!a) return null;
+  const versions = a.versions.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) }));
+  // The frozen text's clauses are its version's rows, grouped as every version's are (none if the version is missing).
+  const frozenClauses = versions.find((v) => v.number === a.frozenVersion)?.clauses ?? [];
+  const canonical = canonicalDocument({
+    accordId: a.id,
+    kind: a.kind,
+    version: a.frozenVersion,
+    languages: a.languages,
+    title: titleRecord(a),
+    parties: a.parties,
+    clauses: frozenClauses,
   });
-  if (!accord || accord.frozenVersion === null || !accord.documentHash) return null;
-  const doc = await canonicalInputs(client as Tx, accord.id, accord.frozenVersion);
-  // A long chain (a thousand entries) is read with one lean query: it is most of a verification's load.
-  const audit = await client.$queryRaw<{ seq: number; at: Date; actorId: string | null; actorName: string | null; type: string; data: Json; prevHash: string; hash: string }[]>`
-    SELECT "seq", "at", "actorId"::text AS "actorId", "actorName", "type", "data", "prevHash", "hash"
-    FROM "AccordAuditEntry" WHERE "accordId" = ${accordId}::uuid ORDER BY "seq", "id"`;
   let seal: VerificationBundle["seal"] = null;
-  if (accord.sealPayload && accord.sealSignature && accord.sealKeyId) {
-    const payload = JSON.parse(accord.sealPayload) as { keyId: string };
-    seal = { payload: accord.sealPayload, signature: accord.sealSignature, keyId: accord.sealKeyId, publicKey: sealPublicKeyFor(payload.keyId) };
+  if (a.sealPayload && a.sealSignature && a.sealKeyId) {
+    const payload = JSON.parse(a.sealPayload) as { keyId: string };
+    seal = { payload: a.sealPayload, signature: a.sealSignature, keyId: a.sealKeyId, publicKey: sealPublicKeyFor(payload.keyId) };
   }
-  return {
+  const bundle: VerificationBundle = {
     format: BUNDLE_FORMAT,
-    accordId: accord.id,
-    status: accord.status,
-    timeZone: accord.conference?.timeZone ?? null,
-    document: { version: accord.frozenVersion, hash: accord.documentHash, canonical: canonicalDocument(doc) },
-    versions: accord.versions.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) })),
-    signatures: accord.signatures.map(evidenceOf),
-    audit: audit.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, type: e.type, data: e.data as Json, prevHash: e.prevHash, hash: e.hash })),
+    accordId: a.id,
+    status: a.status,
+    timeZone: a.timeZone,
+    document: { version: a.frozenVersion, hash: a.documentHash, canonical },
+    versions,
+    signatures: a.signatures,
+    audit,
     seal,
-    pdfHash: accord.pdfHash,
+    pdfHash: a.pdfHash,
   };
+  return { bundle, title: a.title, titleZh: a.titleZh };
 }
 
+/** The verification bundle of a frozen accord (see `loadAccordForVerification`); null before freezing. */
+export async function loadBundle(client: Db | Tx, accordId: string): Promise<VerificationBundle | null> {
+  return (await loadAccordForVerification(client, accordId))?.bundle ?? null;
+}
 
 /**
  * The public key that made a seal. One platform key today; a rotated key

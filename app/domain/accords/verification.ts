@@ -3,8 +3,8 @@
 // Pure functions over a verification bundle: no database, no network, relative
 // imports only. Every check recomputes from the bundle's own data; nothing is
 // taken on trust except the seal public key, which a caller may pin.
-import { createPublicKey, verify as verifySignature } from "node:crypto";
-import { decodeCredentialPublicKey } from "@simplewebauthn/server/helpers";
+import { createPublicKey } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   auditEntryHash,
   canonicalDocument,
@@ -12,7 +12,6 @@ import {
   evidenceHash,
   GENESIS_HASH,
   sealKeyId,
-  sha256,
   sha256Hex,
   signingChallenge,
   type CanonicalDocument,
@@ -21,6 +20,7 @@ import {
   type SealPayload,
   type SignatureEvidence,
 } from "./canonical";
+import { checkAssertion, verifyOffThread } from "./passkey-assertion";
 
 export const BUNDLE_FORMAT = "concord-verification-bundle/1";
 
@@ -107,48 +107,53 @@ function checkVersions(bundle: VerificationBundle, doc: CanonicalDocument | null
 function checkChain(bundle: VerificationBundle): Check {
   const problems: string[] = [];
   let prev = GENESIS_HASH;
-  bundle.audit.forEach((e, i) => {
+  for (let i = 0; i < bundle.audit.length; i++) {
+    const e = bundle.audit[i];
     if (e.seq !== i + 1) problems.push(`entry ${i + 1}: sequence number ${e.seq} out of place`);
     if (e.prevHash !== prev) problems.push(`entry ${e.seq}: does not link to the entry before it (fork or removal)`);
     const hash = auditEntryHash({ accordId: bundle.accordId, seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, type: e.type, data: e.data, prevHash: e.prevHash });
     if (hash !== e.hash) problems.push(`entry ${e.seq} (${e.type}): its content does not match its hash`);
     prev = e.hash;
-  });
+  }
   const frozen = bundle.audit.find((e) => e.type === "frozen");
   const frozenData = frozen?.data as Record<string, Json> | undefined;
   if (!frozen || frozenData?.documentHash !== bundle.document.hash) problems.push("the audit trail does not record freezing this document hash");
   return { id: "chain", ok: problems.length === 0, problems };
 }
 
+/**
+ * Starts every passkey assertion check first (their signatures are verified
+ * on the thread pool, see passkey-assertion.ts), then does the rest of the
+ * signature checks here, and resolves once all are in.
+ */
 async function checkSignatures(bundle: VerificationBundle, doc: CanonicalDocument | null, results: VerificationReport["signatures"]): Promise<Check> {
   const problems: string[] = [];
+  const challenges = bundle.signatures.map((s) =>
+    signingChallenge({ accordId: bundle.accordId, documentHash: bundle.document.hash, partyId: s.partyId, signerId: s.signerId, nonce: s.nonce }),
+  );
+  const assertions = bundle.signatures.map((s, i) => (s.method === "PASSKEY" ? checkAssertion(s, challenges[i]) : null));
   const signedEntries = new Map<string, Record<string, Json>>();
   for (const e of bundle.audit) {
     if (e.type === "signed" && e.data && typeof e.data === "object" && !Array.isArray(e.data)) signedEntries.set(String(e.data.partyId), e.data);
   }
   const seen = new Set<string>();
-  // Assertions are checked concurrently: WebCrypto verifies off the main thread.
-  const assertionProblems = await Promise.all(
-    bundle.signatures.map((s) =>
-      s.method === "PASSKEY"
-        ? checkAssertion(s, signingChallenge({ accordId: bundle.accordId, documentHash: bundle.document.hash, partyId: s.partyId, signerId: s.signerId, nonce: s.nonce }))
-        : Promise.resolve([] as string[]),
-    ),
-  );
-  bundle.signatures.forEach((s, i) => {
-    const own: string[] = [];
-    if (seen.has(s.partyId)) own.push("signed twice");
+  const own = bundle.signatures.map((s, i) => {
+    const found: string[] = [];
+    if (seen.has(s.partyId)) found.push("signed twice");
     seen.add(s.partyId);
-    if (doc && !partyMatches(doc, signedEntries.get(s.partyId))) own.push("is not a party to the text");
-    if (s.documentHash !== bundle.document.hash) own.push("signed another document hash");
-    const challenge = signingChallenge({ accordId: bundle.accordId, documentHash: bundle.document.hash, partyId: s.partyId, signerId: s.signerId, nonce: s.nonce });
-    if (challenge !== s.challenge) own.push("its challenge does not derive from this document, party, signer and nonce");
+    if (doc && !partyMatches(doc, signedEntries.get(s.partyId))) found.push("is not a party to the text");
+    if (s.documentHash !== bundle.document.hash) found.push("signed another document hash");
+    if (challenges[i] !== s.challenge) found.push("its challenge does not derive from this document, party, signer and nonce");
     const entry = signedEntries.get(s.partyId);
-    if (!entry || entry.evidenceHash !== evidenceHash(s)) own.push("differs from the signature recorded in the audit trail");
-    if (s.method !== "PASSKEY" && s.method !== "EMAIL_CODE") own.push(`unknown method ${s.method}`);
-    own.push(...assertionProblems[i]);
-    results.push({ partyId: s.partyId, orgName: s.orgName, signerName: s.signerName, signerRole: s.signerRole, method: s.method, signedAt: s.signedAt, ok: own.length === 0 });
-    problems.push(...own.map((p) => `signature of ${s.orgName}: ${p}`));
+    if (!entry || entry.evidenceHash !== evidenceHash(s)) found.push("differs from the signature recorded in the audit trail");
+    if (s.method !== "PASSKEY" && s.method !== "EMAIL_CODE") found.push(`unknown method ${s.method}`);
+    return found;
+  });
+  const assertionProblems = await Promise.all(assertions);
+  bundle.signatures.forEach((s, i) => {
+    const found = assertionProblems[i] ? [...own[i], ...assertionProblems[i]] : own[i];
+    results.push({ partyId: s.partyId, orgName: s.orgName, signerName: s.signerName, signerRole: s.signerRole, method: s.method, signedAt: s.signedAt, ok: found.length === 0 });
+    for (const p of found) problems.push(`signature of ${s.orgName}: ${p}`);
   });
   for (const partyId of signedEntries.keys()) if (!seen.has(partyId)) problems.push(`a signature recorded in the audit trail is missing (party ${partyId})`);
   if (bundle.status === "EXECUTED" && doc) {
@@ -163,64 +168,8 @@ function partyMatches(doc: CanonicalDocument, entry: Record<string, Json> | unde
   return !!entry && doc.parties.some((p) => p.role === "PARTY" && p.orgId === entry.orgId);
 }
 
-/**
- * Re-verifies one stored WebAuthn assertion (W3C WebAuthn §7.2, steps that
- * apply to archived evidence): clientData type, challenge and origin; the
- * authenticator data's RP id hash and its user-present and user-verified
- * flags; and the signature over authenticatorData ‖ SHA-256(clientDataJSON)
- * with the stored COSE public key (ES256, EdDSA or RS256). Live signing uses
- * @simplewebauthn/server; this archival check uses node:crypto directly so a
- * 100-signature accord verifies in milliseconds. The tests run both on the
- * same assertions.
- */
-async function checkAssertion(s: SignatureEvidence, challenge: string): Promise<string[]> {
-  if (!s.credentialId || !s.publicKey || !s.authenticatorData || !s.clientDataJSON || !s.signature || !s.rpId || !s.origin) {
-    return ["passkey evidence is incomplete"];
-  }
-  try {
-    const problems: string[] = [];
-    const clientDataBytes = Buffer.from(s.clientDataJSON, "base64url");
-    const clientData = JSON.parse(clientDataBytes.toString("utf8")) as { type?: string; challenge?: string; origin?: string };
-    if (clientData.type !== "webauthn.get") problems.push("the assertion is not a WebAuthn get");
-    if (clientData.challenge !== challenge) problems.push("the assertion answers another challenge");
-    if (clientData.origin !== s.origin) problems.push("the assertion was made on another origin");
-    const authData = Buffer.from(s.authenticatorData, "base64url");
-    if (authData.length < 37) return [...problems, "the authenticator data is malformed"];
-    if (!authData.subarray(0, 32).equals(sha256(s.rpId))) problems.push("the assertion was made for another relying party");
-    const flags = authData[32];
-    if (!(flags & 0x01)) problems.push("the user was not present");
-    if (!(flags & 0x04)) problems.push("the user was not verified");
-    const signed = Buffer.concat([authData, sha256(clientDataBytes)]);
-    if (!verifyWithCose(Buffer.from(s.publicKey, "base64url"), signed, Buffer.from(s.signature, "base64url"))) {
-      problems.push("the passkey signature does not verify");
-    }
-    return problems;
-  } catch (error) {
-    return [`the passkey assertion does not verify (${(error as Error).message})`];
-  }
-}
-
-function verifyWithCose(coseKey: Buffer, data: Buffer, signature: Buffer): boolean {
-  const cose = decodeCredentialPublicKey(new Uint8Array(coseKey)) as unknown as Map<number, number | Uint8Array>;
-  const b64 = (v: unknown) => Buffer.from(v as Uint8Array).toString("base64url");
-  const kty = cose.get(1);
-  const alg = cose.get(3);
-  if (kty === 2 && alg === -7 && cose.get(-1) === 1) {
-    const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: b64(cose.get(-2)), y: b64(cose.get(-3)) }, format: "jwk" });
-    return verifySignature("sha256", data, { key, dsaEncoding: "der" }, signature);
-  }
-  if (kty === 1 && alg === -8 && cose.get(-1) === 6) {
-    const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64(cose.get(-2)) }, format: "jwk" });
-    return verifySignature(null, data, key, signature);
-  }
-  if (kty === 3 && alg === -257) {
-    const key = createPublicKey({ key: { kty: "RSA", n: b64(cose.get(-1)), e: b64(cose.get(-2)) }, format: "jwk" });
-    return verifySignature("sha256", data, key, signature);
-  }
-  throw new Error(`unsupported key type ${String(kty)} / algorithm ${String(alg)}`);
-}
-
-function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): { check: Check; payload: (SealPayload & { signature: string }) | null } {
+/** Checks the seal; its Ed25519 signature is verified on the thread pool like the passkeys'. */
+async function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): Promise<{ check: Check; payload: (SealPayload & { signature: string }) | null }> {
   const problems: string[] = [];
   if (!bundle.seal) {
     if (bundle.status === "EXECUTED") problems.push("the executed accord carries no seal");
@@ -239,7 +188,7 @@ function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): { check: Ch
     if (opts.trustedSealKey && opts.trustedSealKey !== bundle.seal.publicKey) problems.push("the seal key is not Concord's published key");
     if (sealKeyId(raw) !== bundle.seal.keyId || payload?.keyId !== bundle.seal.keyId) problems.push("the seal key id does not match its key");
     const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: bundle.seal.publicKey }, format: "jwk" });
-    const ok = verifySignature(null, Buffer.from(bundle.seal.payload, "utf8"), key, Buffer.from(bundle.seal.signature, "base64url"));
+    const ok = await verifyOffThread(null, Buffer.from(bundle.seal.payload, "utf8"), key, Buffer.from(bundle.seal.signature, "base64url"));
     if (!ok) problems.push("the seal signature does not verify");
   } catch (error) {
     problems.push(`the seal cannot be checked (${(error as Error).message})`);
@@ -264,8 +213,17 @@ export async function verifyBundle(bundle: VerificationBundle, opts: VerifyOptio
   }
   const doc = parseDocument(bundle.document.canonical);
   const signatures: VerificationReport["signatures"] = [];
-  const seal = checkSeal(bundle, opts);
-  const checks = [checkText(bundle, doc), checkVersions(bundle, doc), await checkSignatures(bundle, doc, signatures), checkChain(bundle), seal.check];
+  // The signature and seal checks start first and hand their public-key
+  // verifications to the thread pool. The hash checks wait one turn of the
+  // event loop, by which time every key import has settled and every
+  // verification is queued, then run here while those complete. (Promise.all
+  // takes every failure, so nothing is left unhandled.)
+  const [signatureCheck, seal, [text, versions, chain]] = await Promise.all([
+    checkSignatures(bundle, doc, signatures),
+    checkSeal(bundle, opts),
+    nextTurn().then(() => [checkText(bundle, doc), checkVersions(bundle, doc), checkChain(bundle)]),
+  ]);
+  const checks = [text, versions, signatureCheck, chain, seal.check];
   const executed = bundle.status === "EXECUTED";
   return { ok: executed && checks.every((c) => c.ok), executed, checks, document: doc, signatures, seal: seal.payload };
 }

@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { sha256Hex } from "./canonical";
-import { loadBundle } from "./bundle.server";
+import { loadAccordForVerification } from "./bundle.server";
 import { readPdfIdentity } from "./pdf.server";
 import { publishedSealKey } from "./seal.server";
 import { verifyBundle, type VerificationReport } from "./verification";
@@ -35,11 +35,11 @@ export async function findAccordId(query: string): Promise<string | null> {
  * seal key pinned as the trusted one.
  */
 export async function verifyAccord(accordId: string): Promise<AccordVerification | null> {
-  const bundle = await loadBundle(db(), accordId);
-  if (!bundle) return null;
-  const accord = await db().accord.findUniqueOrThrow({ where: { id: accordId }, select: { title: true, titleZh: true, documentHash: true } });
+  const loaded = await loadAccordForVerification(db(), accordId);
+  if (!loaded) return null;
+  const { bundle, title, titleZh } = loaded;
   const report = await verifyBundle(bundle, { trustedSealKey: publishedSealKey().publicKey });
-  return { accordId, documentHash: accord.documentHash!, title: accord.title, titleZh: accord.titleZh, report };
+  return { accordId, documentHash: bundle.document.hash, title, titleZh, report };
 }
 
 export type PdfCheck = { kind: "not-pdf" } | { kind: "unknown" } | ({ kind: "found" } & AccordVerification);
