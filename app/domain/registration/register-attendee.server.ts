@@ -48,7 +48,7 @@ export async function registerAttendee({ actor, slug, input, now = new Date() }:
 
 /**
  * Reads, checks and writes one registration. With `transactional: false` the
- * client is the pool (no transaction): it answers null, having written
+ * client `tx` is the pool (no transaction): it answers null, having written
  * nothing, when the registration needs more than the single statement
  * (voucher, offer, a previous registration's row, or the race test's unsafe
  * control), and the caller runs it again in a transaction. Reads outside a
@@ -56,9 +56,8 @@ export async function registerAttendee({ actor, slug, input, now = new Date() }:
  * are not locked either way, and what must hold at write time (places, one
  * registration per person) is checked by the statement that writes.
  */
-async function register(client: Tx | Db, { transactional }: { transactional: boolean }, actor: SessionUser, slug: string, input: RegistrationFormValue, now: Date) {
+async function register(tx: Tx | Db, { transactional }: { transactional: boolean }, actor: SessionUser, slug: string, input: RegistrationFormValue, now: Date) {
   if (!transactional && (input.voucher || input.offerId || locksDisabled())) return null;
-  const tx = client;
   const facts = await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
   const { conference, ticket, existing } = facts;
