@@ -1,6 +1,8 @@
 // The HTTP layer around the Remix request handler: static files, compression,
 // body-size and same-origin guards, the client address. Kept apart from
 // start.js so tests and benchmarks can serve a build in-process.
+// First: it must patch @remix-run/router before @remix-run/express loads it.
+import "./route-match-cache.js";
 import path from "node:path";
 import zlib from "node:zlib";
 import express from "express";
