@@ -3,6 +3,7 @@
 // server/start.js in its own process, fixtures written with plain SQL, and a
 // small HTTP load runner. Loopback only.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -56,6 +57,7 @@ export async function startApp(databaseUrl, port, env = {}) {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () => new Promise((resolve) => {
       child.once("exit", resolve);
       child.kill("SIGTERM");
@@ -94,6 +96,29 @@ export async function people(client, n, prefix) {
     [prefix, n],
   );
   return Promise.all(rows.map(async (r) => ({ userId: r.userId, cookie: (await cookie.serialize(r.id)).split(";")[0] })));
+}
+
+/**
+ * CPU time (ms, user + system) used so far by a process and its live children
+ * (the web processes of WEB_CONCURRENCY): a figure of cost per request that,
+ * unlike throughput, hardly moves when other work shares the machine.
+ */
+export function cpuMs(pid) {
+  const stat = (p) => {
+    try {
+      const f = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+    } catch {
+      return null;
+    }
+  };
+  let ticks = stat(pid)?.ticks ?? 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = stat(entry);
+    if (s && s.ppid === pid) ticks += s.ticks;
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 export function percentile(sorted, p) {
