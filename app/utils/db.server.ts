@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
@@ -8,8 +9,44 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { __concordDb?: PrismaClient; __concordDbUrl?: string };
 
+/**
+ * Starts a raw statement that should be prepared once per connection and then
+ * only bound and executed: `$queryRaw\`${PREPARED} SELECT ...\`` is wrong (it
+ * would become a parameter); write the comment literally at the start of the
+ * template, as the statements on the hottest paths do. PostgreSQL otherwise
+ * parses and plans every statement afresh, which for the registration
+ * statements cost more than running them. See docs/decisions/035-prepared-statements.md.
+ */
+export const PREPARED = "/* prepared */";
+
+// Names by statement text. Only texts marked PREPARED are named, and those
+// come from a handful of places in the code, so the set stays small; the cap
+// guards each connection's memory against a marked statement whose text
+// varies without bound (it would then run unprepared, as before).
+const MAX_PREPARED = 200;
+const statementNames = new Map<string, string>();
+export function preparedStatementName({ sql }: { sql: string }): string | undefined {
+  if (!sql.startsWith(PREPARED)) return undefined;
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_PREPARED) {
+    name = `concord_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function create(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  // Named statements need one server session per connection. The embedded
+  // PGlite serves every connection from ONE session, where a second connection
+  // preparing the same name fails; DB_PREPARED_STATEMENTS=0 is for a pooler
+  // that cannot keep them either (PgBouncer in transaction mode before 1.21).
+  const prepare = env().CONCORD_DATABASE_KIND !== "embedded" && process.env.DB_PREPARED_STATEMENTS !== "0";
+  const adapter = new PrismaPg(
+    { connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) },
+    // The adapter passes the name straight to pg, where undefined means an
+    // unnamed statement (its type says string only).
+    prepare ? { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string } : {},
+  );
   const client = new PrismaClient({
     adapter,
     log: [{ level: "query", emit: "event" }],

@@ -56,7 +56,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
       if (!id) return null;
       // Every request of a signed-in person runs this, so it is one indexed join
       // (plain SQL: the ORM's relation query costs more CPU than the lookup itself).
-      const [session] = await db().$queryRaw<SessionRow[]>`
+      const [session] = await db().$queryRaw<SessionRow[]>`/* prepared */
         SELECT s.id, s."lastSeenAt", u.id AS "userId", u.email, u."nameLatin", u."nameNative", u.locale::text AS locale, u."emailVerifiedAt"
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
         WHERE s.id = ${id}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > ${new Date()}`;

@@ -49,6 +49,7 @@ try {
 // Remember the server for tests that need more databases (e.g. the drift test).
 process.env.DATABASE_URL_FOR_TESTS = server ?? "";
 process.env.DATABASE_URL = database.url;
+process.env.CONCORD_DATABASE_KIND = server ? "external" : "embedded";
 process.env.SESSION_SECRET = "test-secret-0123456789abcdef";
 process.env.NODE_ENV = "test";
 process.env.APP_URL = "http://localhost:3000";

@@ -72,7 +72,7 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
 /** The questions alone (the register action builds its schema from them). */
 export async function questionsOf(slug: string): Promise<QuestionDef[]> {
   // Plain SQL: every registration submission reads these before it validates.
-  return db().$queryRaw<QuestionDef[]>`
+  return db().$queryRaw<QuestionDef[]>`/* prepared */
     SELECT q.id, q.kind::text AS kind, q."labelEn", q."labelZh", q.required, q.options, q."optionsZh"
     FROM "RegistrationQuestion" q JOIN "Conference" c ON c.id = q."conferenceId"
     WHERE c.slug = ${slug}

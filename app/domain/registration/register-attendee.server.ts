@@ -251,7 +251,7 @@ async function writeRegistration(
       FROM registration, json_to_recordset(${JSON.stringify(answers)}::json) AS a("questionId" uuid, text text, choices text[], yes boolean))`);
   }
   rows(written).forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
-  const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean }[]>`
+  const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean }[]>`/* prepared */
     WITH ${Prisma.join(parts, ", ")}
     SELECT (SELECT id FROM registration) AS id, (SELECT free FROM room) AS "placesFree"`;
   return { placesFree: result.placesFree, registered: result.id === r.id };
@@ -291,7 +291,7 @@ type FactsRow = {
  * instead of six is most of the difference (see bench/ticket-launch.bench.js).
  */
 async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string, userId: string) {
-  const [row] = await tx.$queryRaw<FactsRow[]>`
+  const [row] = await tx.$queryRaw<FactsRow[]>`/* prepared */
     SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility,
            ARRAY(SELECT q."quotaId"::text FROM "TicketTypeQuota" q WHERE q."ticketTypeId" = t.id ORDER BY q."quotaId") AS "quotaIds",
