@@ -6,8 +6,8 @@
 import { createPublicKey } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import {
-  auditEntryHash,
   canonicalDocument,
+  chainEntryHash,
   clausesHash,
   evidenceHash,
   GENESIS_HASH,
@@ -111,7 +111,7 @@ function checkChain(bundle: VerificationBundle): Check {
     const e = bundle.audit[i];
     if (e.seq !== i + 1) problems.push(`entry ${i + 1}: sequence number ${e.seq} out of place`);
     if (e.prevHash !== prev) problems.push(`entry ${e.seq}: does not link to the entry before it (fork or removal)`);
-    const hash = auditEntryHash({ accordId: bundle.accordId, seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, type: e.type, data: e.data, prevHash: e.prevHash });
+    const hash = chainEntryHash(bundle.accordId, e);
     if (hash !== e.hash) problems.push(`entry ${e.seq} (${e.type}): its content does not match its hash`);
     prev = e.hash;
   }
