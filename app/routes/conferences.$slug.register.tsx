@@ -6,8 +6,8 @@ import { QuestionField, RadioGroup } from "~/components/registration";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { registrationFormSchema } from "~/domain/registration/form-schema";
 import { formatMoney } from "~/domain/registration/money";
-import { questionsOf, ticketsPage } from "~/domain/registration/public-tickets.server";
-import { registerAttendee } from "~/domain/registration/register-attendee.server";
+import { ticketsPage } from "~/domain/registration/public-tickets.server";
+import { registerAttendee, registrationForm } from "~/domain/registration/register-attendee.server";
 import { pick, useLocale, useT } from "~/i18n";
 import { countryOptions } from "~/utils/countries";
 import { runForm } from "~/utils/form-action.server";
@@ -39,10 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   const formData = await request.formData();
-  const schema = registrationFormSchema(await questionsOf(slug));
-  const submission = parseWithZod(formData, { schema });
+  // One query gives the questions to validate against and what registering needs.
+  const facts = await registrationForm({ actor: user, slug, ticketTypeId: String(formData.get("ticketTypeId") ?? "") });
+  const submission = parseWithZod(formData, { schema: registrationFormSchema(facts?.questions ?? []) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => registerAttendee({ actor: user, slug, input: submission.value as never }));
+  const outcome = await runForm(submission, () => registerAttendee({ actor: user, slug, input: submission.value as never, facts }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   if (outcome.value.checkoutUrl) return redirect(outcome.value.checkoutUrl);
   return redirectWithToast(`/my/registrations/${outcome.value.registrationId}`, { message: "reg.my.registered" });

@@ -68,13 +68,3 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
     cardAvailable: stripeConfigured(),
   };
 }
-
-/** The questions alone (the register action builds its schema from them). */
-export async function questionsOf(slug: string): Promise<QuestionDef[]> {
-  // Plain SQL: every registration submission reads these before it validates.
-  return db().$queryRaw<QuestionDef[]>`/* prepared */
-    SELECT q.id, q.kind::text AS kind, q."labelEn", q."labelZh", q.required, q.options, q."optionsZh"
-    FROM "RegistrationQuestion" q JOIN "Conference" c ON c.id = q."conferenceId"
-    WHERE c.slug = ${slug}
-    ORDER BY q.position, q."createdAt"`;
-}

@@ -17,7 +17,14 @@ import { startCardPayment } from "./start-card-payment.server";
 import { stripeConfigured } from "./stripe.server";
 import { priceWithVoucher } from "./voucher-price.server";
 
-export type RegisterAttendeeOptions = { actor: SessionUser | null; slug: string; input: RegistrationFormValue; now?: Date };
+export type RegisterAttendeeOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  input: RegistrationFormValue;
+  /** What registrationForm answered for this submission, so the form's questions are not read twice. */
+  facts?: RegistrationFacts | null;
+  now?: Date;
+};
 export type RegisterAttendeeResult = { registrationId: string; status: "RESERVED" | "CONFIRMED"; checkoutUrl: string | null };
 
 export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "reg.error.already");
@@ -30,7 +37,7 @@ export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "
  * their row locks are held only until the commit right after. Free tickets
  * confirm at once; paid ones hold the place until payment.
  */
-export async function registerAttendee({ actor, slug, input, now = new Date() }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
+export async function registerAttendee({ actor, slug, input, facts, now = new Date() }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
   if (!actor) throw unauthorized();
   // Most registrations (a first registration, no voucher, no waitlist offer)
   // are written by ONE statement, which PostgreSQL runs as its own transaction:
@@ -40,7 +47,7 @@ export async function registerAttendee({ actor, slug, input, now = new Date() }:
   // and every other registration for the same quota would queue behind it.
   // The rest need several statements and run in a transaction.
   const result =
-    (await register(db(), { transactional: false }, actor, slug, input, now)) ??
+    (await register(db(), { transactional: false, facts }, actor, slug, input, now)) ??
     (await db().$transaction(async (tx) => (await register(tx, { transactional: true }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
   const checkoutUrl = result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
   return { registrationId: result.registrationId, status: result.status, checkoutUrl };
@@ -56,9 +63,19 @@ export async function registerAttendee({ actor, slug, input, now = new Date() }:
  * are not locked either way, and what must hold at write time (places, one
  * registration per person) is checked by the statement that writes.
  */
-async function register(tx: Tx | Db, { transactional }: { transactional: boolean }, actor: SessionUser, slug: string, input: RegistrationFormValue, now: Date) {
+async function register(
+  tx: Tx | Db,
+  { transactional, facts: known }: { transactional: boolean; facts?: RegistrationFacts | null },
+  actor: SessionUser,
+  slug: string,
+  input: RegistrationFormValue,
+  now: Date,
+) {
   if (!transactional && (input.voucher || input.offerId || locksDisabled())) return null;
-  const facts = await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
+  // Facts read for this very submission are as good as reading them again:
+  // outside a transaction nothing here is locked either way (see above).
+  const reusable = !transactional && known && known.for.slug === slug && known.for.ticketTypeId === input.ticketTypeId && known.for.userId === actor.id;
+  const facts = reusable ? known : await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
   const { conference, ticket, existing } = facts;
   if (!ticket) throw new FieldError("ticketTypeId", "reg.error.ticketInvalid");
@@ -291,6 +308,8 @@ type FactsRow = {
  * instead of six is most of the difference (see bench/ticket-launch.bench.js).
  */
 async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string, userId: string) {
+  // A ticket id that is not a uuid names no ticket (and must not reach the ::uuid cast).
+  if (!UUID.test(ticketTypeId)) ticketTypeId = NO_TICKET;
   const [row] = await tx.$queryRaw<FactsRow[]>`/* prepared */
     SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility,
@@ -308,6 +327,7 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
     WHERE c.slug = ${slug}`;
   if (!row) return null;
   return {
+    for: { slug, ticketTypeId, userId },
     status: row.status,
     conference: { id: row.conferenceId, slug: row.slug, title: row.title, titleZh: row.titleZh, timeZone: row.timeZone },
     ticket: row.ticketId
@@ -332,4 +352,19 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
     existing: row.existingId ? { id: row.existingId, status: row.existingStatus! } : null,
     questions: row.questions,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NO_TICKET = "00000000-0000-0000-0000-000000000000";
+
+export type RegistrationFacts = NonNullable<Awaited<ReturnType<typeof registrationFacts>>>;
+
+/**
+ * What the registration form needs before it can be validated: its questions
+ * (the schema is built from them), read together with everything registering
+ * then needs, in the one query registerAttendee would otherwise run. Hand the
+ * result to registerAttendee as `facts`. Null when the conference does not exist.
+ */
+export async function registrationForm({ actor, slug, ticketTypeId }: { actor: SessionUser; slug: string; ticketTypeId: string }) {
+  return registrationFacts(db(), slug, ticketTypeId, actor.id);
 }
