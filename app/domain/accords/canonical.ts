@@ -19,24 +19,33 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  * values we use). `undefined` members are dropped, like JSON.stringify.
  */
 export function canonicalJson(value: unknown): string {
-  const w = takeWriter();
-  try {
+  return withWriter((w) => {
     w.value(value);
     return w.text();
+  });
+}
+
+/** Lowercase hex SHA-256 of the UTF-8 of canonicalJson(value), without building that string. */
+function canonicalHash(value: unknown): string {
+  return hashWritten("hex", (w) => w.value(value));
+}
+
+/** Runs `use` with the shared writer (or a fresh one if it is busy) and gives it back. */
+function withWriter<T>(use: (w: CanonicalWriter) => T): T {
+  const w = takeWriter();
+  try {
+    return use(w);
   } finally {
     releaseWriter(w);
   }
 }
 
-/** Lowercase hex SHA-256 of the UTF-8 of canonicalJson(value), without building that string. */
-function canonicalHash(value: unknown): string {
-  const w = takeWriter();
-  try {
-    w.value(value);
-    return w.digest("hex");
-  } finally {
-    releaseWriter(w);
-  }
+/** SHA-256 of what `write` writes. */
+function hashWritten(encoding: "hex" | "base64url", write: (w: CanonicalWriter) => void): string {
+  return withWriter((w) => {
+    write(w);
+    return w.digest(encoding);
+  });
 }
 
 /**
@@ -354,8 +363,7 @@ export type ChallengeInputs = { accordId: string; documentHash: string; partyId:
 export function signingChallenge(inputs: ChallengeInputs): string {
   // canonicalJson({ format, accordId, documentHash, partyId, signerId, nonce }), written in key order.
   const { accordId, documentHash, partyId, signerId, nonce } = inputs;
-  const w = takeWriter();
-  try {
+  return hashWritten("base64url", (w) => {
     w.ascii("{");
     let first = true;
     first = w.member('"accordId":', accordId, first);
@@ -365,10 +373,7 @@ export function signingChallenge(inputs: ChallengeInputs): string {
     first = w.member('"partyId":', partyId, first);
     w.member('"signerId":', signerId, first);
     w.ascii("}");
-    return w.digest("base64url");
-  } finally {
-    releaseWriter(w);
-  }
+  });
 }
 
 export type AuditEntryInput = {
@@ -390,8 +395,7 @@ export function auditEntryHash(entry: AuditEntryInput): string {
 export function chainEntryHash(accordId: string, entry: Omit<AuditEntryInput, "accordId">): string {
   // canonicalJson({ accordId, seq, at, actorId, actorName, type, data, prevHash }), written in key order.
   const { seq, at, actorId, actorName, type, data, prevHash } = entry;
-  const w = takeWriter();
-  try {
+  return hashWritten("hex", (w) => {
     w.ascii("{");
     let first = true;
     first = w.member('"accordId":', accordId, first);
@@ -403,10 +407,7 @@ export function chainEntryHash(accordId: string, entry: Omit<AuditEntryInput, "a
     first = w.member('"seq":', seq, first);
     w.member('"type":', type, first);
     w.ascii("}");
-    return w.digest("hex");
-  } finally {
-    releaseWriter(w);
-  }
+  });
 }
 
 export type SealPayload = {
