@@ -2,6 +2,7 @@
 // time zone, prices that never change what registrations owe, quota
 // membership that cannot move while places are held, bad input answered
 // with the typed values kept and nothing changed.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as editRoute from "~/routes/conferences.$slug.manage.tickets.$id";
 import * as manageTickets from "~/routes/conferences.$slug.manage.tickets._index";
@@ -239,5 +240,60 @@ describe("creating a ticket type through the shared form", () => {
     const bad = await callAction(manageTickets, { path: `/conferences/${w.slug}/manage/tickets`, params: { slug: w.slug }, cookie: w.organizer.cookie, form: form([], { price: "abc", nameEn: "Kept" }) });
     expect(bad.status).toBe(400);
     expect((bad.data as { intent: string; result: { initialValue: Record<string, unknown> } }).result.initialValue.nameEn).toBe("Kept");
+  });
+});
+
+// A registration reads the ticket's quota list, then writes. If the organizer
+// moves the ticket to another quota in between, the place must be taken in the
+// NEW quota: taken in the old one, the old quota would count a place that is not
+// its own and the new one would miss it (a place of oversell). The interleaving
+// is forced: a held lock on the old quota stops the registration after its read.
+describe.runIf(Boolean(process.env.DATABASE_URL_FOR_TESTS))("a quota change racing a registration", () => {
+  async function interleave(w: W, change: () => Promise<void>) {
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT 1 FROM "Quota" WHERE id = $1 FOR UPDATE`, [w.quota.id]);
+      const user = await makeUser();
+      const registering = callAction(register, { path: `/conferences/${w.slug}/register`, params: { slug: w.slug }, cookie: user.cookie, form: { ticketTypeId: w.ticket.id, method: "bank" } });
+      // Wait until the registration has read the quota list and queues on the old quota.
+      for (let i = 0; ; i++) {
+        const { rows } = await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0].n > 0) break;
+        if (i > 200) throw new Error("the registration never queued on the quota");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await change();
+      await blocker.query("COMMIT");
+      const res = await registering;
+      return { res, reg: await db().registration.findFirst({ where: { userId: user.id } }) };
+    } finally {
+      await blocker.end();
+    }
+  }
+
+  it("takes the place in the quota the ticket belongs to when it is written", async () => {
+    const w = await world();
+    const { res, reg } = await interleave(w, async () => {
+      // No place is held with the ticket yet, so the organizer may move it.
+      expect((await edit(w, form([w.workshop.id]))).status).toBe(302);
+    });
+    expect(res.status).toBe(302);
+    expect(reg?.status).toBe("RESERVED");
+    expect(await used(w.quota.id, w.workshop.id)).toEqual([0, 1]);
+    expect((await ticketState(w.ticket.id)).quotaVersion).toBe(1);
+  });
+
+  it("control: the same interleaving without the version bump puts the place in the old quota", async () => {
+    const w = await world();
+    await interleave(w, async () => {
+      // The quota move as it was written before the version check: membership only.
+      await db().$transaction([
+        db().ticketTypeQuota.deleteMany({ where: { ticketTypeId: w.ticket.id } }),
+        db().ticketTypeQuota.create({ data: { ticketTypeId: w.ticket.id, quotaId: w.workshop.id } }),
+      ]);
+    });
+    expect(await used(w.quota.id, w.workshop.id)).toEqual([1, 0]);
   });
 });

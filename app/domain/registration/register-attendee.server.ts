@@ -29,6 +29,13 @@ export type RegisterAttendeeResult = { registrationId: string; status: "RESERVED
 
 export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "reg.error.already");
 
+/** The ticket was moved to other quotas after this registration read them; nothing was written. */
+class TicketChanged extends AppError {
+  constructor() {
+    super("TICKET_CHANGED", 409, "reg.error.ticketChanged");
+  }
+}
+
 /**
  * Registers the signed-in person for a published conference: validates the
  * ticket (of THIS conference, on sale), the answers and the voucher, computes
@@ -46,9 +53,12 @@ export async function registerAttendee({ actor, slug, input, facts, now = new Da
   // with hundreds of other requests at a launch, gets round to sending COMMIT,
   // and every other registration for the same quota would queue behind it.
   // The rest need several statements and run in a transaction.
-  const result =
-    (await register(db(), { transactional: false, facts }, actor, slug, input, now)) ??
+  const attempt = async (known: RegistrationFacts | null | undefined) =>
+    (await register(db(), { transactional: false, facts: known }, actor, slug, input, now)) ??
     (await db().$transaction(async (tx) => (await register(tx, { transactional: true }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
+  // The ticket's quotas changed between reading them and writing: once more,
+  // reading them again. (Twice in a row is answered "try again".)
+  const result = await attempt(facts).catch((error) => (error instanceof TicketChanged ? attempt(null) : Promise.reject(error)));
   const checkoutUrl = result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
   return { registrationId: result.registrationId, status: result.status, checkoutUrl };
 }
@@ -167,7 +177,9 @@ async function register(
       email(when),
     ],
     places: inStatement ? places : [],
+    quotaVersion: ticket.quotaVersion,
   });
+  if (!written.ticketCurrent) throw new TicketChanged();
   if (!written.placesFree) throw soldOut();
   // No row back: another submission of the same person registered first.
   if (!written.registered) throw alreadyRegistered();
@@ -215,8 +227,9 @@ async function writeRegistration(
     answers,
     rows,
     places,
-  }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: (when: Prisma.Sql) => Prisma.Sql[]; places: string[] },
-): Promise<{ placesFree: boolean; registered: boolean }> {
+    quotaVersion,
+  }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: (when: Prisma.Sql) => Prisma.Sql[]; places: string[]; quotaVersion: number },
+): Promise<{ placesFree: boolean; registered: boolean; ticketCurrent: boolean }> {
   const values: Record<string, Prisma.Sql> = {
     id: Prisma.sql`${r.id}::uuid`,
     conferenceId: Prisma.sql`${r.conferenceId}::uuid`,
@@ -252,10 +265,16 @@ async function writeRegistration(
   const written = Prisma.sql`EXISTS (SELECT 1 FROM registration)`;
   const parts = [
     Prisma.sql`quotas AS (${places.length ? lockQuotasSql(places) : Prisma.sql`SELECT NULL::uuid AS id, true AS free WHERE false`})`,
-    Prisma.sql`room AS (SELECT count(*) FILTER (WHERE free) = ${places.length}::int AS free FROM quotas)`,
+    // The quota list came from an earlier read: if the organizer has moved the
+    // ticket to other quotas since, its version has moved on and nothing is
+    // written. FOR SHARE waits for an edit in progress and then checks the
+    // version it committed; taken after the quotas (the subquery on them runs
+    // first), so registrations queue on the quota, not on the ticket row.
+    Prisma.sql`ticket AS (SELECT id FROM "TicketType" WHERE id = ${r.ticketTypeId}::uuid AND "quotaVersion" = ${quotaVersion}::int AND (SELECT count(*) FROM quotas) >= 0 FOR SHARE)`,
+    Prisma.sql`room AS (SELECT count(*) FILTER (WHERE free) = ${places.length}::int AS free, EXISTS (SELECT 1 FROM ticket) AS current FROM quotas)`,
     Prisma.sql`registration AS (
       INSERT INTO "Registration" (${Prisma.raw(columns.map(quoted).join(", "))})
-      SELECT ${Prisma.join(Object.values(values))} FROM room WHERE room.free
+      SELECT ${Prisma.join(Object.values(values))} FROM room WHERE room.free AND room.current
       ON CONFLICT ("conferenceId", "userId") DO UPDATE SET ${Prisma.raw(renewed.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", "))}
       WHERE "Registration".status IN ('EXPIRED', 'CANCELLED')
       RETURNING id)`,
@@ -268,10 +287,10 @@ async function writeRegistration(
       FROM registration, json_to_recordset(${JSON.stringify(answers)}::json) AS a("questionId" uuid, text text, choices text[], yes boolean))`);
   }
   rows(written).forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
-  const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean }[]>`/* prepared */
+  const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean; ticketCurrent: boolean }[]>`/* prepared */
     WITH ${Prisma.join(parts, ", ")}
-    SELECT (SELECT id FROM registration) AS id, (SELECT free FROM room) AS "placesFree"`;
-  return { placesFree: result.placesFree, registered: result.id === r.id };
+    SELECT (SELECT id FROM registration) AS id, (SELECT free FROM room) AS "placesFree", (SELECT current FROM room) AS "ticketCurrent"`;
+  return { placesFree: result.placesFree, registered: result.id === r.id, ticketCurrent: result.ticketCurrent };
 }
 
 type FactsRow = {
@@ -290,6 +309,7 @@ type FactsRow = {
   salesEnd: Date | null;
   eligibility: string | null;
   quotaIds: string[] | null;
+  quotaVersion: number | null;
   cardHoldMinutes: number | null;
   bankHoldDays: number | null;
   bankInstructions: string | null;
@@ -312,7 +332,7 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
   if (!UUID.test(ticketTypeId)) ticketTypeId = NO_TICKET;
   const [row] = await tx.$queryRaw<FactsRow[]>`/* prepared */
     SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
-           t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility,
+           t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility, t."quotaVersion",
            ARRAY(SELECT q."quotaId"::text FROM "TicketTypeQuota" q WHERE q."ticketTypeId" = t.id ORDER BY q."quotaId") AS "quotaIds",
            s."cardHoldMinutes", s."bankHoldDays", s."bankInstructions", s."bankInstructionsZh",
            r.id AS "existingId", r.status::text AS "existingStatus",
@@ -341,6 +361,7 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
           salesEnd: row.salesEnd,
           eligibility: row.eligibility!,
           quotaIds: row.quotaIds ?? [],
+          quotaVersion: row.quotaVersion!,
         }
       : null,
     settings: {

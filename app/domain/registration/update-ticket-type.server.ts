@@ -52,7 +52,8 @@ export async function updateTicketType({ actor, slug, ticketTypeId, input, now =
     if (quotasChanged) changes.quotaIds = { from: oldQuotaIds, to: quotaIds };
     if (Object.keys(changes).length === 0) return before;
 
-    const ticket = await tx.ticketType.update({ where: { id: before.id }, data: fields });
+    // A new quota version tells registrations that read the old quota list to read again.
+    const ticket = await tx.ticketType.update({ where: { id: before.id }, data: { ...fields, ...(quotasChanged ? { quotaVersion: { increment: 1 } } : {}) } });
     await audit(tx, { actorId: actor!.id, action: "ticket-type.update", entityType: "TicketType", entityId: before.id, data: { changes } as Prisma.InputJsonValue });
     // A ticket that left a full quota (or joined one with room) may now fit: offer it to the waitlist at once, like a raised capacity.
     if (quotasChanged) await offerFreedPlaces(tx, conference.id, now);

@@ -35,6 +35,7 @@ export const registration = defineMessages(
     "reg.error.quotaBelowUsed": "The capacity cannot be below the places already taken ({used}).",
     "reg.error.ticketQuotasLocked":
       "The quotas of this ticket cannot change while registrations or waitlist offers hold places with it: those places are counted in its current quotas. Set quotas before sales start, or create a new ticket type.",
+    "reg.error.ticketChanged": "The organizers changed this ticket while you were registering. Nothing was saved; please submit the form again.",
 
     "reg.tickets.title": "Tickets",
     "reg.tickets.none": "No tickets are on sale yet.",
@@ -284,6 +285,7 @@ export const registration = defineMessages(
     "reg.error.visaDecided": "此申请已处理。",
     "reg.error.quotaBelowUsed": "名额不能少于已占用的数量（{used}）。",
     "reg.error.ticketQuotasLocked": "此票种仍有注册或候补名额占用名额，这些名额计入其当前的名额池，因此不能更改名额池。请在开售前设置名额池，或新建一个票种。",
+    "reg.error.ticketChanged": "您注册期间主办方修改了此票种。所填内容未保存，请重新提交表单。",
 
     "reg.tickets.title": "票种",
     "reg.tickets.none": "暂无在售票种。",
