@@ -113,3 +113,20 @@ export function StatusBadge({ status }: { status: "RESERVED" | "CONFIRMED" | "EX
   const color = { RESERVED: "bg-amber-100 text-amber-900", CONFIRMED: "bg-green-100 text-green-900", EXPIRED: "bg-stone-200 text-stone-800", CANCELLED: "bg-red-100 text-red-900" }[status];
   return <span className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${color}`}>{t(`reg.status.${status}`)}</span>;
 }
+
+/** The facts of one registration, as the attendee and the organizer see them: a two-column <dl>. */
+export function Facts({ children, className = "max-w-2xl" }: { children: React.ReactNode; className?: string }) {
+  return <dl className={`grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4 ${className}`}>{children}</dl>;
+}
+
+/** One term of <Facts> and its value. */
+export function Fact({ label, children, className, testId }: { label: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
+  return (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd className={className} data-testid={testId}>
+        {children}
+      </dd>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
-import { ManageNav, StatusBadge } from "~/components/registration";
+import { Fact, Facts, ManageNav, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
 import { formatMoney } from "~/domain/registration/money";
 import { recordBankPayment } from "~/domain/registration/record-bank-payment.server";
@@ -69,48 +69,37 @@ export default function RegistrationDetail() {
       </p>
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.manage.detail", { name: r.user.nameLatin })}</h1>
       <ManageNav slug={r.conference.slug} />
-      <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4">
-        <dt className="font-medium">{t("reg.manage.col.name")}</dt>
-        <dd>
+      <Facts>
+        <Fact label={t("reg.manage.col.name")}>
           {r.user.nameLatin} {r.user.nameNative ?? ""}
-        </dd>
-        <dt className="font-medium">{t("reg.manage.col.email")}</dt>
-        <dd>{r.user.email}</dd>
-        <dt className="font-medium">{t("reg.my.status")}</dt>
-        <dd>
+        </Fact>
+        <Fact label={t("reg.manage.col.email")}>{r.user.email}</Fact>
+        <Fact label={t("reg.my.status")}>
           <StatusBadge status={r.status} />
-        </dd>
-        <dt className="font-medium">{t("reg.my.ticket")}</dt>
-        <dd>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</dd>
-        <dt className="font-medium">{t("reg.manage.col.paid")}</dt>
-        <dd>
+        </Fact>
+        <Fact label={t("reg.my.ticket")}>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</Fact>
+        <Fact label={t("reg.manage.col.paid")}>
           {money(r.paidCents)} / {money(r.amountCents)} · {t(`reg.method.${r.method}`)}
-        </dd>
+        </Fact>
         {refundsPending.length ? (
-          <>
-            <dt className="font-medium">{t("reg.manage.refundPending")}</dt>
-            <dd data-testid="refund-pending">{refundsPending.map((p) => money(p.amountCents, p.currency)).join(", ")}</dd>
-          </>
+          <Fact label={t("reg.manage.refundPending")} testId="refund-pending">
+            {refundsPending.map((p) => money(p.amountCents, p.currency)).join(", ")}
+          </Fact>
         ) : null}
-        <dt className="font-medium">{t("reg.my.reference")}</dt>
-        <dd className="font-mono">{r.reference}</dd>
+        <Fact label={t("reg.my.reference")} className="font-mono">
+          {r.reference}
+        </Fact>
         {r.payerOrganization ? (
-          <>
-            <dt className="font-medium">{t("reg.form.payerOrganization")}</dt>
-            <dd>
-              {r.payerOrganization} {r.payerTaxId ? `(${r.payerTaxId})` : ""}
-            </dd>
-          </>
+          <Fact label={t("reg.form.payerOrganization")}>
+            {r.payerOrganization} {r.payerTaxId ? `(${r.payerTaxId})` : ""}
+          </Fact>
         ) : null}
         {r.holdUntil ? (
-          <>
-            <dt className="font-medium">{t("reg.my.holdUntil")}</dt>
-            <dd>
-              {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
-            </dd>
-          </>
+          <Fact label={t("reg.my.holdUntil")}>
+            {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
+          </Fact>
         ) : null}
-      </dl>
+      </Facts>
       {r.ticketType.eligibility !== "ANYONE" && !r.eligibilityConfirmed && active ? (
         <Form method="post" className="mt-4">
           <p className="mb-2">{t("reg.manage.eligibilityPending", { kind: t(`reg.tickets.eligibility.${r.ticketType.eligibility}`) })}</p>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
-import { StatusBadge } from "~/components/registration";
+import { Fact, Facts, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
 import { formatMoney } from "~/domain/registration/money";
 import { myRegistration } from "~/domain/registration/my-registrations.server";
@@ -93,62 +93,40 @@ export default function MyRegistration() {
       </p>
       <h1 className="mb-4 mt-2 text-3xl font-bold">{pick(locale, r.conference.title, r.conference.titleZh)}</h1>
       {search.get("paid") && r.status === "RESERVED" ? <p className="mb-4 rounded-md border border-blue-900 bg-blue-50 p-3">{t("reg.my.paidWaiting")}</p> : null}
-      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4">
-        <dt className="font-medium">{t("reg.my.status")}</dt>
-        <dd>
+      <Facts className="max-w-xl">
+        <Fact label={t("reg.my.status")}>
           <StatusBadge status={r.status} />
-        </dd>
-        <dt className="font-medium">{t("reg.my.ticket")}</dt>
-        <dd>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</dd>
-        <dt className="font-medium">{t("reg.my.amount")}</dt>
-        <dd>{r.amountCents === 0 ? t("reg.tickets.free") : `${money(r.amountCents)} · ${t(`reg.method.${r.method}`)}`}</dd>
+        </Fact>
+        <Fact label={t("reg.my.ticket")}>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</Fact>
+        <Fact label={t("reg.my.amount")}>{r.amountCents === 0 ? t("reg.tickets.free") : `${money(r.amountCents)} · ${t(`reg.method.${r.method}`)}`}</Fact>
         {r.amountCents > 0 ? (
           <>
-            <dt className="font-medium">{t("reg.my.paid")}</dt>
-            <dd>{money(r.paidCents)}</dd>
-            <dt className="font-medium">{t("reg.my.reference")}</dt>
-            <dd className="font-mono">{r.reference}</dd>
+            <Fact label={t("reg.my.paid")}>{money(r.paidCents)}</Fact>
+            <Fact label={t("reg.my.reference")} className="font-mono">
+              {r.reference}
+            </Fact>
           </>
         ) : null}
-        {r.refundedCents > 0 ? (
-          <>
-            <dt className="font-medium">{t("reg.my.refunded")}</dt>
-            <dd>{money(r.refundedCents)}</dd>
-          </>
-        ) : null}
+        {r.refundedCents > 0 ? <Fact label={t("reg.my.refunded")}>{money(r.refundedCents)}</Fact> : null}
         {refundsPending.length ? (
-          <>
-            <dt className="font-medium">{t("reg.my.refundPending")}</dt>
-            <dd data-testid="refund-pending">
-              {refundsPending.map((p) => (
-                <p key={p.id}>{t("reg.my.refundPendingText", { amount: formatMoney(p.amountCents, p.currency, locale) })}</p>
-              ))}
-            </dd>
-          </>
+          <Fact label={t("reg.my.refundPending")} testId="refund-pending">
+            {refundsPending.map((p) => (
+              <p key={p.id}>{t("reg.my.refundPendingText", { amount: formatMoney(p.amountCents, p.currency, locale) })}</p>
+            ))}
+          </Fact>
         ) : null}
         {r.holdUntil ? (
-          <>
-            <dt className="font-medium">{t("reg.my.holdUntil")}</dt>
-            <dd>
-              {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
-            </dd>
-          </>
+          <Fact label={t("reg.my.holdUntil")}>
+            {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
+          </Fact>
         ) : null}
         {r.status === "CONFIRMED" ? (
-          <>
-            <dt className="font-medium">{t("reg.checkin.code")}</dt>
-            <dd className="font-mono" data-testid="badge-code">
-              {r.badgeCode}
-            </dd>
-          </>
+          <Fact label={t("reg.checkin.code")} className="font-mono" testId="badge-code">
+            {r.badgeCode}
+          </Fact>
         ) : null}
-        {r.checkedInAt ? (
-          <>
-            <dt className="font-medium">✓</dt>
-            <dd>{t("reg.my.checkedIn", { date: formatDateTime(new Date(r.checkedInAt), zone, locale) })}</dd>
-          </>
-        ) : null}
-      </dl>
+        {r.checkedInAt ? <Fact label="✓">{t("reg.my.checkedIn", { date: formatDateTime(new Date(r.checkedInAt), zone, locale) })}</Fact> : null}
+      </Facts>
 
       {r.status === "RESERVED" && r.method === "BANK_TRANSFER" ? (
         <section className="mt-6 max-w-xl rounded-md border border-amber-700 bg-amber-50 p-4">
