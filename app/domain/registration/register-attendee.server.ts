@@ -5,6 +5,7 @@ import { db, type Db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import { FieldError } from "~/utils/form-action.server";
 import type { SessionUser } from "~/utils/session.server";
+import { isUuid } from "~/utils/validation";
 import { auditSql } from "../audit.server";
 import { badgeCode, paymentReference } from "./codes.server";
 import { confirmationEmail } from "./confirm.server";
@@ -329,7 +330,7 @@ type FactsRow = {
  */
 async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string, userId: string) {
   // A ticket id that is not a uuid names no ticket (and must not reach the ::uuid cast).
-  if (!UUID.test(ticketTypeId)) ticketTypeId = NO_TICKET;
+  if (!isUuid(ticketTypeId)) ticketTypeId = NO_TICKET;
   const [row] = await tx.$queryRaw<FactsRow[]>`/* prepared */
     SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility, t."quotaVersion",
@@ -375,7 +376,6 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_TICKET = "00000000-0000-0000-0000-000000000000";
 
 export type RegistrationFacts = NonNullable<Awaited<ReturnType<typeof registrationFacts>>>;

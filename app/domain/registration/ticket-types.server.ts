@@ -1,6 +1,7 @@
 import type { Db, Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { FieldError } from "~/utils/form-action.server";
+import { isUuid } from "~/utils/validation";
 import { parseMoney } from "./money";
 import type { TicketTypeInput } from "./schemas";
 import { localToUtc } from "./zoned";
@@ -41,15 +42,13 @@ export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFa
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A ticket type of this conference with its quota ids (sorted), or 404 — also
  * for another conference's ticket. `lock` takes its row FOR UPDATE first (in
  * the caller's transaction).
  */
 export async function ticketTypeOf(client: Db | Tx, conferenceId: string, ticketTypeId: string, { lock = false } = {}) {
-  if (!UUID.test(ticketTypeId)) throw notFound();
+  if (!isUuid(ticketTypeId)) throw notFound();
   if (lock) await client.$queryRaw`SELECT id FROM "TicketType" WHERE id = ${ticketTypeId}::uuid AND "conferenceId" = ${conferenceId}::uuid FOR UPDATE`;
   const ticket = await client.ticketType.findFirst({ where: { id: ticketTypeId, conferenceId }, include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } } });
   if (!ticket) throw notFound();
