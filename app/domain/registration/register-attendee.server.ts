@@ -56,7 +56,7 @@ export async function registerAttendee({ actor, slug, input, facts, now = new Da
   // The rest need several statements and run in a transaction.
   const attempt = async (known: RegistrationFacts | null | undefined) =>
     (await register(db(), { transactional: false, facts: known }, actor, slug, input, now)) ??
-    (await db().$transaction(async (tx) => (await register(tx, { transactional: true }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
+    (await db().$transaction(async (tx) => (await register(tx, { transactional: true, facts: known }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
   // The ticket's quotas changed between reading them and writing: once more,
   // reading them again. (Twice in a row is answered "try again".)
   const result = await attempt(facts).catch((error) => (error instanceof TicketChanged ? attempt(null) : Promise.reject(error)));
@@ -83,9 +83,9 @@ async function register(
   now: Date,
 ) {
   if (!transactional && (input.voucher || input.offerId || locksDisabled())) return null;
-  // Facts read for this very submission are as good as reading them again:
-  // outside a transaction nothing here is locked either way (see above).
-  const reusable = !transactional && known && known.for.slug === slug && known.for.ticketTypeId === input.ticketTypeId && known.for.userId === actor.id;
+  // Facts read for this very submission are as good as reading them again,
+  // in a transaction too: nothing here is locked either way (see above).
+  const reusable = known && known.for.slug === slug && known.for.ticketTypeId === input.ticketTypeId && known.for.userId === actor.id;
   const facts = reusable ? known : await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
   const { conference, ticket, existing } = facts;
