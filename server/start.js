@@ -48,16 +48,19 @@ function webProcesses(kind) {
   return wanted;
 }
 
+const loadBuild = () => import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
+
+async function seedDemo(build) {
+  if (await build.entry.module.seedIfEmpty()) console.log("[db] loaded the demo data (see README for the demo accounts)");
+}
+
 /** Imports the build and serves HTTP in this process; `background` runs the outbox worker and jobs here. */
 async function serve({ background, seed }) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
-  const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
-  const entry = build.entry.module;
-  if (seed) {
-    if (await entry.seedIfEmpty()) console.log("[db] loaded the demo data (see README for the demo accounts)");
-  }
-  const jobs = background ? entry.startBackground() : null;
+  const build = await loadBuild();
+  if (seed) await seedDemo(build);
+  const jobs = background ? build.entry.module.startBackground() : null;
   const server = createApp({ build, buildDir }).listen(port, host, () => {
     if (!cluster.isWorker || cluster.worker.id === 1) console.log(`Concord is ready at ${process.env.APP_URL}`);
   });
@@ -107,11 +110,8 @@ async function main() {
   if (processes === 1) {
     stopServing = await serve({ background, seed });
   } else {
-    if (seed) {
-      // Seed once, before any web process starts.
-      const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
-      if (await build.entry.module.seedIfEmpty()) console.log("[db] loaded the demo data (see README for the demo accounts)");
-    }
+    // Seed once, before any web process starts.
+    if (seed) await seedDemo(await loadBuild());
     console.log(`[app] starting ${processes} web processes`);
     let stopping = false;
     // One process runs the outbox worker and the background jobs; the others only serve requests.
