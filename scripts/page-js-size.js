@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Gzipped JavaScript a page needs on first load: the client entry, root and the
 // route's module, with the chunks they import, read from Remix's browser manifest.
-//   node scripts/page-js-size.js <route id, e.g. routes/conferences.$slug.programme._index> [buildDir]
+//   node scripts/page-js-size.js <route id, e.g. routes/programme/programme> [buildDir]
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";

@@ -6,8 +6,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveDatabase } from "../server/database.js";
-import { loader as readyz } from "~/routes/readyz";
-import { loader as healthz } from "~/routes/healthz";
+import { loader as readyz } from "~/routes/site/readyz";
+import { loader as healthz } from "~/routes/site/healthz";
 import { db } from "~/utils/db.server";
 
 const saved = { ...process.env };

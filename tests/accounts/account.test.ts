@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/domain/accounts/sessions.server";
-import * as accountPage from "~/routes/account._index";
-import * as security from "~/routes/account.security";
-import * as login from "~/routes/login";
-import * as logout from "~/routes/logout";
+import * as accountPage from "~/routes/accounts/account";
+import * as security from "~/routes/accounts/security";
+import * as login from "~/routes/accounts/login";
+import * as logout from "~/routes/accounts/logout";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { addMember, cookieFor, makeOrg, makeUser, PASSWORD } from "../support/world";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import * as accountPage from "~/routes/account._index";
-import * as emailLink from "~/routes/auth.email-link";
-import * as forgotPassword from "~/routes/forgot-password";
-import * as login from "~/routes/login";
-import * as loginEmail from "~/routes/login_.email";
-import * as resetPassword from "~/routes/reset-password";
+import * as accountPage from "~/routes/accounts/account";
+import * as emailLink from "~/routes/accounts/email-link";
+import * as forgotPassword from "~/routes/accounts/forgot-password";
+import * as login from "~/routes/accounts/login";
+import * as loginEmail from "~/routes/accounts/login-email";
+import * as resetPassword from "~/routes/accounts/reset-password";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { makeUser, PASSWORD } from "../support/world";

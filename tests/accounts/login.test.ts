@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as accountPage from "~/routes/account._index";
-import * as login from "~/routes/login";
+import * as accountPage from "~/routes/accounts/account";
+import * as login from "~/routes/accounts/login";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { makeUser, PASSWORD } from "../support/world";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import * as accountPage from "~/routes/account._index";
-import * as signup from "~/routes/signup";
-import * as verifyEmail from "~/routes/verify-email";
+import * as accountPage from "~/routes/accounts/account";
+import * as signup from "~/routes/accounts/signup";
+import * as verifyEmail from "~/routes/accounts/verify-email";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { makeUser } from "../support/world";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import * as listRoute from "~/routes/conferences._index";
-import * as pageRoute from "~/routes/conferences.$slug._index";
-import * as editRoute from "~/routes/conferences.$slug.edit";
-import * as newRoute from "~/routes/conferences.new";
+import * as listRoute from "~/routes/conferences/list";
+import * as pageRoute from "~/routes/conferences/overview";
+import * as editRoute from "~/routes/conferences/edit";
+import * as newRoute from "~/routes/conferences/new";
 import { db } from "~/utils/db.server";
 import { conferenceForm } from "../permissions/conferences.rows";
 import { callAction, callLoader } from "../support/http";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as rolesRoute from "~/routes/conferences.$slug.roles";
-import * as editRoute from "~/routes/conferences.$slug.edit";
+import * as rolesRoute from "~/routes/conferences/roles";
+import * as editRoute from "~/routes/conferences/edit";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { addMember, grantConferenceRole, makeConference, makeOrg, makeUser } from "../support/world";

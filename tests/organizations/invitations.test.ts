@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as invitationRoute from "~/routes/invitations.$token";
-import * as membersRoute from "~/routes/orgs.$slug.members";
+import * as invitationRoute from "~/routes/organizations/invitation";
+import * as membersRoute from "~/routes/organizations/members";
 import { hashSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as editRoute from "~/routes/orgs.$slug.edit";
-import * as logoRoute from "~/routes/orgs.$slug.logo";
+import * as editRoute from "~/routes/organizations/edit";
+import * as logoRoute from "~/routes/organizations/logo";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, makeRequest } from "../support/http";
 import { addMember, makeOrg, makeUser } from "../support/world";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as listRoute from "~/routes/orgs._index";
-import * as pageRoute from "~/routes/orgs.$slug._index";
-import * as editRoute from "~/routes/orgs.$slug.edit";
-import * as membersRoute from "~/routes/orgs.$slug.members";
-import * as newRoute from "~/routes/orgs.new";
+import * as listRoute from "~/routes/organizations/list";
+import * as pageRoute from "~/routes/organizations/overview";
+import * as editRoute from "~/routes/organizations/edit";
+import * as membersRoute from "~/routes/organizations/members";
+import * as newRoute from "~/routes/organizations/new";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { addMember, makeOrg, makeUser } from "../support/world";

@@ -1,9 +1,9 @@
 // Account pages and mutating account routes that need a signed-in user: every signed-in role may
 // act on their own account, anonymous visitors are refused.
 import { createSession } from "~/domain/accounts/sessions.server";
-import * as accountPage from "~/routes/account._index";
-import * as security from "~/routes/account.security";
-import * as logout from "~/routes/logout";
+import * as accountPage from "~/routes/accounts/account";
+import * as security from "~/routes/accounts/security";
+import * as logout from "~/routes/accounts/logout";
 import { db } from "~/utils/db.server";
 import { PASSWORD } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";

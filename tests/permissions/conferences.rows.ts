@@ -1,8 +1,8 @@
 // Permission rows for the conference pages (see table.test.ts).
-import * as pageRoute from "~/routes/conferences.$slug._index";
-import * as editRoute from "~/routes/conferences.$slug.edit";
-import * as rolesRoute from "~/routes/conferences.$slug.roles";
-import * as newRoute from "~/routes/conferences.new";
+import * as pageRoute from "~/routes/conferences/overview";
+import * as editRoute from "~/routes/conferences/edit";
+import * as rolesRoute from "~/routes/conferences/roles";
+import * as newRoute from "~/routes/conferences/new";
 import type { Cast } from "../support/world";
 import type { PermissionRow } from "./types";
 

@@ -1,8 +1,8 @@
 // Permission rows for the organization pages (see table.test.ts).
-import * as invitationRoute from "~/routes/invitations.$token";
-import * as editRoute from "~/routes/orgs.$slug.edit";
-import * as membersRoute from "~/routes/orgs.$slug.members";
-import * as newOrgRoute from "~/routes/orgs.new";
+import * as invitationRoute from "~/routes/organizations/invitation";
+import * as editRoute from "~/routes/organizations/edit";
+import * as membersRoute from "~/routes/organizations/members";
+import * as newOrgRoute from "~/routes/organizations/new";
 import { hashSecret, newSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import type { Cast } from "../support/world";

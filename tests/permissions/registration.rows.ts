@@ -1,20 +1,20 @@
 // Registration routes × roles. Organizer pages: the conference's organizers and
 // the host organization's admins; check-in also for check-in staff; one's own
 // registration pages: its attendee (and, where the page allows, organizers).
-import * as checkin from "~/routes/conferences.$slug.checkin";
-import * as regDetail from "~/routes/conferences.$slug.manage.registrations.$id";
-import * as regList from "~/routes/conferences.$slug.manage.registrations._index";
-import * as regExport from "~/routes/conferences.$slug.manage.registrations.export";
-import * as regImport from "~/routes/conferences.$slug.manage.registrations.import";
-import * as manageTickets from "~/routes/conferences.$slug.manage.tickets._index";
-import * as editTicket from "~/routes/conferences.$slug.manage.tickets.$id";
-import * as questions from "~/routes/conferences.$slug.manage.tickets.questions";
-import * as vouchers from "~/routes/conferences.$slug.manage.tickets.vouchers";
-import * as visa from "~/routes/conferences.$slug.manage.visa";
-import * as register from "~/routes/conferences.$slug.register";
-import * as tickets from "~/routes/conferences.$slug.tickets";
-import * as badge from "~/routes/my.registrations.$id.badge";
-import * as myReg from "~/routes/my.registrations.$id";
+import * as checkin from "~/routes/registration/checkin";
+import * as regDetail from "~/routes/registration/manage/registration";
+import * as regList from "~/routes/registration/manage/registrations";
+import * as regExport from "~/routes/registration/manage/export";
+import * as regImport from "~/routes/registration/manage/import";
+import * as manageTickets from "~/routes/registration/manage/tickets";
+import * as editTicket from "~/routes/registration/manage/ticket";
+import * as questions from "~/routes/registration/manage/questions";
+import * as vouchers from "~/routes/registration/manage/vouchers";
+import * as visa from "~/routes/registration/manage/visa";
+import * as register from "~/routes/registration/register";
+import * as tickets from "~/routes/registration/tickets";
+import * as badge from "~/routes/registration/badge";
+import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
 import type { Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";

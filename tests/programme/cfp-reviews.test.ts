@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import * as cfpAdmin from "~/routes/conferences.$slug.manage.programme.cfp";
-import * as proposalsAdmin from "~/routes/conferences.$slug.manage.programme.proposals";
-import * as proposalPage from "~/routes/conferences.$slug.proposals.$id";
-import * as cfpPublic from "~/routes/conferences.$slug.proposals._index";
-import * as reviewRoute from "~/routes/conferences.$slug.reviews.$id";
-import * as reviewQueue from "~/routes/conferences.$slug.reviews._index";
+import * as cfpAdmin from "~/routes/programme/manage/cfp";
+import * as proposalsAdmin from "~/routes/programme/manage/proposals";
+import * as proposalPage from "~/routes/programme/proposal";
+import * as cfpPublic from "~/routes/programme/proposals";
+import * as reviewRoute from "~/routes/programme/review";
+import * as reviewQueue from "~/routes/programme/reviews";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser, type TestUser } from "../support/world";

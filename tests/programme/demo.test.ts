@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedProgrammeDemo } from "~/domain/demo/programme.server";
-import * as programmePage from "~/routes/conferences.$slug.programme._index";
+import * as programmePage from "~/routes/programme/programme";
 import { callLoader } from "../support/http";
 import { organizerWorld } from "./support";
 

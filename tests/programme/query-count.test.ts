@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as manageList from "~/routes/conferences.$slug.manage.programme._index";
-import * as programmePage from "~/routes/conferences.$slug.programme._index";
+import * as manageList from "~/routes/programme/manage/sessions";
+import * as programmePage from "~/routes/programme/programme";
 import { db, queryCounter } from "~/utils/db.server";
 import { callLoader } from "../support/http";
 import { makeUser } from "../support/world";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as invitationRoute from "~/routes/speaker.invitations.$token";
-import * as manageSpeakers from "~/routes/conferences.$slug.manage.programme.speakers._index";
-import * as speakerForm from "~/routes/conferences.$slug.manage.programme.speakers.$id";
-import * as portal from "~/routes/speaker._index";
-import * as ownProfile from "~/routes/speaker.$id";
+import * as invitationRoute from "~/routes/programme/speaker-portal/invitation";
+import * as manageSpeakers from "~/routes/programme/manage/speakers";
+import * as speakerForm from "~/routes/programme/manage/speaker";
+import * as portal from "~/routes/programme/speaker-portal/home";
+import * as ownProfile from "~/routes/programme/speaker-portal/session";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { emailText } from "../support/mail";

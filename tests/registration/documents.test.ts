@@ -2,15 +2,15 @@
 // duplicate scan flagged and not counted.
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import * as checkin from "~/routes/conferences.$slug.checkin";
-import * as visaAdmin from "~/routes/conferences.$slug.manage.visa";
-import * as register from "~/routes/conferences.$slug.register";
-import * as badge from "~/routes/my.registrations.$id.badge";
-import * as calendar from "~/routes/my.registrations.$id.calendar";
-import * as receipt from "~/routes/my.registrations.$id.receipt";
-import * as myReg from "~/routes/my.registrations.$id";
-import * as visaLetter from "~/routes/my.registrations.$id.visa-letter";
-import * as verify from "~/routes/visa-letters.$code";
+import * as checkin from "~/routes/registration/checkin";
+import * as visaAdmin from "~/routes/registration/manage/visa";
+import * as register from "~/routes/registration/register";
+import * as badge from "~/routes/registration/badge";
+import * as calendar from "~/routes/registration/registration-calendar";
+import * as receipt from "~/routes/registration/receipt";
+import * as myReg from "~/routes/registration/my-registration";
+import * as visaLetter from "~/routes/registration/visa-letter";
+import * as verify from "~/routes/registration/visa-letter-check";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { RegistrationStatus } from "~/generated/prisma/client";
 import { exportRegistrations } from "~/domain/registration/export-registrations.server";
 import { listRegistrations, type RegistrationFilter } from "~/domain/registration/list-registrations.server";
-import * as list from "~/routes/conferences.$slug.manage.registrations._index";
+import * as list from "~/routes/registration/manage/registrations";
 import { db } from "~/utils/db.server";
 import { callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";

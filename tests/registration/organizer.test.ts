@@ -2,11 +2,11 @@
 // recorded by hand or imported from a statement.
 import { describe, expect, it } from "vitest";
 import { exportRegistrations } from "~/domain/registration/export-registrations.server";
-import * as list from "~/routes/conferences.$slug.manage.registrations._index";
-import * as detail from "~/routes/conferences.$slug.manage.registrations.$id";
-import * as exportRoute from "~/routes/conferences.$slug.manage.registrations.export";
-import * as importRoute from "~/routes/conferences.$slug.manage.registrations.import";
-import * as register from "~/routes/conferences.$slug.register";
+import * as list from "~/routes/registration/manage/registrations";
+import * as detail from "~/routes/registration/manage/registration";
+import * as exportRoute from "~/routes/registration/manage/export";
+import * as importRoute from "~/routes/registration/manage/import";
+import * as register from "~/routes/registration/register";
 import { db, queryCounter } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";

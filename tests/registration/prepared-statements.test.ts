@@ -3,7 +3,7 @@
 // pg_prepared_statements, read on that connection, shows what the app prepared.
 process.env.DB_POOL_SIZE = "1";
 import { describe, expect, it } from "vitest";
-import * as register from "~/routes/conferences.$slug.register";
+import * as register from "~/routes/registration/register";
 import { db, preparedStatementName, PREPARED, queryCounter } from "~/utils/db.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";

@@ -4,7 +4,7 @@
 // test can catch it. The same for a voucher's usage limit.
 import { afterEach, describe, expect, it } from "vitest";
 import { testSwitches } from "~/domain/registration/switches.server";
-import * as register from "~/routes/conferences.$slug.register";
+import * as register from "~/routes/registration/register";
 import { db } from "~/utils/db.server";
 import { makeTicketing, makeUsers, postForm, serveRoutes } from "./support";
 

@@ -1,8 +1,8 @@
 // The registration form: free and bank-transfer flows, custom questions stored
 // typed, and every kind of bad input answered clearly with nothing changed.
 import { describe, expect, it } from "vitest";
-import * as register from "~/routes/conferences.$slug.register";
-import * as myReg from "~/routes/my.registrations.$id";
+import * as register from "~/routes/registration/register";
+import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { makeUser } from "../support/world";

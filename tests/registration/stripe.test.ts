@@ -2,9 +2,9 @@
 // API, with webhooks signed by the SDK's test helper.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepExpired } from "~/domain/registration/sweep.server";
-import * as register from "~/routes/conferences.$slug.register";
-import * as myReg from "~/routes/my.registrations.$id";
-import * as webhook from "~/routes/stripe.webhook";
+import * as register from "~/routes/registration/register";
+import * as myReg from "~/routes/registration/my-registration";
+import * as webhook from "~/routes/registration/stripe-webhook";
 import { db } from "~/utils/db.server";
 import { startStripeFake, type StripeFake } from "../support/stripe-fake";
 import { callAction } from "../support/http";

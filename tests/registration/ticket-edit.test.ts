@@ -4,10 +4,10 @@
 // with the typed values kept and nothing changed.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import * as editRoute from "~/routes/conferences.$slug.manage.tickets.$id";
-import * as manageTickets from "~/routes/conferences.$slug.manage.tickets._index";
-import * as register from "~/routes/conferences.$slug.register";
-import * as myReg from "~/routes/my.registrations.$id";
+import * as editRoute from "~/routes/registration/manage/ticket";
+import * as manageTickets from "~/routes/registration/manage/tickets";
+import * as register from "~/routes/registration/register";
+import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";

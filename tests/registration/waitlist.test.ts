@@ -2,9 +2,9 @@
 // emailed offers; an unclaimed offer passes to the next person in line.
 import { describe, expect, it } from "vitest";
 import { sweepExpired } from "~/domain/registration/sweep.server";
-import * as register from "~/routes/conferences.$slug.register";
-import * as tickets from "~/routes/conferences.$slug.tickets";
-import * as myReg from "~/routes/my.registrations.$id";
+import * as register from "~/routes/registration/register";
+import * as tickets from "~/routes/registration/tickets";
+import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";

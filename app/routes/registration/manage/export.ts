@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportRegistrations } from "~/domain/registration/export-registrations.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
-import { filterFrom } from "./conferences.$slug.manage.registrations._index";
+import { filterFrom } from "./registrations";
 
 /** CSV of the (filtered) registrations, streamed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
