@@ -33,7 +33,8 @@ try {
   const { designateSignatory } = await load("app/domain/accords/signatories.server.ts");
   for (const p of parties) await designateSignatory({ actor: p.admin, accordId, partyId: p.partyId, userId: p.signatory.id });
   let documentHash = "";
-  for (const p of parties) documentHash = (await approveVersion({ actor: p.admin, accordId, partyId: p.partyId, version: 1 })).documentHash ?? documentHash;
+  for (const p of parties)
+    documentHash = (await approveVersion({ actor: p.admin, accordId, partyId: p.partyId, version: 1 })).documentHash ?? documentHash;
   for (const p of parties) await signWithPasskey(accordId, documentHash, p);
   const entries = await db().accordAuditEntry.count({ where: { accordId } });
 
@@ -72,7 +73,11 @@ try {
       p99_ms: round(p99),
       target_p99_ms: 100,
       meets_target: p99 < 100,
-      baseline: { what: "verifyBundle on an in-memory bundle (crypto only, no database)", p50_ms: round(percentile(raw, 50)), p99_ms: round(rawP99) },
+      baseline: {
+        what: "verifyBundle on an in-memory bundle (crypto only, no database)",
+        p50_ms: round(percentile(raw, 50)),
+        p99_ms: round(rawP99),
+      },
       ratio: round(p99 / rawP99),
     }),
   );

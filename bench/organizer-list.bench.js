@@ -34,7 +34,10 @@ let app;
 try {
   const t = await ticketing(client, { capacity: ROWS * 2, slug: "list-2030" });
   const [organizer] = await people(client, 1, "organizer");
-  await client.query(`INSERT INTO "ConferenceRole" ("conferenceId", "userId", role) VALUES ($1, $2, 'ORGANIZER')`, [t.conference, organizer.userId]);
+  await client.query(`INSERT INTO "ConferenceRole" ("conferenceId", "userId", role) VALUES ($1, $2, 'ORGANIZER')`, [
+    t.conference,
+    organizer.userId,
+  ]);
   const attendees = await people(client, ROWS, "attendee");
   await client.query(
     `INSERT INTO "Registration" (id, "conferenceId", "userId", "ticketTypeId", status, method, "priceCents", "amountCents", "paidCents", currency, reference, "badgeCode", "createdAt", "updatedAt")
@@ -55,23 +58,31 @@ try {
     const r = await request(listUrl(i), { headers: { cookie: organizer.cookie } });
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   });
-  const search = await timed(50, CONCURRENCY, () => request(`${app.url}/conferences/${t.slug}/manage/registrations?q=bench%20person%2012&status=CONFIRMED`, { headers: { cookie: organizer.cookie } }));
+  const search = await timed(50, CONCURRENCY, () =>
+    request(`${app.url}/conferences/${t.slug}/manage/registrations?q=bench%20person%2012&status=CONFIRMED`, {
+      headers: { cookie: organizer.cookie },
+    }),
+  );
 
   // The export, read as a client would, counting rows and bytes without keeping them.
   const exportStarted = performance.now();
   const exported = await new Promise((resolve, reject) => {
     http
-      .get(`${app.url}/conferences/${t.slug}/manage/registrations/export`, { headers: { cookie: organizer.cookie, "accept-encoding": "identity" } }, (res) => {
-        let bytes = 0;
-        let lines = 0;
-        let firstByteMs = null;
-        res.on("data", (chunk) => {
-          firstByteMs ??= performance.now() - exportStarted;
-          bytes += chunk.length;
-          for (const b of chunk) if (b === 10) lines++;
-        });
-        res.on("end", () => resolve({ status: res.statusCode, bytes, rows: lines - 1, firstByteMs }));
-      })
+      .get(
+        `${app.url}/conferences/${t.slug}/manage/registrations/export`,
+        { headers: { cookie: organizer.cookie, "accept-encoding": "identity" } },
+        (res) => {
+          let bytes = 0;
+          let lines = 0;
+          let firstByteMs = null;
+          res.on("data", (chunk) => {
+            firstByteMs ??= performance.now() - exportStarted;
+            bytes += chunk.length;
+            for (const b of chunk) if (b === 10) lines++;
+          });
+          res.on("end", () => resolve({ status: res.statusCode, bytes, rows: lines - 1, firstByteMs }));
+        },
+      )
       .on("error", reject);
   });
   const exportMs = performance.now() - exportStarted;

@@ -31,7 +31,14 @@ try {
   // Baseline: the same bytes from a bare node:http server in its own process.
   const file = path.join(os.tmpdir(), `concord-bench-programme-${process.pid}.html`);
   fs.writeFileSync(file, html);
-  baseline = spawn(process.execPath, ["-e", `const h=require("node:fs").readFileSync(${JSON.stringify(file)});require("node:http").createServer((q,r)=>{r.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Content-Length":h.length});r.end(h)}).listen(${BASELINE_PORT},"127.0.0.1")`], { stdio: "inherit" });
+  baseline = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const h=require("node:fs").readFileSync(${JSON.stringify(file)});require("node:http").createServer((q,r)=>{r.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Content-Length":h.length});r.end(h)}).listen(${BASELINE_PORT},"127.0.0.1")`,
+    ],
+    { stdio: "inherit" },
+  );
   await new Promise((r) => setTimeout(r, 500));
   await hammer(`http://127.0.0.1:${BASELINE_PORT}/`, { seconds: 2 });
   const base = await hammer(`http://127.0.0.1:${BASELINE_PORT}/`, { seconds: SECONDS });

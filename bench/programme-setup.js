@@ -14,7 +14,9 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
   const database = await benchDatabase(tag);
   const { db } = await load("app/utils/db.server.ts");
   const client = db();
-  const org = await client.organization.create({ data: { slug: `bench-${tag}`, kind: "UNIVERSITY", nameEn: "Bench University", country: "CN" } });
+  const org = await client.organization.create({
+    data: { slug: `bench-${tag}`, kind: "UNIVERSITY", nameEn: "Bench University", country: "CN" },
+  });
   const conference = await client.conference.create({
     data: {
       slug: `bench-${tag}`,
@@ -31,10 +33,24 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
       status: "PUBLISHED",
     },
   });
-  const rooms = await Promise.all(Array.from({ length: 6 }, (_, i) => client.room.create({ data: { conferenceId: conference.id, name: `Room ${i + 1}`, capacity: 200, position: i } })));
-  const tracks = await Promise.all(Array.from({ length: 5 }, (_, i) => client.track.create({ data: { conferenceId: conference.id, name: `Track ${i + 1}`, nameZh: `专题 ${i + 1}`, position: i } })));
+  const rooms = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      client.room.create({ data: { conferenceId: conference.id, name: `Room ${i + 1}`, capacity: 200, position: i } }),
+    ),
+  );
+  const tracks = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      client.track.create({ data: { conferenceId: conference.id, name: `Track ${i + 1}`, nameZh: `专题 ${i + 1}`, position: i } }),
+    ),
+  );
   await client.speaker.createMany({
-    data: Array.from({ length: speakers }, (_, i) => ({ conferenceId: conference.id, nameLatin: `Speaker ${i + 1}`, nameNative: `报告人 ${i + 1}`, organization: `Organization ${i % 40}`, bio: "A speaker." })),
+    data: Array.from({ length: speakers }, (_, i) => ({
+      conferenceId: conference.id,
+      nameLatin: `Speaker ${i + 1}`,
+      nameNative: `报告人 ${i + 1}`,
+      organization: `Organization ${i % 40}`,
+      bio: "A speaker.",
+    })),
   });
   const speakerIds = (await client.speaker.findMany({ where: { conferenceId: conference.id }, select: { id: true } })).map((s) => s.id);
   // 300 sessions: 25 slots a day × 2 days × 6 rooms, 25 minutes each from 08:00 Beijing time (UTC+8).
@@ -57,7 +73,12 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
           startsAt: start,
           endsAt: new Date(start.getTime() + 25 * 60_000),
           status: "PUBLISHED",
-          speakers: { create: [{ speakerId: speakerIds[i % speakers], position: 0 }, { speakerId: speakerIds[(i + 7) % speakers], position: 1, role: "CO_SPEAKER" }] },
+          speakers: {
+            create: [
+              { speakerId: speakerIds[i % speakers], position: 0 },
+              { speakerId: speakerIds[(i + 7) % speakers], position: 1, role: "CO_SPEAKER" },
+            ],
+          },
         },
         select: { id: true },
       }),
@@ -112,9 +133,11 @@ export async function hammer(url, { connections = 32, seconds = 20 } = {}) {
         .on("error", () => (errors++, resolve()));
     });
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < end) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) await one();
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);

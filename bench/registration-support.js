@@ -44,13 +44,25 @@ export async function startApp(databaseUrl, port, env = {}) {
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, "server/start.js"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", CONCORD_SEED: "0", NODE_ENV: "production", SLOW_QUERY_MS: "100000", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: SECRET,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CONCORD_SEED: "0",
+      NODE_ENV: "production",
+      SLOW_QUERY_MS: "100000",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error("server did not become ready");
     await new Promise((r) => setTimeout(r, 200));
@@ -58,10 +70,11 @@ export async function startApp(databaseUrl, port, env = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
-    stop: () => new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.kill("SIGTERM");
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
   };
 }
 
@@ -71,14 +84,24 @@ export async function ticketing(client, { capacity, slug, priceCents = 0 }) {
   const conference = crypto.randomUUID();
   const quota = crypto.randomUUID();
   const ticket = crypto.randomUUID();
-  await client.query(`INSERT INTO "Organization" (id, slug, kind, "nameEn", country, "updatedAt") VALUES ($1, $2, 'UNIVERSITY', 'Bench University', 'CN', now())`, [org, `org-${slug}`]);
+  await client.query(
+    `INSERT INTO "Organization" (id, slug, kind, "nameEn", country, "updatedAt") VALUES ($1, $2, 'UNIVERSITY', 'Bench University', 'CN', now())`,
+    [org, `org-${slug}`],
+  );
   await client.query(
     `INSERT INTO "Conference" (id, slug, "orgId", title, "startDate", "endDate", venue, city, country, "timeZone", currency, status, "updatedAt")
      VALUES ($1, $2, $3, 'Bench Conference', '2030-09-27', '2030-09-28', 'Hall', 'Beijing', 'CN', 'Asia/Shanghai', 'CNY', 'PUBLISHED', now())`,
     [conference, slug, org],
   );
-  await client.query(`INSERT INTO "Quota" (id, "conferenceId", name, capacity) VALUES ($1, $2, 'Main hall', $3)`, [quota, conference, capacity]);
-  await client.query(`INSERT INTO "TicketType" (id, "conferenceId", "nameEn", "priceCents", currency) VALUES ($1, $2, 'Regular', $3, 'CNY')`, [ticket, conference, priceCents]);
+  await client.query(`INSERT INTO "Quota" (id, "conferenceId", name, capacity) VALUES ($1, $2, 'Main hall', $3)`, [
+    quota,
+    conference,
+    capacity,
+  ]);
+  await client.query(
+    `INSERT INTO "TicketType" (id, "conferenceId", "nameEn", "priceCents", currency) VALUES ($1, $2, 'Regular', $3, 'CNY')`,
+    [ticket, conference, priceCents],
+  );
   await client.query(`INSERT INTO "TicketTypeQuota" ("ticketTypeId", "quotaId") VALUES ($1, $2)`, [ticket, quota]);
   return { org, conference, quota, ticket, slug };
 }
@@ -131,10 +154,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 export function request(url, { method = "GET", headers = {}, body } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = http.request(url, { method, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) }, agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - started }));
-    });
+    const req = http.request(
+      url,
+      { method, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) }, agent },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+      },
+    );
     req.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
     if (body) req.write(body);
     req.end();

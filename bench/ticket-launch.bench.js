@@ -61,7 +61,10 @@ async function bareRegistration(pool, t, userId) {
        VALUES (gen_random_uuid(), $1, $2, $3, 'CONFIRMED', 'FREE', 0, 0, 'CNY', 'B-' || md5(random()::text), md5(random()::text), now(), now()) RETURNING id`,
       [t.conference, userId, t.ticket],
     );
-    await c.query(`INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", data) VALUES ($1, 'registration.create', 'Registration', $2, '{}')`, [userId, rows[0].id]);
+    await c.query(
+      `INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", data) VALUES ($1, 'registration.create', 'Registration', $2, '{}')`,
+      [userId, rows[0].id],
+    );
     await c.query(`SELECT id FROM "TicketTypeQuota" WHERE "ticketTypeId" = $1`.replace("id", '"quotaId"'), [t.ticket]);
     await c.query(
       `INSERT INTO "OutboxEmail" (id, "to", subject, html, text, template, locale) VALUES (gen_random_uuid(), 'x@bench.test', 'Registration confirmed', $1, 'text', 'registrationConfirmed', 'en')`,
@@ -91,7 +94,12 @@ async function oversold(client, t) {
     `SELECT (SELECT count(*)::int FROM "Registration" WHERE "ticketTypeId" = $1 AND status IN ('RESERVED','CONFIRMED')) AS held, (SELECT used FROM "Quota" WHERE id = $2) AS used`,
     [t.ticket, t.quota],
   );
-  return { held: rows[0].held, used: rows[0].used, oversold: Math.max(0, rows[0].held - CAPACITY), consistent: rows[0].held === rows[0].used };
+  return {
+    held: rows[0].held,
+    used: rows[0].used,
+    oversold: Math.max(0, rows[0].held - CAPACITY),
+    consistent: rows[0].held === rows[0].used,
+  };
 }
 
 // Confirmed registrations per second are counted over the time places were
@@ -121,15 +129,31 @@ try {
   const users = await people(client, CAPACITY + 3000, "launch");
   const baseUsers = await people(client, CAPACITY + 3000, "base");
 
-  app = await startApp(database.url, Number(process.env.BENCH_PORT ?? 3311), { CONCORD_WORKER: "0", DB_POOL_SIZE: String(POOL), WEB_CONCURRENCY: String(PROCESSES) });
+  app = await startApp(database.url, Number(process.env.BENCH_PORT ?? 3311), {
+    CONCORD_WORKER: "0",
+    DB_POOL_SIZE: String(POOL),
+    WEB_CONCURRENCY: String(PROCESSES),
+  });
   const body = new URLSearchParams({ ticketTypeId: t.ticket }).toString();
   // Warm-up: compile paths and fill the pool (these count as registrations like any other).
-  await Promise.all(users.slice(0, 20).map((u) => request(`${app.url}/conferences/${t.slug}/register`, { method: "POST", headers: { cookie: u.cookie, "content-type": "application/x-www-form-urlencoded" }, body })));
+  await Promise.all(
+    users.slice(0, 20).map((u) =>
+      request(`${app.url}/conferences/${t.slug}/register`, {
+        method: "POST",
+        headers: { cookie: u.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    ),
+  );
   const cpuBefore = cpuMs(app.pid);
   const appRun = await runClients(async (i) => {
     const u = users[20 + i];
     if (!u) return null;
-    return request(`${app.url}/conferences/${t.slug}/register`, { method: "POST", headers: { cookie: u.cookie, "content-type": "application/x-www-form-urlencoded" }, body });
+    return request(`${app.url}/conferences/${t.slug}/register`, {
+      method: "POST",
+      headers: { cookie: u.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
   });
   const serverCpu = cpuMs(app.pid) - cpuBefore;
   await app.stop();

@@ -45,19 +45,31 @@ const subjects: Record<AccordEvent, [string, string]> = {
 };
 
 const bodies: Record<AccordEvent, [string, string]> = {
-  invited: ["{a} started drafting “{t}” with your organization as a party. You can read the draft, comment and propose amendments.", "{a} 发起起草《{t}》，贵机构为其中一方。您可以阅读草案、发表评论并提出修改。"],
+  invited: [
+    "{a} started drafting “{t}” with your organization as a party. You can read the draft, comment and propose amendments.",
+    "{a} 发起起草《{t}》，贵机构为其中一方。您可以阅读草案、发表评论并提出修改。",
+  ],
   version: ["{a} saved a new version of the text.", "{a} 保存了文本的新版本。"],
   comment: ["{a} commented on a clause.", "{a} 对某一条款发表了评论。"],
-  "amendment-proposed": ["{a} proposed new wording for a clause. The initiator's editors will accept or reject it.", "{a} 提出了条款的新措辞，发起方编辑将决定是否接受。"],
+  "amendment-proposed": [
+    "{a} proposed new wording for a clause. The initiator's editors will accept or reject it.",
+    "{a} 提出了条款的新措辞，发起方编辑将决定是否接受。",
+  ],
   "amendment-accepted": ["{a} accepted your amendment; it is part of a new version.", "{a} 接受了您的修改提议，已纳入新版本。"],
   "amendment-rejected": ["{a} rejected your amendment. Reason: {r}", "{a} 未接受您的修改提议。理由：{r}"],
-  frozen: ["Every party approved the text. Its document hash is {h}. Signatories can now sign.", "各方均已批准文本，文档哈希为 {h}。签署人现在可以签署。"],
+  frozen: [
+    "Every party approved the text. Its document hash is {h}. Signatories can now sign.",
+    "各方均已批准文本，文档哈希为 {h}。签署人现在可以签署。",
+  ],
   designated: ["{a} designated you to sign “{t}” on behalf of your organization.", "{a} 指定您代表贵机构签署《{t}》。"],
   reminder: ["“{t}” is waiting for your signature.", "《{t}》正在等待您的签署。"],
   declined: ["{a} declined to sign. Reason: {r}", "{a} 拒绝签署。理由：{r}"],
   withdrawn: ["{a} withdrew the accord. Reason: {r}", "{a} 撤回了该协议。理由：{r}"],
   expired: ["The signing period ended before every party signed.", "签署期结束时仍有一方或多方未签署。"],
-  executed: ["Every party has signed. The executed document and its verification are available at the link below.", "各方均已签署。已签署文本及其验证信息见下方链接。"],
+  executed: [
+    "Every party has signed. The executed document and its verification are available at the link below.",
+    "各方均已签署。已签署文本及其验证信息见下方链接。",
+  ],
 };
 
 function fill(s: string, p: AccordEventProps) {
@@ -95,7 +107,9 @@ export const accordsTemplates = {
         </Text>
         <Text style={{ fontSize: "28px", fontWeight: 700, letterSpacing: "4px" }}>{p.code}</Text>
         <Text style={{ fontSize: "13px", color: "#57534e" }}>
-          {zh(l) ? "验证码 15 分钟内有效，只能使用一次。如非本人操作，请忽略此邮件。" : "The code works once and expires in 15 minutes. If you did not ask for it, ignore this email."}
+          {zh(l)
+            ? "验证码 15 分钟内有效，只能使用一次。如非本人操作，请忽略此邮件。"
+            : "The code works once and expires in 15 minutes. If you did not ask for it, ignore this email."}
         </Text>
       </EmailLayout>
     ),

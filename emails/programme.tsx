@@ -5,7 +5,6 @@ import type { Template } from "./template";
 /** Emails of the programme area; merged into the registry in emails/templates.tsx. */
 const zh = (l: EmailLocale) => l === "zh";
 
-
 type Invitation = { name: string; conference: string; inviter: string; url: string };
 type Proposal = { name: string; conference: string; title: string; url: string };
 type Assignment = { name: string; conference: string; track: string; url: string };
@@ -21,8 +20,14 @@ export const programmeTemplates = {
         preview={zh(l) ? `${p.inviter} 邀请您发言` : `${p.inviter} invites you to speak`}
         lines={
           zh(l)
-            ? [`${p.inviter} 代表 ${p.conference} 邀请您担任报告人。`, "请点击下面的按钮接受或谢绝邀请；接受后可在报告人中心查看议程、编辑个人资料并上传资料。"]
-            : [`${p.inviter} invites you, on behalf of ${p.conference}, to speak.`, "Follow the link to accept or decline. Once you accept, the speaker portal shows your sessions and lets you edit your profile and upload materials."]
+            ? [
+                `${p.inviter} 代表 ${p.conference} 邀请您担任报告人。`,
+                "请点击下面的按钮接受或谢绝邀请；接受后可在报告人中心查看议程、编辑个人资料并上传资料。",
+              ]
+            : [
+                `${p.inviter} invites you, on behalf of ${p.conference}, to speak.`,
+                "Follow the link to accept or decline. Once you accept, the speaker portal shows your sessions and lets you edit your profile and upload materials.",
+              ]
         }
         action={zh(l) ? "查看邀请" : "See the invitation"}
         url={p.url}
@@ -36,7 +41,11 @@ export const programmeTemplates = {
         locale={l}
         name={p.name}
         preview={zh(l) ? "稿件已收到" : "Your proposal was received"}
-        lines={zh(l) ? [`我们已收到您向 ${p.conference} 提交的稿件“${p.title}”。截止日期前您仍可修改或撤回。`] : [`We received your proposal “${p.title}” for ${p.conference}. You can edit or withdraw it until the deadline.`]}
+        lines={
+          zh(l)
+            ? [`我们已收到您向 ${p.conference} 提交的稿件“${p.title}”。截止日期前您仍可修改或撤回。`]
+            : [`We received your proposal “${p.title}” for ${p.conference}. You can edit or withdraw it until the deadline.`]
+        }
         action={zh(l) ? "查看稿件" : "See your proposal"}
         url={p.url}
       />
@@ -49,7 +58,11 @@ export const programmeTemplates = {
         locale={l}
         name={p.name}
         preview={zh(l) ? "恭喜，您的稿件已录用" : "Your proposal was accepted"}
-        lines={zh(l) ? [`恭喜！您向 ${p.conference} 提交的稿件“${p.title}”已被录用。组织者会尽快安排时间和会场。`] : [`Congratulations: your proposal “${p.title}” for ${p.conference} was accepted. The organizers will schedule it soon.`]}
+        lines={
+          zh(l)
+            ? [`恭喜！您向 ${p.conference} 提交的稿件“${p.title}”已被录用。组织者会尽快安排时间和会场。`]
+            : [`Congratulations: your proposal “${p.title}” for ${p.conference} was accepted. The organizers will schedule it soon.`]
+        }
         action={zh(l) ? "查看" : "See it"}
         url={p.url}
       />
@@ -62,7 +75,11 @@ export const programmeTemplates = {
         locale={l}
         name={p.name}
         preview={zh(l) ? "稿件评审结果" : "The decision on your proposal"}
-        lines={zh(l) ? [`感谢您向 ${p.conference} 投稿。很遗憾，稿件“${p.title}”未能录用。`] : [`Thank you for proposing to ${p.conference}. We are sorry that “${p.title}” could not be accepted.`]}
+        lines={
+          zh(l)
+            ? [`感谢您向 ${p.conference} 投稿。很遗憾，稿件“${p.title}”未能录用。`]
+            : [`Thank you for proposing to ${p.conference}. We are sorry that “${p.title}” could not be accepted.`]
+        }
         action={zh(l) ? "查看" : "See it"}
         url={p.url}
       />
@@ -75,7 +92,11 @@ export const programmeTemplates = {
         locale={l}
         name={p.name}
         preview={zh(l) ? `专题：${p.track}` : `Track: ${p.track}`}
-        lines={zh(l) ? [`您被指派为 ${p.conference}“${p.track}”专题的评审。`] : [`You were asked to review the proposals of the track “${p.track}” of ${p.conference}.`]}
+        lines={
+          zh(l)
+            ? [`您被指派为 ${p.conference}“${p.track}”专题的评审。`]
+            : [`You were asked to review the proposals of the track “${p.track}” of ${p.conference}.`]
+        }
         action={zh(l) ? "开始评审" : "Start reviewing"}
         url={p.url}
       />
@@ -88,7 +109,11 @@ export const programmeTemplates = {
         locale={l}
         name={p.name}
         preview={zh(l) ? `${p.title} 已调整` : `${p.title} has moved`}
-        lines={zh(l) ? [`${p.conference} 的议程“${p.title}”已调整。`, `原安排：${p.from}`, `新安排：${p.to}`] : [`The session “${p.title}” of ${p.conference} has moved.`, `Was: ${p.from}`, `Now: ${p.to}`]}
+        lines={
+          zh(l)
+            ? [`${p.conference} 的议程“${p.title}”已调整。`, `原安排：${p.from}`, `新安排：${p.to}`]
+            : [`The session “${p.title}” of ${p.conference} has moved.`, `Was: ${p.from}`, `Now: ${p.to}`]
+        }
         action={zh(l) ? "查看议程" : "See the session"}
         url={p.url}
       />

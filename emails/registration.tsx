@@ -7,7 +7,6 @@ const zh = (l: EmailLocale) => l === "zh";
 
 type Base = { name: string; conference: string; url: string };
 
-
 const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
 
 export const registrationTemplates = {
@@ -20,8 +19,14 @@ export const registrationTemplates = {
         name={p.name}
         lines={
           zh(l)
-            ? [`我们已收到您对 ${p.conference} 的注册（${p.ticket}，${p.amount}）。`, `名额为您保留至 ${p.holdUntil}。付款完成后注册即被确认。`]
-            : [`We received your registration for ${p.conference} (${p.ticket}, ${p.amount}).`, `Your place is held until ${p.holdUntil}. The registration is confirmed once the payment arrives.`]
+            ? [
+                `我们已收到您对 ${p.conference} 的注册（${p.ticket}，${p.amount}）。`,
+                `名额为您保留至 ${p.holdUntil}。付款完成后注册即被确认。`,
+              ]
+            : [
+                `We received your registration for ${p.conference} (${p.ticket}, ${p.amount}).`,
+                `Your place is held until ${p.holdUntil}. The registration is confirmed once the payment arrives.`,
+              ]
         }
         action={myRegistration(l)}
         url={p.url}
@@ -37,8 +42,18 @@ export const registrationTemplates = {
         name={p.name}
         lines={
           zh(l)
-            ? [`请通过银行转账支付 ${p.amount}（${p.ticket}）。`, `转账附言请务必填写：${p.reference}`, p.instructions, `名额为您保留至 ${p.holdUntil}。`]
-            : [`Please pay ${p.amount} (${p.ticket}) by bank transfer.`, `Always quote this reference: ${p.reference}`, p.instructions, `Your place is held until ${p.holdUntil}.`]
+            ? [
+                `请通过银行转账支付 ${p.amount}（${p.ticket}）。`,
+                `转账附言请务必填写：${p.reference}`,
+                p.instructions,
+                `名额为您保留至 ${p.holdUntil}。`,
+              ]
+            : [
+                `Please pay ${p.amount} (${p.ticket}) by bank transfer.`,
+                `Always quote this reference: ${p.reference}`,
+                p.instructions,
+                `Your place is held until ${p.holdUntil}.`,
+              ]
         }
         action={myRegistration(l)}
         url={p.url}
@@ -54,8 +69,16 @@ export const registrationTemplates = {
         name={p.name}
         lines={
           zh(l)
-            ? [`您对 ${p.conference} 的注册（${p.ticket}）已确认。`, `胸牌（含二维码，签到时出示）：${p.badgeUrl}`, `添加到日历：${p.calendarUrl}`]
-            : [`Your registration for ${p.conference} (${p.ticket}) is confirmed.`, `Your badge (show its QR code at check-in): ${p.badgeUrl}`, `Add to your calendar: ${p.calendarUrl}`]
+            ? [
+                `您对 ${p.conference} 的注册（${p.ticket}）已确认。`,
+                `胸牌（含二维码，签到时出示）：${p.badgeUrl}`,
+                `添加到日历：${p.calendarUrl}`,
+              ]
+            : [
+                `Your registration for ${p.conference} (${p.ticket}) is confirmed.`,
+                `Your badge (show its QR code at check-in): ${p.badgeUrl}`,
+                `Add to your calendar: ${p.calendarUrl}`,
+              ]
         }
         action={myRegistration(l)}
         url={p.url}
@@ -69,7 +92,13 @@ export const registrationTemplates = {
         locale={l}
         preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
         name={p.name}
-        lines={zh(l) ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`] : [`No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`]}
+        lines={
+          zh(l)
+            ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`]
+            : [
+                `No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`,
+              ]
+        }
         action={zh(l) ? "重新注册" : "Register again"}
         url={p.url}
       />
@@ -85,7 +114,10 @@ export const registrationTemplates = {
         lines={
           zh(l)
             ? [`${p.conference} 有一个名额（${p.ticket}）为您保留。`, `请在 ${p.expires} 前完成注册，逾期名额将转给候补名单中的下一位。`]
-            : [`A place (${p.ticket}) at ${p.conference} is now held for you.`, `Register before ${p.expires}; after that it passes to the next person on the waitlist.`]
+            : [
+                `A place (${p.ticket}) at ${p.conference} is now held for you.`,
+                `Register before ${p.expires}; after that it passes to the next person on the waitlist.`,
+              ]
         }
         action={zh(l) ? "领取名额" : "Claim the place"}
         url={p.url}
@@ -99,7 +131,11 @@ export const registrationTemplates = {
         locale={l}
         preview={zh(l) ? "名额已转给下一位" : "The place passed to the next person"}
         name={p.name}
-        lines={zh(l) ? [`为您保留的 ${p.conference} 名额未被领取，已转给候补名单中的下一位。`] : [`The place held for you at ${p.conference} was not claimed in time and has passed to the next person on the waitlist.`]}
+        lines={
+          zh(l)
+            ? [`为您保留的 ${p.conference} 名额未被领取，已转给候补名单中的下一位。`]
+            : [`The place held for you at ${p.conference} was not claimed in time and has passed to the next person on the waitlist.`]
+        }
         action={zh(l) ? "查看票种" : "See tickets"}
         url={p.url}
       />
@@ -115,7 +151,10 @@ export const registrationTemplates = {
         lines={
           zh(l)
             ? [`您对 ${p.conference} 的注册已取消。`, p.refund ? `退款 ${p.refund} 将退回原支付方式。` : ""]
-            : [`Your registration for ${p.conference} is cancelled.`, p.refund ? `A refund of ${p.refund} goes back to the original means of payment.` : ""]
+            : [
+                `Your registration for ${p.conference} is cancelled.`,
+                p.refund ? `A refund of ${p.refund} goes back to the original means of payment.` : "",
+              ]
         }
         action={myRegistration(l)}
         url={p.url}
@@ -132,7 +171,10 @@ export const registrationTemplates = {
         lines={
           zh(l)
             ? [`您的付款（${p.amount}）在保留期结束后才到账，而 ${p.conference} 的名额已满。`, "我们已自动全额退款，款项将退回原支付方式。"]
-            : [`Your payment (${p.amount}) arrived after your held place at ${p.conference} had expired, and the places are now taken.`, "We refunded it in full automatically, to the original means of payment."]
+            : [
+                `Your payment (${p.amount}) arrived after your held place at ${p.conference} had expired, and the places are now taken.`,
+                "We refunded it in full automatically, to the original means of payment.",
+              ]
         }
         action={myRegistration(l)}
         url={p.url}
@@ -144,12 +186,23 @@ export const registrationTemplates = {
     render: (l, p: Base & { approved: boolean; reason: string | null }) => (
       <GreetingEmail
         locale={l}
-        preview={p.approved ? (zh(l) ? "邀请函已批准" : "Your letter is ready") : zh(l) ? "邀请函申请未获批准" : "Your request was declined"}
+        preview={
+          p.approved ? (zh(l) ? "邀请函已批准" : "Your letter is ready") : zh(l) ? "邀请函申请未获批准" : "Your request was declined"
+        }
         name={p.name}
         lines={
           p.approved
-            ? [zh(l) ? `您申请的 ${p.conference} 签证邀请函已批准，可在注册页面下载。` : `Your visa invitation letter for ${p.conference} is approved; download it from your registration page.`]
-            : [zh(l) ? `很遗憾，您申请的 ${p.conference} 签证邀请函未获批准。` : `We are sorry: your request for a visa invitation letter for ${p.conference} was declined.`, p.reason ?? ""]
+            ? [
+                zh(l)
+                  ? `您申请的 ${p.conference} 签证邀请函已批准，可在注册页面下载。`
+                  : `Your visa invitation letter for ${p.conference} is approved; download it from your registration page.`,
+              ]
+            : [
+                zh(l)
+                  ? `很遗憾，您申请的 ${p.conference} 签证邀请函未获批准。`
+                  : `We are sorry: your request for a visa invitation letter for ${p.conference} was declined.`,
+                p.reason ?? "",
+              ]
         }
         action={myRegistration(l)}
         url={p.url}

@@ -24,7 +24,9 @@ export const templates = {
         locale={l}
         preview={zh(l) ? "验证邮箱以完成注册" : "Confirm your email to finish signing up"}
         greeting={zh(l) ? `${p.name}，您好：` : `Hello ${p.name},`}
-        body={zh(l) ? "请点击下面的按钮确认这是您的邮箱地址。" : "Please confirm that this is your email address by following the link below."}
+        body={
+          zh(l) ? "请点击下面的按钮确认这是您的邮箱地址。" : "Please confirm that this is your email address by following the link below."
+        }
         action={zh(l) ? "验证邮箱" : "Verify email"}
         url={p.url}
         validity={zh(l) ? "链接 24 小时内有效，只能使用一次。" : "The link works once and expires in 24 hours."}
@@ -38,7 +40,11 @@ export const templates = {
         locale={l}
         preview={zh(l) ? "一次性登录链接" : "A one-time sign-in link"}
         greeting={zh(l) ? `${p.name}，您好：` : `Hello ${p.name},`}
-        body={zh(l) ? "有人请求用此邮箱登录 Concord。点击下面的按钮即可登录。" : "Someone asked to sign in to Concord with this email. Follow the link below to sign in."}
+        body={
+          zh(l)
+            ? "有人请求用此邮箱登录 Concord。点击下面的按钮即可登录。"
+            : "Someone asked to sign in to Concord with this email. Follow the link below to sign in."
+        }
         action={zh(l) ? "登录" : "Sign in"}
         url={p.url}
         validity={zh(l) ? "链接 15 分钟内有效，只能使用一次。" : "The link works once and expires in 15 minutes."}
@@ -52,7 +58,11 @@ export const templates = {
         locale={l}
         preview={zh(l) ? "重置密码" : "Choose a new password"}
         greeting={zh(l) ? `${p.name}，您好：` : `Hello ${p.name},`}
-        body={zh(l) ? "点击下面的按钮设置新密码。设置后，所有已登录的设备都会退出。" : "Follow the link below to choose a new password. Setting it signs out every device."}
+        body={
+          zh(l)
+            ? "点击下面的按钮设置新密码。设置后，所有已登录的设备都会退出。"
+            : "Follow the link below to choose a new password. Setting it signs out every device."
+        }
         action={zh(l) ? "设置新密码" : "Choose a new password"}
         url={p.url}
         validity={zh(l) ? "链接 1 小时内有效，只能使用一次。" : "The link works once and expires in one hour."}

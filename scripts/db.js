@@ -85,7 +85,6 @@ async function createMigration(rawName) {
   } finally {
     await scratch.stop();
   }
-
 }
 
 async function main() {
@@ -129,7 +128,11 @@ async function main() {
         const engine = await openEngine(url);
         try {
           const { stdout } = await engine.diffFromDatabase();
-          console.log(stdout?.trim() && !stdout.includes("empty migration") ? `Drift between schema and database:\n${stdout}` : "No drift between prisma/schema.prisma and the database.");
+          console.log(
+            stdout?.trim() && !stdout.includes("empty migration")
+              ? `Drift between schema and database:\n${stdout}`
+              : "No drift between prisma/schema.prisma and the database.",
+          );
         } finally {
           await engine.close();
         }

@@ -9,7 +9,12 @@ import zlib from "node:zlib";
 export function pageJsBytes(routeId, buildDir = process.env.CONCORD_BUILD_DIR ?? "build") {
   const assets = path.join(buildDir, "client/assets");
   const file = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
-  const manifest = JSON.parse(fs.readFileSync(path.join(assets, file), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""));
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(path.join(assets, file), "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;\s*$/, ""),
+  );
   const route = manifest.routes[routeId];
   if (!route) throw new Error(`${routeId} is not a route of this build`);
   const urls = new Set([

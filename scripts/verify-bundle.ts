@@ -19,7 +19,8 @@ let trustedSealKey: string | undefined;
 const keyAt = args.indexOf("--key");
 if (keyAt >= 0) trustedSealKey = args[keyAt + 1] ?? usage();
 const keyFileAt = args.indexOf("--key-file");
-if (keyFileAt >= 0) trustedSealKey = (JSON.parse(fs.readFileSync(args[keyFileAt + 1] ?? usage(), "utf8")) as { publicKey: string }).publicKey;
+if (keyFileAt >= 0)
+  trustedSealKey = (JSON.parse(fs.readFileSync(args[keyFileAt + 1] ?? usage(), "utf8")) as { publicKey: string }).publicKey;
 
 let bundle: VerificationBundle;
 try {
@@ -38,8 +39,13 @@ for (const check of report.checks) {
   for (const p of check.problems) console.log(`      - ${p}`);
 }
 for (const s of report.signatures) {
-  console.log(`  ${s.ok ? "✓" : "✗"} ${s.orgName}: ${s.signerName}${s.signerRole ? `, ${s.signerRole}` : ""} — ${s.signedAt} — ${s.method === "PASSKEY" ? "passkey (WebAuthn)" : "typed name + emailed code (weaker)"}`);
+  console.log(
+    `  ${s.ok ? "✓" : "✗"} ${s.orgName}: ${s.signerName}${s.signerRole ? `, ${s.signerRole}` : ""} — ${s.signedAt} — ${s.method === "PASSKEY" ? "passkey (WebAuthn)" : "typed name + emailed code (weaker)"}`,
+  );
 }
-if (report.seal) console.log(`Sealed ${report.seal.executedAt} with key ${report.seal.keyId}${trustedSealKey ? " (pinned)" : " (not pinned: pass --key to check it is Concord's)"}`);
+if (report.seal)
+  console.log(
+    `Sealed ${report.seal.executedAt} with key ${report.seal.keyId}${trustedSealKey ? " (pinned)" : " (not pinned: pass --key to check it is Concord's)"}`,
+  );
 console.log(report.ok ? "VERIFIED" : report.executed ? "NOT VERIFIED" : "NOT VERIFIED (the accord is not executed)");
 process.exit(report.ok ? 0 : 1);

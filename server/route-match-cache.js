@@ -18,7 +18,10 @@ const require = createRequire(import.meta.url);
 // changes them, nothing is patched and the router runs as published.
 const EDITS = [
   ["  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n", "  let branches = concordRankedBranches(routes);\n"],
-  ["  let [matcher, compiledParams] = compilePath(pattern.path, pattern.caseSensitive, pattern.end);", "  let [matcher, compiledParams] = concordCompiledPath(pattern.path, pattern.caseSensitive, pattern.end);"],
+  [
+    "  let [matcher, compiledParams] = compilePath(pattern.path, pattern.caseSensitive, pattern.end);",
+    "  let [matcher, compiledParams] = concordCompiledPath(pattern.path, pattern.caseSensitive, pattern.end);",
+  ],
 ];
 
 // Appended to the module; function declarations are hoisted, so the edited
@@ -85,7 +88,8 @@ export function installRouteMatchCache() {
   return { installed: true };
 }
 
-export const routeMatchCache = process.env.ROUTE_MATCH_CACHE === "0" ? { installed: false, reason: "ROUTE_MATCH_CACHE=0" } : installRouteMatchCache();
+export const routeMatchCache =
+  process.env.ROUTE_MATCH_CACHE === "0" ? { installed: false, reason: "ROUTE_MATCH_CACHE=0" } : installRouteMatchCache();
 if (!routeMatchCache.installed && routeMatchCache.reason !== "ROUTE_MATCH_CACHE=0") {
   console.warn(`route match cache not installed: ${routeMatchCache.reason}`);
 }

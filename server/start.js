@@ -99,7 +99,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
   process.env.APP_URL ??= `http://${host === "0.0.0.0" ? "localhost" : host === "127.0.0.1" ? "localhost" : host}:${port}`;
-  if (!process.env.SMTP_URL) console.log(`[mail] no SMTP_URL: emails go to ${path.resolve(process.env.MAILBOX_DIR ?? "data/mail")} (read them at /dev/mail)`);
+  if (!process.env.SMTP_URL)
+    console.log(`[mail] no SMTP_URL: emails go to ${path.resolve(process.env.MAILBOX_DIR ?? "data/mail")} (read them at /dev/mail)`);
 
   // The embedded database is seeded on first start; an external one only when asked (CONCORD_SEED=1).
   const seed = process.env.CONCORD_SEED === "1" || (database.kind === "embedded" && process.env.CONCORD_SEED !== "0");

@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { patchedRouterSource, routeMatchCache, routerFile } from "../server/route-match-cache.js";
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
-type Router = { matchRoutes(routes: Route[], location: string): Array<{ route: { id: string }; params: object; pathname: string; pathnameBase: string }> | null };
+type Router = {
+  matchRoutes(
+    routes: Route[],
+    location: string,
+  ): Array<{ route: { id: string }; params: object; pathname: string; pathnameBase: string }> | null;
+};
 
 function compile(source: string, name: string): Router {
   const mod = new Module(name) as Module & { _compile(code: string, file: string): void };
@@ -46,7 +51,13 @@ const tree = (): Route[] => [
           },
         ],
       },
-      { id: "pathless", children: [{ id: "my", path: "my/registrations" }, { id: "my-one", path: "my/registrations/:id" }] },
+      {
+        id: "pathless",
+        children: [
+          { id: "my", path: "my/registrations" },
+          { id: "my-one", path: "my/registrations/:id" },
+        ],
+      },
       { id: "Case", path: "CaseOnly", caseSensitive: true },
       { id: "files", path: "files/*" },
       { id: "not-found", path: "*" },
@@ -77,13 +88,16 @@ const paths = [
   "/nothing/here",
 ];
 
-const shape = (matches: ReturnType<Router["matchRoutes"]>) => matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })) ?? null;
+const shape = (matches: ReturnType<Router["matchRoutes"]>) =>
+  matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })) ?? null;
 
 describe("route match cache", () => {
   it("is installed in the server", () => {
     expect(routeMatchCache).toEqual({ installed: true });
     const require = createRequire(import.meta.url);
-    const loaded = require(require.resolve("@remix-run/router", { paths: [require.resolve("@remix-run/server-runtime")] })) as { __concordMemo?: boolean };
+    const loaded = require(require.resolve("@remix-run/router", { paths: [require.resolve("@remix-run/server-runtime")] })) as {
+      __concordMemo?: boolean;
+    };
     expect(loaded.__concordMemo).toBe(true);
   });
 

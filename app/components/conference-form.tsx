@@ -62,14 +62,27 @@ export function ConferenceForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t("conf.field.title")} autoFocus={focus === "title"} />
       <Field meta={fields.titleZh} label={t("conf.field.titleZh")} optional autoFocus={focus === "titleZh"} />
-      <Field meta={fields.edition} type="number" label={t("conf.field.edition")} hint={t("conf.field.edition.hint")} optional autoFocus={focus === "edition"} />
+      <Field
+        meta={fields.edition}
+        type="number"
+        label={t("conf.field.edition")}
+        hint={t("conf.field.edition.hint")}
+        optional
+        autoFocus={focus === "edition"}
+      />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field meta={fields.startDate} type="date" label={t("conf.field.startDate")} autoFocus={focus === "startDate"} />
         <Field meta={fields.endDate} type="date" label={t("conf.field.endDate")} autoFocus={focus === "endDate"} />
       </div>
       <Field meta={fields.venue} label={t("conf.field.venue")} autoFocus={focus === "venue"} />
       <Field meta={fields.city} label={t("conf.field.city")} autoFocus={focus === "city"} />
-      <SelectField meta={fields.country} label={t("conf.field.country")} options={options.countries} placeholder={t("org.field.country.choose")} autoFocus={focus === "country"} />
+      <SelectField
+        meta={fields.country}
+        label={t("conf.field.country")}
+        options={options.countries}
+        placeholder={t("org.field.country.choose")}
+        autoFocus={focus === "country"}
+      />
       <SelectField
         meta={fields.timeZone}
         label={t("conf.field.timeZone")}
@@ -90,7 +103,13 @@ export function ConferenceForm({
         ]}
         autoFocus={focus === "defaultLocale"}
       />
-      <SelectField meta={fields.currency} label={t("conf.field.currency")} options={options.currencies} placeholder={t("conf.field.currency.choose")} autoFocus={focus === "currency"} />
+      <SelectField
+        meta={fields.currency}
+        label={t("conf.field.currency")}
+        options={options.currencies}
+        placeholder={t("conf.field.currency.choose")}
+        autoFocus={focus === "currency"}
+      />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

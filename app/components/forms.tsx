@@ -21,7 +21,19 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function Label({ htmlFor, children, optional, hint, hintId }: { htmlFor: string; children: ReactNode; optional?: boolean; hint?: string; hintId: string }) {
+function Label({
+  htmlFor,
+  children,
+  optional,
+  hint,
+  hintId,
+}: {
+  htmlFor: string;
+  children: ReactNode;
+  optional?: boolean;
+  hint?: string;
+  hintId: string;
+}) {
   const t = useT();
   return (
     <>
@@ -54,7 +66,11 @@ export function Field({
   type = "text",
   autoComplete,
   ...rest
-}: Common & { meta: FieldMetadata<string | undefined | number | null>; type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel" | "datetime-local"; autoComplete?: string }) {
+}: Common & {
+  meta: FieldMetadata<string | undefined | number | null>;
+  type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel" | "datetime-local";
+  autoComplete?: string;
+}) {
   const hintId = `${meta.id}-hint`;
   const props = getInputProps(meta as FieldMetadata<string>, { type, ariaDescribedBy: rest.hint ? hintId : undefined });
   return (
@@ -147,7 +163,17 @@ export function FormErrors({ errors, id }: { errors?: string[]; id: string }) {
   );
 }
 
-export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const styles = {

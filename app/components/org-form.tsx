@@ -57,12 +57,22 @@ export function OrgForm({
         options={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
         autoFocus={focus === "kind"}
       />
-      <SelectField meta={fields.country} label={t("org.field.country")} options={countries} placeholder={t("org.field.country.choose")} autoFocus={focus === "country"} />
+      <SelectField
+        meta={fields.country}
+        label={t("org.field.country")}
+        options={countries}
+        placeholder={t("org.field.country.choose")}
+        autoFocus={focus === "country"}
+      />
       <Field meta={fields.website} type="url" label={t("org.field.website")} optional autoComplete="url" autoFocus={focus === "website"} />
       {mode === "edit" ? (
         <fieldset className="mb-4 rounded-md border border-stone-300 p-3">
           <legend className="px-1 font-medium text-stone-800">{t("org.field.logo")}</legend>
-          {logoUrl ? <img src={logoUrl} alt={t("org.logo.current")} className="mb-2 h-20 w-auto" /> : <p className="text-sm text-stone-600">{t("org.logo.none")}</p>}
+          {logoUrl ? (
+            <img src={logoUrl} alt={t("org.logo.current")} className="mb-2 h-20 w-auto" />
+          ) : (
+            <p className="text-sm text-stone-600">{t("org.logo.none")}</p>
+          )}
           <label htmlFor={fields.logo.id} className="block font-medium text-stone-800">
             {t("org.logo.upload")}
           </label>

@@ -56,7 +56,17 @@ export function RadioGroup({
 }
 
 /** One organizer-defined question, rendered by kind. */
-export function QuestionField({ q, fields, countries, autoFocus }: { q: QuestionDef; fields: Record<string, FieldMetadata<unknown>>; countries: { value: string; label: string }[]; autoFocus: boolean }) {
+export function QuestionField({
+  q,
+  fields,
+  countries,
+  autoFocus,
+}: {
+  q: QuestionDef;
+  fields: Record<string, FieldMetadata<unknown>>;
+  countries: { value: string; label: string }[];
+  autoFocus: boolean;
+}) {
   const locale = useLocale();
   const t = useT();
   const meta = fields[answerField(q.id)];
@@ -66,7 +76,16 @@ export function QuestionField({ q, fields, countries, autoFocus }: { q: Question
     case "TEXT":
       return <Field meta={meta as FieldMetadata<string>} label={label} optional={!q.required} autoFocus={autoFocus} />;
     case "CHOICE":
-      return <SelectField meta={meta as FieldMetadata<string>} label={label} optional={!q.required} options={choices} placeholder={t("reg.form.choose")} autoFocus={autoFocus} />;
+      return (
+        <SelectField
+          meta={meta as FieldMetadata<string>}
+          label={label}
+          optional={!q.required}
+          options={choices}
+          placeholder={t("reg.form.choose")}
+          autoFocus={autoFocus}
+        />
+      );
     case "MULTI_CHOICE":
       return <CheckboxGroup meta={meta as FieldMetadata<string[]>} legend={label} options={choices} />;
     case "YES_NO":
@@ -82,7 +101,16 @@ export function QuestionField({ q, fields, countries, autoFocus }: { q: Question
         />
       );
     case "COUNTRY":
-      return <SelectField meta={meta as FieldMetadata<string>} label={label} optional={!q.required} options={countries} placeholder={t("reg.form.choose")} autoFocus={autoFocus} />;
+      return (
+        <SelectField
+          meta={meta as FieldMetadata<string>}
+          label={label}
+          optional={!q.required}
+          options={countries}
+          placeholder={t("reg.form.choose")}
+          autoFocus={autoFocus}
+        />
+      );
   }
 }
 
@@ -110,17 +138,34 @@ export function ManageNav({ slug }: { slug: string }) {
 
 export function StatusBadge({ status }: { status: "RESERVED" | "CONFIRMED" | "EXPIRED" | "CANCELLED" }) {
   const t = useT();
-  const color = { RESERVED: "bg-amber-100 text-amber-900", CONFIRMED: "bg-green-100 text-green-900", EXPIRED: "bg-stone-200 text-stone-800", CANCELLED: "bg-red-100 text-red-900" }[status];
+  const color = {
+    RESERVED: "bg-amber-100 text-amber-900",
+    CONFIRMED: "bg-green-100 text-green-900",
+    EXPIRED: "bg-stone-200 text-stone-800",
+    CANCELLED: "bg-red-100 text-red-900",
+  }[status];
   return <span className={`whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ${color}`}>{t(`reg.status.${status}`)}</span>;
 }
 
 /** The facts of one registration, as the attendee and the organizer see them: a two-column <dl>. */
 export function Facts({ children, className = "max-w-2xl" }: { children: React.ReactNode; className?: string }) {
-  return <dl className={`grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4 ${className}`}>{children}</dl>;
+  return (
+    <dl className={`grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-md border border-stone-300 bg-white p-4 ${className}`}>{children}</dl>
+  );
 }
 
 /** One term of <Facts> and its value. */
-export function Fact({ label, children, className, testId }: { label: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
+export function Fact({
+  label,
+  children,
+  className,
+  testId,
+}: {
+  label: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <>
       <dt className="font-medium">{label}</dt>

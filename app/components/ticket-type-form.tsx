@@ -28,7 +28,15 @@ export type TicketTypeFormValues = {
 };
 
 /** Conform form of a ticket type, validated in the browser with the server's schema. */
-export function useTicketTypeForm({ id, lastResult, defaultValue }: { id: string; lastResult?: SubmissionResult<string[]>; defaultValue: TicketTypeFormValues }) {
+export function useTicketTypeForm({
+  id,
+  lastResult,
+  defaultValue,
+}: {
+  id: string;
+  lastResult?: SubmissionResult<string[]>;
+  defaultValue: TicketTypeFormValues;
+}) {
   return useForm({
     id,
     lastResult,
@@ -70,16 +78,42 @@ export function TicketTypeFields({
       <input type="hidden" name="intent" value="ticket" />
       <Field meta={fields.nameEn} label={t("reg.tickets.manage.nameEn")} autoFocus={focus === "nameEn"} />
       <Field meta={fields.nameZh} label={t("reg.tickets.manage.nameZh")} optional autoFocus={focus === "nameZh"} />
-      <TextareaField meta={fields.descriptionEn} label={t("reg.tickets.manage.description")} optional rows={2} autoFocus={focus === "descriptionEn"} />
-      <TextareaField meta={fields.descriptionZh} label={t("reg.tickets.manage.descriptionZh")} optional rows={2} autoFocus={focus === "descriptionZh"} />
+      <TextareaField
+        meta={fields.descriptionEn}
+        label={t("reg.tickets.manage.description")}
+        optional
+        rows={2}
+        autoFocus={focus === "descriptionEn"}
+      />
+      <TextareaField
+        meta={fields.descriptionZh}
+        label={t("reg.tickets.manage.descriptionZh")}
+        optional
+        rows={2}
+        autoFocus={focus === "descriptionZh"}
+      />
       <Field
         meta={fields.price}
         label={t("reg.tickets.manage.price", { currency })}
         hint={[priceHint, t("reg.tickets.manage.priceHint"), moneyInput(0, currency)].filter(Boolean).join(" ")}
         autoFocus={focus === "price"}
       />
-      <Field meta={fields.salesStart} type="datetime-local" label={t("reg.tickets.manage.salesStart")} optional hint={zoneLabel} autoFocus={focus === "salesStart"} />
-      <Field meta={fields.salesEnd} type="datetime-local" label={t("reg.tickets.manage.salesEnd")} optional hint={zoneLabel} autoFocus={focus === "salesEnd"} />
+      <Field
+        meta={fields.salesStart}
+        type="datetime-local"
+        label={t("reg.tickets.manage.salesStart")}
+        optional
+        hint={zoneLabel}
+        autoFocus={focus === "salesStart"}
+      />
+      <Field
+        meta={fields.salesEnd}
+        type="datetime-local"
+        label={t("reg.tickets.manage.salesEnd")}
+        optional
+        hint={zoneLabel}
+        autoFocus={focus === "salesEnd"}
+      />
       <SelectField
         meta={fields.eligibility}
         label={t("reg.tickets.manage.eligibility")}
@@ -99,11 +133,16 @@ export function TicketTypeFields({
           {t("reg.tickets.manage.hidden")}
         </label>
       </div>
-      {quotasLocked > 0 ? <p className="mb-1 text-sm text-stone-700">{t("reg.tickets.manage.quotasLocked", { count: quotasLocked })}</p> : null}
+      {quotasLocked > 0 ? (
+        <p className="mb-1 text-sm text-stone-700">{t("reg.tickets.manage.quotasLocked", { count: quotasLocked })}</p>
+      ) : null}
       <CheckboxGroup
         meta={fields.quotaIds}
         legend={t("reg.tickets.manage.quotas")}
-        options={quotas.map((q) => ({ value: q.id, label: `${q.name} (${t("reg.manage.quotaUsage", { used: q.used, capacity: q.capacity })})` }))}
+        options={quotas.map((q) => ({
+          value: q.id,
+          label: `${q.name} (${t("reg.manage.quotaUsage", { used: q.used, capacity: q.capacity })})`,
+        }))}
       />
     </>
   );

@@ -23,7 +23,8 @@ export async function uniqueSlug(tx: Tx, table: "organization" | "conference", t
   const base = slugify(text) || fallback;
   const where = { slug: { startsWith: base } };
   const select = { slug: true } as const;
-  const rows = table === "organization" ? await tx.organization.findMany({ where, select }) : await tx.conference.findMany({ where, select });
+  const rows =
+    table === "organization" ? await tx.organization.findMany({ where, select }) : await tx.conference.findMany({ where, select });
   const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {

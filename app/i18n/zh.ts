@@ -7,4 +7,12 @@ import { registration } from "./messages/registration";
 import { accords } from "./messages/accords";
 import type { MessageKey } from "./en";
 
-export const zh: Record<MessageKey, string> = { ...common.zh, ...accounts.zh, ...organizations.zh, ...conferences.zh, ...registration.zh, ...programme.zh, ...accords.zh };
+export const zh: Record<MessageKey, string> = {
+  ...common.zh,
+  ...accounts.zh,
+  ...organizations.zh,
+  ...conferences.zh,
+  ...registration.zh,
+  ...programme.zh,
+  ...accords.zh,
+};

@@ -56,12 +56,7 @@ async function conferenceFacts(client: Client, userId: string, conferenceId: str
   };
 }
 
-export async function can(
-  user: SessionUser | null,
-  action: Action,
-  resource: Resource,
-  client: Client = db(),
-): Promise<boolean> {
+export async function can(user: SessionUser | null, action: Action, resource: Resource, client: Client = db()): Promise<boolean> {
   if (!user) return false;
   if ("site" in resource) {
     // Anyone may found an organization, but only with an email we know is theirs:
@@ -108,6 +103,6 @@ export async function can(
 
 /** Guard: throws 401 when signed out, 403 when the user may not. */
 export async function requirePermission(user: SessionUser | null, action: Action, resource: Resource, client: Client = db()) {
-  if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  if (!(await can(user, action, resource, client))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+  if (!user) throw new AppError("UNAUTHORIZED", "error.unauthorized");
+  if (!(await can(user, action, resource, client))) throw new AppError("FORBIDDEN", "error.forbidden");
 }

@@ -27,7 +27,7 @@ export async function hit(rule: RateRule, subject: string) {
   const count = Number(rows[0]?.count ?? 0);
   if (count > rule.limit) {
     const retryMinutes = Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now) / 60000);
-    throw new AppError("RATE_LIMITED", 429, "error.rateLimited", { minutes: retryMinutes });
+    throw new AppError("RATE_LIMITED", "error.rateLimited", { minutes: retryMinutes });
   }
 }
 

@@ -89,7 +89,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     // Non-GET requests (form posts) cannot be replayed after sign-in: answer 401.
-    if (request.method !== "GET") throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
+    if (request.method !== "GET") throw new AppError("UNAUTHORIZED", "error.unauthorized");
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return user;

@@ -24,12 +24,7 @@ export const optionalText = (max = 200) =>
     .transform((v) => (v ? v : undefined));
 
 export const emailField = () =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .toLowerCase()
-    .max(254, "validation.tooLong")
-    .pipe(z.email("validation.email"));
+  z.string({ error: "validation.required" }).trim().toLowerCase().max(254, "validation.tooLong").pipe(z.email("validation.email"));
 
 export const passwordField = () =>
   z.string({ error: "validation.required" }).min(10, "validation.passwordShort").max(200, "validation.tooLong");

@@ -143,11 +143,7 @@ export async function openEngine(url) {
   const logs = [];
   let engine;
   try {
-    engine = await bg.SchemaEngine.new(
-      { datamodels: schemaFiles().map((f) => [f.path, f.content]) },
-      (line) => logs.push(line),
-      factory,
-    );
+    engine = await bg.SchemaEngine.new({ datamodels: schemaFiles().map((f) => [f.path, f.content]) }, (line) => logs.push(line), factory);
   } catch (error) {
     throw engineError(error);
   }
@@ -161,8 +157,7 @@ export async function openEngine(url) {
   return {
     logs,
     apply: () => call("applyMigrations", { migrationsList: readMigrations(), filters: noFilter }),
-    diagnose: () =>
-      call("diagnoseMigrationHistory", { migrationsList: readMigrations(), optInToShadowDatabase: false, filters: noFilter }),
+    diagnose: () => call("diagnoseMigrationHistory", { migrationsList: readMigrations(), optInToShadowDatabase: false, filters: noFilter }),
     reset: () => call("reset", { filter: noFilter }),
     /** SQL from the live database (through the adapter) to the Prisma schema. */
     diffFromDatabase: () =>

@@ -44,7 +44,13 @@ export class SoftAuthenticator {
     idLen.writeUInt16BE(this.credentialId.length);
     const attested = Buffer.concat([Buffer.alloc(16), idLen, this.credentialId, Buffer.from(this.cosePublicKey, "base64url")]);
     const authData = this.authData(0x45, attested);
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", new Uint8Array(authData)]]) as never);
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ["fmt", "none"],
+        ["attStmt", new Map()],
+        ["authData", new Uint8Array(authData)],
+      ]) as never,
+    );
     const clientDataJSON = Buffer.from(JSON.stringify({ type: "webauthn.create", challenge, origin: this.origin, crossOrigin: false }));
     return {
       id: this.id,
@@ -62,7 +68,9 @@ export class SoftAuthenticator {
   /** navigator.credentials.get() for the given (base64url) challenge. */
   assert(challenge: string, opts: { userVerified?: boolean; origin?: string } = {}) {
     const authData = this.authData(opts.userVerified === false ? 0x01 : 0x05);
-    const clientDataJSON = Buffer.from(JSON.stringify({ type: "webauthn.get", challenge, origin: opts.origin ?? this.origin, crossOrigin: false }));
+    const clientDataJSON = Buffer.from(
+      JSON.stringify({ type: "webauthn.get", challenge, origin: opts.origin ?? this.origin, crossOrigin: false }),
+    );
     const signature = sign("sha256", Buffer.concat([authData, sha256(clientDataJSON)]), this.keys.privateKey);
     return {
       id: this.id,

@@ -29,7 +29,9 @@ describe("loading a verification bundle", () => {
     expect(bundle.document.canonical).toBe(accord.canonicalText);
 
     const versions = await db().accordVersion.findMany({ where: { accordId }, orderBy: { number: "asc" }, include: { clauses: true } });
-    expect(bundle.versions).toEqual(versions.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) })));
+    expect(bundle.versions).toEqual(
+      versions.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) })),
+    );
 
     const signatures = await db().accordSignature.findMany({ where: { accordId }, orderBy: { signedAt: "asc" } });
     expect(bundle.signatures).toEqual(signatures.map(evidenceOf));
@@ -38,7 +40,16 @@ describe("loading a verification bundle", () => {
 
     const audit = await db().accordAuditEntry.findMany({ where: { accordId }, orderBy: { seq: "asc" } });
     expect(bundle.audit).toEqual(
-      audit.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, type: e.type, data: e.data, prevHash: e.prevHash, hash: e.hash })),
+      audit.map((e) => ({
+        seq: e.seq,
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        type: e.type,
+        data: e.data,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
     );
     expect(bundle.seal).toMatchObject({ payload: accord.sealPayload, signature: accord.sealSignature, keyId: accord.sealKeyId });
     expect(bundle.pdfHash).toBe(accord.pdfHash);

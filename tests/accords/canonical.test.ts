@@ -40,7 +40,11 @@ describe("canonical form", () => {
   });
 
   it("hashes equal texts equally, whatever their encoding, and orders parties by position", () => {
-    const same = { ...doc, clauses: [{ number: 1, text: { en: "Caf\u00e9 rules\nline two", zh: "第一条" } }], parties: [...doc.parties].reverse() };
+    const same = {
+      ...doc,
+      clauses: [{ number: 1, text: { en: "Caf\u00e9 rules\nline two", zh: "第一条" } }],
+      parties: [...doc.parties].reverse(),
+    };
     expect(documentHash(same)).toBe(documentHash(doc));
     expect(canonicalDocument(doc)).toContain('"format":"concord-accord/1"');
     expect(canonicalDocument(doc).indexOf('"orgId":"a"')).toBeLessThan(canonicalDocument(doc).indexOf('"orgId":"b"'));
@@ -55,13 +59,31 @@ describe("canonical form", () => {
 
   it("derives a different challenge for every accord, hash, party, signer and nonce", () => {
     const base = { accordId: "a", documentHash: "h", partyId: "p", signerId: "s", nonce: "n" };
-    const all = new Set([base, { ...base, accordId: "b" }, { ...base, documentHash: "i" }, { ...base, partyId: "q" }, { ...base, signerId: "t" }, { ...base, nonce: "m" }].map(signingChallenge));
+    const all = new Set(
+      [
+        base,
+        { ...base, accordId: "b" },
+        { ...base, documentHash: "i" },
+        { ...base, partyId: "q" },
+        { ...base, signerId: "t" },
+        { ...base, nonce: "m" },
+      ].map(signingChallenge),
+    );
     expect(all.size).toBe(6);
     expect(Buffer.from(signingChallenge(base), "base64url")).toHaveLength(32);
   });
 
   it("chains audit entries through their hashes", () => {
-    const e = { accordId: "a", seq: 1, at: "2025-09-27T02:00:00.000Z", actorId: null, actorName: null, type: "created", data: { x: 1 }, prevHash: GENESIS_HASH };
+    const e = {
+      accordId: "a",
+      seq: 1,
+      at: "2025-09-27T02:00:00.000Z",
+      actorId: null,
+      actorName: null,
+      type: "created",
+      data: { x: 1 },
+      prevHash: GENESIS_HASH,
+    };
     expect(auditEntryHash(e)).toMatch(/^[0-9a-f]{64}$/);
     expect(auditEntryHash({ ...e, data: { x: 2 } })).not.toBe(auditEntryHash(e));
   });
@@ -92,18 +114,40 @@ describe("canonical bytes stay fixed", () => {
     languages: ["en", "zh"],
     title: { en: "  Accord\u00a0on A\u030angstro\u0308m\t\r\n", zh: "\u5173\u4e8e\u5408\u4f5c\u7684\u534f\u5b9a" },
     parties: [
-      { position: 2, orgId: "org-2", name: 'Unio\u0301n "Quoted"\r\nSecond line \t', nameNative: "\u7ec4\u7ec7\uff08\u4e8c\uff09", country: "ES", role: "PARTY" as const, signingGroup: 1 },
-      { position: 1, orgId: "org-1", name: "Ko\u0308ln \u{1F3DB}\uFE0F", nameNative: null, country: "DE", role: "WITNESS" as const, signingGroup: 0 },
+      {
+        position: 2,
+        orgId: "org-2",
+        name: 'Unio\u0301n "Quoted"\r\nSecond line \t',
+        nameNative: "\u7ec4\u7ec7\uff08\u4e8c\uff09",
+        country: "ES",
+        role: "PARTY" as const,
+        signingGroup: 1,
+      },
+      {
+        position: 1,
+        orgId: "org-1",
+        name: "Ko\u0308ln \u{1F3DB}\uFE0F",
+        nameNative: null,
+        country: "DE",
+        role: "WITNESS" as const,
+        signingGroup: 0,
+      },
     ],
     clauses: [
-      { number: 2, text: { en: "\n\nSecond clause\r\n\r\n  - item one  \r\n\t- item two\t\n\n", zh: "\u7b2c\u4e8c\u6761\u3000\r\n\u5185\u5bb9\u{20BB7}" } },
+      {
+        number: 2,
+        text: {
+          en: "\n\nSecond clause\r\n\r\n  - item one  \r\n\t- item two\t\n\n",
+          zh: "\u7b2c\u4e8c\u6761\u3000\r\n\u5185\u5bb9\u{20BB7}",
+        },
+      },
       { number: 1, text: { en: "First \\ clause with \u0065\u0301\u0327 and \u1100\u1161\u11a8", zh: "\u7b2c\u4e00\u6761\r\u6362\u884c" } },
     ],
   };
 
   it("escapes, orders keys by UTF-16 code units and drops undefined members as before", () => {
     expect(canonicalJson(tricky)).toBe(
-      "{\"10\":10,\"9\":-9,\"a\\\"b\":\"quote \\\" backslash \\\\ slash /\",\"arr\":[1,\"two\",null,true,false,null,[],{},[[0]]],\"ctl\":\"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f\",\"lone\":\"\\ud800 \\udfff x\\ud83d\",\"nested\":{\"a\":[{\"x\":\"\\r\\n\",\"y\":1}],\"b\":{\"c\":2,\"d\":1}},\"zeta\":\"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff\",\"\u00e9\":\"e-acute key\",\"\ud83d\ude00\":\"emoji key\",\"\uffff\":\"last BMP key\"}",
+      '{"10":10,"9":-9,"a\\"b":"quote \\" backslash \\\\ slash /","arr":[1,"two",null,true,false,null,[],{},[[0]]],"ctl":"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f","lone":"\\ud800 \\udfff x\\ud83d","nested":{"a":[{"x":"\\r\\n","y":1}],"b":{"c":2,"d":1}},"zeta":"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff","\u00e9":"e-acute key","\ud83d\ude00":"emoji key","\uffff":"last BMP key"}',
     );
   });
 
@@ -111,14 +155,31 @@ describe("canonical bytes stay fixed", () => {
     let every = "";
     for (let c = 0; c < 0x10000; c++) every += String.fromCharCode(c);
     expect(canonicalJson(every)).toBe(JSON.stringify(every));
-    expect(evidenceHash({ s: every } as never)).toBe(createHash("sha256").update(`{"s":${JSON.stringify(every)}}`).digest("hex"));
-    const big = { text: "\u7b2c\u4e00\u6761 Caf\u00e9 \u{1F600}\n".repeat(20000), every, list: Array.from({ length: 3000 }, (_, i) => ({ i, s: `n${i}\u00e9` })) };
+    expect(evidenceHash({ s: every } as never)).toBe(
+      createHash("sha256")
+        .update(`{"s":${JSON.stringify(every)}}`)
+        .digest("hex"),
+    );
+    const big = {
+      text: "\u7b2c\u4e00\u6761 Caf\u00e9 \u{1F600}\n".repeat(20000),
+      every,
+      list: Array.from({ length: 3000 }, (_, i) => ({ i, s: `n${i}\u00e9` })),
+    };
     expect(evidenceHash(big as never)).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
     expect(sha256Hex(canonicalJson(big))).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
   });
 
   it("normalizes NFC, CRLF, trailing blanks and blank edges as before", () => {
-    expect([doc.title.en, doc.parties[0].name, doc.clauses[0].text.en, doc.clauses[0].text.zh, doc.clauses[1].text.en, doc.clauses[1].text.zh].map(normalizeText)).toEqual([
+    expect(
+      [
+        doc.title.en,
+        doc.parties[0].name,
+        doc.clauses[0].text.en,
+        doc.clauses[0].text.zh,
+        doc.clauses[1].text.en,
+        doc.clauses[1].text.zh,
+      ].map(normalizeText),
+    ).toEqual([
       "  Accord\u00a0on \u00c5ngstr\u00f6m",
       'Uni\u00f3n "Quoted"\nSecond line',
       "Second clause\n\n  - item one\n\t- item two",
@@ -131,7 +192,7 @@ describe("canonical bytes stay fixed", () => {
 
   it("keeps the canonical document, its hash and the clauses hash", () => {
     expect(canonicalDocument(doc)).toBe(
-      "{\"accordId\":\"22222222-2222-2222-2222-222222222222\",\"clauses\":[{\"number\":1,\"text\":{\"en\":\"First \\\\ clause with \u0229\u0301 and \uac01\",\"zh\":\"\u7b2c\u4e00\u6761\\n\u6362\u884c\"}},{\"number\":2,\"text\":{\"en\":\"Second clause\\n\\n  - item one\\n\\t- item two\",\"zh\":\"\u7b2c\u4e8c\u6761\u3000\\n\u5185\u5bb9\ud842\udfb7\"}}],\"format\":\"concord-accord/1\",\"kind\":\"BILATERAL_AGREEMENT\",\"languages\":[\"en\",\"zh\"],\"parties\":[{\"country\":\"DE\",\"name\":\"K\u00f6ln \ud83c\udfdb\ufe0f\",\"nameNative\":null,\"orgId\":\"org-1\",\"position\":1,\"role\":\"WITNESS\",\"signingGroup\":0},{\"country\":\"ES\",\"name\":\"Uni\u00f3n \\\"Quoted\\\"\\nSecond line\",\"nameNative\":\"\u7ec4\u7ec7\uff08\u4e8c\uff09\",\"orgId\":\"org-2\",\"position\":2,\"role\":\"PARTY\",\"signingGroup\":1}],\"title\":{\"en\":\"  Accord\u00a0on \u00c5ngstr\u00f6m\",\"zh\":\"\u5173\u4e8e\u5408\u4f5c\u7684\u534f\u5b9a\"},\"version\":3}",
+      '{"accordId":"22222222-2222-2222-2222-222222222222","clauses":[{"number":1,"text":{"en":"First \\\\ clause with \u0229\u0301 and \uac01","zh":"\u7b2c\u4e00\u6761\\n\u6362\u884c"}},{"number":2,"text":{"en":"Second clause\\n\\n  - item one\\n\\t- item two","zh":"\u7b2c\u4e8c\u6761\u3000\\n\u5185\u5bb9\ud842\udfb7"}}],"format":"concord-accord/1","kind":"BILATERAL_AGREEMENT","languages":["en","zh"],"parties":[{"country":"DE","name":"K\u00f6ln \ud83c\udfdb\ufe0f","nameNative":null,"orgId":"org-1","position":1,"role":"WITNESS","signingGroup":0},{"country":"ES","name":"Uni\u00f3n \\"Quoted\\"\\nSecond line","nameNative":"\u7ec4\u7ec7\uff08\u4e8c\uff09","orgId":"org-2","position":2,"role":"PARTY","signingGroup":1}],"title":{"en":"  Accord\u00a0on \u00c5ngstr\u00f6m","zh":"\u5173\u4e8e\u5408\u4f5c\u7684\u534f\u5b9a"},"version":3}',
     );
     expect(documentHash(doc)).toBe("ebe35c13cda14bc43289ce7a5dfb9560635ed09656145715b25c9937150b27ff");
     expect(sha256Hex(canonicalDocument(doc))).toBe("ebe35c13cda14bc43289ce7a5dfb9560635ed09656145715b25c9937150b27ff");
@@ -150,17 +211,44 @@ describe("canonical bytes stay fixed", () => {
       prevHash: "f".repeat(64),
     };
     expect(auditEntryHash(entry)).toBe("c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679");
-    expect(chainEntryHash(entry.accordId, { ...entry, accordId: undefined, hash: "x" } as never)).toBe("c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679");
+    expect(chainEntryHash(entry.accordId, { ...entry, accordId: undefined, hash: "x" } as never)).toBe(
+      "c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679",
+    );
     const evidence = {
-      partyId: "p-1", signerId: "s-1", signerName: "Jos\u00e9 \u0160koda", signerRole: null, orgName: "\u00d6rg \u2014 \u201cquoted\u201d", method: "PASSKEY" as const,
-      signedAt: "2026-01-02T03:04:05.678Z", documentHash: "d".repeat(64), nonce: "bm9uY2U", challenge: "Y2hhbGxlbmdl", credentialId: "Y3JlZA",
-      publicKey: "pQECAyYgASFYIA", authenticatorData: "SZYN5YgO", clientDataJSON: "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0", signature: "MEUCIQ", userHandle: null,
-      rpId: "localhost", origin: "http://localhost:3000", typedName: null, emailedTo: null,
+      partyId: "p-1",
+      signerId: "s-1",
+      signerName: "Jos\u00e9 \u0160koda",
+      signerRole: null,
+      orgName: "\u00d6rg \u2014 \u201cquoted\u201d",
+      method: "PASSKEY" as const,
+      signedAt: "2026-01-02T03:04:05.678Z",
+      documentHash: "d".repeat(64),
+      nonce: "bm9uY2U",
+      challenge: "Y2hhbGxlbmdl",
+      credentialId: "Y3JlZA",
+      publicKey: "pQECAyYgASFYIA",
+      authenticatorData: "SZYN5YgO",
+      clientDataJSON: "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0",
+      signature: "MEUCIQ",
+      userHandle: null,
+      rpId: "localhost",
+      origin: "http://localhost:3000",
+      typedName: null,
+      emailedTo: null,
     };
     expect(evidenceHash(evidence)).toBe("0fb934d62ce59a8cdecf5fab32a9208a9d543806f0fb68f83224229e62f89d5d");
-    expect(signingChallenge({ accordId: doc.accordId, documentHash: "e".repeat(64), partyId: "p-\u00e9", signerId: "s-1", nonce: "n\u{1F600}" })).toBe("pJN53jp5xWSN9aLQw_xUtQBm1g9cWJzG9bWWN8f2tl8");
     expect(
-      sealPayloadText({ accordId: doc.accordId, documentHash: "e".repeat(64), chainHead: "f".repeat(64), chainLength: 1000, executedAt: "2026-01-02T03:04:05.678Z", keyId: "0123456789abcdef" }),
+      signingChallenge({ accordId: doc.accordId, documentHash: "e".repeat(64), partyId: "p-\u00e9", signerId: "s-1", nonce: "n\u{1F600}" }),
+    ).toBe("pJN53jp5xWSN9aLQw_xUtQBm1g9cWJzG9bWWN8f2tl8");
+    expect(
+      sealPayloadText({
+        accordId: doc.accordId,
+        documentHash: "e".repeat(64),
+        chainHead: "f".repeat(64),
+        chainLength: 1000,
+        executedAt: "2026-01-02T03:04:05.678Z",
+        keyId: "0123456789abcdef",
+      }),
     ).toBe(
       '{"accordId":"22222222-2222-2222-2222-222222222222","chainHead":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","chainLength":1000,"documentHash":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","executedAt":"2026-01-02T03:04:05.678Z","format":"concord-seal/1","keyId":"0123456789abcdef"}',
     );

@@ -14,7 +14,11 @@ const run = promisify(execFile);
 
 async function verifyFile(file: string, ...extra: string[]) {
   try {
-    const { stdout } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/verify-bundle.ts", file, ...extra], { env: { ...process.env, DATABASE_URL: "" } });
+    const { stdout } = await run(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/verify-bundle.ts", file, ...extra],
+      { env: { ...process.env, DATABASE_URL: "" } },
+    );
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string };
@@ -36,7 +40,10 @@ describe("offline verification script", () => {
     expect(ok.code).toBe(0);
 
     const bad = path.join(dir, "tampered.json");
-    fs.writeFileSync(bad, JSON.stringify({ ...bundle, document: { ...bundle.document, canonical: bundle.document.canonical.replace("cooperate", "compete") } }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({ ...bundle, document: { ...bundle.document, canonical: bundle.document.canonical.replace("cooperate", "compete") } }),
+    );
     const failed = await verifyFile(bad);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("FAIL  text");

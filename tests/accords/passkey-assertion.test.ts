@@ -22,15 +22,31 @@ function credential(kind: Kind) {
   if (kind === "ES256") {
     keys = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const jwk = keys.publicKey.export({ format: "jwk" });
-    cose = new Map<number, number | Uint8Array>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, "base64url")], [-3, Buffer.from(jwk.y!, "base64url")]]);
+    cose = new Map<number, number | Uint8Array>([
+      [1, 2],
+      [3, -7],
+      [-1, 1],
+      [-2, Buffer.from(jwk.x!, "base64url")],
+      [-3, Buffer.from(jwk.y!, "base64url")],
+    ]);
   } else if (kind === "EdDSA") {
     keys = generateKeyPairSync("ed25519");
     const jwk = keys.publicKey.export({ format: "jwk" });
-    cose = new Map<number, number | Uint8Array>([[1, 1], [3, -8], [-1, 6], [-2, Buffer.from(jwk.x!, "base64url")]]);
+    cose = new Map<number, number | Uint8Array>([
+      [1, 1],
+      [3, -8],
+      [-1, 6],
+      [-2, Buffer.from(jwk.x!, "base64url")],
+    ]);
   } else {
     keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const jwk = keys.publicKey.export({ format: "jwk" });
-    cose = new Map<number, number | Uint8Array>([[1, 3], [3, -257], [-1, Buffer.from(jwk.n!, "base64url")], [-2, Buffer.from(jwk.e!, "base64url")]]);
+    cose = new Map<number, number | Uint8Array>([
+      [1, 3],
+      [3, -257],
+      [-1, Buffer.from(jwk.n!, "base64url")],
+      [-2, Buffer.from(jwk.e!, "base64url")],
+    ]);
   }
   const id = b64(randomBytes(16));
   return {
@@ -42,9 +58,15 @@ function credential(kind: Kind) {
 
 type Assertion = { authenticatorData: string; clientDataJSON: string; signature: string };
 
-function assertion(c: ReturnType<typeof credential>, challenge: string, o: { flags?: number; rpId?: string; origin?: string; type?: string } = {}): Assertion {
+function assertion(
+  c: ReturnType<typeof credential>,
+  challenge: string,
+  o: { flags?: number; rpId?: string; origin?: string; type?: string } = {},
+): Assertion {
   const authData = Buffer.concat([sha256(o.rpId ?? RP_ID), Buffer.from([o.flags ?? 0x05]), Buffer.from([0, 0, 0, 0])]);
-  const clientData = Buffer.from(JSON.stringify({ type: o.type ?? "webauthn.get", challenge, origin: o.origin ?? ORIGIN, crossOrigin: false }));
+  const clientData = Buffer.from(
+    JSON.stringify({ type: o.type ?? "webauthn.get", challenge, origin: o.origin ?? ORIGIN, crossOrigin: false }),
+  );
   const signature = c.sign(Buffer.concat([authData, sha256(clientData)]));
   return { authenticatorData: b64(authData), clientDataJSON: b64(clientData), signature: b64(signature) };
 }
@@ -106,7 +128,11 @@ describe("archival passkey check agrees with @simplewebauthn/server", () => {
         ["a signature byte", { ...good, signature: flip(good.signature, 10) }, false],
         ["the RP id hash", { ...good, authenticatorData: flip(good.authenticatorData, 3) }, false],
         ["the flags byte after signing", { ...good, authenticatorData: flip(good.authenticatorData, 32) }, false],
-        ["the client data after signing", { ...good, clientDataJSON: b64(Buffer.from(Buffer.from(good.clientDataJSON, "base64url").toString().replace("false", "true "))) }, false],
+        [
+          "the client data after signing",
+          { ...good, clientDataJSON: b64(Buffer.from(Buffer.from(good.clientDataJSON, "base64url").toString().replace("false", "true "))) },
+          false,
+        ],
         ["another challenge", assertion(c, b64(randomBytes(32))), false],
         ["another origin", assertion(c, challenge, { origin: "https://evil.example" }), false],
         ["another relying party", assertion(c, challenge, { rpId: "evil.example" }), false],
@@ -147,7 +173,13 @@ describe("archival passkey check agrees with @simplewebauthn/server", () => {
     const c = credential("ES256");
     const challenge = b64(randomBytes(32));
     const a = assertion(c, challenge);
-    const p384 = new Map<number, number | Uint8Array>([[1, 2], [3, -35], [-1, 2], [-2, new Uint8Array(48)], [-3, new Uint8Array(48)]]);
+    const p384 = new Map<number, number | Uint8Array>([
+      [1, 2],
+      [3, -35],
+      [-1, 2],
+      [-2, new Uint8Array(48)],
+      [-3, new Uint8Array(48)],
+    ]);
     const evidence = { publicKey: b64(isoCBOR.encode(p384)) };
     expect(await archival({ ...c, ...evidence }, a, challenge)).toBe(false);
   });

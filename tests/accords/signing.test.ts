@@ -101,10 +101,16 @@ describe("who may sign, and when", () => {
     const parties = await makeParties(2);
     const { accordId, documentHash } = await makeAccord(parties);
     // Signatory of another party.
-    const other = await rejection(startPasskeySigning({ actor: parties[0].signatory, accordId, partyId: parties[1].partyId, documentHash }));
+    const other = await rejection(
+      startPasskeySigning({ actor: parties[0].signatory, accordId, partyId: parties[1].partyId, documentHash }),
+    );
     expect(other.status).toBe(403);
     // Not the frozen text.
-    expect(await rejection(startPasskeySigning({ actor: parties[0].signatory, accordId, partyId: parties[0].partyId, documentHash: "0".repeat(64) }))).toMatchObject({ status: 409 });
+    expect(
+      await rejection(
+        startPasskeySigning({ actor: parties[0].signatory, accordId, partyId: parties[0].partyId, documentHash: "0".repeat(64) }),
+      ),
+    ).toMatchObject({ status: 409 });
     // Delegated away.
     const deputy = await makeUser({ name: "Deputy" });
     await addMember(parties[0].org.id, deputy.id);
@@ -120,7 +126,10 @@ describe("who may sign, and when", () => {
     const later = await makeParties(2);
     const expiring = await makeAccord(later, { signingEndsAt: new Date(Date.now() + 60_000) });
     await db().accord.update({ where: { id: expiring.accordId }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
-    expect(await rejection(signWithPasskey(expiring.accordId, expiring.documentHash, later[0]))).toMatchObject({ status: 403, code: "EXPIRED" });
+    expect(await rejection(signWithPasskey(expiring.accordId, expiring.documentHash, later[0]))).toMatchObject({
+      status: 403,
+      code: "EXPIRED",
+    });
   });
 
   it("records a decline, after which that party cannot sign", async () => {
@@ -143,22 +152,86 @@ describe("replay", () => {
     const forA = await startPasskeySigning({ actor: p.signatory, accordId: a.accordId, partyId: p.partyId, documentHash: a.documentHash });
     const assertionA = p.authenticator.assert(forA.options.challenge);
     const forB = await startPasskeySigning({ actor: p.signatory, accordId: b.accordId, partyId: pB, documentHash: b.documentHash });
-    const crossAccord = await rejection(completePasskeySigning({ actor: p.signatory, accordId: b.accordId, partyId: pB, documentHash: b.documentHash, nonce: forB.nonce, response: assertionA, confirmed: true }));
+    const crossAccord = await rejection(
+      completePasskeySigning({
+        actor: p.signatory,
+        accordId: b.accordId,
+        partyId: pB,
+        documentHash: b.documentHash,
+        nonce: forB.nonce,
+        response: assertionA,
+        confirmed: true,
+      }),
+    );
     expect(crossAccord).toMatchObject({ status: 400, code: "BAD_ASSERTION" });
     // A's nonce used for B: the nonce is bound to its accord and party.
-    expect(await rejection(completePasskeySigning({ actor: p.signatory, accordId: b.accordId, partyId: pB, documentHash: b.documentHash, nonce: forA.nonce, response: assertionA, confirmed: true }))).toMatchObject({ code: "BAD_NONCE" });
+    expect(
+      await rejection(
+        completePasskeySigning({
+          actor: p.signatory,
+          accordId: b.accordId,
+          partyId: pB,
+          documentHash: b.documentHash,
+          nonce: forA.nonce,
+          response: assertionA,
+          confirmed: true,
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_NONCE" });
     // Used properly once, then replayed.
-    await completePasskeySigning({ actor: p.signatory, accordId: a.accordId, partyId: p.partyId, documentHash: a.documentHash, nonce: forA.nonce, response: assertionA, confirmed: true });
-    const replay = await rejection(completePasskeySigning({ actor: p.signatory, accordId: a.accordId, partyId: p.partyId, documentHash: a.documentHash, nonce: forA.nonce, response: assertionA, confirmed: true }));
+    await completePasskeySigning({
+      actor: p.signatory,
+      accordId: a.accordId,
+      partyId: p.partyId,
+      documentHash: a.documentHash,
+      nonce: forA.nonce,
+      response: assertionA,
+      confirmed: true,
+    });
+    const replay = await rejection(
+      completePasskeySigning({
+        actor: p.signatory,
+        accordId: a.accordId,
+        partyId: p.partyId,
+        documentHash: a.documentHash,
+        nonce: forA.nonce,
+        response: assertionA,
+        confirmed: true,
+      }),
+    );
     expect(replay.code).toMatch(/ALREADY_SIGNED|BAD_NONCE/);
     expect(await db().accordSignature.count({ where: { accordId: a.accordId } })).toBe(1);
     // Without user verification the assertion is refused.
     const q = parties[1];
     const start = await startPasskeySigning({ actor: q.signatory, accordId: a.accordId, partyId: q.partyId, documentHash: a.documentHash });
     const noUv = q.authenticator.assert(start.options.challenge, { userVerified: false });
-    expect(await rejection(completePasskeySigning({ actor: q.signatory, accordId: a.accordId, partyId: q.partyId, documentHash: a.documentHash, nonce: start.nonce, response: noUv, confirmed: true }))).toMatchObject({ code: "BAD_ASSERTION" });
+    expect(
+      await rejection(
+        completePasskeySigning({
+          actor: q.signatory,
+          accordId: a.accordId,
+          partyId: q.partyId,
+          documentHash: a.documentHash,
+          nonce: start.nonce,
+          response: noUv,
+          confirmed: true,
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_ASSERTION" });
     // Malformed responses are a clear 400, nothing recorded.
-    expect(await rejection(completePasskeySigning({ actor: q.signatory, accordId: a.accordId, partyId: q.partyId, documentHash: a.documentHash, nonce: start.nonce, response: { id: 1 }, confirmed: true }))).toMatchObject({ status: 400 });
+    expect(
+      await rejection(
+        completePasskeySigning({
+          actor: q.signatory,
+          accordId: a.accordId,
+          partyId: q.partyId,
+          documentHash: a.documentHash,
+          nonce: start.nonce,
+          response: { id: 1 },
+          confirmed: true,
+        }),
+      ),
+    ).toMatchObject({ status: 400 });
     expect(await db().accordSignature.count({ where: { accordId: a.accordId } })).toBe(1);
   });
 });

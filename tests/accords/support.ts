@@ -12,12 +12,28 @@ import { emailText } from "../support/mail";
 import { SoftAuthenticator } from "./authenticator";
 
 export function sessionUserOf(u: TestUser, name = "Test Signer"): SessionUser {
-  return { id: u.id, email: u.email, nameLatin: name, nameNative: null, locale: "en", emailVerified: true, sessionId: "00000000-0000-0000-0000-000000000000" };
+  return {
+    id: u.id,
+    email: u.email,
+    nameLatin: name,
+    nameNative: null,
+    locale: "en",
+    emailVerified: true,
+    sessionId: "00000000-0000-0000-0000-000000000000",
+  };
 }
 
 export async function asSessionUser(u: TestUser): Promise<SessionUser> {
   const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
-  return { id: row.id, email: row.email, nameLatin: row.nameLatin, nameNative: row.nameNative, locale: row.locale, emailVerified: true, sessionId: "00000000-0000-0000-0000-000000000000" };
+  return {
+    id: row.id,
+    email: row.email,
+    nameLatin: row.nameLatin,
+    nameNative: row.nameNative,
+    locale: row.locale,
+    emailVerified: true,
+    sessionId: "00000000-0000-0000-0000-000000000000",
+  };
 }
 
 export type PartyFixture = {
@@ -45,10 +61,22 @@ export async function makeParties(n: number, opts: { passkeys?: boolean } = {}) 
       const signatory = { ...(await asSessionUser(signU)), cookie: signU.cookie };
       if (opts.passkeys !== false) {
         await db().webAuthnCredential.create({
-          data: { userId: signatory.id, credentialId: authenticator.id, publicKey: authenticator.cosePublicKey, name: "test key", transports: ["internal"] },
+          data: {
+            userId: signatory.id,
+            credentialId: authenticator.id,
+            publicKey: authenticator.cosePublicKey,
+            name: "test key",
+            transports: ["internal"],
+          },
         });
       }
-      return { org, admin: { ...(await asSessionUser(adminU)), cookie: adminU.cookie }, signatory, partyId: "", authenticator } as PartyFixture;
+      return {
+        org,
+        admin: { ...(await asSessionUser(adminU)), cookie: adminU.cookie },
+        signatory,
+        partyId: "",
+        authenticator,
+      } as PartyFixture;
     }),
   );
 }
@@ -91,7 +119,19 @@ export async function signWithPasskey(accordId: string, documentHash: string, p:
 
 export async function signWithEmailCode(accordId: string, documentHash: string, p: PartyFixture) {
   const { nonce } = await requestSigningCode({ actor: p.signatory, accordId, partyId: p.partyId, documentHash });
-  const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: p.signatory.email, template: "accordSigningCode" }, orderBy: { createdAt: "desc" } });
+  const mail = await db().outboxEmail.findFirstOrThrow({
+    where: { to: p.signatory.email, template: "accordSigningCode" },
+    orderBy: { createdAt: "desc" },
+  });
   const code = (await emailText(mail)).match(/\b(\d{6})\b/)![1];
-  return signWithCode({ actor: p.signatory, accordId, partyId: p.partyId, documentHash, nonce, code, typedName: p.signatory.nameLatin, confirmed: true });
+  return signWithCode({
+    actor: p.signatory,
+    accordId,
+    partyId: p.partyId,
+    documentHash,
+    nonce,
+    code,
+    typedName: p.signatory.nameLatin,
+    confirmed: true,
+  });
 }

@@ -35,25 +35,46 @@ describe("tampering in the bundle", () => {
     ["a party", (b) => (b.document.canonical = b.document.canonical.replace("Party University 2", "Party University X")), "text"],
     ["the document hash", (b) => (b.document.hash = "a".repeat(64)), "text"],
     ["an earlier version", (b) => (b.versions[0].clauses[0].text.en += "!"), "versions"],
-    ["a signature byte", (b) => (b.signatures.find((s) => s.method === "PASSKEY")!.signature = flip(b.signatures.find((s) => s.method === "PASSKEY")!.signature!)), "signatures"],
+    [
+      "a signature byte",
+      (b) =>
+        (b.signatures.find((s) => s.method === "PASSKEY")!.signature = flip(b.signatures.find((s) => s.method === "PASSKEY")!.signature!)),
+      "signatures",
+    ],
     ["authenticator data", (b) => (b.signatures[0].authenticatorData = flip(b.signatures[0].authenticatorData!, 40)), "signatures"],
-    ["the user-verified flag", (b) => {
-      const s = b.signatures.find((x) => x.method === "PASSKEY")!;
-      const data = Buffer.from(s.authenticatorData!, "base64url");
-      data[32] &= ~0x04;
-      s.authenticatorData = data.toString("base64url");
-    }, "signatures"],
+    [
+      "the user-verified flag",
+      (b) => {
+        const s = b.signatures.find((x) => x.method === "PASSKEY")!;
+        const data = Buffer.from(s.authenticatorData!, "base64url");
+        data[32] &= ~0x04;
+        s.authenticatorData = data.toString("base64url");
+      },
+      "signatures",
+    ],
     ["the relying party", (b) => (b.signatures.find((x) => x.method === "PASSKEY")!.rpId = "evil.example"), "signatures"],
     ["a signer's name", (b) => (b.signatures[0].signerName = "Someone Else"), "signatures"],
     ["a signing time", (b) => (b.signatures[1].signedAt = "2020-01-01T00:00:00.000Z"), "signatures"],
-    ["the typed name of the weaker method", (b) => (b.signatures.find((s) => s.method === "EMAIL_CODE")!.typedName = "Forged"), "signatures"],
+    [
+      "the typed name of the weaker method",
+      (b) => (b.signatures.find((s) => s.method === "EMAIL_CODE")!.typedName = "Forged"),
+      "signatures",
+    ],
     ["a removed signature", (b) => b.signatures.pop(), "signatures"],
     ["an audit entry's data", (b) => ((b.audit[2].data as Record<string, unknown>).x = 1), "chain"],
     ["an audit entry's time", (b) => (b.audit[1].at = "2020-01-01T00:00:00.000Z"), "chain"],
     ["a removed audit entry", (b) => b.audit.splice(3, 1), "chain"],
-    ["an appended audit entry", (b) => b.audit.push({ ...b.audit.at(-1)!, seq: b.audit.length + 1, prevHash: b.audit.at(-1)!.hash }), "seal"],
+    [
+      "an appended audit entry",
+      (b) => b.audit.push({ ...b.audit.at(-1)!, seq: b.audit.length + 1, prevHash: b.audit.at(-1)!.hash }),
+      "seal",
+    ],
     ["the seal signature", (b) => (b.seal!.signature = flip(b.seal!.signature)), "seal"],
-    ["the seal payload", (b) => (b.seal!.payload = b.seal!.payload.replace(/"executedAt":"[^"]+"/, '"executedAt":"2020-01-01T00:00:00.000Z"')), "seal"],
+    [
+      "the seal payload",
+      (b) => (b.seal!.payload = b.seal!.payload.replace(/"executedAt":"[^"]+"/, '"executedAt":"2020-01-01T00:00:00.000Z"')),
+      "seal",
+    ],
     ["the seal key", (b) => (b.seal!.publicKey = flip(b.seal!.publicKey)), "seal"],
     ["the status", (b) => (b.status = "SIGNING"), "seal"],
   ];
@@ -88,8 +109,16 @@ describe("tampering in the database", () => {
     const version = await db().accordVersion.findFirstOrThrow({ where: { accordId, number: 1 } });
     const clause = await db().accordClause.findFirstOrThrow({ where: { versionId: version.id, number: 1, language: "en" } });
     const v = await afterChange(
-      () => db().accordClause.update({ where: { versionId_number_language: { versionId: version.id, number: 1, language: "en" } }, data: { text: clause.text + " (changed)" } }),
-      () => db().accordClause.update({ where: { versionId_number_language: { versionId: version.id, number: 1, language: "en" } }, data: { text: clause.text } }),
+      () =>
+        db().accordClause.update({
+          where: { versionId_number_language: { versionId: version.id, number: 1, language: "en" } },
+          data: { text: clause.text + " (changed)" },
+        }),
+      () =>
+        db().accordClause.update({
+          where: { versionId_number_language: { versionId: version.id, number: 1, language: "en" } },
+          data: { text: clause.text },
+        }),
     );
     expect(failed(v!.report)).toEqual(expect.arrayContaining(["text", "versions"]));
   });

@@ -55,7 +55,11 @@ describe("account page", () => {
     const res = await callLoader(accountPage, { path: "/account", cookie: user.cookie });
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({
-      profile: { email: user.email, emailVerifiedAt: null, memberships: [{ roles: ["SIGNATORY"], org: { slug: org.slug, nameEn: "Tsinghua University" } }] },
+      profile: {
+        email: user.email,
+        emailVerifiedAt: null,
+        memberships: [{ roles: ["SIGNATORY"], org: { slug: org.slug, nameEn: "Tsinghua University" } }],
+      },
     });
   });
 
@@ -76,13 +80,21 @@ describe("account page", () => {
       locale: "zh",
     });
     // Clearing an optional field stores nothing.
-    await callAction(accountPage, { path: "/account", cookie: user.cookie, form: { nameLatin: "Li Na", nameNative: "", title: "", locale: "zh" } });
+    await callAction(accountPage, {
+      path: "/account",
+      cookie: user.cookie,
+      form: { nameLatin: "Li Na", nameNative: "", title: "", locale: "zh" },
+    });
     expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameNative: null, title: null });
   });
 
   it("validation errors keep what was typed", async () => {
     const user = await makeUser();
-    const res = await callAction(accountPage, { path: "/account", cookie: user.cookie, form: { nameLatin: "", title: "Dr.", locale: "fr" } });
+    const res = await callAction(accountPage, {
+      path: "/account",
+      cookie: user.cookie,
+      form: { nameLatin: "", title: "Dr.", locale: "fr" },
+    });
     expect(res.status).toBe(400);
     expect(errorsOf(res.data).nameLatin).toEqual(["validation.required"]);
     expect(errorsOf(res.data).locale).toBeTruthy();
@@ -135,14 +147,22 @@ describe("password and sessions", () => {
     expect(ok.location).toBe("/account/security");
     expect(await canSeeAccount(user.cookie)).toBe(true);
     await expectSignedOut(phone.cookie);
-    const relogin = await callAction(login, { path: "/login", form: { email: user.email, password: "a brand new password" }, headers: freshIp() });
+    const relogin = await callAction(login, {
+      path: "/login",
+      form: { email: user.email, password: "a brand new password" },
+      headers: freshIp(),
+    });
     expect(relogin.status).toBe(302);
   });
 
   it("revokes one of the user's own sessions", async () => {
     const user = await makeUser();
     const phone = await anotherBrowser(user.id);
-    const res = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "revoke-session", sessionId: phone.id } });
+    const res = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: phone.id },
+    });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/account/security");
     await expectSignedOut(phone.cookie);
@@ -152,7 +172,11 @@ describe("password and sessions", () => {
   it("revoking the current session signs this browser out", async () => {
     const user = await makeUser();
     const [current] = await db().session.findMany({ where: { userId: user.id } });
-    const res = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "revoke-session", sessionId: current.id } });
+    const res = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: current.id },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.getSetCookie().some((c) => /^concord_session=;/.test(c))).toBe(true);
     await expectSignedOut(user.cookie);
@@ -162,10 +186,18 @@ describe("password and sessions", () => {
     const user = await makeUser();
     const victim = await makeUser();
     const [victimSession] = await db().session.findMany({ where: { userId: victim.id } });
-    const res = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "revoke-session", sessionId: victimSession.id } });
+    const res = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: victimSession.id },
+    });
     expect(res.status).toBe(404);
     expect(await canSeeAccount(victim.cookie)).toBe(true);
-    const garbage = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "revoke-session", sessionId: "'; drop table" } });
+    const garbage = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: "'; drop table" },
+    });
     expect(garbage.status).toBe(404);
   });
 

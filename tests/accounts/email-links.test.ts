@@ -122,9 +122,12 @@ describe("password reset", () => {
     expect(old.location).toMatch(/^\/login\?redirectTo=/);
     expect((await callLoader(accountPage, { path: "/account", cookie: fresh })).status).toBe(200);
 
-    expect((await callAction(login, { path: "/login", form: { email: user.email, password: PASSWORD }, headers: freshIp() })).status).toBe(401);
+    expect((await callAction(login, { path: "/login", form: { email: user.email, password: PASSWORD }, headers: freshIp() })).status).toBe(
+      401,
+    );
     expect(
-      (await callAction(login, { path: "/login", form: { email: user.email, password: "a brand new password" }, headers: freshIp() })).status,
+      (await callAction(login, { path: "/login", form: { email: user.email, password: "a brand new password" }, headers: freshIp() }))
+        .status,
     ).toBe(302);
 
     const reused = await callAction(resetPassword, { path: link, form: { token, password: "yet another password" } });
@@ -164,17 +167,30 @@ describe("password reset", () => {
     await callAction(forgotPassword, { path: "/forgot-password", form: { email: user.email }, headers: freshIp() });
     const second = await linkFromEmail(user.email, "/reset-password");
     expect(second).not.toBe(first);
-    expect((await callAction(resetPassword, { path: second, form: { token: tokenOf(second), password: "a brand new password" } })).status).toBe(302);
-    expect((await callAction(resetPassword, { path: first, form: { token: tokenOf(first), password: "another new password" } })).status).toBe(400);
+    expect(
+      (await callAction(resetPassword, { path: second, form: { token: tokenOf(second), password: "a brand new password" } })).status,
+    ).toBe(302);
+    expect(
+      (await callAction(resetPassword, { path: first, form: { token: tokenOf(first), password: "another new password" } })).status,
+    ).toBe(400);
   });
 
   it("answers the same for an unknown address, and is rate-limited (429)", async () => {
-    const unknown = await callAction(forgotPassword, { path: "/forgot-password", form: { email: "ghost@concord.test" }, headers: freshIp() });
+    const unknown = await callAction(forgotPassword, {
+      path: "/forgot-password",
+      form: { email: "ghost@concord.test" },
+      headers: freshIp(),
+    });
     expect(unknown.status).toBe(200);
     expect(unknown.data).toEqual({ sent: true, email: "ghost@concord.test" });
     expect(await emailsTo("ghost@concord.test")).toHaveLength(0);
-    for (let i = 0; i < 4; i++) await callAction(forgotPassword, { path: "/forgot-password", form: { email: "ghost@concord.test" }, headers: freshIp() });
-    const limited = await callAction(forgotPassword, { path: "/forgot-password", form: { email: "ghost@concord.test" }, headers: freshIp() });
+    for (let i = 0; i < 4; i++)
+      await callAction(forgotPassword, { path: "/forgot-password", form: { email: "ghost@concord.test" }, headers: freshIp() });
+    const limited = await callAction(forgotPassword, {
+      path: "/forgot-password",
+      form: { email: "ghost@concord.test" },
+      headers: freshIp(),
+    });
     expect(limited.status).toBe(429);
   });
 });

@@ -21,7 +21,9 @@ describe("sign-in with a password", () => {
   });
 
   it("the sign-in page carries ?redirectTo= into the form, and refuses other hosts", async () => {
-    expect((await callLoader(login, { path: "/login?redirectTo=%2Faccount%2Fsecurity" })).data).toEqual({ redirectTo: "/account/security" });
+    expect((await callLoader(login, { path: "/login?redirectTo=%2Faccount%2Fsecurity" })).data).toEqual({
+      redirectTo: "/account/security",
+    });
     expect((await callLoader(login, { path: "/login?redirectTo=https%3A%2F%2Fevil.example%2F" })).data).toEqual({ redirectTo: "/" });
   });
 

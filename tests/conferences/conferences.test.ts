@@ -26,7 +26,13 @@ describe("creating a conference", () => {
     expect(res.status).toBe(302);
     const conf = await db().conference.findFirstOrThrow({ where: { orgId: org.id }, include: { roles: true } });
     expect(res.location).toBe(`/conferences/${conf.slug}`);
-    expect(conf).toMatchObject({ status: "DRAFT", timeZone: "Asia/Shanghai", currency: "CNY", edition: 2, titleZh: "卓越工程师培养国际会议" });
+    expect(conf).toMatchObject({
+      status: "DRAFT",
+      timeZone: "Asia/Shanghai",
+      currency: "CNY",
+      edition: 2,
+      titleZh: "卓越工程师培养国际会议",
+    });
     expect(conf.startDate.toISOString()).toBe("2026-09-26T00:00:00.000Z");
     expect(conf.endDate.toISOString()).toBe("2026-09-28T00:00:00.000Z");
     expect(conf.roles).toEqual([expect.objectContaining({ userId: admin.id, role: "ORGANIZER" })]);
@@ -73,7 +79,8 @@ describe("conference pages", () => {
     const draft = await makeConference(org.id, { status: "DRAFT" });
     const organizer = await makeUser();
     await grantConferenceRole(draft.id, organizer.id, "ORGANIZER");
-    const get = (cookie: string | null) => callLoader(pageRoute, { path: `/conferences/${draft.slug}`, params: { slug: draft.slug }, cookie });
+    const get = (cookie: string | null) =>
+      callLoader(pageRoute, { path: `/conferences/${draft.slug}`, params: { slug: draft.slug }, cookie });
     expect((await get(null)).status).toBe(404);
     expect((await get((await makeUser()).cookie)).status).toBe(404);
     const seen = await get(organizer.cookie);
@@ -99,8 +106,14 @@ describe("conference pages", () => {
     const later = await makeConference(org.id, { status: "PUBLISHED" });
     const year = new Date().getUTCFullYear();
     await db().conference.update({ where: { id: past.id }, data: { startDate: new Date("2020-05-01"), endDate: new Date("2020-05-02") } });
-    await db().conference.update({ where: { id: soon.id }, data: { startDate: new Date(`${year + 1}-03-01`), endDate: new Date(`${year + 1}-03-02`) } });
-    await db().conference.update({ where: { id: later.id }, data: { startDate: new Date(`${year + 2}-03-01`), endDate: new Date(`${year + 2}-03-02`) } });
+    await db().conference.update({
+      where: { id: soon.id },
+      data: { startDate: new Date(`${year + 1}-03-01`), endDate: new Date(`${year + 1}-03-02`) },
+    });
+    await db().conference.update({
+      where: { id: later.id },
+      data: { startDate: new Date(`${year + 2}-03-01`), endDate: new Date(`${year + 2}-03-02`) },
+    });
     const res = await callLoader(listRoute, { path: "/conferences" });
     const data = res.data as { upcoming: { slug: string }[]; past: { slug: string }[] };
     // Other tests in this file add conferences too: look at ours only.

@@ -26,13 +26,16 @@ describe("conference roles", () => {
     expect((await post({ intent: "grant", email: "reviewer@concord.test", role: "ORGANIZER" })).status).toBe(302);
     expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, userId: colleague.id } })).toBe(1);
 
-    const editPage = () => callLoader(editRoute, { path: `/conferences/${conf.slug}/edit`, params: { slug: conf.slug }, cookie: colleague.cookie });
+    const editPage = () =>
+      callLoader(editRoute, { path: `/conferences/${conf.slug}/edit`, params: { slug: conf.slug }, cookie: colleague.cookie });
     expect((await editPage()).status).toBe(200);
 
     expect((await post({ intent: "revoke", userId: colleague.id, role: "ORGANIZER" })).status).toBe(302);
     expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, userId: colleague.id } })).toBe(0);
     expect((await editPage()).status).toBe(403);
-    expect(await db().auditEvent.count({ where: { entityId: conf.id, action: { in: ["conference.role.grant", "conference.role.revoke"] } } })).toBe(2);
+    expect(
+      await db().auditEvent.count({ where: { entityId: conf.id, action: { in: ["conference.role.grant", "conference.role.revoke"] } } }),
+    ).toBe(2);
   });
 
   it("reports an unknown email as a field error", async () => {
@@ -49,7 +52,11 @@ describe("conference roles", () => {
     await addMember(org.id, hostAdmin.id, ["ADMIN"]);
     expect((await post({ intent: "revoke", userId: organizer.id, role: "ORGANIZER" }, hostAdmin.cookie)).status).toBe(302);
     expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, role: "ORGANIZER" } })).toBe(0);
-    const page = await callLoader(rolesRoute, { path: `/conferences/${conf.slug}/roles`, params: { slug: conf.slug }, cookie: hostAdmin.cookie });
+    const page = await callLoader(rolesRoute, {
+      path: `/conferences/${conf.slug}/roles`,
+      params: { slug: conf.slug },
+      cookie: hostAdmin.cookie,
+    });
     expect(page.status).toBe(200);
   });
 });

@@ -12,7 +12,14 @@ async function signedInWithAuthenticator(browser: Browser, email: string): Promi
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
@@ -31,10 +38,17 @@ async function registerPasskey(page: Page, name: string) {
 
 async function signAgreement(page: Page) {
   await page.goto("/accords");
-  await page.getByRole("link", { name: /Beihang University and Polytechnic University of Valencia|北京航空航天大学与Universitat Politècnica de València/ }).click();
+  await page
+    .getByRole("link", {
+      name: /Beihang University and Polytechnic University of Valencia|北京航空航天大学与Universitat Politècnica de València/,
+    })
+    .click();
   await page.getByRole("link", { name: /^(Sign|签署)$/ }).click();
   await expect(page.getByText("The two universities will exchange graduate students").first()).toBeVisible();
-  await page.getByLabel(/I sign on behalf of|本人代表/).first().check();
+  await page
+    .getByLabel(/I sign on behalf of|本人代表/)
+    .first()
+    .check();
   await page.getByRole("button", { name: /Sign with a passkey|使用通行密钥签署/ }).click();
   await page.waitForURL(/\/accords\/[0-9a-f-]{36}$/);
 }
@@ -67,7 +81,9 @@ test("two signatories sign with passkeys; the executed PDF verifies on /verify",
   await upv.screenshot({ path: "tests/artifacts/accords-verified.png", fullPage: true });
 
   // A file that is not a PDF gets a clear message.
-  await upv.getByLabel("Or upload the executed PDF").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf") });
+  await upv
+    .getByLabel("Or upload the executed PDF")
+    .setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf") });
   await upv.getByRole("button", { name: "Verify the PDF" }).click();
   await expect(upv.getByRole("alert")).toContainText("That file is not a PDF.");
 });

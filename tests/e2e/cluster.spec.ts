@@ -16,11 +16,21 @@ const port = Number(process.env.E2E_CLUSTER_PORT ?? 3431);
 /** One request on a fresh connection (no keep-alive), so the cluster may hand it to either process. */
 function fetchOnce(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: pathname, method: init.method ?? "GET", headers: { connection: "close", ...init.headers }, agent: false }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method: init.method ?? "GET",
+        headers: { connection: "close", ...init.headers },
+        agent: false,
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     if (init.body) req.write(init.body);
     req.end();
@@ -29,7 +39,12 @@ function fetchOnce(pathname: string, init: { method?: string; headers?: Record<s
 
 const childrenOf = (pid: number) => {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)]).toString().trim().split("\n").filter(Boolean).map(Number);
+    return execFileSync("pgrep", ["-P", String(pid)])
+      .toString()
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -80,7 +95,10 @@ test("two web processes share the port and the sessions, and stop together", asy
       body: new URLSearchParams({ email: "attendee@concord.test", password: "concord-demo-2025", redirectTo: "/account" }).toString(),
     });
     expect(login.status).toBe(302);
-    const cookie = ([] as string[]).concat(login.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+    const cookie = ([] as string[])
+      .concat(login.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(cookie).toContain("concord_session=");
     const pages = await Promise.all(Array.from({ length: 12 }, () => fetchOnce("/account", { headers: { cookie } })));
     expect(pages.map((p) => p.status)).toEqual(Array(12).fill(200));

@@ -35,7 +35,6 @@ async function visit(page: Page, path: string) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
 }
 
-
 test("pages with dates and prices hydrate without a text mismatch, in English and Chinese", async ({ page }) => {
   test.setTimeout(120_000); // some twenty page loads
   const errors = hydrationErrors(page);

@@ -18,7 +18,6 @@ async function linkFromMailbox(page: Page, to: string, subject: RegExp) {
   return (await page.getByTestId("mail-text").getByRole("link").first().getAttribute("href"))!;
 }
 
-
 /** Presses Tab (only the keyboard) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, max = 400) {
   for (let i = 0; i < max; i++) {

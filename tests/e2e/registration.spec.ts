@@ -24,7 +24,12 @@ test("a free registration with custom questions, without JavaScript", async ({ b
   await page.getByRole("listitem").filter({ hasText: "Online participation" }).getByRole("link", { name: "Register" }).click();
   // Submitting without the required answer keeps the choices and says what is missing.
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByText("This field is required.").or(page.getByText(/required/i)).first()).toBeVisible();
+  await expect(
+    page
+      .getByText("This field is required.")
+      .or(page.getByText(/required/i))
+      .first(),
+  ).toBeVisible();
   await page.getByLabel("Dietary requirements").selectOption("vegetarian");
   await page.getByRole("group", { name: "Will you attend the signing ceremony?" }).getByLabel("Yes").check();
   await page.getByRole("button", { name: "Register" }).click();

@@ -14,7 +14,12 @@ function useSmtp(url: string | undefined) {
 
 async function queue(to: string, locale: "en" | "zh" = "en") {
   return db().$transaction((tx) =>
-    enqueueEmail(tx, { to, locale, template: "verifyEmail", props: { name: "Amina", url: "http://localhost:3000/verify-email?token=abc123" } }),
+    enqueueEmail(tx, {
+      to,
+      locale,
+      template: "verifyEmail",
+      props: { name: "Amina", url: "http://localhost:3000/verify-email?token=abc123" },
+    }),
   );
 }
 

@@ -29,7 +29,8 @@ async function tokenFromOutbox(email: string) {
   return { token: match![1], mail };
 }
 
-const accept = (token: string, cookie: string | null) => callAction(invitationRoute, { path: `/invitations/${token}`, params: { token }, cookie, form: {} });
+const accept = (token: string, cookie: string | null) =>
+  callAction(invitationRoute, { path: `/invitations/${token}`, params: { token }, cookie, form: {} });
 
 describe("invitations", () => {
   it("emails a link that the invited account accepts once, becoming a member with the roles", async () => {

@@ -8,7 +8,13 @@ import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { addMember, makeOrg, makeUser } from "../support/world";
 
-const tsinghua = { nameEn: "Tsinghua University", nameNative: "清华大学", kind: "UNIVERSITY", country: "cn", website: "https://www.tsinghua.edu.cn" };
+const tsinghua = {
+  nameEn: "Tsinghua University",
+  nameNative: "清华大学",
+  kind: "UNIVERSITY",
+  country: "cn",
+  website: "https://www.tsinghua.edu.cn",
+};
 
 describe("creating an organization", () => {
   it("makes the creator its admin and records the change", async () => {
@@ -68,7 +74,11 @@ describe("organization pages", () => {
 
   it("shows admins and signatories publicly, not plain members", async () => {
     const org = await makeOrg();
-    const [admin, signatory, member] = await Promise.all([makeUser({ name: "Ada Admin" }), makeUser({ name: "Sam Signatory" }), makeUser({ name: "Max Member" })]);
+    const [admin, signatory, member] = await Promise.all([
+      makeUser({ name: "Ada Admin" }),
+      makeUser({ name: "Sam Signatory" }),
+      makeUser({ name: "Max Member" }),
+    ]);
     await addMember(org.id, admin.id, ["ADMIN"]);
     await addMember(org.id, signatory.id, ["SIGNATORY"]);
     await addMember(org.id, member.id, []);
@@ -138,6 +148,8 @@ describe("members", () => {
     ]);
     expect((await call({ intent: "remove-member", userId: member.id })).status).toBe(302);
     expect(await db().membership.count({ where: { orgId: org.id, userId: member.id } })).toBe(0);
-    expect(await db().auditEvent.count({ where: { entityId: org.id, action: { in: ["org.member.update", "org.member.remove"] } } })).toBe(2);
+    expect(await db().auditEvent.count({ where: { entityId: org.id, action: { in: ["org.member.update", "org.member.remove"] } } })).toBe(
+      2,
+    );
   });
 });

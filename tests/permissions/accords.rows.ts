@@ -21,7 +21,15 @@ import { SIGNED_IN, type PermissionRow } from "./types";
 
 async function su(id: string): Promise<SessionUser> {
   const u = await db().user.findUniqueOrThrow({ where: { id } });
-  return { id: u.id, email: u.email, nameLatin: u.nameLatin, nameNative: u.nameNative, locale: u.locale, emailVerified: true, sessionId: "00000000-0000-0000-0000-000000000000" };
+  return {
+    id: u.id,
+    email: u.email,
+    nameLatin: u.nameLatin,
+    nameNative: u.nameNative,
+    locale: u.locale,
+    emailVerified: true,
+    sessionId: "00000000-0000-0000-0000-000000000000",
+  };
 }
 
 async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsAt?: Date } = {}) {
@@ -66,7 +74,13 @@ export const rows: PermissionRow[] = [
     route: newAccord,
     request: (cast) => ({
       path: "/accords/new",
-      form: { initiatorOrgId: cast.org.id, kind: "BILATERAL_AGREEMENT", title: "Agreement", languages: ["en", "zh"], partyOrgIds: [cast.otherOrg.id] },
+      form: {
+        initiatorOrgId: cast.org.id,
+        kind: "BILATERAL_AGREEMENT",
+        title: "Agreement",
+        languages: ["en", "zh"],
+        partyOrgIds: [cast.otherOrg.id],
+      },
     }),
     allowed: ["orgAdmin"],
   },
@@ -85,7 +99,11 @@ export const rows: PermissionRow[] = [
     route: draft,
     request: async (cast) => {
       const a = await accordFor(cast);
-      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "save-version", baseVersion: "1", "clauses[0].en": "Changed.", "clauses[0].zh": "已修改。" } };
+      return {
+        path: `/accords/${a.id}/draft`,
+        params: { id: a.id },
+        form: { intent: "save-version", baseVersion: "1", "clauses[0].en": "Changed.", "clauses[0].zh": "已修改。" },
+      };
     },
     allowed: ["orgAdmin"],
   },
@@ -103,7 +121,11 @@ export const rows: PermissionRow[] = [
     route: draft,
     request: async (cast) => {
       const a = await accordFor(cast);
-      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "propose", clauseNumber: "1", language: "en", proposedText: "The parties cooperate closely." } };
+      return {
+        path: `/accords/${a.id}/draft`,
+        params: { id: a.id },
+        form: { intent: "propose", clauseNumber: "1", language: "en", proposedText: "The parties cooperate closely." },
+      };
     },
     allowed: [...MEMBERS],
   },
@@ -130,7 +152,11 @@ export const rows: PermissionRow[] = [
     route: signatories,
     request: async (cast) => {
       const a = await accordFor(cast);
-      return { path: `/accords/${a.id}/signatories`, params: { id: a.id }, form: { intent: "designate", partyId: a.hostParty, userId: cast.people.orgMember.id } };
+      return {
+        path: `/accords/${a.id}/signatories`,
+        params: { id: a.id },
+        form: { intent: "designate", partyId: a.hostParty, userId: cast.people.orgMember.id },
+      };
     },
     allowed: ["orgAdmin"],
   },
@@ -145,7 +171,11 @@ export const rows: PermissionRow[] = [
     route: passkeyEndpoint,
     request: async (cast) => {
       const a = await accordFor(cast, { freeze: true });
-      return { path: `/accords/${a.id}/passkey`, params: { id: a.id }, form: { intent: "options", partyId: a.hostParty, documentHash: a.documentHash } };
+      return {
+        path: `/accords/${a.id}/passkey`,
+        params: { id: a.id },
+        form: { intent: "options", partyId: a.hostParty, documentHash: a.documentHash },
+      };
     },
     allowed: ["orgSignatory"],
   },
@@ -181,7 +211,13 @@ export const rows: PermissionRow[] = [
     request: async (cast) => {
       const a = await accordFor(cast, { freeze: true });
       const s = await db().accordSignatory.findFirstOrThrow({ where: { partyId: a.hostParty, userId: cast.people.orgSignatory.id } });
-      await delegateSignatory({ actor: a.admin, accordId: a.id, signatoryId: s.id, userId: cast.people.orgMember.id, reason: "Travelling" });
+      await delegateSignatory({
+        actor: a.admin,
+        accordId: a.id,
+        signatoryId: s.id,
+        userId: cast.people.orgMember.id,
+        reason: "Travelling",
+      });
       return requestCode(a);
     },
     allowed: ["orgMember"],

@@ -34,7 +34,10 @@ export const rows: PermissionRow[] = [
   {
     name: "create organization (POST /orgs/new)",
     route: newOrgRoute,
-    request: () => ({ path: "/orgs/new", form: { nameEn: "Tsinghua University", nameNative: "清华大学", kind: "UNIVERSITY", country: "CN" } }),
+    request: () => ({
+      path: "/orgs/new",
+      form: { nameEn: "Tsinghua University", nameNative: "清华大学", kind: "UNIVERSITY", country: "CN" },
+    }),
     allowed: SIGNED_IN.filter((r) => r !== "unverified"),
   },
   {

@@ -29,18 +29,35 @@ async function reviewableProposal(cast: Cast) {
   await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
   const submitter = await makeUser();
   return db().proposal.create({
-    data: { conferenceId: cast.conference.id, submitterId: submitter.id, title: "A proposal", abstract: "Text", format: "PAPER_SESSION", trackId: track.id, authors: { create: [{ position: 0, name: "A", email: submitter.email }] } },
+    data: {
+      conferenceId: cast.conference.id,
+      submitterId: submitter.id,
+      title: "A proposal",
+      abstract: "Text",
+      format: "PAPER_SESSION",
+      trackId: track.id,
+      authors: { create: [{ position: 0, name: "A", email: submitter.email }] },
+    },
   });
 }
 
 /** An open call of the cast's published conference. */
 async function openCall(cast: Cast) {
-  const data = { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000), formats: ["PAPER_SESSION" as const] };
-  await db().callForProposals.upsert({ where: { conferenceId: cast.otherConference.id }, create: { ...data, conferenceId: cast.otherConference.id }, update: data });
+  const data = {
+    opensAt: new Date(Date.now() - 86_400_000),
+    closesAt: new Date(Date.now() + 86_400_000),
+    formats: ["PAPER_SESSION" as const],
+  };
+  await db().callForProposals.upsert({
+    where: { conferenceId: cast.otherConference.id },
+    create: { ...data, conferenceId: cast.otherConference.id },
+    update: data,
+  });
 }
 
 /** A speaker profile of the cast's attendee. */
-const attendeeProfile = (cast: Cast) => db().speaker.create({ data: { conferenceId: cast.conference.id, nameLatin: "Attendee Speaker", userId: cast.people.attendee.id } });
+const attendeeProfile = (cast: Cast) =>
+  db().speaker.create({ data: { conferenceId: cast.conference.id, nameLatin: "Attendee Speaker", userId: cast.people.attendee.id } });
 
 const ORGANIZERS: PermissionRow["allowed"] = ["organizer", "orgAdmin"];
 
@@ -57,27 +74,42 @@ export const rows: PermissionRow[] = [
     route: manageList,
     request: async (cast) => {
       const s = await makeSession(cast.conference.id);
-      return { path: `/conferences/${cast.conference.slug}/manage/programme`, params: { slug: cast.conference.slug }, form: { intent: "delete-session", id: s.id } };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-session", id: s.id },
+      };
     },
     allowed: ORGANIZERS,
   },
   {
     name: "POST /conferences/:slug/manage/programme/rooms (add a room)",
     route: rooms,
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/rooms`, params: { slug: cast.conference.slug }, form: { intent: "room", name: "Hall A", capacity: "300" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/rooms`,
+      params: { slug: cast.conference.slug },
+      form: { intent: "room", name: "Hall A", capacity: "300" },
+    }),
     allowed: ORGANIZERS,
   },
   {
     name: "POST /conferences/:slug/manage/programme/rooms (add a track)",
     route: rooms,
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/rooms`, params: { slug: cast.conference.slug }, form: { intent: "track", name: "Quality", colour: "#336699" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/rooms`,
+      params: { slug: cast.conference.slug },
+      form: { intent: "track", name: "Quality", colour: "#336699" },
+    }),
     allowed: ORGANIZERS,
   },
   {
     name: "GET /conferences/:slug/manage/programme/sessions/new",
     route: editSession,
     kind: "loader",
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/sessions/new`, params: { slug: cast.conference.slug, id: "new" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/sessions/new`,
+      params: { slug: cast.conference.slug, id: "new" },
+    }),
     allowed: ORGANIZERS,
   },
   {
@@ -114,7 +146,11 @@ export const rows: PermissionRow[] = [
   {
     name: "POST /conferences/:slug/manage/timetable (publish a version)",
     route: timetable,
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/timetable`, params: { slug: cast.conference.slug }, form: { intent: "publish" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/timetable`,
+      params: { slug: cast.conference.slug },
+      form: { intent: "publish" },
+    }),
     allowed: ORGANIZERS,
   },
   {
@@ -122,7 +158,11 @@ export const rows: PermissionRow[] = [
     route: mySession,
     request: async (cast) => {
       const s = await makeSession(cast.otherConference.id, { start: "2025-09-27T09:00", end: "2025-09-27T10:00" });
-      return { path: `/conferences/${cast.otherConference.slug}/sessions/${s.id}`, params: { slug: cast.otherConference.slug, id: s.id }, form: { intent: "star" } };
+      return {
+        path: `/conferences/${cast.otherConference.slug}/sessions/${s.id}`,
+        params: { slug: cast.otherConference.slug, id: s.id },
+        form: { intent: "star" },
+      };
     },
     allowed: SIGNED_IN,
   },
@@ -151,7 +191,11 @@ export const rows: PermissionRow[] = [
     route: manageSpeakers,
     request: async (cast) => {
       const speaker = await makeSpeaker(cast.conference.id);
-      return { path: `/conferences/${cast.conference.slug}/manage/programme/speakers`, params: { slug: cast.conference.slug }, form: { intent: "invite", speakerId: speaker.id, email: "guest@example.org" } };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/speakers`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "invite", speakerId: speaker.id, email: "guest@example.org" },
+      };
     },
     allowed: ORGANIZERS,
   },
@@ -160,7 +204,11 @@ export const rows: PermissionRow[] = [
     route: manageSpeakers,
     request: async (cast) => {
       const speaker = await makeSpeaker(cast.conference.id);
-      return { path: `/conferences/${cast.conference.slug}/manage/programme/speakers`, params: { slug: cast.conference.slug }, form: { intent: "delete-speaker", id: speaker.id } };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/speakers`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-speaker", id: speaker.id },
+      };
     },
     allowed: ORGANIZERS,
   },
@@ -168,13 +216,20 @@ export const rows: PermissionRow[] = [
     name: "GET /conferences/:slug/manage/programme/speakers/new",
     route: editSpeaker,
     kind: "loader",
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`, params: { slug: cast.conference.slug, id: "new" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`,
+      params: { slug: cast.conference.slug, id: "new" },
+    }),
     allowed: ORGANIZERS,
   },
   {
     name: "POST /conferences/:slug/manage/programme/speakers/new",
     route: editSpeaker,
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`, params: { slug: cast.conference.slug, id: "new" }, form: { nameLatin: "New Speaker" } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/speakers/new`,
+      params: { slug: cast.conference.slug, id: "new" },
+      form: { nameLatin: "New Speaker" },
+    }),
     allowed: ORGANIZERS,
   },
   {
@@ -199,7 +254,11 @@ export const rows: PermissionRow[] = [
     route: manageCfp,
     request: async (cast) => {
       const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
-      return { path: `/conferences/${cast.conference.slug}/manage/programme/cfp`, params: { slug: cast.conference.slug }, form: { intent: "assign", email: cast.people.reviewer.email, trackId: track.id } };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "assign", email: cast.people.reviewer.email, trackId: track.id },
+      };
     },
     allowed: ORGANIZERS,
   },
@@ -207,7 +266,10 @@ export const rows: PermissionRow[] = [
     name: "GET /conferences/:slug/manage/programme/proposals",
     route: manageProposals,
     kind: "loader",
-    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/programme/proposals`, params: { slug: cast.conference.slug } }),
+    request: (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/programme/proposals`,
+      params: { slug: cast.conference.slug },
+    }),
     allowed: ORGANIZERS,
   },
   {
@@ -215,7 +277,11 @@ export const rows: PermissionRow[] = [
     route: manageProposals,
     request: async (cast) => {
       const p = await reviewableProposal(cast);
-      return { path: `/conferences/${cast.conference.slug}/manage/programme/proposals`, params: { slug: cast.conference.slug }, form: { intent: "accept", proposalId: p.id } };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/proposals`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "accept", proposalId: p.id },
+      };
     },
     allowed: ORGANIZERS,
   },
@@ -244,7 +310,11 @@ export const rows: PermissionRow[] = [
     route: reviewPage,
     request: async (cast) => {
       const p = await reviewableProposal(cast);
-      return { path: `/conferences/${cast.conference.slug}/reviews/${p.id}`, params: { slug: cast.conference.slug, id: p.id }, form: { comment: "Fine" } };
+      return {
+        path: `/conferences/${cast.conference.slug}/reviews/${p.id}`,
+        params: { slug: cast.conference.slug, id: p.id },
+        form: { comment: "Fine" },
+      };
     },
     allowed: [...ORGANIZERS, "reviewer"],
   },
@@ -277,9 +347,19 @@ export const rows: PermissionRow[] = [
     request: async (cast) => {
       await openCall(cast);
       const p = await db().proposal.create({
-        data: { conferenceId: cast.otherConference.id, submitterId: cast.people.attendee.id, title: "Mine", abstract: "A", format: "PAPER_SESSION" },
+        data: {
+          conferenceId: cast.otherConference.id,
+          submitterId: cast.people.attendee.id,
+          title: "Mine",
+          abstract: "A",
+          format: "PAPER_SESSION",
+        },
       });
-      return { path: `/conferences/${cast.otherConference.slug}/proposals/${p.id}`, params: { slug: cast.otherConference.slug, id: p.id }, form: { intent: "withdraw" } };
+      return {
+        path: `/conferences/${cast.otherConference.slug}/proposals/${p.id}`,
+        params: { slug: cast.otherConference.slug, id: p.id },
+        form: { intent: "withdraw" },
+      };
     },
     allowed: ["attendee"],
     deniedAs: [404],
@@ -307,7 +387,9 @@ export const rows: PermissionRow[] = [
     kind: "loader",
     request: async (cast) => {
       const s = await attendeeProfile(cast);
-      const m = await db().speakerMaterial.create({ data: { speakerId: s.id, fileName: "slides.pdf", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7") } });
+      const m = await db().speakerMaterial.create({
+        data: { speakerId: s.id, fileName: "slides.pdf", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7") },
+      });
       return { path: `/speaker/materials/${m.id}`, params: { id: m.id } };
     },
     allowed: ["attendee", ...ORGANIZERS],
@@ -318,7 +400,13 @@ export const rows: PermissionRow[] = [
     request: async (cast) => {
       const token = `token-${Math.random().toString(36).slice(2)}`;
       await db().speaker.create({
-        data: { conferenceId: cast.conference.id, nameLatin: "Invitee", email: cast.people.attendee.email, invitation: "INVITED", inviteTokenHash: hashSecret(token) },
+        data: {
+          conferenceId: cast.conference.id,
+          nameLatin: "Invitee",
+          email: cast.people.attendee.email,
+          invitation: "INVITED",
+          inviteTokenHash: hashSecret(token),
+        },
       });
       return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "accept" } };
     },

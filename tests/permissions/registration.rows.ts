@@ -27,7 +27,9 @@ async function ticketing(cast: Cast, capacity = 10) {
   await db().conference.update({ where: { id: conferenceId }, data: { status: "PUBLISHED" } });
   await db().registrationSettings.create({ data: { conferenceId, cancelUntil: new Date(Date.now() + 86_400_000) } });
   const quota = await db().quota.create({ data: { conferenceId, name: "Hall", capacity } });
-  const ticket = await db().ticketType.create({ data: { conferenceId, nameEn: "Regular", priceCents: 100_00, currency: "CNY", quotas: { create: [{ quotaId: quota.id }] } } });
+  const ticket = await db().ticketType.create({
+    data: { conferenceId, nameEn: "Regular", priceCents: 100_00, currency: "CNY", quotas: { create: [{ quotaId: quota.id }] } },
+  });
   return { slug: cast.conference.slug, ticket, quota };
 }
 
@@ -103,7 +105,15 @@ export const rows: PermissionRow[] = [
       return {
         path: `/my/registrations/${reg.id}`,
         params: { id: reg.id },
-        form: { intent: "visa", passportName: "A B", passportNumber: "X1", nationality: "KE", birthDate: "1990-01-01", arrivalDate: "2025-09-25", departureDate: "2025-09-29" },
+        form: {
+          intent: "visa",
+          passportName: "A B",
+          passportNumber: "X1",
+          nationality: "KE",
+          birthDate: "1990-01-01",
+          arrivalDate: "2025-09-25",
+          departureDate: "2025-09-29",
+        },
       };
     },
     allowed: ["attendee"],
@@ -122,14 +132,20 @@ export const rows: PermissionRow[] = [
     name: "GET /conferences/:slug/manage/registrations",
     route: regList,
     kind: "loader",
-    request: async (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/registrations`, params: { slug: cast.conference.slug } }),
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations`,
+      params: { slug: cast.conference.slug },
+    }),
     allowed: [...ORGANIZERS],
   },
   {
     name: "GET /conferences/:slug/manage/registrations/export",
     route: regExport,
     kind: "loader",
-    request: async (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/registrations/export`, params: { slug: cast.conference.slug } }),
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations/export`,
+      params: { slug: cast.conference.slug },
+    }),
     allowed: [...ORGANIZERS],
   },
   {
@@ -147,14 +163,22 @@ export const rows: PermissionRow[] = [
     route: regDetail,
     request: async (cast) => {
       const { slug, reg } = await attendeeRegistration(cast, "RESERVED");
-      return { path: `/conferences/${slug}/manage/registrations/${reg.id}`, params: { slug, id: reg.id }, form: { intent: "mark-paid", amount: "100" } };
+      return {
+        path: `/conferences/${slug}/manage/registrations/${reg.id}`,
+        params: { slug, id: reg.id },
+        form: { intent: "mark-paid", amount: "100" },
+      };
     },
     allowed: [...ORGANIZERS],
   },
   {
     name: "POST /conferences/:slug/manage/tickets (new quota)",
     route: manageTickets,
-    request: async (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/tickets`, params: { slug: cast.conference.slug }, form: { intent: "quota", name: "Workshop A", capacity: "30" } }),
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/tickets`,
+      params: { slug: cast.conference.slug },
+      form: { intent: "quota", name: "Workshop A", capacity: "30" },
+    }),
     allowed: [...ORGANIZERS],
   },
   {
@@ -182,7 +206,11 @@ export const rows: PermissionRow[] = [
     route: editTicket,
     request: async (cast) => {
       const { slug, ticket, quota } = await ticketing(cast);
-      return { path: `/conferences/${slug}/manage/tickets/${ticket.id}`, params: { slug, id: ticket.id }, form: { ...ticketForm, price: "150", quotaIds: [quota.id] } };
+      return {
+        path: `/conferences/${slug}/manage/tickets/${ticket.id}`,
+        params: { slug, id: ticket.id },
+        form: { ...ticketForm, price: "150", quotaIds: [quota.id] },
+      };
     },
     allowed: [...ORGANIZERS],
   },

@@ -30,7 +30,9 @@ describe("permissions table", () => {
             (row.deniedAs ?? []).includes(result.status) ||
             (result.location ?? "").startsWith("/login");
           if (allowed) {
-            expect(denied, `expected ${role} to be allowed, got ${result.status} ${JSON.stringify(result.data)?.slice(0, 200)}`).toBe(false);
+            expect(denied, `expected ${role} to be allowed, got ${result.status} ${JSON.stringify(result.data)?.slice(0, 200)}`).toBe(
+              false,
+            );
             expect(result.status).toBeLessThan(500);
           } else {
             expect(denied, `expected ${role} to be denied, got ${result.status} ${result.location ?? ""}`).toBe(true);

@@ -19,7 +19,20 @@ async function callWorld(opts: { closed?: boolean } = {}) {
   const slug = conference.slug;
   const adminPath = { path: `/conferences/${slug}/manage/programme/cfp`, params: { slug }, cookie: organizer.cookie };
   const local = (ms: number) => new Date(Date.now() + ms + 8 * 3600 * 1000).toISOString().slice(0, 16);
-  expect((await callAction(cfpAdmin, { ...adminPath, form: { intent: "cfp", opensAt: local(-10 * DAY), closesAt: local(10 * DAY), formats: ["PAPER_SESSION", "WORKSHOP"], intro: "Send us your work" } })).status).toBe(302);
+  expect(
+    (
+      await callAction(cfpAdmin, {
+        ...adminPath,
+        form: {
+          intent: "cfp",
+          opensAt: local(-10 * DAY),
+          closesAt: local(10 * DAY),
+          formats: ["PAPER_SESSION", "WORKSHOP"],
+          intro: "Send us your work",
+        },
+      })
+    ).status,
+  ).toBe(302);
   await callAction(cfpAdmin, { ...adminPath, form: { intent: "question", label: "Why this matters", required: "on" } });
   await callAction(cfpAdmin, { ...adminPath, form: { intent: "criterion", name: "Relevance", maxScore: "5" } });
   await callAction(cfpAdmin, { ...adminPath, form: { intent: "criterion", name: "Clarity", maxScore: "5" } });
@@ -36,8 +49,13 @@ async function callWorld(opts: { closed?: boolean } = {}) {
     expect(res.status).toBe(302);
     return u;
   };
-  const [alice, bob, carol] = [await reviewer("Alice Reviewer", t1), await reviewer("Bob Reviewer", t1), await reviewer("Carol Reviewer", t2)];
-  if (opts.closed) await db().callForProposals.update({ where: { conferenceId: conference.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+  const [alice, bob, carol] = [
+    await reviewer("Alice Reviewer", t1),
+    await reviewer("Bob Reviewer", t1),
+    await reviewer("Carol Reviewer", t2),
+  ];
+  if (opts.closed)
+    await db().callForProposals.update({ where: { conferenceId: conference.id }, data: { closesAt: new Date(Date.now() - 1000) } });
   return { ...world, slug, adminPath, t1, t2, question, criteria, alice, bob, carol };
 }
 
@@ -75,7 +93,8 @@ function review(w: World, who: TestUser, proposalId: string, scores: [number, nu
   });
 }
 
-const reviewView = (w: World, who: TestUser, id: string) => callLoader(reviewRoute, { path: `/conferences/${w.slug}/reviews/${id}`, params: { slug: w.slug, id }, cookie: who.cookie });
+const reviewView = (w: World, who: TestUser, id: string) =>
+  callLoader(reviewRoute, { path: `/conferences/${w.slug}/reviews/${id}`, params: { slug: w.slug, id }, cookie: who.cookie });
 
 describe("call for proposals", () => {
   it("a submitter proposes with co-authors and answers, gets an email in their language, edits and withdraws", async () => {
@@ -83,9 +102,15 @@ describe("call for proposals", () => {
     const ana = await makeUser({ locale: "zh", name: "Ana Submitter" });
     const created = await propose(w, ana);
     expect(created.status).toBe(302);
-    const proposal = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id }, include: { authors: { orderBy: { position: "asc" } }, answers: true } });
+    const proposal = await db().proposal.findFirstOrThrow({
+      where: { submitterId: ana.id },
+      include: { authors: { orderBy: { position: "asc" } }, answers: true },
+    });
     expect(proposal).toMatchObject({ abstractZh: "如何运作", status: "SUBMITTED" });
-    expect(proposal.authors.map((a) => [a.name, a.affiliation])).toEqual([["Ana Submitter", "UPV"], ["Co Author", null]]);
+    expect(proposal.authors.map((a) => [a.name, a.affiliation])).toEqual([
+      ["Ana Submitter", "UPV"],
+      ["Co Author", null],
+    ]);
     expect(proposal.answers).toEqual([expect.objectContaining({ answer: "Because" })]);
     const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: ana.email, template: "proposalReceived" } });
     expect(mail.locale).toBe("zh");
@@ -93,7 +118,12 @@ describe("call for proposals", () => {
     expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("Renamed");
     // Someone else cannot edit it.
     expect((await propose(w, await makeUser(), { title: "Hijack" }, proposal.id)).status).toBe(404);
-    const withdrawn = await callAction(proposalPage, { path: `/x`, params: { slug: w.slug, id: proposal.id }, cookie: ana.cookie, form: { intent: "withdraw" } });
+    const withdrawn = await callAction(proposalPage, {
+      path: `/x`,
+      params: { slug: w.slug, id: proposal.id },
+      cookie: ana.cookie,
+      form: { intent: "withdraw" },
+    });
     expect(withdrawn.status).toBe(302);
     expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("WITHDRAWN");
   });
@@ -105,7 +135,11 @@ describe("call for proposals", () => {
     expect(noAnswer.status).toBe(400);
     expect(JSON.stringify(noAnswer.data)).toContain("validation.required");
     expect(JSON.stringify((await propose(w, ana, { format: "KEYNOTE" })).data)).toContain("programme.validation.formatNotOffered");
-    expect(JSON.stringify((await propose(w, ana, { "authors[0].name": "", "authors[0].email": "", "authors[1].name": "", "authors[1].email": "" })).data)).toContain("programme.validation.oneAuthor");
+    expect(
+      JSON.stringify(
+        (await propose(w, ana, { "authors[0].name": "", "authors[0].email": "", "authors[1].name": "", "authors[1].email": "" })).data,
+      ),
+    ).toContain("programme.validation.oneAuthor");
     expect(await db().proposal.count({ where: { conferenceId: w.conference.id } })).toBe(0);
   });
 
@@ -134,7 +168,11 @@ describe("reviews", () => {
     await propose(w, ana);
     const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
     // Carol reviews the AI track only: the Quality proposal is neither listed nor readable nor reviewable.
-    const carolQueue = await callLoader(reviewQueue, { path: `/conferences/${w.slug}/reviews`, params: { slug: w.slug }, cookie: w.carol.cookie });
+    const carolQueue = await callLoader(reviewQueue, {
+      path: `/conferences/${w.slug}/reviews`,
+      params: { slug: w.slug },
+      cookie: w.carol.cookie,
+    });
     expect((carolQueue.data as { proposals: unknown[] }).proposals).toEqual([]);
     expect((await reviewView(w, w.carol, p.id)).status).toBe(403);
     const carolReview = await review(w, w.carol, p.id, [1, 1]);
@@ -155,7 +193,11 @@ describe("reviews", () => {
     const wrong = await review(w, w.alice, p.id, [9, 1]);
     expect(wrong.status).toBe(400);
     // The submitter never sees reviewers or reviews.
-    const mine = await callLoader(proposalPage, { path: `/conferences/${w.slug}/proposals/${p.id}`, params: { slug: w.slug, id: p.id }, cookie: ana.cookie });
+    const mine = await callLoader(proposalPage, {
+      path: `/conferences/${w.slug}/proposals/${p.id}`,
+      params: { slug: w.slug, id: p.id },
+      cookie: ana.cookie,
+    });
     const list = await callLoader(cfpPublic, { path: `/conferences/${w.slug}/proposals`, params: { slug: w.slug }, cookie: ana.cookie });
     for (const page of [mine, list]) {
       const s = JSON.stringify(page.data);
@@ -184,9 +226,12 @@ describe("reviews", () => {
     await review(w, w.alice, p.id, [4, 2]);
     await review(w, w.bob, p.id, [5, 3]);
     const overview = await callLoader(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.organizer.cookie });
-    const row = (overview.data as { proposals: { id: string; average: number; reviewCount: number; perCriterion: Record<string, number> }[] }).proposals.find((x) => x.id === p.id)!;
+    const row = (
+      overview.data as { proposals: { id: string; average: number; reviewCount: number; perCriterion: Record<string, number> }[] }
+    ).proposals.find((x) => x.id === p.id)!;
     expect(row).toMatchObject({ reviewCount: 2, average: 7, perCriterion: { [w.criteria[0].id]: 4.5, [w.criteria[1].id]: 2.5 } });
-    const decide = (intent: string, proposalId: string) => callAction(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.organizer.cookie, form: { intent, proposalId } });
+    const decide = (intent: string, proposalId: string) =>
+      callAction(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.organizer.cookie, form: { intent, proposalId } });
     expect((await decide("accept", p.id)).status).toBe(302);
     expect((await decide("reject", q.id)).status).toBe(302);
     expect((await decide("reject", p.id)).status).toBe(409);
@@ -195,12 +240,31 @@ describe("reviews", () => {
     expect(accepted.subject).toContain("稿件已录用");
     expect(await db().outboxEmail.count({ where: { to: ben.email, template: "proposalRejected", locale: "en" } })).toBe(1);
     // Reviewers may not decide.
-    expect((await callAction(proposalsAdmin, { path: `/x`, params: { slug: w.slug }, cookie: w.alice.cookie, form: { intent: "accept", proposalId: q.id } })).status).toBe(403);
+    expect(
+      (
+        await callAction(proposalsAdmin, {
+          path: `/x`,
+          params: { slug: w.slug },
+          cookie: w.alice.cookie,
+          form: { intent: "accept", proposalId: q.id },
+        })
+      ).status,
+    ).toBe(403);
     const made = await decide("to-session", p.id);
     expect(made.status).toBe(302);
-    const session = await db().programmeSession.findFirstOrThrow({ where: { conferenceId: w.conference.id }, include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } } } });
+    const session = await db().programmeSession.findFirstOrThrow({
+      where: { conferenceId: w.conference.id },
+      include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } } },
+    });
     expect(made.location).toBe(`/conferences/${w.slug}/manage/programme/sessions/${session.id}`);
-    expect(session).toMatchObject({ title: "Outcome-based accreditation", abstractZh: "如何运作", kind: "PAPER_SESSION", status: "DRAFT", trackId: w.t1.id, startsAt: null });
+    expect(session).toMatchObject({
+      title: "Outcome-based accreditation",
+      abstractZh: "如何运作",
+      kind: "PAPER_SESSION",
+      status: "DRAFT",
+      trackId: w.t1.id,
+      startsAt: null,
+    });
     expect(session.speakers.map((s) => [s.speaker.nameLatin, s.role, s.speaker.organization, s.speaker.userId])).toEqual([
       ["Ana Submitter", "SPEAKER", "UPV", ana.id],
       ["Co Author", "CO_SPEAKER", null, null],

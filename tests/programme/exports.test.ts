@@ -19,16 +19,38 @@ describe("schedule exports and versions", () => {
     const { conference } = await organizerWorld();
     const room = await makeRoom(conference.id, "Main hall");
     const sp = await makeSpeaker(conference.id, "Margaret Hughes");
-    const s = await makeSession(conference.id, { title: "Joint declaration", roomId: room.id, speakerIds: [sp.id], start: "2025-09-27T16:00", end: "2025-09-27T17:30" });
+    const s = await makeSession(conference.id, {
+      title: "Joint declaration",
+      roomId: room.id,
+      speakerIds: [sp.id],
+      start: "2025-09-27T16:00",
+      end: "2025-09-27T17:30",
+    });
     await makeSession(conference.id, { title: "Hidden draft", status: "DRAFT", start: "2025-09-27T09:00", end: "2025-09-27T10:00" });
-    const j = (await callLoader(json, { path: "/x", params: { slug: conference.slug } })).data as { schedule: { conference: { days: { rooms: Record<string, { title: string; start: string; duration: string; date: string; persons: { public_name: string }[] }[]> }[] } } };
+    const j = (await callLoader(json, { path: "/x", params: { slug: conference.slug } })).data as {
+      schedule: {
+        conference: {
+          days: {
+            rooms: Record<string, { title: string; start: string; duration: string; date: string; persons: { public_name: string }[] }[]>;
+          }[];
+        };
+      };
+    };
     const event = j.schedule.conference.days[0].rooms["Main hall"][0];
-    expect(event).toMatchObject({ title: "Joint declaration", start: "16:00", duration: "01:30", date: "2025-09-27T16:00:00+08:00", persons: [{ public_name: "Margaret Hughes" }] });
+    expect(event).toMatchObject({
+      title: "Joint declaration",
+      start: "16:00",
+      duration: "01:30",
+      date: "2025-09-27T16:00:00+08:00",
+      persons: [{ public_name: "Margaret Hughes" }],
+    });
     const x = await callLoader(xml, { path: "/x", params: { slug: conference.slug } });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(x.data as string);
     expect(parsed.schedule.conference.time_zone_name).toBe("Asia/Shanghai");
     expect(parsed.schedule.day[0]?.room?.event?.title ?? parsed.schedule.day.room.event.title).toBe("Joint declaration");
-    const a = (await callLoader(api, { path: "/x", params: { slug: conference.slug } })).data as { sessions: { id: string; startsAt: string }[] };
+    const a = (await callLoader(api, { path: "/x", params: { slug: conference.slug } })).data as {
+      sessions: { id: string; startsAt: string }[];
+    };
     expect(a.sessions).toEqual([expect.objectContaining({ id: s.id, startsAt: "2025-09-27T08:00:00.000Z" })]);
   });
 
@@ -37,11 +59,21 @@ describe("schedule exports and versions", () => {
     const room = await makeRoom(conference.id);
     const speakerUser = await makeUser({ locale: "zh" });
     const sp = await makeSpeaker(conference.id, "Chen Hua", speakerUser.email);
-    const s = await makeSession(conference.id, { title: "Panel", roomId: room.id, speakerIds: [sp.id], start: "2025-09-27T10:00", end: "2025-09-27T11:00" });
+    const s = await makeSession(conference.id, {
+      title: "Panel",
+      roomId: room.id,
+      speakerIds: [sp.id],
+      start: "2025-09-27T10:00",
+      end: "2025-09-27T11:00",
+    });
     const fan = await sessionUserOf((await makeUser()).id);
     await toggleStar({ actor: fan, slug: conference.slug, sessionId: s.id, starred: true });
     expect((await publishSchedule({ actor, slug: conference.slug })).number).toBe(1);
-    await placeSession({ actor, slug: conference.slug, input: { intent: "place", sessionId: s.id, roomId: room.id, start: "2025-09-27T14:00", end: "2025-09-27T15:00" } });
+    await placeSession({
+      actor,
+      slug: conference.slug,
+      input: { intent: "place", sessionId: s.id, roomId: room.id, start: "2025-09-27T14:00", end: "2025-09-27T15:00" },
+    });
     const v2 = await publishSchedule({ actor, slug: conference.slug });
     expect(v2.number).toBe(2);
     expect(v2.changes.map((c) => c.kind)).toEqual(["moved"]);
@@ -54,7 +86,15 @@ describe("schedule exports and versions", () => {
   it("diffs snapshots: added, removed, moved, renamed", () => {
     const a = { id: "a", title: "A", titleZh: null, startsAt: "1", endsAt: "2", roomId: "r", room: "R" };
     const b = { ...a, id: "b", title: "B" };
-    const changes = diffSnapshots({ sessions: [a, b] }, { sessions: [{ ...a, startsAt: "3", title: "A2" }, { ...b, id: "c" }] });
+    const changes = diffSnapshots(
+      { sessions: [a, b] },
+      {
+        sessions: [
+          { ...a, startsAt: "3", title: "A2" },
+          { ...b, id: "c" },
+        ],
+      },
+    );
     expect(changes.map((c) => c.kind).sort()).toEqual(["added", "moved", "removed", "retitled"]);
   });
 });

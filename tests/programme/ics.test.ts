@@ -22,7 +22,19 @@ function events(text: string) {
 describe("iCalendar output", () => {
   it("parses with ical.js; escaping and folding survive non-ASCII text", () => {
     const title = "签署研究生层次工程教育国际互认联合宣言, with a comma; a semicolon and a very long title that must be folded";
-    const text = renderCalendar({ name: "Test", events: [{ uid: "x@concord", sequence: 2, start: new Date("2025-09-27T07:00:00Z"), end: new Date("2025-09-27T08:00:00Z"), summary: title, description: "line 1\nline 2" }] });
+    const text = renderCalendar({
+      name: "Test",
+      events: [
+        {
+          uid: "x@concord",
+          sequence: 2,
+          start: new Date("2025-09-27T07:00:00Z"),
+          end: new Date("2025-09-27T08:00:00Z"),
+          summary: title,
+          description: "line 1\nline 2",
+        },
+      ],
+    });
     expect(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     const [e] = events(text);
     expect(e.summary).toBe(title);
@@ -35,8 +47,20 @@ describe("iCalendar output", () => {
     const zone = "Europe/Madrid";
     const { conference } = await organizerWorld({ timeZone: zone, start: "2025-10-25", end: "2025-10-26" });
     const room = await makeRoom(conference.id);
-    const night = await makeSession(conference.id, { title: "Night session", zone, roomId: room.id, start: "2025-10-26T01:30", end: "2025-10-26T04:00" });
-    const late = await makeSession(conference.id, { title: "Late panel", zone, roomId: room.id, start: "2025-10-25T23:30", end: "2025-10-26T00:30" });
+    const night = await makeSession(conference.id, {
+      title: "Night session",
+      zone,
+      roomId: room.id,
+      start: "2025-10-26T01:30",
+      end: "2025-10-26T04:00",
+    });
+    const late = await makeSession(conference.id, {
+      title: "Late panel",
+      zone,
+      roomId: room.id,
+      start: "2025-10-25T23:30",
+      end: "2025-10-26T00:30",
+    });
     const text = (await conferenceCalendar(conference.slug, "en"))!;
     const byUid = new Map(events(text).map((e) => [e.uid, e]));
     const n = byUid.get(`${night.id}@concord`)!;
@@ -50,23 +74,45 @@ describe("iCalendar output", () => {
     expect(l.startDate.toJSDate().toISOString()).toBe(late.startsAt!.toISOString());
     expect(l.endDate.toJSDate().toISOString()).toBe(late.endsAt!.toISOString());
     // The public page shows the same wall-clock times, the late panel marked as ending the next day.
-    const page = await callLoader(programmePage, { path: `/conferences/${conference.slug}/programme?view=room`, params: { slug: conference.slug } });
+    const page = await callLoader(programmePage, {
+      path: `/conferences/${conference.slug}/programme?view=room`,
+      params: { slug: conference.slug },
+    });
     const rows = (page.data as { rows: { title: string; start: string; end: string; endsNextDay: boolean; day: string }[] }).rows;
-    expect(rows.find((r) => r.title === "Night session")).toMatchObject({ day: "2025-10-26", start: "01:30", end: "04:00", endsNextDay: false });
-    expect(rows.find((r) => r.title === "Late panel")).toMatchObject({ day: "2025-10-25", start: "23:30", end: "00:30", endsNextDay: true });
+    expect(rows.find((r) => r.title === "Night session")).toMatchObject({
+      day: "2025-10-26",
+      start: "01:30",
+      end: "04:00",
+      endsNextDay: false,
+    });
+    expect(rows.find((r) => r.title === "Late panel")).toMatchObject({
+      day: "2025-10-25",
+      start: "23:30",
+      end: "00:30",
+      endsNextDay: true,
+    });
   });
 
   it("the secret agenda feed carries starred sessions, follows moves with a stable UID, and dies when regenerated", async () => {
     const { conference, actor: organizer } = await organizerWorld();
     const room = await makeRoom(conference.id);
-    const s = await makeSession(conference.id, { title: "Signing ceremony", roomId: room.id, start: "2025-09-27T16:00", end: "2025-09-27T17:00" });
+    const s = await makeSession(conference.id, {
+      title: "Signing ceremony",
+      roomId: room.id,
+      start: "2025-09-27T16:00",
+      end: "2025-09-27T17:00",
+    });
     const attendee = await sessionUserOf((await makeUser()).id);
     await toggleStar({ actor: attendee, slug: conference.slug, sessionId: s.id, starred: true });
     const { token } = await regenerateFeed({ actor: attendee });
     const first = events((await agendaCalendar(token))!);
     expect(first).toHaveLength(1);
     expect(first[0].startDate.toJSDate().toISOString()).toBe("2025-09-27T08:00:00.000Z");
-    await placeSession({ actor: organizer, slug: conference.slug, input: { intent: "place", sessionId: s.id, roomId: room.id, start: "2025-09-27T17:00", end: "2025-09-27T18:00" } });
+    await placeSession({
+      actor: organizer,
+      slug: conference.slug,
+      input: { intent: "place", sessionId: s.id, roomId: room.id, start: "2025-09-27T17:00", end: "2025-09-27T18:00" },
+    });
     const res = await callLoader(feedRoute, { path: `/feeds/agenda/${token}.ics`, params: { token: `${token}.ics` } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/calendar");

@@ -27,19 +27,38 @@ describe("speakers for organizers", () => {
       path: `/conferences/${conference.slug}/manage/programme/speakers/new`,
       params: { slug: conference.slug, id: "new" },
       cookie: organizer.cookie,
-      form: { nameLatin: "Chen Hua", nameNative: "陈华", organization: "CEEAA", bio: "Accreditation", bioZh: "认证", email: account.email.toUpperCase(), photo: file(PNG, "me.png") },
+      form: {
+        nameLatin: "Chen Hua",
+        nameNative: "陈华",
+        organization: "CEEAA",
+        bio: "Accreditation",
+        bioZh: "认证",
+        email: account.email.toUpperCase(),
+        photo: file(PNG, "me.png"),
+      },
     });
     expect(res.status).toBe(302);
     const speaker = await db().speaker.findFirstOrThrow({ where: { conferenceId: conference.id } });
     expect(speaker).toMatchObject({ nameNative: "陈华", userId: account.id, photoType: "image/png", bioZh: "认证" });
-    const list = await callLoader(manageSpeakers, { path: `/conferences/${conference.slug}/manage/programme/speakers`, params: { slug: conference.slug }, cookie: organizer.cookie });
-    expect((list.data as { speakers: { nameLatin: string; linked: boolean }[] }).speakers).toEqual([expect.objectContaining({ nameLatin: "Chen Hua", linked: true })]);
+    const list = await callLoader(manageSpeakers, {
+      path: `/conferences/${conference.slug}/manage/programme/speakers`,
+      params: { slug: conference.slug },
+      cookie: organizer.cookie,
+    });
+    expect((list.data as { speakers: { nameLatin: string; linked: boolean }[] }).speakers).toEqual([
+      expect.objectContaining({ nameLatin: "Chen Hua", linked: true }),
+    ]);
   });
 
   it("bad input: an oversized photo or a non-image is refused with a message, nothing is written", async () => {
     const { conference, organizer } = await organizerWorld();
     const call = (photo: File) =>
-      callAction(speakerForm, { path: `/x`, params: { slug: conference.slug, id: "new" }, cookie: organizer.cookie, form: { nameLatin: "Someone", photo } });
+      callAction(speakerForm, {
+        path: `/x`,
+        params: { slug: conference.slug, id: "new" },
+        cookie: organizer.cookie,
+        form: { nameLatin: "Someone", photo },
+      });
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(PNG);
     const tooLarge = await call(file(big, "big.png", "image/png"));
@@ -56,7 +75,13 @@ describe("speakers for organizers", () => {
     const invitee = await makeUser({ locale: "zh", name: "Liu Yang" });
     const speaker = await makeSpeaker(conference.id, "Liu Yang");
     const room = await makeRoom(conference.id, "Room A");
-    await makeSession(conference.id, { title: "Networks", roomId: room.id, speakerIds: [speaker.id], start: "2025-09-27T14:00", end: "2025-09-27T15:00" });
+    await makeSession(conference.id, {
+      title: "Networks",
+      roomId: room.id,
+      speakerIds: [speaker.id],
+      start: "2025-09-27T14:00",
+      end: "2025-09-27T15:00",
+    });
     const invited = await callAction(manageSpeakers, {
       path: `/conferences/${conference.slug}/manage/programme/speakers`,
       params: { slug: conference.slug },
@@ -70,19 +95,36 @@ describe("speakers for organizers", () => {
     const token = await invitationToken(invitee.email);
     // Someone else holding the link cannot answer it.
     const stranger = await makeUser();
-    const refused = await callAction(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: stranger.cookie, form: { intent: "accept" } });
+    const refused = await callAction(invitationRoute, {
+      path: `/speaker/invitations/${token}`,
+      params: { token },
+      cookie: stranger.cookie,
+      form: { intent: "accept" },
+    });
     expect(refused.status).toBe(403);
     const page = await callLoader(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie });
     expect(page.data).toMatchObject({ isInvitee: true, invitation: { status: "INVITED" } });
-    const accepted = await callAction(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie, form: { intent: "accept" } });
+    const accepted = await callAction(invitationRoute, {
+      path: `/speaker/invitations/${token}`,
+      params: { token },
+      cookie: invitee.cookie,
+      form: { intent: "accept" },
+    });
     expect(accepted.location).toBe("/speaker");
-    expect(await db().speaker.findUniqueOrThrow({ where: { id: speaker.id } })).toMatchObject({ invitation: "ACCEPTED", userId: invitee.id, inviteTokenHash: null });
+    expect(await db().speaker.findUniqueOrThrow({ where: { id: speaker.id } })).toMatchObject({
+      invitation: "ACCEPTED",
+      userId: invitee.id,
+      inviteTokenHash: null,
+    });
     const view = await callLoader(portal, { path: "/speaker", cookie: invitee.cookie });
-    const [profile] = (view.data as { profiles: { conference: { timeZone: string }; sessions: { when: string; room: string }[] }[] }).profiles;
+    const [profile] = (view.data as { profiles: { conference: { timeZone: string }; sessions: { when: string; room: string }[] }[] })
+      .profiles;
     expect(profile.conference.timeZone).toBe("Asia/Shanghai");
     expect(profile.sessions).toEqual([expect.objectContaining({ when: "2025-09-27 14:00–15:00", room: "Room A" })]);
     // The used link is not valid any more.
-    expect((await callLoader(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie })).status).toBe(404);
+    expect(
+      (await callLoader(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie })).status,
+    ).toBe(404);
   });
 
   it("a speaker edits only their own profile and uploads materials within the limits", async () => {
@@ -91,14 +133,37 @@ describe("speakers for organizers", () => {
     const other = await makeUser();
     const speaker = await db().speaker.create({ data: { conferenceId: conference.id, nameLatin: "Old", userId: me.id } });
     const path = `/speaker/${speaker.id}`;
-    const saved = await callAction(ownProfile, { path, params: { id: speaker.id }, cookie: me.cookie, form: { nameLatin: "New name", bio: "Bio" } });
+    const saved = await callAction(ownProfile, {
+      path,
+      params: { id: speaker.id },
+      cookie: me.cookie,
+      form: { nameLatin: "New name", bio: "Bio" },
+    });
     expect(saved.status).toBe(302);
     expect((await db().speaker.findUniqueOrThrow({ where: { id: speaker.id } })).nameLatin).toBe("New name");
-    expect((await callAction(ownProfile, { path, params: { id: speaker.id }, cookie: other.cookie, form: { nameLatin: "Hijack" } })).status).toBe(404);
+    expect(
+      (await callAction(ownProfile, { path, params: { id: speaker.id }, cookie: other.cookie, form: { nameLatin: "Hijack" } })).status,
+    ).toBe(404);
     const pdf = new TextEncoder().encode("%PDF-1.7\n...");
-    expect((await callAction(ownProfile, { path, params: { id: speaker.id }, cookie: me.cookie, form: { intent: "material", file: file(pdf, "slides.pdf") } })).status).toBe(302);
-    const exe = await callAction(ownProfile, { path, params: { id: speaker.id }, cookie: me.cookie, form: { intent: "material", file: file(new Uint8Array([0x4d, 0x5a, 0, 0]), "slides.pdf") } });
+    expect(
+      (
+        await callAction(ownProfile, {
+          path,
+          params: { id: speaker.id },
+          cookie: me.cookie,
+          form: { intent: "material", file: file(pdf, "slides.pdf") },
+        })
+      ).status,
+    ).toBe(302);
+    const exe = await callAction(ownProfile, {
+      path,
+      params: { id: speaker.id },
+      cookie: me.cookie,
+      form: { intent: "material", file: file(new Uint8Array([0x4d, 0x5a, 0, 0]), "slides.pdf") },
+    });
     expect(exe.status).toBe(400);
-    expect(await db().speakerMaterial.findMany({ where: { speakerId: speaker.id }, select: { fileName: true, contentType: true } })).toEqual([{ fileName: "slides.pdf", contentType: "application/pdf" }]);
+    expect(
+      await db().speakerMaterial.findMany({ where: { speakerId: speaker.id }, select: { fileName: true, contentType: true } }),
+    ).toEqual([{ fileName: "slides.pdf", contentType: "application/pdf" }]);
   });
 });

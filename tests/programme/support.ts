@@ -4,7 +4,11 @@ import { db } from "~/utils/db.server";
 import { makeOrg, makeUser, makeConference, grantConferenceRole } from "../support/world";
 import { sessionUserOf } from "./session-user";
 
-export async function makeRoom(conferenceId: string, name = `Room ${Math.random().toString(36).slice(2, 7)}`, capacity: number | null = 100) {
+export async function makeRoom(
+  conferenceId: string,
+  name = `Room ${Math.random().toString(36).slice(2, 7)}`,
+  capacity: number | null = 100,
+) {
   return db().room.create({ data: { conferenceId, name, capacity } });
 }
 
@@ -14,7 +18,18 @@ export async function makeSpeaker(conferenceId: string, nameLatin = `Speaker ${M
 
 export async function makeSession(
   conferenceId: string,
-  opts: { title?: string; zone?: string; start?: string; end?: string; roomId?: string | null; speakerIds?: string[]; status?: "DRAFT" | "PUBLISHED"; kind?: "KEYNOTE" | "WORKSHOP" | "PANEL"; signupCapacity?: number; trackId?: string } = {},
+  opts: {
+    title?: string;
+    zone?: string;
+    start?: string;
+    end?: string;
+    roomId?: string | null;
+    speakerIds?: string[];
+    status?: "DRAFT" | "PUBLISHED";
+    kind?: "KEYNOTE" | "WORKSHOP" | "PANEL";
+    signupCapacity?: number;
+    trackId?: string;
+  } = {},
 ) {
   const zone = opts.zone ?? "Asia/Shanghai";
   return db().programmeSession.create({
@@ -39,7 +54,10 @@ export async function organizerWorld(opts: { timeZone?: string; start?: string; 
   const org = await makeOrg();
   const conference = await makeConference(org.id, { status: "PUBLISHED", timeZone: opts.timeZone });
   if (opts.start || opts.end) {
-    await db().conference.update({ where: { id: conference.id }, data: { startDate: new Date(opts.start ?? "2025-09-27"), endDate: new Date(opts.end ?? "2025-09-28") } });
+    await db().conference.update({
+      where: { id: conference.id },
+      data: { startDate: new Date(opts.start ?? "2025-09-27"), endDate: new Date(opts.end ?? "2025-09-28") },
+    });
   }
   const organizer = await makeUser();
   await grantConferenceRole(conference.id, organizer.id, "ORGANIZER");

@@ -85,7 +85,15 @@ describe("cached offsets agree with Intl", () => {
   it("for every quarter hour around DST changes and at odd minutes, in several zones", () => {
     const zones = ["Europe/Madrid", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu", "Asia/Shanghai"];
     const fmt = (zone: string) =>
-      new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
     for (const zone of zones) {
       const f = fmt(zone);
       // Two windows a year, across both DST changes of 2025, every 7 minutes.

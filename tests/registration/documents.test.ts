@@ -36,12 +36,24 @@ async function paidRegistration() {
     path: `/conferences/${setup.slug}/register`,
     params: { slug: setup.slug },
     cookie: user.cookie,
-    form: { ticketTypeId: setup.ticket.id, method: "bank", payerOrganization: "同济大学 Tongji University", payerTaxId: "12310000425006117P" },
+    form: {
+      ticketTypeId: setup.ticket.id,
+      method: "bank",
+      payerOrganization: "同济大学 Tongji University",
+      payerTaxId: "12310000425006117P",
+    },
   });
   const reg = await db().registration.findFirstOrThrow({ where: { userId: user.id } });
   await db().$transaction(async (tx) => {
     const { applyBankPayment } = await import("~/domain/registration/record-bank-payment.server");
-    await applyBankPayment(tx, { registrationId: reg.id, amountCents: 1200_00, note: null, externalId: null, actorId: organizer.id, now: new Date() });
+    await applyBankPayment(tx, {
+      registrationId: reg.id,
+      amountCents: 1200_00,
+      note: null,
+      externalId: null,
+      actorId: organizer.id,
+      now: new Date(),
+    });
   });
   return { ...setup, user, organizer, reg: await db().registration.findUniqueOrThrow({ where: { id: reg.id } }) };
 }
@@ -72,15 +84,37 @@ describe("documents", () => {
 describe("visa letters", () => {
   it("request → organizer approves → PDF with a verification code that verifies publicly; decline is emailed", async () => {
     const { user, reg, slug, organizer } = await paidRegistration();
-    const form = { intent: "visa", passportName: "ZHANG WEI", passportNumber: "E12345678", nationality: "KE", birthDate: "1980-01-02", arrivalDate: "2025-09-25", departureDate: "2025-09-30" };
-    const bad = await callAction(myReg, { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, cookie: user.cookie, form: { ...form, departureDate: "2025-09-20" } });
+    const form = {
+      intent: "visa",
+      passportName: "ZHANG WEI",
+      passportNumber: "E12345678",
+      nationality: "KE",
+      birthDate: "1980-01-02",
+      arrivalDate: "2025-09-25",
+      departureDate: "2025-09-30",
+    };
+    const bad = await callAction(myReg, {
+      path: `/my/registrations/${reg.id}`,
+      params: { id: reg.id },
+      cookie: user.cookie,
+      form: { ...form, departureDate: "2025-09-20" },
+    });
     expect(bad.status).toBe(400);
     const ok = await callAction(myReg, { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, cookie: user.cookie, form });
     expect(ok.status).toBe(302);
     const request = await db().visaLetterRequest.findFirstOrThrow({ where: { userId: user.id } });
     // Not yet approved: no letter.
-    expect((await callLoader(visaLetter, { path: `/my/registrations/${reg.id}/visa-letter`, params: { id: reg.id }, cookie: user.cookie })).status).toBe(404);
-    const decide = (cookie: string, decision: string) => callAction(visaAdmin, { path: `/conferences/${slug}/manage/visa`, params: { slug }, cookie, form: { requestId: request.id, decision } });
+    expect(
+      (await callLoader(visaLetter, { path: `/my/registrations/${reg.id}/visa-letter`, params: { id: reg.id }, cookie: user.cookie }))
+        .status,
+    ).toBe(404);
+    const decide = (cookie: string, decision: string) =>
+      callAction(visaAdmin, {
+        path: `/conferences/${slug}/manage/visa`,
+        params: { slug },
+        cookie,
+        form: { requestId: request.id, decision },
+      });
     expect((await decide(user.cookie, "approve")).status).toBe(403);
     expect((await decide(organizer.cookie, "approve")).status).toBe(302);
     expect((await decide(organizer.cookie, "decline")).status).toBe(409);
@@ -102,7 +136,8 @@ describe("check-in", () => {
     const { reg, slug, conference } = await paidRegistration();
     const staff = await makeUser();
     await grantConferenceRole(conference.id, staff.id, "CHECKIN");
-    const scan = (code: string, cookie = staff.cookie) => callAction(checkin, { path: `/conferences/${slug}/checkin`, params: { slug }, cookie, form: { code } });
+    const scan = (code: string, cookie = staff.cookie) =>
+      callAction(checkin, { path: `/conferences/${slug}/checkin`, params: { slug }, cookie, form: { code } });
     const first = await scan(reg.badgeCode.toLowerCase());
     expect(first.status).toBe(200);
     expect(first.data).toMatchObject({ scan: { duplicate: false, name: "Zhang Wei" } });

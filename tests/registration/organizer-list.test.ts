@@ -11,12 +11,28 @@ import { callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";
 import { makeTicketing } from "./support";
 
-type Person = { name: string; nameNative?: string; email: string; reference: string; status: RegistrationStatus; ticket: "regular" | "student"; paidCents?: number };
+type Person = {
+  name: string;
+  nameNative?: string;
+  email: string;
+  reference: string;
+  status: RegistrationStatus;
+  ticket: "regular" | "student";
+  paidCents?: number;
+};
 
 const PEOPLE: Person[] = [
   { name: "Ada Lovelace", email: "ada@analytical.test", reference: "ADA001", status: "CONFIRMED", ticket: "regular", paidCents: 1200_00 },
   { name: "Li Wei", nameNative: "李伟", email: "liwei@tsinghua.test", reference: "LIW002", status: "RESERVED", ticket: "regular" },
-  { name: "Zhang San", nameNative: "张三", email: "zhang@pku.test", reference: "ZHA003", status: "CONFIRMED", ticket: "student", paidCents: 300_00 },
+  {
+    name: "Zhang San",
+    nameNative: "张三",
+    email: "zhang@pku.test",
+    reference: "ZHA003",
+    status: "CONFIRMED",
+    ticket: "student",
+    paidCents: 300_00,
+  },
   { name: "Grace Hopper", email: "grace@navy.test", reference: "GRA004", status: "CANCELLED", ticket: "regular" },
   { name: "Wang Fang", nameNative: "王芳", email: "fang@zju.test", reference: "WAN005", status: "EXPIRED", ticket: "student" },
 ];
@@ -27,8 +43,20 @@ const PEOPLE: Person[] = [
  */
 async function world(tag: string) {
   const { conference, ticket, quota, slug } = await makeTicketing({ priceCents: 1200_00 });
-  const student = await db().ticketType.create({ data: { conferenceId: conference.id, nameEn: "Student", nameZh: "学生票", priceCents: 300_00, currency: "CNY", position: 1, quotas: { create: [{ quotaId: quota.id }] } } });
-  const unused = await db().ticketType.create({ data: { conferenceId: conference.id, nameEn: "Sponsor", priceCents: 0, currency: "CNY", position: 2 } });
+  const student = await db().ticketType.create({
+    data: {
+      conferenceId: conference.id,
+      nameEn: "Student",
+      nameZh: "学生票",
+      priceCents: 300_00,
+      currency: "CNY",
+      position: 1,
+      quotas: { create: [{ quotaId: quota.id }] },
+    },
+  });
+  const unused = await db().ticketType.create({
+    data: { conferenceId: conference.id, nameEn: "Sponsor", priceCents: 0, currency: "CNY", position: 2 },
+  });
   const start = Date.parse("2030-09-01T08:00:00Z");
   const ids: Record<string, string> = {};
   for (const [i, p] of PEOPLE.entries()) {
@@ -54,7 +82,15 @@ async function world(tag: string) {
   }
   const organizer = await makeUser();
   await grantConferenceRole(conference.id, organizer.id, "ORGANIZER");
-  const actor = { id: organizer.id, email: organizer.email, nameLatin: "O", nameNative: null, locale: "en" as const, emailVerified: true, sessionId: "x" };
+  const actor = {
+    id: organizer.id,
+    email: organizer.email,
+    nameLatin: "O",
+    nameNative: null,
+    locale: "en" as const,
+    emailVerified: true,
+    sessionId: "x",
+  };
   return { conference, slug, quota, regular: ticket, student, unused, ids, organizer, actor };
 }
 
@@ -65,7 +101,18 @@ describe("organizer list", () => {
     const other = await makeTicketing();
     const stranger = await db().user.create({ data: { email: "ada-other@analytical.test", nameLatin: "Ada Other" } });
     await db().registration.create({
-      data: { conferenceId: other.conference.id, userId: stranger.id, ticketTypeId: other.ticket.id, status: "CONFIRMED", method: "FREE", priceCents: 0, amountCents: 0, currency: "CNY", reference: "OTH999", badgeCode: "badge-other" },
+      data: {
+        conferenceId: other.conference.id,
+        userId: stranger.id,
+        ticketTypeId: other.ticket.id,
+        status: "CONFIRMED",
+        method: "FREE",
+        priceCents: 0,
+        amountCents: 0,
+        currency: "CNY",
+        reference: "OTH999",
+        badgeCode: "badge-other",
+      },
     });
     const names = async (filter: RegistrationFilter, page = 1, pageSize = 50) => {
       const l = await listRegistrations({ actor: w.actor, slug: w.slug, filter, page, pageSize });
@@ -75,7 +122,18 @@ describe("organizer list", () => {
     const all = await listRegistrations({ actor: w.actor, slug: w.slug, filter: {} });
     expect(all.total).toBe(5);
     expect(all.rows.map((r) => r.nameLatin)).toEqual(["Wang Fang", "Grace Hopper", "Zhang San", "Li Wei", "Ada Lovelace"]);
-    expect(all.rows[2]).toMatchObject({ id: w.ids["Zhang San"], status: "CONFIRMED", nameNative: "张三", email: "LIST-zhang@pku.test", reference: "LIST-ZHA003", ticketEn: "Student", ticketZh: "学生票", amountCents: 300_00, paidCents: 300_00, currency: "CNY" });
+    expect(all.rows[2]).toMatchObject({
+      id: w.ids["Zhang San"],
+      status: "CONFIRMED",
+      nameNative: "张三",
+      email: "LIST-zhang@pku.test",
+      reference: "LIST-ZHA003",
+      ticketEn: "Student",
+      ticketZh: "学生票",
+      amountCents: 300_00,
+      paidCents: 300_00,
+      currency: "CNY",
+    });
     expect(all.rows[4].createdAt).toEqual(new Date("2030-09-01T08:00:00Z"));
     // Counts per ticket type in the tickets' order, a ticket nobody holds included; they ignore the filter.
     const expectedCounts = [
@@ -107,25 +165,41 @@ describe("organizer list", () => {
     expect(await names({ status: "CONFIRMED" }, 2, 1)).toEqual({ names: ["Ada Lovelace"], total: 2, pages: 2, page: 2 });
 
     // Through the route: query string to filter.
-    const res = await callLoader(list, { path: `/conferences/${w.slug}/manage/registrations?q=li&status=RESERVED&page=1`, params: { slug: w.slug }, cookie: w.organizer.cookie });
+    const res = await callLoader(list, {
+      path: `/conferences/${w.slug}/manage/registrations?q=li&status=RESERVED&page=1`,
+      params: { slug: w.slug },
+      cookie: w.organizer.cookie,
+    });
     expect(res.status).toBe(200);
     expect((res.data as { rows: { nameLatin: string }[]; total: number }).rows.map((r) => r.nameLatin)).toEqual(["Li Wei"]);
     const stranger2 = await makeUser();
-    expect((await callLoader(list, { path: `/conferences/${w.slug}/manage/registrations`, params: { slug: w.slug }, cookie: stranger2.cookie })).status).toBe(403);
+    expect(
+      (await callLoader(list, { path: `/conferences/${w.slug}/manage/registrations`, params: { slug: w.slug }, cookie: stranger2.cookie }))
+        .status,
+    ).toBe(403);
   });
 });
 
 describe("organizer export", () => {
   async function csv(stream: ReadableStream<Uint8Array>) {
     const text = await new Response(stream).text();
-    return text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    return text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
   }
 
   it("writes the filtered rows oldest first with their answers, in batches", async () => {
     const w = await world("EXP");
-    const diet = await db().registrationQuestion.create({ data: { conferenceId: w.conference.id, kind: "TEXT", labelEn: "Diet", position: 0 } });
-    const topics = await db().registrationQuestion.create({ data: { conferenceId: w.conference.id, kind: "MULTI_CHOICE", labelEn: "Topics", options: ["ai", "edu"], position: 1 } });
-    const dinner = await db().registrationQuestion.create({ data: { conferenceId: w.conference.id, kind: "YES_NO", labelEn: "Dinner", position: 2 } });
+    const diet = await db().registrationQuestion.create({
+      data: { conferenceId: w.conference.id, kind: "TEXT", labelEn: "Diet", position: 0 },
+    });
+    const topics = await db().registrationQuestion.create({
+      data: { conferenceId: w.conference.id, kind: "MULTI_CHOICE", labelEn: "Topics", options: ["ai", "edu"], position: 1 },
+    });
+    const dinner = await db().registrationQuestion.create({
+      data: { conferenceId: w.conference.id, kind: "YES_NO", labelEn: "Dinner", position: 2 },
+    });
     await db().registrationAnswer.createMany({
       data: [
         { registrationId: w.ids["Ada Lovelace"], questionId: diet.id, text: "vegetarian, no nuts" },
@@ -134,13 +208,22 @@ describe("organizer export", () => {
         { registrationId: w.ids["Zhang San"], questionId: dinner.id, yes: false },
       ],
     });
-    await db().registration.update({ where: { id: w.ids["Zhang San"] }, data: { payerOrganization: "=PKU", checkedInAt: new Date("2030-09-27T01:00:00Z") } });
+    await db().registration.update({
+      where: { id: w.ids["Zhang San"] },
+      data: { payerOrganization: "=PKU", checkedInAt: new Date("2030-09-27T01:00:00Z") },
+    });
 
     const all = await csv(await exportRegistrations({ actor: w.actor, slug: w.slug, filter: {}, batchSize: 2 }));
-    expect(all[0]).toBe("reference,status,name,name_native,email,ticket,method,amount_due,paid,refunded,currency,payer_organization,payer_tax_id,registered_at,checked_in_at,Diet,Topics,Dinner");
+    expect(all[0]).toBe(
+      "reference,status,name,name_native,email,ticket,method,amount_due,paid,refunded,currency,payer_organization,payer_tax_id,registered_at,checked_in_at,Diet,Topics,Dinner",
+    );
     expect(all.slice(1).map((l) => l.split(",")[0])).toEqual(["EXP-ADA001", "EXP-LIW002", "EXP-ZHA003", "EXP-GRA004", "EXP-WAN005"]);
-    expect(all[1]).toBe('EXP-ADA001,CONFIRMED,Ada Lovelace,,EXP-ada@analytical.test,Regular,BANK_TRANSFER,1200.00,1200.00,0.00,CNY,,,2030-09-01T08:00:00.000Z,,"vegetarian, no nuts",ai; edu,yes');
-    expect(all[3]).toBe("EXP-ZHA003,CONFIRMED,Zhang San,张三,EXP-zhang@pku.test,Student,BANK_TRANSFER,300.00,300.00,0.00,CNY,'=PKU,,2030-09-01T08:02:00.000Z,2030-09-27T01:00:00.000Z,,,no");
+    expect(all[1]).toBe(
+      'EXP-ADA001,CONFIRMED,Ada Lovelace,,EXP-ada@analytical.test,Regular,BANK_TRANSFER,1200.00,1200.00,0.00,CNY,,,2030-09-01T08:00:00.000Z,,"vegetarian, no nuts",ai; edu,yes',
+    );
+    expect(all[3]).toBe(
+      "EXP-ZHA003,CONFIRMED,Zhang San,张三,EXP-zhang@pku.test,Student,BANK_TRANSFER,300.00,300.00,0.00,CNY,'=PKU,,2030-09-01T08:02:00.000Z,2030-09-27T01:00:00.000Z,,,no",
+    );
 
     const confirmed = await csv(await exportRegistrations({ actor: w.actor, slug: w.slug, filter: { status: "CONFIRMED", q: "ZHANG" } }));
     expect(confirmed.slice(1).map((l) => l.split(",")[0])).toEqual(["EXP-ZHA003"]);

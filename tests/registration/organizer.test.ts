@@ -36,9 +36,16 @@ describe("organizer list", () => {
     const organizer = await organizerOf(conference.id);
     const load = async () => {
       const before = queryCounter.count;
-      const res = await callLoader(list, { path: `/conferences/${slug}/manage/registrations?q=attendee`, params: { slug }, cookie: organizer.cookie });
+      const res = await callLoader(list, {
+        path: `/conferences/${slug}/manage/registrations?q=attendee`,
+        params: { slug },
+        cookie: organizer.cookie,
+      });
       expect(res.status).toBe(200);
-      return { queries: queryCounter.count - before, data: res.data as { rows: unknown[]; total: number; byTicket: { counts: Record<string, number> }[] } };
+      return {
+        queries: queryCounter.count - before,
+        data: res.data as { rows: unknown[]; total: number; byTicket: { counts: Record<string, number> }[] },
+      };
     };
     await bulkRegistrations(conference.id, ticket.id, 5);
     const small = await load();
@@ -50,7 +57,11 @@ describe("organizer list", () => {
     expect(large.data.byTicket[0].counts.CONFIRMED).toBe(500);
     expect(large.queries).toBe(small.queries);
     // Filters and search narrow the list.
-    const one = await callLoader(list, { path: `/conferences/${slug}/manage/registrations?q=Attendee%20142&status=CONFIRMED`, params: { slug }, cookie: organizer.cookie });
+    const one = await callLoader(list, {
+      path: `/conferences/${slug}/manage/registrations?q=Attendee%20142&status=CONFIRMED`,
+      params: { slug },
+      cookie: organizer.cookie,
+    });
     expect((one.data as { total: number }).total).toBe(1);
   });
 
@@ -58,7 +69,15 @@ describe("organizer list", () => {
     const { conference, ticket, slug } = await makeTicketing({ capacity: 20_000 });
     const organizer = await organizerOf(conference.id);
     await bulkRegistrations(conference.id, ticket.id, 10_000);
-    const actor = { id: organizer.id, email: organizer.email, nameLatin: "O", nameNative: null, locale: "en" as const, emailVerified: true, sessionId: "x" };
+    const actor = {
+      id: organizer.id,
+      email: organizer.email,
+      nameLatin: "O",
+      nameNative: null,
+      locale: "en" as const,
+      emailVerified: true,
+      sessionId: "x",
+    };
     const stream = await exportRegistrations({ actor, slug, filter: {}, batchSize: 500 });
     const reader = stream.getReader();
     const before = queryCounter.count;
@@ -79,11 +98,23 @@ describe("organizer list", () => {
     expect(chunks).toBe(20); // 20 batches of 500, each read only when the client asked for more
     expect(lines[0]).toContain("参会者");
 
-    const res = await callLoader(exportRoute, { path: `/conferences/${slug}/manage/registrations/export`, params: { slug }, cookie: organizer.cookie });
+    const res = await callLoader(exportRoute, {
+      path: `/conferences/${slug}/manage/registrations/export`,
+      params: { slug },
+      cookie: organizer.cookie,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const stranger = await makeUser();
-    expect((await callLoader(exportRoute, { path: `/conferences/${slug}/manage/registrations/export`, params: { slug }, cookie: stranger.cookie })).status).toBe(403);
+    expect(
+      (
+        await callLoader(exportRoute, {
+          path: `/conferences/${slug}/manage/registrations/export`,
+          params: { slug },
+          cookie: stranger.cookie,
+        })
+      ).status,
+    ).toBe(403);
   }, 120_000);
 });
 
@@ -92,27 +123,56 @@ describe("bank payments", () => {
     const { conference, ticket, slug } = await makeTicketing({ priceCents: 1200_00 });
     const organizer = await organizerOf(conference.id);
     const [a, b] = await Promise.all([makeUser(), makeUser()]);
-    for (const u of [a, b]) await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: u.cookie, form: { ticketTypeId: ticket.id, method: "bank" } });
+    for (const u of [a, b])
+      await callAction(register, {
+        path: `/conferences/${slug}/register`,
+        params: { slug },
+        cookie: u.cookie,
+        form: { ticketTypeId: ticket.id, method: "bank" },
+      });
     const ra = await db().registration.findFirstOrThrow({ where: { userId: a.id } });
     const rb = await db().registration.findFirstOrThrow({ where: { userId: b.id } });
     const mark = (amount: string) =>
-      callAction(detail, { path: `/conferences/${slug}/manage/registrations/${ra.id}`, params: { slug, id: ra.id }, cookie: organizer.cookie, form: { intent: "mark-paid", amount } });
+      callAction(detail, {
+        path: `/conferences/${slug}/manage/registrations/${ra.id}`,
+        params: { slug, id: ra.id },
+        cookie: organizer.cookie,
+        form: { intent: "mark-paid", amount },
+      });
     expect((await mark("12.345")).status).toBe(400);
     expect((await mark("500")).status).toBe(302);
     expect(await db().registration.findUniqueOrThrow({ where: { id: ra.id } })).toMatchObject({ status: "RESERVED", paidCents: 500_00 });
     expect((await mark("700.00")).status).toBe(302);
-    expect(await db().registration.findUniqueOrThrow({ where: { id: ra.id } })).toMatchObject({ status: "CONFIRMED", paidCents: 1200_00, receiptNumber: 1 });
+    expect(await db().registration.findUniqueOrThrow({ where: { id: ra.id } })).toMatchObject({
+      status: "CONFIRMED",
+      paidCents: 1200_00,
+      receiptNumber: 1,
+    });
 
     const csv = `date,description,amount\r\n2025-09-01,"Transfer ref ${rb.reference.toLowerCase()} Tongji",1200.00\r\n2025-09-02,unknown payer,50\r\n`;
     const post = () =>
-      callAction(importRoute, { path: `/conferences/${slug}/manage/registrations/import`, params: { slug }, cookie: organizer.cookie, form: { statement: new File([csv], "statement.csv", { type: "text/csv" }) } });
+      callAction(importRoute, {
+        path: `/conferences/${slug}/manage/registrations/import`,
+        params: { slug },
+        cookie: organizer.cookie,
+        form: { statement: new File([csv], "statement.csv", { type: "text/csv" }) },
+      });
     const first = await post();
     expect(first.data).toMatchObject({ ok: true, matched: 1, unmatched: [{ line: 3 }] });
-    expect(await db().registration.findUniqueOrThrow({ where: { id: rb.id } })).toMatchObject({ status: "CONFIRMED", paidCents: 1200_00, receiptNumber: 2 });
+    expect(await db().registration.findUniqueOrThrow({ where: { id: rb.id } })).toMatchObject({
+      status: "CONFIRMED",
+      paidCents: 1200_00,
+      receiptNumber: 2,
+    });
     const again = await post();
     expect(again.data).toMatchObject({ ok: true, matched: 0 });
     expect(await db().payment.count({ where: { registrationId: rb.id } })).toBe(1);
-    const bad = await callAction(importRoute, { path: `/conferences/${slug}/manage/registrations/import`, params: { slug }, cookie: organizer.cookie, form: { statement: new File(["x,y\n1,2"], "s.csv") } });
+    const bad = await callAction(importRoute, {
+      path: `/conferences/${slug}/manage/registrations/import`,
+      params: { slug },
+      cookie: organizer.cookie,
+      form: { statement: new File(["x,y\n1,2"], "s.csv") },
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -1,18 +1,20 @@
 // The statements every signed-in request and every registration runs are
 // prepared once per connection (decision 035). One pooled connection here, so
 // pg_prepared_statements, read on that connection, shows what the app prepared.
-process.env.DB_POOL_SIZE = "1";
 import { describe, expect, it } from "vitest";
 import * as register from "~/routes/registration/register";
 import { db, preparedStatementName, PREPARED, queryCounter } from "~/utils/db.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";
 import { makeTicketing } from "./support";
+process.env.DB_POOL_SIZE = "1";
 
 const external = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL_FOR_TESTS);
 
 async function prepared() {
-  const rows = await db().$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'concord_%'`;
+  const rows = await db().$queryRaw<
+    { name: string; statement: string }[]
+  >`SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'concord_%'`;
   return rows;
 }
 
@@ -32,7 +34,12 @@ describe("prepared statements", () => {
     const before = await prepared();
     expect(before).toEqual([]);
 
-    const r1 = await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: first.cookie, form: { ticketTypeId: ticket.id } });
+    const r1 = await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: first.cookie,
+      form: { ticketTypeId: ticket.id },
+    });
     expect(r1.status).toBe(302);
     const after = await prepared();
     const texts = after.map((p) => p.statement).join("\n");
@@ -44,7 +51,12 @@ describe("prepared statements", () => {
     // A second registration runs the same three statements, and only them
     // (the form's questions come with the facts): nothing new is prepared.
     const queries = queryCounter.count;
-    const r2 = await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: second.cookie, form: { ticketTypeId: ticket.id } });
+    const r2 = await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: second.cookie,
+      form: { ticketTypeId: ticket.id },
+    });
     expect(r2.status).toBe(302);
     expect(queryCounter.count - queries).toBe(3);
     expect((await prepared()).map((p) => p.name).sort()).toEqual(after.map((p) => p.name).sort());

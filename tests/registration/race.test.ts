@@ -13,7 +13,9 @@ const N = 200;
 async function launch(opts: { capacity: number; voucherLimit?: number }) {
   const setup = await makeTicketing({ capacity: opts.capacity, priceCents: opts.voucherLimit ? 100_00 : 0 });
   if (opts.voucherLimit) {
-    await db().voucher.create({ data: { conferenceId: setup.conference.id, code: "HALF", kind: "PERCENT", value: 50, usageLimit: opts.voucherLimit } });
+    await db().voucher.create({
+      data: { conferenceId: setup.conference.id, code: "HALF", kind: "PERCENT", value: 50, usageLimit: opts.voucherLimit },
+    });
   }
   const users = await makeUsers(N);
   const server = await serveRoutes([{ pattern: /^\/conferences\/([^/]+)\/register$/, module: register, params: (m) => ({ slug: m[1] }) }]);

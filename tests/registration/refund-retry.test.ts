@@ -35,17 +35,28 @@ async function startFlakyProxy(target: string) {
     const fail = isRefund && state.failRefunds > 0;
     if (fail) state.failRefunds -= 1;
     const failure = () =>
-      res.writeHead(500, { "content-type": "application/json", "stripe-should-retry": "false" }).end(JSON.stringify({ error: { type: "api_error", message: "Stripe is unavailable" } }));
+      res
+        .writeHead(500, { "content-type": "application/json", "stripe-should-retry": "false" })
+        .end(JSON.stringify({ error: { type: "api_error", message: "Stripe is unavailable" } }));
     if (fail && !state.lostAnswer) return failure();
     const headers: Record<string, string> = {};
-    for (const h of ["authorization", "content-type", "idempotency-key", "stripe-version"]) if (typeof req.headers[h] === "string") headers[h] = req.headers[h] as string;
-    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : Buffer.concat(chunks) });
+    for (const h of ["authorization", "content-type", "idempotency-key", "stripe-version"])
+      if (typeof req.headers[h] === "string") headers[h] = req.headers[h] as string;
+    const upstream = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+    });
     const text = await upstream.text();
     if (fail) return failure();
     res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, state, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    state,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 beforeAll(async () => {
@@ -75,20 +86,31 @@ async function paidCardRegistration() {
   await db().registrationSettings.create({ data: { conferenceId: setup.conference.id, cancelUntil: later(24 * 60) } });
   const [user, organizer] = await Promise.all([makeUser(), makeUser()]);
   await grantConferenceRole(setup.conference.id, organizer.id, "ORGANIZER");
-  const res = await callAction(register, { path: `/conferences/${setup.slug}/register`, params: { slug: setup.slug }, cookie: user.cookie, form: { ticketTypeId: setup.ticket.id, method: "card" } });
+  const res = await callAction(register, {
+    path: `/conferences/${setup.slug}/register`,
+    params: { slug: setup.slug },
+    cookie: user.cookie,
+    form: { ticketTypeId: setup.ticket.id, method: "card" },
+  });
   expect(res.status).toBe(302);
   const reg = await db().registration.findFirstOrThrow({ where: { userId: user.id } });
   const { session, intent } = stripe.pay(reg.stripeSessionId!);
   const ev = stripe.event("checkout.session.completed", { id: session.id as string }, SECRET);
-  const request = new Request("http://localhost:3000/stripe/webhook", { method: "POST", headers: { "stripe-signature": ev.signature, "content-type": "application/json" }, body: ev.payload });
+  const request = new Request("http://localhost:3000/stripe/webhook", {
+    method: "POST",
+    headers: { "stripe-signature": ev.signature, "content-type": "application/json" },
+    body: ev.payload,
+  });
   expect((await (webhook.action({ request, params: {}, context: {} }) as Promise<Response>)).status).toBe(200);
   expect((await db().registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
   return { ...setup, user, organizer, reg, paymentIntent: intent.id as string };
 }
 
 type W = Awaited<ReturnType<typeof paidCardRegistration>>;
-const cancelAsAttendee = (w: W) => callAction(myReg, { path: `/my/registrations/${w.reg.id}`, params: { id: w.reg.id }, cookie: w.user.cookie, form: { intent: "cancel" } });
-const state = (id: string) => db().registration.findUniqueOrThrow({ where: { id }, include: { payments: { orderBy: { createdAt: "asc" } } } });
+const cancelAsAttendee = (w: W) =>
+  callAction(myReg, { path: `/my/registrations/${w.reg.id}`, params: { id: w.reg.id }, cookie: w.user.cookie, form: { intent: "cancel" } });
+const state = (id: string) =>
+  db().registration.findUniqueOrThrow({ where: { id }, include: { payments: { orderBy: { createdAt: "asc" } } } });
 const card = async (w: W) => db().payment.findFirstOrThrow({ where: { registrationId: w.reg.id, kind: "CARD" } });
 const stripeRefundsOf = (pi: string) => [...stripe.refunds.values()].filter((r) => r.payment_intent === pi);
 
@@ -96,7 +118,11 @@ const stripeRefundsOf = (pi: string) => [...stripe.refunds.values()].filter((r) 
 async function pages(w: W) {
   const mine = await callLoader(myReg, { path: `/my/registrations/${w.reg.id}`, params: { id: w.reg.id }, cookie: w.user.cookie });
   const list = await callLoader(myRegs, { path: "/my/registrations", cookie: w.user.cookie });
-  const detail = await callLoader(regDetail, { path: `/conferences/${w.slug}/manage/registrations/${w.reg.id}`, params: { slug: w.slug, id: w.reg.id }, cookie: w.organizer.cookie });
+  const detail = await callLoader(regDetail, {
+    path: `/conferences/${w.slug}/manage/registrations/${w.reg.id}`,
+    params: { slug: w.slug, id: w.reg.id },
+    cookie: w.organizer.cookie,
+  });
   type P = { kind: string; refundDueSince: unknown; refundAttempts?: number; refundError?: string | null };
   return {
     attendee: (mine.data as { registration: { payments: P[] } }).registration.payments.filter((p) => p.refundDueSince),
@@ -119,7 +145,12 @@ describe("card refunds after a cancellation", () => {
     expect((await db().quota.findUniqueOrThrow({ where: { id: w.quota.id } })).used).toBe(0);
     expect(cancelled.payments.map((p) => p.kind)).toEqual(["CARD"]);
     const owed = await card(w);
-    expect(owed).toMatchObject({ refundDueSince: cancelled.cancelledAt, refundedAt: null, refundAttempts: 1, refundError: "Stripe is unavailable" });
+    expect(owed).toMatchObject({
+      refundDueSince: cancelled.cancelledAt,
+      refundedAt: null,
+      refundAttempts: 1,
+      refundError: "Stripe is unavailable",
+    });
     expect(owed.refundRetryAt!.getTime()).toBeGreaterThan(Date.now());
     expect(stripeRefundsOf(w.paymentIntent)).toHaveLength(0);
 
@@ -175,7 +206,12 @@ describe("card refunds after a cancellation", () => {
     const w = await paidCardRegistration();
     proxy.state.failRefunds = 100;
     // Cancelled by an organizer this time.
-    const res = await callAction(regDetail, { path: `/conferences/${w.slug}/manage/registrations/${w.reg.id}`, params: { slug: w.slug, id: w.reg.id }, cookie: w.organizer.cookie, form: { intent: "cancel" } });
+    const res = await callAction(regDetail, {
+      path: `/conferences/${w.slug}/manage/registrations/${w.reg.id}`,
+      params: { slug: w.slug, id: w.reg.id },
+      cookie: w.organizer.cookie,
+      form: { intent: "cancel" },
+    });
     expect(res.status).toBe(302);
     let minutes = 0;
     for (let failures = 2; failures <= 4; failures++) {
@@ -219,7 +255,12 @@ describe("card refunds after a cancellation", () => {
     proxy.state.failRefunds = 1;
     expect((await cancelAsAttendee(w)).status).toBe(302);
     // The same person registers again (bank transfer): the cancelled row is reused and starts at paid 0 / refunded 0.
-    const again = await callAction(register, { path: `/conferences/${w.slug}/register`, params: { slug: w.slug }, cookie: w.user.cookie, form: { ticketTypeId: w.ticket.id, method: "bank" } });
+    const again = await callAction(register, {
+      path: `/conferences/${w.slug}/register`,
+      params: { slug: w.slug },
+      cookie: w.user.cookie,
+      form: { ticketTypeId: w.ticket.id, method: "bank" },
+    });
     expect(again.status).toBe(302);
     expect(await state(w.reg.id)).toMatchObject({ status: "RESERVED", paidCents: 0, refundedCents: 0 });
 

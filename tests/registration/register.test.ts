@@ -25,11 +25,44 @@ describe("free registration with custom questions", () => {
   it("confirms at once, stores typed answers and queues the confirmation email", async () => {
     const { conference, ticket, slug, quota } = await makeTicketing({ capacity: 10 });
     const [diet, talks, visa, country, note] = await Promise.all([
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "CHOICE", labelEn: "Diet", required: true, options: ["none", "vegetarian"], optionsZh: ["无", "素食"], position: 1 } }),
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "MULTI_CHOICE", labelEn: "Sessions", options: ["a", "b", "c"], optionsZh: [], position: 2 } }),
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "YES_NO", labelEn: "Need a visa?", required: true, options: [], optionsZh: [], position: 3 } }),
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "COUNTRY", labelEn: "Country", required: true, options: [], optionsZh: [], position: 4 } }),
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "TEXT", labelEn: "Note", options: [], optionsZh: [], position: 5 } }),
+      db().registrationQuestion.create({
+        data: {
+          conferenceId: conference.id,
+          kind: "CHOICE",
+          labelEn: "Diet",
+          required: true,
+          options: ["none", "vegetarian"],
+          optionsZh: ["无", "素食"],
+          position: 1,
+        },
+      }),
+      db().registrationQuestion.create({
+        data: {
+          conferenceId: conference.id,
+          kind: "MULTI_CHOICE",
+          labelEn: "Sessions",
+          options: ["a", "b", "c"],
+          optionsZh: [],
+          position: 2,
+        },
+      }),
+      db().registrationQuestion.create({
+        data: {
+          conferenceId: conference.id,
+          kind: "YES_NO",
+          labelEn: "Need a visa?",
+          required: true,
+          options: [],
+          optionsZh: [],
+          position: 3,
+        },
+      }),
+      db().registrationQuestion.create({
+        data: { conferenceId: conference.id, kind: "COUNTRY", labelEn: "Country", required: true, options: [], optionsZh: [], position: 4 },
+      }),
+      db().registrationQuestion.create({
+        data: { conferenceId: conference.id, kind: "TEXT", labelEn: "Note", options: [], optionsZh: [], position: 5 },
+      }),
     ]);
     const f = (id: string) => `q_${id.replace(/-/g, "")}`;
     const user = await makeUser();
@@ -67,7 +100,12 @@ describe("free registration with custom questions", () => {
     expect(await emailText(mail)).toContain(`/my/registrations/${reg.id}/badge`);
 
     // Registering twice: a clear 409, nothing changed.
-    const again = await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "none", [f(visa.id)]: "no", [f(country.id)]: "KE" });
+    const again = await post(slug, user.cookie, {
+      ticketTypeId: ticket.id,
+      [f(diet.id)]: "none",
+      [f(visa.id)]: "no",
+      [f(country.id)]: "KE",
+    });
     expect(again.status).toBe(409);
     expect(JSON.stringify(again.data)).toContain("reg.error.already");
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(1);
@@ -78,15 +116,32 @@ describe("registering again", () => {
   it("after a cancellation, the same row starts afresh: new answers replace the old, payment and check-in reset", async () => {
     const { conference, ticket, slug, quota } = await makeTicketing({ capacity: 10 });
     const [diet, note] = await Promise.all([
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "CHOICE", labelEn: "Diet", required: true, options: ["none", "vegetarian"], optionsZh: [], position: 1 } }),
-      db().registrationQuestion.create({ data: { conferenceId: conference.id, kind: "TEXT", labelEn: "Note", options: [], optionsZh: [], position: 2 } }),
+      db().registrationQuestion.create({
+        data: {
+          conferenceId: conference.id,
+          kind: "CHOICE",
+          labelEn: "Diet",
+          required: true,
+          options: ["none", "vegetarian"],
+          optionsZh: [],
+          position: 1,
+        },
+      }),
+      db().registrationQuestion.create({
+        data: { conferenceId: conference.id, kind: "TEXT", labelEn: "Note", options: [], optionsZh: [], position: 2 },
+      }),
     ]);
     const f = (id: string) => `q_${id.replace(/-/g, "")}`;
     const user = await makeUser();
-    expect((await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "vegetarian", [f(note.id)]: "First time" })).status).toBe(302);
+    expect(
+      (await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "vegetarian", [f(note.id)]: "First time" })).status,
+    ).toBe(302);
     const first = await db().registration.findFirstOrThrow({ where: { conferenceId: conference.id } });
     // As a cancellation leaves it: place given back, traces of the old registration on the row.
-    await db().registration.update({ where: { id: first.id }, data: { status: "CANCELLED", cancelledAt: new Date(), checkedInAt: new Date(), paidCents: 500 } });
+    await db().registration.update({
+      where: { id: first.id },
+      data: { status: "CANCELLED", cancelledAt: new Date(), checkedInAt: new Date(), paidCents: 500 },
+    });
     await db().quota.update({ where: { id: quota.id }, data: { used: 0 } });
 
     const res = await post(slug, user.cookie, { ticketTypeId: ticket.id, [f(diet.id)]: "none" });
@@ -115,10 +170,21 @@ describe("bank transfer", () => {
     const { conference, ticket, slug } = await makeTicketing({ priceCents: 1200_00 });
     await db().registrationSettings.create({ data: { conferenceId: conference.id, bankInstructions: "Bank of China, account 1234" } });
     const user = await makeUser({ locale: "zh" });
-    const res = await post(slug, user.cookie, { ticketTypeId: ticket.id, method: "bank", payerOrganization: "Tongji University", payerTaxId: "12310000425006117P", priceCents: "1" });
+    const res = await post(slug, user.cookie, {
+      ticketTypeId: ticket.id,
+      method: "bank",
+      payerOrganization: "Tongji University",
+      payerTaxId: "12310000425006117P",
+      priceCents: "1",
+    });
     expect(res.status).toBe(302);
     const reg = await db().registration.findFirstOrThrow({ where: { conferenceId: conference.id } });
-    expect(reg).toMatchObject({ status: "RESERVED", method: "BANK_TRANSFER", amountCents: 1200_00, payerOrganization: "Tongji University" });
+    expect(reg).toMatchObject({
+      status: "RESERVED",
+      method: "BANK_TRANSFER",
+      amountCents: 1200_00,
+      payerOrganization: "Tongji University",
+    });
     expect(reg.holdUntil!.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
     const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "paymentInstructions" } });
     expect(mail.subject).toContain(reg.reference);
@@ -182,7 +248,8 @@ describe("bad input", () => {
     await db().ticketTypeQuota.create({ data: { ticketTypeId: ticket.id, quotaId: workshop.id } });
     const [first, second] = await Promise.all([makeUser(), makeUser()]);
     expect((await post(slug, first.cookie, { ticketTypeId: ticket.id })).status).toBe(302);
-    const used = async () => (await db().quota.findMany({ where: { conferenceId: conference.id }, orderBy: { capacity: "desc" } })).map((q) => q.used);
+    const used = async () =>
+      (await db().quota.findMany({ where: { conferenceId: conference.id }, orderBy: { capacity: "desc" } })).map((q) => q.used);
     expect(await used()).toEqual([1, 1]);
     const before = await snapshot(conference.id);
     const res = await post(slug, second.cookie, { ticketTypeId: ticket.id });
@@ -196,8 +263,12 @@ describe("bad input", () => {
 
   it("voucher: percentage off a restricted ticket, the price always computed on the server", async () => {
     const { conference, ticket, slug } = await makeTicketing({ priceCents: 1000_00 });
-    const other = await db().ticketType.create({ data: { conferenceId: conference.id, nameEn: "Student", priceCents: 300_00, currency: "CNY" } });
-    await db().voucher.create({ data: { conferenceId: conference.id, code: "IEA25", kind: "PERCENT", value: 25, ticketTypeIds: [ticket.id] } });
+    const other = await db().ticketType.create({
+      data: { conferenceId: conference.id, nameEn: "Student", priceCents: 300_00, currency: "CNY" },
+    });
+    await db().voucher.create({
+      data: { conferenceId: conference.id, code: "IEA25", kind: "PERCENT", value: 25, ticketTypeIds: [ticket.id] },
+    });
     const [u1, u2] = await Promise.all([makeUser(), makeUser()]);
     const wrong = await post(slug, u1.cookie, { ticketTypeId: other.id, method: "bank", voucher: "iea25" });
     expect(JSON.stringify(wrong.data)).toContain("reg.error.voucherNotForTicket");
@@ -215,7 +286,11 @@ describe("demo data", () => {
     const conference = await makeConference((await makeOrg()).id);
     await seedRegistrationDemo({ conferenceId: conference.id });
     await seedRegistrationDemo({ conferenceId: conference.id });
-    const tickets = await db().ticketType.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, include: { quotas: { include: { quota: true } } } });
+    const tickets = await db().ticketType.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      include: { quotas: { include: { quota: true } } },
+    });
     expect(tickets.map((t) => t.nameEn)).toEqual(["Regular", "Student", "Member institution", "Online participation"]);
     expect(tickets.filter((t) => t.quotas[0].quota.name === "Main hall").map((t) => t.currency)).toEqual(["CNY", "CNY", "CNY"]);
     expect(await db().registrationQuestion.count({ where: { conferenceId: conference.id } })).toBe(2);

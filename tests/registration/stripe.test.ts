@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 async function deliver(payload: string, signature: string) {
-  const request = new Request("http://localhost:3000/stripe/webhook", { method: "POST", headers: { "stripe-signature": signature, "content-type": "application/json" }, body: payload });
+  const request = new Request("http://localhost:3000/stripe/webhook", {
+    method: "POST",
+    headers: { "stripe-signature": signature, "content-type": "application/json" },
+    body: payload,
+  });
   const res = (await webhook.action({ request, params: {}, context: {} })) as Response;
   return { status: res.status, body: await res.json() };
 }
@@ -36,7 +40,12 @@ async function deliver(payload: string, signature: string) {
 async function cardRegistration(opts: { capacity?: number } = {}) {
   const setup = await makeTicketing({ priceCents: 1500_00, capacity: opts.capacity ?? 10 });
   const user = await makeUser();
-  const res = await callAction(register, { path: `/conferences/${setup.slug}/register`, params: { slug: setup.slug }, cookie: user.cookie, form: { ticketTypeId: setup.ticket.id, method: "card" } });
+  const res = await callAction(register, {
+    path: `/conferences/${setup.slug}/register`,
+    params: { slug: setup.slug },
+    cookie: user.cookie,
+    form: { ticketTypeId: setup.ticket.id, method: "card" },
+  });
   expect(res.status).toBe(302);
   expect(res.location).toMatch(/^https:\/\/checkout\.stripe\.test\/pay\//);
   const reg = await db().registration.findFirstOrThrow({ where: { userId: user.id } });
@@ -90,7 +99,9 @@ describe("Stripe Checkout", () => {
     const res = await deliver(ev.payload, ev.signature);
     expect(res.status).toBe(400);
     const tampered = stripe.event("checkout.session.completed", { id: session.id as string }, SECRET);
-    expect((await deliver(tampered.payload.replace("checkout.session.completed", "checkout.session.expired"), tampered.signature)).status).toBe(400);
+    expect(
+      (await deliver(tampered.payload.replace("checkout.session.completed", "checkout.session.expired"), tampered.signature)).status,
+    ).toBe(400);
     expect(await db().stripeEvent.count()).toBe(before);
     expect(await state(reg.id)).toMatchObject({ status: "RESERVED", paidCents: 0, payments: [] });
   });
@@ -101,7 +112,12 @@ describe("Stripe Checkout", () => {
     expect((await state(reg.id)).status).toBe("EXPIRED");
     // Someone else takes the freed place.
     const other = await makeUser();
-    const taken = await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: other.cookie, form: { ticketTypeId: ticket.id, method: "card" } });
+    const taken = await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: other.cookie,
+      form: { ticketTypeId: ticket.id, method: "card" },
+    });
     expect(taken.status).toBe(302);
     const { session } = stripe.pay(reg.stripeSessionId!);
     const ev = stripe.event("checkout.session.completed", { id: session.id as string }, SECRET);
@@ -136,7 +152,12 @@ describe("Stripe Checkout", () => {
     const { session } = stripe.pay(reg.stripeSessionId!);
     const ev = stripe.event("checkout.session.completed", { id: session.id as string }, SECRET);
     await deliver(ev.payload, ev.signature);
-    const res = await callAction(myReg, { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, cookie: user.cookie, form: { intent: "cancel" } });
+    const res = await callAction(myReg, {
+      path: `/my/registrations/${reg.id}`,
+      params: { id: reg.id },
+      cookie: user.cookie,
+      form: { intent: "cancel" },
+    });
     expect(res.status).toBe(302);
     expect(await state(reg.id)).toMatchObject({ status: "CANCELLED", refundedCents: 1500_00 });
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(0);

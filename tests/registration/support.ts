@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { db } from "~/utils/db.server";
 import { makeConference, makeOrg, makeUser } from "../support/world";
 
-export async function makeTicketing(opts: { capacity?: number; priceCents?: number; tickets?: number; status?: "PUBLISHED" | "DRAFT" } = {}) {
+export async function makeTicketing(
+  opts: { capacity?: number; priceCents?: number; tickets?: number; status?: "PUBLISHED" | "DRAFT" } = {},
+) {
   const org = await makeOrg();
   const conference = await makeConference(org.id, { status: opts.status ?? "PUBLISHED" });
   const quota = await db().quota.create({ data: { conferenceId: conference.id, name: "Main hall", capacity: opts.capacity ?? 100 } });
@@ -41,7 +43,9 @@ function isData(v: unknown): v is { type: "DataWithResponseInit"; data: unknown;
  * and writes the result back: concurrency comes from real sockets, not from
  * calling functions in a loop.
  */
-export async function serveRoutes(routes: { pattern: RegExp; module: RouteModule; params: (m: RegExpMatchArray) => Record<string, string> }[]) {
+export async function serveRoutes(
+  routes: { pattern: RegExp; module: RouteModule; params: (m: RegExpMatchArray) => Record<string, string> }[],
+) {
   const server = http.createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
@@ -87,7 +91,12 @@ export async function serveRoutes(routes: { pattern: RegExp; module: RouteModule
 
 /** POSTs a urlencoded form with a cookie; resolves to the status. */
 export async function postForm(url: string, cookie: string, form: Record<string, string>) {
-  const res = await fetch(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form), redirect: "manual" });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+    redirect: "manual",
+  });
   const body = await res.text();
   if (res.status >= 500) console.error(`[postForm] ${res.status}: ${body.slice(0, 300)}`);
   return res.status;

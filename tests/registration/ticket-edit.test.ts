@@ -29,19 +29,39 @@ async function world(opts: { priceCents?: number } = {}) {
 
 /** The full edit form, as the page would post it, with some fields changed. */
 function form(quotaIds: string[], changes: Record<string, string | string[]> = {}) {
-  return { intent: "ticket", nameEn: "Regular", nameZh: "普通票", price: "1200.00", eligibility: "ANYONE", perPersonLimit: "1", quotaIds, ...changes };
+  return {
+    intent: "ticket",
+    nameEn: "Regular",
+    nameZh: "普通票",
+    price: "1200.00",
+    eligibility: "ANYONE",
+    perPersonLimit: "1",
+    quotaIds,
+    ...changes,
+  };
 }
 
 type W = Awaited<ReturnType<typeof world>>;
 const edit = (w: W, body: Record<string, string | string[]>, ticketId = w.ticket.id, cookie = w.organizer.cookie) =>
-  callAction(editRoute, { path: `/conferences/${w.slug}/manage/tickets/${ticketId}`, params: { slug: w.slug, id: ticketId }, cookie, form: body });
+  callAction(editRoute, {
+    path: `/conferences/${w.slug}/manage/tickets/${ticketId}`,
+    params: { slug: w.slug, id: ticketId },
+    cookie,
+    form: body,
+  });
 
-const ticketState = (id: string) => db().ticketType.findUniqueOrThrow({ where: { id }, include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } } });
+const ticketState = (id: string) =>
+  db().ticketType.findUniqueOrThrow({ where: { id }, include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } } });
 const used = async (...ids: string[]) => Promise.all(ids.map(async (id) => (await db().quota.findUniqueOrThrow({ where: { id } })).used));
 
 async function registerBank(slug: string, ticketTypeId: string) {
   const user = await makeUser();
-  const res = await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: user.cookie, form: { ticketTypeId, method: "bank" } });
+  const res = await callAction(register, {
+    path: `/conferences/${slug}/register`,
+    params: { slug },
+    cookie: user.cookie,
+    form: { ticketTypeId, method: "bank" },
+  });
   expect(res.status).toBe(302);
   return { user, reg: await db().registration.findFirstOrThrow({ where: { userId: user.id } }) };
 }
@@ -50,11 +70,22 @@ describe("editing a ticket type", () => {
   it("shows the ticket in the venue's time and saves every field, with an audit record of what changed", async () => {
     const w = await world();
     await db().ticketType.update({ where: { id: w.ticket.id }, data: { salesStart: new Date("2025-06-01T01:00:00Z") } });
-    const page = await callLoader(editRoute, { path: `/conferences/${w.slug}/manage/tickets/${w.ticket.id}`, params: { slug: w.slug, id: w.ticket.id }, cookie: w.organizer.cookie });
+    const page = await callLoader(editRoute, {
+      path: `/conferences/${w.slug}/manage/tickets/${w.ticket.id}`,
+      params: { slug: w.slug, id: w.ticket.id },
+      cookie: w.organizer.cookie,
+    });
     expect(page.status).toBe(200);
     const data = page.data as { values: Record<string, unknown>; placesHeld: number; offset: string };
     // 01:00 UTC is 09:00 in Asia/Shanghai.
-    expect(data.values).toMatchObject({ nameEn: "Regular", nameZh: "普通票", price: "1200.00", salesStart: "2025-06-01T09:00", salesEnd: "", quotaIds: [w.quota.id] });
+    expect(data.values).toMatchObject({
+      nameEn: "Regular",
+      nameZh: "普通票",
+      price: "1200.00",
+      salesStart: "2025-06-01T09:00",
+      salesEnd: "",
+      quotaIds: [w.quota.id],
+    });
     expect(data.placesHeld).toBe(0);
 
     const res = await edit(
@@ -100,7 +131,15 @@ describe("editing a ticket type", () => {
 
     // Clearing optional fields and unticking "hidden" makes the ticket visible again without Chinese texts.
     expect((await edit(w, form([w.quota.id], { price: "980.50" }))).status).toBe(302);
-    expect(await ticketState(w.ticket.id)).toMatchObject({ nameZh: "普通票", descriptionZh: null, descriptionEn: "", salesStart: null, salesEnd: null, hidden: false, perPersonLimit: 1 });
+    expect(await ticketState(w.ticket.id)).toMatchObject({
+      nameZh: "普通票",
+      descriptionZh: null,
+      descriptionEn: "",
+      salesStart: null,
+      salesEnd: null,
+      hidden: false,
+      perPersonLimit: 1,
+    });
     // Saving without any change writes no audit record.
     const records = await db().auditEvent.count({ where: { action: "ticket-type.update", entityId: w.ticket.id } });
     expect((await edit(w, form([w.quota.id], { price: "980.50" }))).status).toBe(302);
@@ -129,7 +168,11 @@ describe("editing a ticket type", () => {
     const { reg } = await registerBank(w.slug, w.ticket.id);
     expect(await used(w.quota.id, w.workshop.id)).toEqual([1, 0]);
 
-    const page = await callLoader(editRoute, { path: `/conferences/${w.slug}/manage/tickets/${w.ticket.id}`, params: { slug: w.slug, id: w.ticket.id }, cookie: w.organizer.cookie });
+    const page = await callLoader(editRoute, {
+      path: `/conferences/${w.slug}/manage/tickets/${w.ticket.id}`,
+      params: { slug: w.slug, id: w.ticket.id },
+      cookie: w.organizer.cookie,
+    });
     expect((page.data as { placesHeld: number }).placesHeld).toBe(1);
 
     // Moving the ticket to the workshop quota (and renaming it in the same post): 409, a field error, nothing changed.
@@ -149,10 +192,28 @@ describe("editing a ticket type", () => {
     expect((await ticketState(w.ticket.id)).nameEn).toBe("Renamed");
 
     // An open waitlist offer holds a place as well.
-    expect((await callAction(myReg, { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, cookie: w.organizer.cookie, form: { intent: "cancel" } })).status).toBe(302);
+    expect(
+      (
+        await callAction(myReg, {
+          path: `/my/registrations/${reg.id}`,
+          params: { id: reg.id },
+          cookie: w.organizer.cookie,
+          form: { intent: "cancel" },
+        })
+      ).status,
+    ).toBe(302);
     expect(await used(w.quota.id, w.workshop.id)).toEqual([0, 0]);
     const waiting = await makeUser();
-    const entry = await db().waitlistEntry.create({ data: { conferenceId: w.conference.id, userId: waiting.id, ticketTypeId: w.ticket.id, status: "OFFERED", offeredAt: new Date(), offerExpiresAt: new Date(Date.now() + 3600_000) } });
+    const entry = await db().waitlistEntry.create({
+      data: {
+        conferenceId: w.conference.id,
+        userId: waiting.id,
+        ticketTypeId: w.ticket.id,
+        status: "OFFERED",
+        offeredAt: new Date(),
+        offerExpiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
     await db().quota.update({ where: { id: w.quota.id }, data: { used: 1 } });
     expect((await edit(w, form([w.workshop.id]))).status).toBe(409);
     await db().waitlistEntry.update({ where: { id: entry.id }, data: { status: "EXPIRED" } });
@@ -163,7 +224,12 @@ describe("editing a ticket type", () => {
     expect((await ticketState(w.ticket.id)).quotas).toEqual([{ quotaId: w.workshop.id }]);
     const again = await registerBank(w.slug, w.ticket.id);
     expect(await used(w.quota.id, w.workshop.id)).toEqual([0, 1]);
-    const cancelled = await callAction(myReg, { path: `/my/registrations/${again.reg.id}`, params: { id: again.reg.id }, cookie: w.organizer.cookie, form: { intent: "cancel" } });
+    const cancelled = await callAction(myReg, {
+      path: `/my/registrations/${again.reg.id}`,
+      params: { id: again.reg.id },
+      cookie: w.organizer.cookie,
+      form: { intent: "cancel" },
+    });
     expect(cancelled.status).toBe(302);
     expect(await used(w.quota.id, w.workshop.id)).toEqual([0, 0]);
   });
@@ -206,7 +272,11 @@ describe("editing a ticket type", () => {
     const w = await world();
     const other = await makeTicketing();
     for (const id of [other.ticket.id, "00000000-0000-4000-8000-000000000000", "nonsense"]) {
-      const page = await callLoader(editRoute, { path: `/conferences/${w.slug}/manage/tickets/${id}`, params: { slug: w.slug, id }, cookie: w.organizer.cookie });
+      const page = await callLoader(editRoute, {
+        path: `/conferences/${w.slug}/manage/tickets/${id}`,
+        params: { slug: w.slug, id },
+        cookie: w.organizer.cookie,
+      });
       expect(page.status).toBe(404);
       expect((await edit(w, form([w.quota.id], { nameEn: "Hijacked" }), id)).status).toBe(404);
     }
@@ -231,13 +301,36 @@ describe("creating a ticket type through the shared form", () => {
       path: `/conferences/${w.slug}/manage/tickets`,
       params: { slug: w.slug },
       cookie: w.organizer.cookie,
-      form: form([w.workshop.id], { nameEn: "Sponsor", nameZh: "赞助票", price: "0", salesEnd: "2025-09-01T18:00", hidden: "on", perPersonLimit: "3" }),
+      form: form([w.workshop.id], {
+        nameEn: "Sponsor",
+        nameZh: "赞助票",
+        price: "0",
+        salesEnd: "2025-09-01T18:00",
+        hidden: "on",
+        perPersonLimit: "3",
+      }),
     });
     expect(res.status).toBe(302);
-    const created = await db().ticketType.findFirstOrThrow({ where: { conferenceId: w.conference.id, nameEn: "Sponsor" }, include: { quotas: true } });
-    expect(created).toMatchObject({ nameZh: "赞助票", priceCents: 0, currency: "CNY", hidden: true, perPersonLimit: 3, salesEnd: new Date("2025-09-01T10:00:00Z"), position: 1 });
+    const created = await db().ticketType.findFirstOrThrow({
+      where: { conferenceId: w.conference.id, nameEn: "Sponsor" },
+      include: { quotas: true },
+    });
+    expect(created).toMatchObject({
+      nameZh: "赞助票",
+      priceCents: 0,
+      currency: "CNY",
+      hidden: true,
+      perPersonLimit: 3,
+      salesEnd: new Date("2025-09-01T10:00:00Z"),
+      position: 1,
+    });
     expect(created.quotas.map((q) => q.quotaId)).toEqual([w.workshop.id]);
-    const bad = await callAction(manageTickets, { path: `/conferences/${w.slug}/manage/tickets`, params: { slug: w.slug }, cookie: w.organizer.cookie, form: form([], { price: "abc", nameEn: "Kept" }) });
+    const bad = await callAction(manageTickets, {
+      path: `/conferences/${w.slug}/manage/tickets`,
+      params: { slug: w.slug },
+      cookie: w.organizer.cookie,
+      form: form([], { price: "abc", nameEn: "Kept" }),
+    });
     expect(bad.status).toBe(400);
     expect((bad.data as { intent: string; result: { initialValue: Record<string, unknown> } }).result.initialValue.nameEn).toBe("Kept");
   });
@@ -256,10 +349,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL_FOR_TESTS))("a quota change raci
       await blocker.query("BEGIN");
       await blocker.query(`SELECT 1 FROM "Quota" WHERE id = $1 FOR UPDATE`, [w.quota.id]);
       const user = await makeUser();
-      const registering = callAction(register, { path: `/conferences/${w.slug}/register`, params: { slug: w.slug }, cookie: user.cookie, form: { ticketTypeId: w.ticket.id, method: "bank" } });
+      const registering = callAction(register, {
+        path: `/conferences/${w.slug}/register`,
+        params: { slug: w.slug },
+        cookie: user.cookie,
+        form: { ticketTypeId: w.ticket.id, method: "bank" },
+      });
       // Wait until the registration has read the quota list and queues on the old quota.
       for (let i = 0; ; i++) {
-        const { rows } = await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        const { rows } = await blocker.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
         if (rows[0].n > 0) break;
         if (i > 200) throw new Error("the registration never queued on the quota");
         await new Promise((r) => setTimeout(r, 10));

@@ -17,14 +17,24 @@ describe("hold expiry", () => {
   it("an unpaid bank-transfer hold is released after 14 days and the attendee told", async () => {
     const { slug, ticket, quota } = await makeTicketing({ capacity: 1, priceCents: 100_00 });
     const user = await makeUser();
-    await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: user.cookie, form: { ticketTypeId: ticket.id, method: "bank" } });
+    await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: user.cookie,
+      form: { ticketTypeId: ticket.id, method: "bank" },
+    });
     expect((await sweepExpired({ now: new Date(Date.now() + 13 * 24 * HOUR) })).expiredHolds).toBe(0);
     expect((await sweepExpired({ now: new Date(Date.now() + 15 * 24 * HOUR) })).expiredHolds).toBe(1);
     expect((await db().registration.findFirstOrThrow({ where: { userId: user.id } })).status).toBe("EXPIRED");
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(0);
     expect(await db().outboxEmail.count({ where: { to: user.email, template: "holdExpired" } })).toBe(1);
     // The same person may register again afterwards (the row is reused).
-    const again = await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: user.cookie, form: { ticketTypeId: ticket.id, method: "bank" } });
+    const again = await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: user.cookie,
+      form: { ticketTypeId: ticket.id, method: "bank" },
+    });
     expect(again.status).toBe(302);
     expect(await db().registration.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -33,11 +43,19 @@ describe("hold expiry", () => {
 describe("waitlist", () => {
   it("offer → claim; offer expiry → next in line; cancellation frees a place to the waitlist", async () => {
     const { slug, ticket, quota, conference } = await makeTicketing({ capacity: 1 });
-    await db().registrationSettings.create({ data: { conferenceId: conference.id, offerHours: 24, cancelUntil: new Date(Date.now() + 30 * 24 * HOUR) } });
+    await db().registrationSettings.create({
+      data: { conferenceId: conference.id, offerHours: 24, cancelUntil: new Date(Date.now() + 30 * 24 * HOUR) },
+    });
     const [holder, first, second] = await Promise.all([makeUser(), makeUser(), makeUser()]);
     const reg = (cookie: string, form: Record<string, string> = {}) =>
       callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie, form: { ticketTypeId: ticket.id, ...form } });
-    const join = (cookie: string) => callAction(tickets, { path: `/conferences/${slug}/tickets`, params: { slug }, cookie, form: { intent: "join-waitlist", ticketTypeId: ticket.id } });
+    const join = (cookie: string) =>
+      callAction(tickets, {
+        path: `/conferences/${slug}/tickets`,
+        params: { slug },
+        cookie,
+        form: { intent: "join-waitlist", ticketTypeId: ticket.id },
+      });
 
     // Not sold out yet: joining the waitlist is refused.
     expect((await join(first.cookie)).status).toBe(409);
@@ -50,7 +68,16 @@ describe("waitlist", () => {
 
     // The holder cancels: the place goes straight to the first in line, not back on sale.
     const holderReg = await db().registration.findFirstOrThrow({ where: { userId: holder.id } });
-    expect((await callAction(myReg, { path: `/my/registrations/${holderReg.id}`, params: { id: holderReg.id }, cookie: holder.cookie, form: { intent: "cancel" } })).status).toBe(302);
+    expect(
+      (
+        await callAction(myReg, {
+          path: `/my/registrations/${holderReg.id}`,
+          params: { id: holderReg.id },
+          cookie: holder.cookie,
+          form: { intent: "cancel" },
+        })
+      ).status,
+    ).toBe(302);
     const offer = await db().waitlistEntry.findFirstOrThrow({ where: { userId: first.id } });
     expect(offer.status).toBe("OFFERED");
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(1);
@@ -82,7 +109,12 @@ describe("background job", () => {
     const { startRegistrationJobs } = await import("~/domain/registration/jobs.server");
     const { slug, ticket } = await makeTicketing({ priceCents: 100_00 });
     const user = await makeUser();
-    await callAction(register, { path: `/conferences/${slug}/register`, params: { slug }, cookie: user.cookie, form: { ticketTypeId: ticket.id, method: "bank" } });
+    await callAction(register, {
+      path: `/conferences/${slug}/register`,
+      params: { slug },
+      cookie: user.cookie,
+      form: { ticketTypeId: ticket.id, method: "bank" },
+    });
     await db().registration.updateMany({ where: { userId: user.id }, data: { holdUntil: new Date(Date.now() - 1000) } });
     const jobs = startRegistrationJobs(50);
     for (let i = 0; i < 100 && (await db().registration.findFirstOrThrow({ where: { userId: user.id } })).status !== "EXPIRED"; i++) {

@@ -80,7 +80,15 @@ export async function startStripeFake() {
     if (req.method === "POST" && path === "/v1/refunds") {
       const pi = intents.get(body.payment_intent as string);
       if (!pi) return send(404, { error: { type: "invalid_request_error", message: "No such payment intent" } });
-      const r: Obj = { id: id("re"), object: "refund", amount: body.amount ? Number(body.amount) : pi.amount_received, currency: pi.currency, payment_intent: pi.id, status: "succeeded", metadata: body.metadata ?? {} };
+      const r: Obj = {
+        id: id("re"),
+        object: "refund",
+        amount: body.amount ? Number(body.amount) : pi.amount_received,
+        currency: pi.currency,
+        payment_intent: pi.id,
+        status: "succeeded",
+        metadata: body.metadata ?? {},
+      };
       refunds.set(r.id as string, r);
       return send(200, remember(r));
     }
@@ -109,12 +117,25 @@ export async function startStripeFake() {
         metadata: ((s.payment_intent_data as Obj | undefined)?.metadata as Obj) ?? {},
       };
       intents.set(pi.id as string, pi);
-      Object.assign(s, { status: "complete", payment_status: "paid", payment_intent: pi.id, amount_total: pi.amount_received, currency: pi.currency });
+      Object.assign(s, {
+        status: "complete",
+        payment_status: "paid",
+        payment_intent: pi.id,
+        amount_total: pi.amount_received,
+        currency: pi.currency,
+      });
       return { session: s, intent: pi };
     },
     /** A webhook event and its Stripe-Signature header, signed like Stripe does. */
     event(type: string, object: Obj, secret: string, opts: { eventId?: string } = {}) {
-      const payload = JSON.stringify({ id: opts.eventId ?? id("evt"), object: "event", type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), data: { object } });
+      const payload = JSON.stringify({
+        id: opts.eventId ?? id("evt"),
+        object: "event",
+        type,
+        api_version: "2025-01-01",
+        created: Math.floor(Date.now() / 1000),
+        data: { object },
+      });
       return { payload, signature: sdk.webhooks.generateTestHeaderString({ payload, secret }) };
     },
     close: () => new Promise<void>((r) => server.close(() => r())),

@@ -96,7 +96,19 @@ export async function makeCast() {
     otherOrg,
     conference,
     otherConference,
-    people: { anonymous: null, attendee, unverified, orgMember, orgAdmin, orgSignatory, otherOrgAdmin, organizer, otherOrganizer, reviewer, checkin },
+    people: {
+      anonymous: null,
+      attendee,
+      unverified,
+      orgMember,
+      orgAdmin,
+      orgSignatory,
+      otherOrgAdmin,
+      organizer,
+      otherOrganizer,
+      reviewer,
+      checkin,
+    },
   };
 }
 export type Cast = Awaited<ReturnType<typeof makeCast>>;

@@ -12,7 +12,7 @@ describe("server error log", () => {
   it("logs a refusal (4xx AppError) as one line without a stack trace", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    handleError(new AppError("UNAUTHORIZED", 401, "error.unauthorized"), args("POST", "/conferences/x/register"));
+    handleError(new AppError("UNAUTHORIZED", "error.unauthorized"), args("POST", "/conferences/x/register"));
     expect(warn).toHaveBeenCalledWith("[http] POST /conferences/x/register refused: 401 UNAUTHORIZED");
     expect(error).not.toHaveBeenCalled();
   });

@@ -37,7 +37,20 @@ describe("formatDateTime", () => {
 
   it("every month's English abbreviation, and plain ASCII text", () => {
     const months = Array.from({ length: 12 }, (_, m) => formatDateTime(new Date(Date.UTC(2025, m, 5, 14, 7)), "UTC", "en"));
-    expect(months.map((s) => s.split(" ")[1])).toEqual(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+    expect(months.map((s) => s.split(" ")[1])).toEqual([
+      "Jan",
+      "Feb",
+      "Mar",
+      "Apr",
+      "May",
+      "Jun",
+      "Jul",
+      "Aug",
+      "Sep",
+      "Oct",
+      "Nov",
+      "Dec",
+    ]);
     // No narrow no-break spaces, thin spaces or " at ": those are what differed between ICU versions.
     for (const s of months) expect(s).toMatch(/^5 [A-Z][a-z]{2} 2025, 14:07$/);
   });

@@ -10,7 +10,7 @@ import { clausesOf } from "./common.server";
  * through /verify, not here.
  */
 export async function loadAccordPage(user: SessionUser | null, accordId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+  if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw new AppError("NOT_FOUND", "accords.notFound");
   const accord = await db().accord.findUnique({
     where: { id: accordId },
     select: {
@@ -45,20 +45,29 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
           signature: { select: { signerName: true, signedAt: true, method: true } },
           signatories: {
             where: { endedAt: null },
-            select: { id: true, userId: true, position: true, delegateReason: true, user: { select: { nameLatin: true, nameNative: true } } },
+            select: {
+              id: true,
+              userId: true,
+              position: true,
+              delegateReason: true,
+              user: { select: { nameLatin: true, nameNative: true } },
+            },
           },
         },
       },
     },
   });
-  if (!accord) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+  if (!accord) throw new AppError("NOT_FOUND", "accords.notFound");
   await requireAccordsPermission(user, "accord:view", { accordId });
   const memberships = await db().membership.findMany({
     where: { userId: user!.id, orgId: { in: accord.parties.map((p) => p.orgId) } },
     select: { orgId: true, roles: true },
   });
   const rolesByOrg = new Map(memberships.map((m) => [m.orgId, m.roles]));
-  const [mayEdit, mayComment] = await Promise.all([canAccords(user, "accord:edit", { accordId }), canAccords(user, "accord:comment", { accordId })]);
+  const [mayEdit, mayComment] = await Promise.all([
+    canAccords(user, "accord:edit", { accordId }),
+    canAccords(user, "accord:comment", { accordId }),
+  ]);
   return {
     accord,
     me: user!.id,
@@ -86,7 +95,14 @@ export async function listMyAccords(user: SessionUser) {
       where: { parties: { some: { orgId: { in: orgIds } } } },
       orderBy: { createdAt: "desc" },
       take: 200,
-      select: { id: true, title: true, titleZh: true, kind: true, status: true, parties: { orderBy: { position: "asc" }, select: { org: { select: { nameEn: true, nameNative: true } } } } },
+      select: {
+        id: true,
+        title: true,
+        titleZh: true,
+        kind: true,
+        status: true,
+        parties: { orderBy: { position: "asc" }, select: { org: { select: { nameEn: true, nameNative: true } } } },
+      },
     }),
     db().membership.count({ where: { userId: user.id, roles: { has: "ADMIN" } } }),
   ]);

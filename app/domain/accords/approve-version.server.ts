@@ -19,14 +19,24 @@ export async function approveVersion(o: ApproveVersionOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
     const party = await tx.accordParty.findFirst({ where: { id: o.partyId, accordId: o.accordId }, select: { id: true, orgId: true } });
-    if (!party) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+    if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
     await requireAccordsPermission(o.actor, "accord:approve", { partyId: o.partyId }, tx);
     assertDrafting(state.status);
     // Approving what one read, not what someone saved a second ago.
-    if (o.version !== state.currentVersion) throw new AppError("STALE_VERSION", 409, "accords.error.staleApproval", { current: state.currentVersion });
-    await tx.accordParty.update({ where: { id: party.id }, data: { approvedVersion: o.version, approvedAt: new Date(), approvedById: o.actor!.id } });
-    await appendChain(tx, state, { ...actorOf(o.actor!), type: "version.approved", data: { partyId: party.id, orgId: party.orgId, version: o.version } });
-    const pending = await tx.accordParty.count({ where: { accordId: o.accordId, role: "PARTY", OR: [{ approvedVersion: null }, { approvedVersion: { not: o.version } }] } });
+    if (o.version !== state.currentVersion)
+      throw new AppError("STALE_VERSION", "accords.error.staleApproval", { current: state.currentVersion });
+    await tx.accordParty.update({
+      where: { id: party.id },
+      data: { approvedVersion: o.version, approvedAt: new Date(), approvedById: o.actor!.id },
+    });
+    await appendChain(tx, state, {
+      ...actorOf(o.actor!),
+      type: "version.approved",
+      data: { partyId: party.id, orgId: party.orgId, version: o.version },
+    });
+    const pending = await tx.accordParty.count({
+      where: { accordId: o.accordId, role: "PARTY", OR: [{ approvedVersion: null }, { approvedVersion: { not: o.version } }] },
+    });
     if (pending === 0) return { frozen: true, documentHash: await freeze(tx, state, o.actor!) };
     return { frozen: false, documentHash: null };
   });
@@ -34,7 +44,7 @@ export async function approveVersion(o: ApproveVersionOptions) {
 
 async function freeze(tx: Tx, state: LockedAccord, actor: SessionUser) {
   const doc = await canonicalInputs(tx, state.id, state.currentVersion);
-  if (doc.clauses.length === 0) throw new AppError("EMPTY_TEXT", 409, "accords.error.emptyText");
+  if (doc.clauses.length === 0) throw new AppError("EMPTY_TEXT", "accords.error.emptyText");
   const canonicalText = canonicalDocument(doc);
   const documentHash = sha256Hex(canonicalText);
   await tx.accord.update({

@@ -268,6 +268,7 @@ function releaseWriter(w: CanonicalWriter) {
 }
 
 /** Nothing but ASCII: such a string is already in NFC. */
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Anything steps 2–4 of normalizeText would change: a CR, spaces or tabs ending a line, a blank edge. */
 const UNTIDY = /\r|[ \t]\n|[ \t\n]$|^\n/;

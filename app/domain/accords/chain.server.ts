@@ -37,8 +37,12 @@ export type LockedAccord = {
 export async function lockAccord(tx: Tx, accordId: string): Promise<LockedAccord> {
   if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw notFound("accords.notFound");
   const rows = chainTesting.disableLock
-    ? await tx.$queryRaw<LockedAccord[]>`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength" FROM "Accord" WHERE "id" = ${accordId}::uuid`
-    : await tx.$queryRaw<LockedAccord[]>`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength" FROM "Accord" WHERE "id" = ${accordId}::uuid FOR UPDATE`;
+    ? await tx.$queryRaw<
+        LockedAccord[]
+      >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength" FROM "Accord" WHERE "id" = ${accordId}::uuid`
+    : await tx.$queryRaw<
+        LockedAccord[]
+      >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength" FROM "Accord" WHERE "id" = ${accordId}::uuid FOR UPDATE`;
   if (!rows[0]) throw notFound("accords.notFound");
   return rows[0];
 }

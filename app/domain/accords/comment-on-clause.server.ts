@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { appendChain, lockAccord } from "./chain.server";
@@ -20,16 +19,32 @@ export async function commentOnClause(o: CommentOnClauseOptions) {
     if (!clauses.some((c) => c.number === o.clauseNumber)) throw new FieldError("clauseNumber", "accords.validation.noSuchClause");
     let parentAuthor: string | null = null;
     if (o.parentId) {
-      const parent = await tx.accordComment.findFirst({ where: { id: o.parentId, accordId: o.accordId, parentId: null }, select: { clauseNumber: true, authorId: true } });
-      if (!parent || parent.clauseNumber !== o.clauseNumber) throw new AppError("NO_SUCH_COMMENT", 400, "accords.validation.noSuchComment");
+      const parent = await tx.accordComment.findFirst({
+        where: { id: o.parentId, accordId: o.accordId, parentId: null },
+        select: { clauseNumber: true, authorId: true },
+      });
+      if (!parent || parent.clauseNumber !== o.clauseNumber) throw new AppError("NO_SUCH_COMMENT", "accords.validation.noSuchComment");
       parentAuthor = parent.authorId;
     }
     const { actorId, actorName } = actorOf(o.actor!);
     const comment = await tx.accordComment.create({
-      data: { accordId: o.accordId, clauseNumber: o.clauseNumber, version: state.currentVersion, parentId: o.parentId ?? null, authorId: actorId, authorName: actorName, body: o.body },
+      data: {
+        accordId: o.accordId,
+        clauseNumber: o.clauseNumber,
+        version: state.currentVersion,
+        parentId: o.parentId ?? null,
+        authorId: actorId,
+        authorName: actorName,
+        body: o.body,
+      },
       select: { id: true },
     });
-    await appendChain(tx, state, { actorId, actorName, type: "comment.added", data: { commentId: comment.id, clause: o.clauseNumber, version: state.currentVersion, replyTo: o.parentId ?? null } });
+    await appendChain(tx, state, {
+      actorId,
+      actorName,
+      type: "comment.added",
+      data: { commentId: comment.id, clause: o.clauseNumber, version: state.currentVersion, replyTo: o.parentId ?? null },
+    });
     // The editors (initiator's admins) hear of every comment, a thread's author of its replies;
     // mailing every party's admins would be hundreds of emails per comment on a large accord.
     const notice = { event: "comment" as const, accordId: o.accordId, actor: actorName, path: `/accords/${o.accordId}/draft` };
@@ -50,7 +65,7 @@ export async function resolveComment(o: ResolveCommentOptions) {
       where: { id: o.commentId, accordId: o.accordId, resolvedAt: null },
       data: { resolvedAt: new Date(), resolvedById: o.actor!.id },
     });
-    if (count === 0) throw new AppError("NO_SUCH_COMMENT", 400, "accords.validation.noSuchComment");
+    if (count === 0) throw new AppError("NO_SUCH_COMMENT", "accords.validation.noSuchComment");
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "comment.resolved", data: { commentId: o.commentId } });
   });
 }

@@ -42,7 +42,13 @@ export async function canonicalInputs(tx: Tx, accordId: string, version: number)
       languages: true,
       parties: {
         orderBy: { position: "asc" },
-        select: { position: true, orgId: true, role: true, signingGroup: true, org: { select: { nameEn: true, nameNative: true, country: true } } },
+        select: {
+          position: true,
+          orgId: true,
+          role: true,
+          signingGroup: true,
+          org: { select: { nameEn: true, nameNative: true, country: true } },
+        },
       },
     },
   });
@@ -88,13 +94,30 @@ export function tidyClauses(input: Record<string, string | undefined>[], languag
 /** Writes one version's clause rows. */
 export async function writeVersion(
   tx: Tx,
-  v: { accordId: string; number: number; authorId: string | null; authorName: string; note: string; contentHash: string; clauses: ClauseSet },
+  v: {
+    accordId: string;
+    number: number;
+    authorId: string | null;
+    authorName: string;
+    note: string;
+    contentHash: string;
+    clauses: ClauseSet;
+  },
 ) {
   const version = await tx.accordVersion.create({
-    data: { accordId: v.accordId, number: v.number, authorId: v.authorId, authorName: v.authorName, note: v.note, contentHash: v.contentHash },
+    data: {
+      accordId: v.accordId,
+      number: v.number,
+      authorId: v.authorId,
+      authorName: v.authorName,
+      note: v.note,
+      contentHash: v.contentHash,
+    },
     select: { id: true },
   });
-  const rows = v.clauses.flatMap((c) => Object.entries(c.text).map(([language, text]) => ({ versionId: version.id, number: c.number, language, text })));
+  const rows = v.clauses.flatMap((c) =>
+    Object.entries(c.text).map(([language, text]) => ({ versionId: version.id, number: c.number, language, text })),
+  );
   if (rows.length) await tx.accordClause.createMany({ data: rows });
   return version;
 }

@@ -1,7 +1,6 @@
 import type { AccordKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { clausesHash, type ClauseSet } from "./canonical";
@@ -32,7 +31,10 @@ async function groupsFromText(text: string, orgIds: string[]) {
   const orgs = await db().organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, slug: true } });
   const bySlug = new Map(orgs.map((o) => [o.slug, o.id]));
   const groups: Record<string, number> = {};
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   lines.forEach((line, i) => {
     for (const slug of line.split(/[\s,]+/).filter(Boolean)) {
       const id = bySlug.get(slug.toLowerCase());
@@ -63,7 +65,8 @@ export async function createAccord(o: CreateAccordOptions) {
       if (o.conferenceId && !(await tx.conference.findUnique({ where: { id: o.conferenceId }, select: { id: true } }))) {
         throw new FieldError("conferenceId", "accords.validation.unknownConference");
       }
-      if (o.signingEndsAt && o.signingEndsAt.getTime() <= Date.now()) throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
+      if (o.signingEndsAt && o.signingEndsAt.getTime() <= Date.now())
+        throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
       const accord = await tx.accord.create({
         data: {
           kind: o.kind,
@@ -92,10 +95,28 @@ export async function createAccord(o: CreateAccordOptions) {
         actorId,
         actorName,
         type: "created",
-        data: { kind: o.kind, title: o.title, titleZh: o.titleZh ?? null, languages, parties: partyIds, witnesses: witnessIds, groups: partyIds.map((id) => groups[id] ?? 1) },
+        data: {
+          kind: o.kind,
+          title: o.title,
+          titleZh: o.titleZh ?? null,
+          languages,
+          parties: partyIds,
+          witnesses: witnessIds,
+          groups: partyIds.map((id) => groups[id] ?? 1),
+        },
       });
-      await appendChain(tx, state, { actorId, actorName, type: "version.saved", data: { version: 1, contentHash, clauses: clauses.length } });
-      await notifyOrgs(tx, [...partyIds, ...witnessIds], { event: "invited", accordId: accord.id, actor: actorName }, { role: "ADMIN", exceptUserId: actorId });
+      await appendChain(tx, state, {
+        actorId,
+        actorName,
+        type: "version.saved",
+        data: { version: 1, contentHash, clauses: clauses.length },
+      });
+      await notifyOrgs(
+        tx,
+        [...partyIds, ...witnessIds],
+        { event: "invited", accordId: accord.id, actor: actorName },
+        { role: "ADMIN", exceptUserId: actorId },
+      );
       return accord;
     },
     { timeout: 30_000 },
@@ -103,5 +124,5 @@ export async function createAccord(o: CreateAccordOptions) {
 }
 
 export function assertDrafting(status: string) {
-  if (status !== "DRAFTING") throw new AppError("NOT_DRAFTING", 409, "accords.error.notDrafting");
+  if (status !== "DRAFTING") throw new AppError("NOT_DRAFTING", "accords.error.notDrafting");
 }

@@ -20,7 +20,13 @@ export async function executeIfComplete(tx: Tx, state: LockedAccord) {
   const { count } = await tx.accord.updateMany({ where: { id: state.id, status: "SIGNING" }, data: { status: "EXECUTED", executedAt } });
   if (count !== 1) return false;
   state.status = "EXECUTED";
-  await appendChain(tx, state, { actorId: null, actorName: "Concord", type: "executed", data: { documentHash: state.documentHash }, at: executedAt });
+  await appendChain(tx, state, {
+    actorId: null,
+    actorName: "Concord",
+    type: "executed",
+    data: { documentHash: state.documentHash },
+    at: executedAt,
+  });
   const seal = sealDocument({
     accordId: state.id,
     documentHash: state.documentHash!,
@@ -28,7 +34,10 @@ export async function executeIfComplete(tx: Tx, state: LockedAccord) {
     chainLength: state.chainLength,
     executedAt: executedAt.toISOString(),
   });
-  await tx.accord.update({ where: { id: state.id }, data: { sealPayload: seal.payload, sealSignature: seal.signature, sealKeyId: seal.keyId } });
+  await tx.accord.update({
+    where: { id: state.id },
+    data: { sealPayload: seal.payload, sealSignature: seal.signature, sealKeyId: seal.keyId },
+  });
   const bundle = (await loadBundle(tx, state.id))!;
   const pdf = await renderExecutedPdf({
     bundle,
@@ -37,6 +46,10 @@ export async function executeIfComplete(tx: Tx, state: LockedAccord) {
     executedAt,
   });
   await tx.accord.update({ where: { id: state.id }, data: { pdf: Buffer.from(pdf), pdfHash: sha256Hex(pdf) } });
-  await notifyOrgs(tx, await partyOrgIds(tx, state.id), { event: "executed", accordId: state.id, path: `/verify?hash=${state.documentHash}` });
+  await notifyOrgs(tx, await partyOrgIds(tx, state.id), {
+    event: "executed",
+    accordId: state.id,
+    path: `/verify?hash=${state.documentHash}`,
+  });
   return true;
 }

@@ -12,15 +12,30 @@ export type DeclineAccordOptions = { actor: SessionUser | null; accordId: string
 export async function declineAccord(o: DeclineAccordOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
-    const party = await tx.accordParty.findFirst({ where: { id: o.partyId, accordId: o.accordId }, select: { id: true, orgId: true, declinedAt: true, signature: { select: { id: true } } } });
-    if (!party) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+    const party = await tx.accordParty.findFirst({
+      where: { id: o.partyId, accordId: o.accordId },
+      select: { id: true, orgId: true, declinedAt: true, signature: { select: { id: true } } },
+    });
+    if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
     await requireAccordsPermission(o.actor, "accord:sign", { partyId: party.id }, tx);
-    if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", 409, "accords.sign.notFrozen");
-    if (party.signature) throw new AppError("ALREADY_SIGNED", 409, "accords.sign.alreadySigned");
-    if (party.declinedAt) throw new AppError("DECLINED", 409, "accords.sign.declined");
-    await tx.accordParty.update({ where: { id: party.id }, data: { declinedAt: new Date(), declinedById: o.actor!.id, declineReason: o.reason } });
-    await appendChain(tx, state, { ...actorOf(o.actor!), type: "declined", data: { partyId: party.id, orgId: party.orgId, reason: o.reason } });
-    await notifyOrgs(tx, await partyOrgIds(tx, o.accordId), { event: "declined", accordId: o.accordId, actor: personName(o.actor!), reason: o.reason }, { role: "ADMIN" });
+    if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", "accords.sign.notFrozen");
+    if (party.signature) throw new AppError("ALREADY_SIGNED", "accords.sign.alreadySigned");
+    if (party.declinedAt) throw new AppError("DECLINED", "accords.sign.declined");
+    await tx.accordParty.update({
+      where: { id: party.id },
+      data: { declinedAt: new Date(), declinedById: o.actor!.id, declineReason: o.reason },
+    });
+    await appendChain(tx, state, {
+      ...actorOf(o.actor!),
+      type: "declined",
+      data: { partyId: party.id, orgId: party.orgId, reason: o.reason },
+    });
+    await notifyOrgs(
+      tx,
+      await partyOrgIds(tx, o.accordId),
+      { event: "declined", accordId: o.accordId, actor: personName(o.actor!), reason: o.reason },
+      { role: "ADMIN" },
+    );
   });
 }
 
@@ -31,11 +46,16 @@ export async function withdrawAccord(o: WithdrawAccordOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
     await requireAccordsPermission(o.actor, "accord:withdraw", { accordId: o.accordId }, tx);
-    if (state.status !== "DRAFTING" && state.status !== "SIGNING") throw new AppError("ACCORD_CLOSED", 409, "accords.error.closed");
+    if (state.status !== "DRAFTING" && state.status !== "SIGNING") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
     await tx.accord.update({ where: { id: o.accordId }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: o.reason } });
     state.status = "WITHDRAWN";
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "withdrawn", data: { reason: o.reason } });
-    await notifyOrgs(tx, await partyOrgIds(tx, o.accordId), { event: "withdrawn", accordId: o.accordId, actor: personName(o.actor!), reason: o.reason }, { exceptUserId: o.actor!.id, role: "ADMIN" });
+    await notifyOrgs(
+      tx,
+      await partyOrgIds(tx, o.accordId),
+      { event: "withdrawn", accordId: o.accordId, actor: personName(o.actor!), reason: o.reason },
+      { exceptUserId: o.actor!.id, role: "ADMIN" },
+    );
   });
 }
 
@@ -43,7 +63,12 @@ export async function withdrawAccord(o: WithdrawAccordOptions) {
 async function pendingSignatories(tx: Tx, accordId: string) {
   const parties = await tx.accordParty.findMany({
     where: { accordId, role: "PARTY" },
-    select: { signingGroup: true, declinedAt: true, signature: { select: { id: true } }, signatories: { where: { endedAt: null }, select: { userId: true } } },
+    select: {
+      signingGroup: true,
+      declinedAt: true,
+      signature: { select: { id: true } },
+      signatories: { where: { endedAt: null }, select: { userId: true } },
+    },
   });
   const open = parties.filter((p) => !p.signature);
   const turn = Math.min(...open.map((p) => p.signingGroup));
@@ -57,7 +82,7 @@ export async function remindSignatories(o: RemindSignatoriesOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
     await requireAccordsPermission(o.actor, "accord:remind", { accordId: o.accordId }, tx);
-    if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", 409, "accords.sign.notFrozen");
+    if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", "accords.sign.notFrozen");
     const userIds = await pendingSignatories(tx, o.accordId);
     await notifyUsers(tx, userIds, { event: "reminder", accordId: o.accordId, path: `/accords/${o.accordId}/sign` });
     await tx.accord.update({ where: { id: o.accordId }, data: { lastReminderAt: new Date() } });

@@ -27,10 +27,18 @@ async function send(tx: Tx, people: { email: string; locale: "en" | "zh" }[], n:
 /** Emails the members of the given organizations (optionally only those with a role), except the actor. */
 export async function notifyOrgs(tx: Tx, orgIds: string[], n: Notice, opts: { role?: OrgRole; exceptUserId?: string } = {}) {
   const members = await tx.membership.findMany({
-    where: { orgId: { in: orgIds }, ...(opts.role ? { roles: { has: opts.role } } : {}), ...(opts.exceptUserId ? { userId: { not: opts.exceptUserId } } : {}) },
+    where: {
+      orgId: { in: orgIds },
+      ...(opts.role ? { roles: { has: opts.role } } : {}),
+      ...(opts.exceptUserId ? { userId: { not: opts.exceptUserId } } : {}),
+    },
     select: { user: { select: { email: true, locale: true } } },
   });
-  await send(tx, members.map((m) => m.user), n);
+  await send(
+    tx,
+    members.map((m) => m.user),
+    n,
+  );
 }
 
 /** Emails the given users. */

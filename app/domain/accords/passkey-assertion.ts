@@ -17,7 +17,12 @@ import { sha256, type SignatureEvidence } from "./canonical";
  * up to full collections that pause for hundreds of milliseconds to free
  * them. Hence the callback is made apart, where no key is in scope.
  */
-export function verifyOffThread(algorithm: string | null, data: Uint8Array, key: KeyObject | VerifyKeyObjectInput, signature: Uint8Array): Promise<boolean> {
+export function verifyOffThread(
+  algorithm: string | null,
+  data: Uint8Array,
+  key: KeyObject | VerifyKeyObjectInput,
+  signature: Uint8Array,
+): Promise<boolean> {
   const { promise, callback } = callbackPromise<boolean>();
   verify(algorithm, data, key, signature, callback);
   return promise;
@@ -63,7 +68,11 @@ export async function checkAssertion(s: SignatureEvidence, challenge: string): P
     const flags = authData[32];
     if (!(flags & 0x01)) problems.push("the user was not present");
     if (!(flags & 0x04)) problems.push("the user was not verified");
-    const verified = verifyWithCoseKey(Buffer.from(s.publicKey, "base64url"), Buffer.concat([authData, sha256(clientDataBytes)]), Buffer.from(s.signature, "base64url"));
+    const verified = verifyWithCoseKey(
+      Buffer.from(s.publicKey, "base64url"),
+      Buffer.concat([authData, sha256(clientDataBytes)]),
+      Buffer.from(s.signature, "base64url"),
+    );
     if (!(await verified)) problems.push("the passkey signature does not verify");
     return problems;
   } catch (error) {
@@ -96,7 +105,10 @@ async function importCoseKey(coseKey: Buffer): Promise<{ algorithm: string | nul
     return { algorithm: null, key: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64(cose.get(-2)) }, format: "jwk" }) };
   }
   if (kty === 3 && alg === -257) {
-    return { algorithm: "sha256", key: createPublicKey({ key: { kty: "RSA", n: b64(cose.get(-1)), e: b64(cose.get(-2)) }, format: "jwk" }) };
+    return {
+      algorithm: "sha256",
+      key: createPublicKey({ key: { kty: "RSA", n: b64(cose.get(-1)), e: b64(cose.get(-2)) }, format: "jwk" }),
+    };
   }
   throw new Error(`unsupported key type ${String(kty)} / algorithm ${String(alg)}`);
 }

@@ -12,7 +12,10 @@ const CHALLENGE_MINUTES = 5;
 export async function startPasskeyRegistration(o: { actor: SessionUser | null }) {
   if (!o.actor) throw unauthorized();
   const actor = o.actor;
-  const existing = await db().webAuthnCredential.findMany({ where: { userId: actor.id }, select: { credentialId: true, transports: true } });
+  const existing = await db().webAuthnCredential.findMany({
+    where: { userId: actor.id },
+    select: { credentialId: true, transports: true },
+  });
   const challenge = randomBytes(32);
   const { rpId, rpName } = relyingParty();
   const options = await generateRegistrationOptions({
@@ -36,7 +39,14 @@ export async function startPasskeyRegistration(o: { actor: SessionUser | null })
 
 function isRegistration(v: unknown): v is RegistrationResponseJSON {
   const r = v as RegistrationResponseJSON;
-  return !!r && typeof r.id === "string" && r.type === "public-key" && !!r.response && typeof r.response.attestationObject === "string" && typeof r.response.clientDataJSON === "string";
+  return (
+    !!r &&
+    typeof r.id === "string" &&
+    r.type === "public-key" &&
+    !!r.response &&
+    typeof r.response.attestationObject === "string" &&
+    typeof r.response.clientDataJSON === "string"
+  );
 }
 
 function challengeOf(response: RegistrationResponseJSON): string | null {
@@ -54,25 +64,31 @@ export type FinishPasskeyRegistrationOptions = { actor: SessionUser | null; resp
 export async function finishPasskeyRegistration(o: FinishPasskeyRegistrationOptions) {
   if (!o.actor) throw unauthorized();
   const actor = o.actor;
-  if (!isRegistration(o.response)) throw new AppError("BAD_REGISTRATION", 400, "passkeys.failed");
+  if (!isRegistration(o.response)) throw new AppError("BAD_REGISTRATION", "passkeys.failed");
   const response = o.response;
   const challenge = challengeOf(response);
-  if (!challenge) throw new AppError("BAD_REGISTRATION", 400, "passkeys.failed");
+  if (!challenge) throw new AppError("BAD_REGISTRATION", "passkeys.failed");
   return db().$transaction(async (tx) => {
     // Claiming the challenge first makes it single-use even under concurrent submissions.
     const { count } = await tx.webAuthnChallenge.updateMany({
       where: { userId: actor.id, challenge, usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
-    if (count !== 1) throw new AppError("BAD_REGISTRATION", 400, "passkeys.failed");
+    if (count !== 1) throw new AppError("BAD_REGISTRATION", "passkeys.failed");
     const { rpId, origin } = relyingParty();
     let result;
     try {
-      result = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpId, requireUserVerification: true });
+      result = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: rpId,
+        requireUserVerification: true,
+      });
     } catch {
-      throw new AppError("BAD_REGISTRATION", 400, "passkeys.failed");
+      throw new AppError("BAD_REGISTRATION", "passkeys.failed");
     }
-    if (!result.verified) throw new AppError("BAD_REGISTRATION", 400, "passkeys.failed");
+    if (!result.verified) throw new AppError("BAD_REGISTRATION", "passkeys.failed");
     const { credential } = result.registrationInfo;
     const row = await tx.webAuthnCredential.create({
       data: {
@@ -85,7 +101,13 @@ export async function finishPasskeyRegistration(o: FinishPasskeyRegistrationOpti
       },
       select: { id: true },
     });
-    await audit(tx, { actorId: actor.id, action: "passkey.register", entityType: "User", entityId: actor.id, data: { credentialId: credential.id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "passkey.register",
+      entityType: "User",
+      entityId: actor.id,
+      data: { credentialId: credential.id },
+    });
     return row;
   });
 }
@@ -96,7 +118,7 @@ export async function removePasskey(o: { actor: SessionUser | null; credentialId
   const actor = o.actor;
   return db().$transaction(async (tx) => {
     const { count } = await tx.webAuthnCredential.deleteMany({ where: { id: o.credentialId, userId: actor.id } });
-    if (count === 0) throw new AppError("NOT_FOUND", 404, "error.notFound");
+    if (count === 0) throw new AppError("NOT_FOUND", "error.notFound");
     await audit(tx, { actorId: actor.id, action: "passkey.remove", entityType: "User", entityId: actor.id, data: { id: o.credentialId } });
   });
 }

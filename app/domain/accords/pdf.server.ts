@@ -125,11 +125,16 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
   w.y -= 6;
   write(w, "Parties · 各方", { size: 12 });
   for (const p of d.parties) {
-    write(w, `${p.position}. ${p.name}${p.nameNative ? ` (${p.nameNative})` : ""} — ${p.country}${p.role === "WITNESS" ? " — witness · 见证方" : ""}`, { size: 10, indent: 10, gap: 0 });
+    write(
+      w,
+      `${p.position}. ${p.name}${p.nameNative ? ` (${p.nameNative})` : ""} — ${p.country}${p.role === "WITNESS" ? " — witness · 见证方" : ""}`,
+      { size: 10, indent: 10, gap: 0 },
+    );
   }
   w.y -= 8;
   write(w, `Document hash (SHA-256) · 文档哈希: ${bundle.document.hash}`, { size: 9, color: [0.3, 0.3, 0.3] });
-  if (d.languages.length > 1) write(w, "The texts in all languages are equally authentic. · 各语言文本同等作准。", { size: 9, color: [0.3, 0.3, 0.3], gap: 10 });
+  if (d.languages.length > 1)
+    write(w, "The texts in all languages are equally authentic. · 各语言文本同等作准。", { size: 9, color: [0.3, 0.3, 0.3], gap: 10 });
 
   for (const l of d.languages) {
     write(w, LANGUAGE[l] ?? l, { size: 14, gap: 8 });
@@ -144,7 +149,11 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
     const at = new Date(s.signedAt);
     write(w, s.orgName, { size: 12, gap: 0 });
     write(w, `${s.signerName}${s.signerRole ? `, ${s.signerRole}` : ""}`, { size: 10, indent: 10, gap: 0 });
-    write(w, `Signed · 签署时间: ${at.toISOString().replace("T", " ").slice(0, 19)} UTC · ${formatDateTime(at, zone, "en")} (${zone})`, { size: 9, indent: 10, gap: 0 });
+    write(w, `Signed · 签署时间: ${at.toISOString().replace("T", " ").slice(0, 19)} UTC · ${formatDateTime(at, zone, "en")} (${zone})`, {
+      size: 9,
+      indent: 10,
+      gap: 0,
+    });
     write(
       w,
       s.method === "PASSKEY"
@@ -168,7 +177,11 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
   write(w, `Verify: ${verifyUrl}`, { size: 9, gap: 6 });
   drawQr(w, verifyUrl);
   for (const e of bundle.audit) {
-    write(w, `#${e.seq} ${e.at} ${e.type}${e.actorName ? ` — ${e.actorName}` : ""} — ${e.hash.slice(0, 16)}…`, { size: 7, gap: 0, color: [0.3, 0.3, 0.3] });
+    write(w, `#${e.seq} ${e.at} ${e.type}${e.actorName ? ` — ${e.actorName}` : ""} — ${e.hash.slice(0, 16)}…`, {
+      size: 7,
+      gap: 0,
+      color: [0.3, 0.3, 0.3],
+    });
   }
   return doc.save({ useObjectStreams: false });
 }
@@ -182,7 +195,8 @@ function drawQr(w: Writer, text: string) {
   const top = w.y;
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      if (qr.modules.get(r, c)) w.page.drawRectangle({ x: MARGIN + c * cell, y: top - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (qr.modules.get(r, c))
+        w.page.drawRectangle({ x: MARGIN + c * cell, y: top - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
     }
   }
   w.y = top - n * cell - 14;

@@ -6,4 +6,3 @@ export async function readJsonOrForm(request: Request): Promise<Record<string, u
   if (typeof form.confirmed === "string") form.confirmed = form.confirmed === "true" || form.confirmed === "on";
   return form;
 }
-

@@ -25,11 +25,11 @@ export async function saveVersion(o: SaveVersionOptions) {
     await requireAccordsPermission(o.actor, "accord:edit", { accordId: o.accordId }, tx);
     assertDrafting(state.status);
     if (o.baseVersion !== state.currentVersion) {
-      throw new AppError("STALE_VERSION", 409, "accords.error.staleVersion", { current: state.currentVersion });
+      throw new AppError("STALE_VERSION", "accords.error.staleVersion", { current: state.currentVersion });
     }
     const accord = await tx.accord.findUniqueOrThrow({ where: { id: o.accordId }, select: { languages: true } });
     const clauses = tidyClauses(o.clauses as Record<string, string>[], accord.languages);
-    if (clauses.length > MAX_CLAUSES) throw new AppError("TOO_MANY_CLAUSES", 400, "accords.validation.tooManyClauses");
+    if (clauses.length > MAX_CLAUSES) throw new AppError("TOO_MANY_CLAUSES", "accords.validation.tooManyClauses");
     return commitVersion(tx, state, o.actor!, clauses, o.note ?? "");
   });
 }
@@ -48,7 +48,17 @@ export async function commitVersion(
   await writeVersion(tx, { accordId: state.id, number, authorId: actorId, authorName: actorName, note, contentHash, clauses });
   await tx.accord.update({ where: { id: state.id }, data: { currentVersion: number } });
   state.currentVersion = number;
-  await appendChain(tx, state, { actorId, actorName, type: "version.saved", data: { version: number, contentHash, clauses: clauses.length, note } });
-  await notifyOrgs(tx, await partyOrgIds(tx, state.id), { event: "version", accordId: state.id, actor: actorName, path: `/accords/${state.id}/draft` }, { role: "ADMIN", exceptUserId: actorId });
+  await appendChain(tx, state, {
+    actorId,
+    actorName,
+    type: "version.saved",
+    data: { version: number, contentHash, clauses: clauses.length, note },
+  });
+  await notifyOrgs(
+    tx,
+    await partyOrgIds(tx, state.id),
+    { event: "version", accordId: state.id, actor: actorName, path: `/accords/${state.id}/draft` },
+    { role: "ADMIN", exceptUserId: actorId },
+  );
   return { version: number };
 }

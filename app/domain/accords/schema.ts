@@ -98,14 +98,21 @@ export const delegateSchema = z.object({
   reason: reason(),
 });
 
-export const requestCodeSchema = z.object({ intent: z.literal("request-code"), partyId: uuid(), documentHash: z.string().regex(/^[0-9a-f]{64}$/, "validation.invalid") });
+export const requestCodeSchema = z.object({
+  intent: z.literal("request-code"),
+  partyId: uuid(),
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/, "validation.invalid"),
+});
 export const signWithCodeSchema = z.object({
   intent: z.literal("sign-code"),
   partyId: uuid(),
   documentHash: z.string().regex(/^[0-9a-f]{64}$/, "validation.invalid"),
   nonce: z.string().min(10, "validation.invalid").max(100),
   typedName: requiredText(200),
-  code: z.string({ error: "validation.required" }).trim().regex(/^\d{6}$/, "accords.validation.code"),
+  code: z
+    .string({ error: "validation.required" })
+    .trim()
+    .regex(/^\d{6}$/, "accords.validation.code"),
   confirm: z.literal("on", { error: "accords.validation.confirm" }),
 });
 export const declineSchema = z.object({ intent: z.literal("decline"), partyId: uuid(), reason: reason() });

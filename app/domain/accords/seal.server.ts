@@ -15,7 +15,9 @@ let cached: SealKey | undefined;
 function readPem(): string {
   const fromEnv = process.env.SEAL_PRIVATE_KEY?.trim();
   if (fromEnv) {
-    return fromEnv.includes("BEGIN") ? fromEnv.replace(/\\n/g, "\n") : `-----BEGIN PRIVATE KEY-----\n${fromEnv}\n-----END PRIVATE KEY-----\n`;
+    return fromEnv.includes("BEGIN")
+      ? fromEnv.replace(/\\n/g, "\n")
+      : `-----BEGIN PRIVATE KEY-----\n${fromEnv}\n-----END PRIVATE KEY-----\n`;
   }
   const file = path.resolve(process.env.CONCORD_DATA_DIR ?? "data", "seal-key.pem");
   if (!fs.existsSync(file)) {

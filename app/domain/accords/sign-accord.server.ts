@@ -2,8 +2,7 @@ import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { enqueueEmail } from "~/domain/email/enqueue.server";
 import { db, type Tx } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -40,19 +39,21 @@ async function signingContext(tx: Tx, t: SigningTarget) {
       signatories: { where: { userId: t.actor?.id ?? "", endedAt: null }, select: { position: true } },
     },
   });
-  if (!party) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+  if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
   await requireAccordsPermission(t.actor, "accord:sign", { partyId: party.id }, tx);
-  if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", 403, "accords.sign.withdrawn");
+  if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
   if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
-    throw new AppError("EXPIRED", 403, "accords.sign.expired");
+    throw new AppError("EXPIRED", "accords.sign.expired");
   }
-  if (state.status === "EXECUTED") throw new AppError("EXECUTED", 409, "accords.sign.alreadyExecuted");
-  if (state.status !== "SIGNING") throw new AppError("NOT_FROZEN", 409, "accords.sign.notFrozen");
-  if (t.documentHash !== state.documentHash) throw new AppError("NOT_FROZEN_TEXT", 409, "accords.sign.wrongDocument");
-  if (party.signature) throw new AppError("ALREADY_SIGNED", 409, "accords.sign.alreadySigned");
-  if (party.declinedAt) throw new AppError("DECLINED", 409, "accords.sign.declined");
-  const earlier = await tx.accordParty.count({ where: { accordId: t.accordId, role: "PARTY", signingGroup: { lt: party.signingGroup }, signature: null } });
-  if (earlier > 0) throw new AppError("NOT_YOUR_TURN", 403, "accords.sign.notYourTurn");
+  if (state.status === "EXECUTED") throw new AppError("EXECUTED", "accords.sign.alreadyExecuted");
+  if (state.status !== "SIGNING") throw new AppError("NOT_FROZEN", "accords.sign.notFrozen");
+  if (t.documentHash !== state.documentHash) throw new AppError("NOT_FROZEN_TEXT", "accords.sign.wrongDocument");
+  if (party.signature) throw new AppError("ALREADY_SIGNED", "accords.sign.alreadySigned");
+  if (party.declinedAt) throw new AppError("DECLINED", "accords.sign.declined");
+  const earlier = await tx.accordParty.count({
+    where: { accordId: t.accordId, role: "PARTY", signingGroup: { lt: party.signingGroup }, signature: null },
+  });
+  if (earlier > 0) throw new AppError("NOT_YOUR_TURN", "accords.sign.notYourTurn");
   return { state, party, signerRole: party.signatories[0]?.position ?? null };
 }
 
@@ -67,7 +68,7 @@ async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKE
     row.usedAt ||
     row.expiresAt.getTime() <= Date.now()
   ) {
-    throw new AppError("BAD_NONCE", 400, "accords.sign.badNonce");
+    throw new AppError("BAD_NONCE", "accords.sign.badNonce");
   }
   return row;
 }
@@ -75,12 +76,23 @@ async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKE
 async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_CODE", codeHash?: string) {
   const nonce = randomBytes(24).toString("base64url");
   await tx.accordSigningNonce.create({
-    data: { accordId: t.accordId, partyId: t.partyId, userId: t.actor!.id, method, nonce, codeHash, expiresAt: new Date(Date.now() + NONCE_MINUTES * 60_000) },
+    data: {
+      accordId: t.accordId,
+      partyId: t.partyId,
+      userId: t.actor!.id,
+      method,
+      nonce,
+      codeHash,
+      expiresAt: new Date(Date.now() + NONCE_MINUTES * 60_000),
+    },
   });
   return nonce;
 }
 
-type Evidence = Omit<Parameters<typeof evidenceOf>[0], "partyId" | "signerId" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt">;
+type Evidence = Omit<
+  Parameters<typeof evidenceOf>[0],
+  "partyId" | "signerId" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
+>;
 
 async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType<typeof signingContext>>, evidence: Evidence) {
   const actor = t.actor!;
@@ -114,10 +126,19 @@ export type StartPasskeySigningOptions = SigningTarget;
 export async function startPasskeySigning(o: StartPasskeySigningOptions) {
   return db().$transaction(async (tx) => {
     await signingContext(tx, o);
-    const credentials = await tx.webAuthnCredential.findMany({ where: { userId: o.actor!.id }, select: { credentialId: true, transports: true } });
-    if (credentials.length === 0) throw new AppError("NO_PASSKEY", 400, "accords.sign.noPasskey");
+    const credentials = await tx.webAuthnCredential.findMany({
+      where: { userId: o.actor!.id },
+      select: { credentialId: true, transports: true },
+    });
+    if (credentials.length === 0) throw new AppError("NO_PASSKEY", "accords.sign.noPasskey");
     const nonce = await newNonce(tx, o, "PASSKEY");
-    const challenge = signingChallenge({ accordId: o.accordId, documentHash: o.documentHash, partyId: o.partyId, signerId: o.actor!.id, nonce });
+    const challenge = signingChallenge({
+      accordId: o.accordId,
+      documentHash: o.documentHash,
+      partyId: o.partyId,
+      signerId: o.actor!.id,
+      nonce,
+    });
     const options = await generateAuthenticationOptions({
       rpID: relyingParty().rpId,
       challenge: new Uint8Array(Buffer.from(challenge, "base64url")),
@@ -151,53 +172,63 @@ function isAssertion(v: unknown): v is AuthenticationResponseJSON {
  * made for anything else fails), then records it with all its evidence.
  */
 export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
-  if (!o.confirmed) throw new AppError("NOT_CONFIRMED", 400, "accords.validation.confirm");
-  if (!isAssertion(o.response)) throw new AppError("BAD_ASSERTION", 400, "accords.sign.badAssertion");
+  if (!o.confirmed) throw new AppError("CONFIRMATION_REQUIRED", "accords.validation.confirm");
+  if (!isAssertion(o.response)) throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
   const response = o.response;
-  return db().$transaction(
-    async (tx) => {
-      const ctx = await signingContext(tx, o);
-      const nonceRow = await useNonce(tx, o, o.nonce, "PASSKEY");
-      const credential = await tx.webAuthnCredential.findFirst({ where: { credentialId: response.id, userId: o.actor!.id } });
-      if (!credential) throw new AppError("UNKNOWN_PASSKEY", 400, "accords.sign.unknownPasskey");
-      const challenge = signingChallenge({ accordId: o.accordId, documentHash: o.documentHash, partyId: o.partyId, signerId: o.actor!.id, nonce: nonceRow.nonce });
-      const { rpId, origin } = relyingParty();
-      let verification;
-      try {
-        verification = await verifyAuthenticationResponse({
-          response,
-          expectedChallenge: challenge,
-          expectedOrigin: origin,
-          expectedRPID: rpId,
-          credential: { id: credential.credentialId, publicKey: new Uint8Array(Buffer.from(credential.publicKey, "base64url")), counter: Number(credential.counter) },
-          requireUserVerification: true,
-        });
-      } catch {
-        throw new AppError("BAD_ASSERTION", 400, "accords.sign.badAssertion");
-      }
-      if (!verification.verified) throw new AppError("BAD_ASSERTION", 400, "accords.sign.badAssertion");
-      // Single use: the conditional update is the claim, so two submissions of one nonce cannot both pass.
-      const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: new Date() } });
-      if (count !== 1) throw new AppError("BAD_NONCE", 400, "accords.sign.badNonce");
-      await tx.webAuthnCredential.update({ where: { id: credential.id }, data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() } });
-      return recordSignature(tx, o, ctx, {
-        method: "PASSKEY",
-        nonce: nonceRow.nonce,
-        challenge,
-        credentialId: credential.credentialId,
-        publicKey: credential.publicKey,
-        authenticatorData: response.response.authenticatorData,
-        clientDataJSON: response.response.clientDataJSON,
-        signature: response.response.signature,
-        userHandle: response.response.userHandle ?? null,
-        rpId,
-        origin,
-        typedName: null,
-        emailedTo: null,
+  return db().$transaction(async (tx) => {
+    const ctx = await signingContext(tx, o);
+    const nonceRow = await useNonce(tx, o, o.nonce, "PASSKEY");
+    const credential = await tx.webAuthnCredential.findFirst({ where: { credentialId: response.id, userId: o.actor!.id } });
+    if (!credential) throw new AppError("UNKNOWN_PASSKEY", "accords.sign.unknownPasskey");
+    const challenge = signingChallenge({
+      accordId: o.accordId,
+      documentHash: o.documentHash,
+      partyId: o.partyId,
+      signerId: o.actor!.id,
+      nonce: nonceRow.nonce,
+    });
+    const { rpId, origin } = relyingParty();
+    let verification;
+    try {
+      verification = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: rpId,
+        credential: {
+          id: credential.credentialId,
+          publicKey: new Uint8Array(Buffer.from(credential.publicKey, "base64url")),
+          counter: Number(credential.counter),
+        },
+        requireUserVerification: true,
       });
-    },
-    LOCKED_TX,
-  );
+    } catch {
+      throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
+    }
+    if (!verification.verified) throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
+    // Single use: the conditional update is the claim, so two submissions of one nonce cannot both pass.
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
+    await tx.webAuthnCredential.update({
+      where: { id: credential.id },
+      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() },
+    });
+    return recordSignature(tx, o, ctx, {
+      method: "PASSKEY",
+      nonce: nonceRow.nonce,
+      challenge,
+      credentialId: credential.credentialId,
+      publicKey: credential.publicKey,
+      authenticatorData: response.response.authenticatorData,
+      clientDataJSON: response.response.clientDataJSON,
+      signature: response.response.signature,
+      userHandle: response.response.userHandle ?? null,
+      rpId,
+      origin,
+      typedName: null,
+      emailedTo: null,
+    });
+  }, LOCKED_TX);
 }
 
 // ─────────────────────── typed name + emailed code ───────────────────────
@@ -228,39 +259,42 @@ function sameName(typed: string, user: SessionUser) {
 
 export async function signWithCode(o: SignWithCodeOptions) {
   if (!o.confirmed) throw new FieldError("confirm", "accords.validation.confirm");
-  return db().$transaction(
-    async (tx) => {
-      const ctx = await signingContext(tx, o);
-      const row = await useNonce(tx, o, o.nonce, "EMAIL_CODE");
-      if (row.attempts >= MAX_CODE_ATTEMPTS) throw new AppError("TOO_MANY_ATTEMPTS", 400, "accords.sign.tooManyAttempts");
-      const ok = row.codeHash && timingSafeEqual(Buffer.from(row.codeHash), Buffer.from(hashSecret(o.code)));
-      if (!ok) {
-        // Counted outside this (rolled back) transaction so guessing stays limited.
-        await db().accordSigningNonce.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
-        throw new FieldError("code", "accords.sign.wrongCode");
-      }
-      if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
-      const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-      if (count !== 1) throw new AppError("BAD_NONCE", 400, "accords.sign.badNonce");
-      const challenge = signingChallenge({ accordId: o.accordId, documentHash: o.documentHash, partyId: o.partyId, signerId: o.actor!.id, nonce: row.nonce });
-      return recordSignature(tx, o, ctx, {
-        method: "EMAIL_CODE",
-        nonce: row.nonce,
-        challenge,
-        credentialId: null,
-        publicKey: null,
-        authenticatorData: null,
-        clientDataJSON: null,
-        signature: null,
-        userHandle: null,
-        rpId: null,
-        origin: null,
-        typedName: normalizeText(o.typedName),
-        emailedTo: o.actor!.email,
-      });
-    },
-    LOCKED_TX,
-  );
+  return db().$transaction(async (tx) => {
+    const ctx = await signingContext(tx, o);
+    const row = await useNonce(tx, o, o.nonce, "EMAIL_CODE");
+    if (row.attempts >= MAX_CODE_ATTEMPTS) throw new AppError("TOO_MANY_ATTEMPTS", "accords.sign.tooManyAttempts");
+    const ok = row.codeHash && timingSafeEqual(Buffer.from(row.codeHash), Buffer.from(hashSecret(o.code)));
+    if (!ok) {
+      // Counted outside this (rolled back) transaction so guessing stays limited.
+      await db().accordSigningNonce.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
+      throw new FieldError("code", "accords.sign.wrongCode");
+    }
+    if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
+    const challenge = signingChallenge({
+      accordId: o.accordId,
+      documentHash: o.documentHash,
+      partyId: o.partyId,
+      signerId: o.actor!.id,
+      nonce: row.nonce,
+    });
+    return recordSignature(tx, o, ctx, {
+      method: "EMAIL_CODE",
+      nonce: row.nonce,
+      challenge,
+      credentialId: null,
+      publicKey: null,
+      authenticatorData: null,
+      clientDataJSON: null,
+      signature: null,
+      userHandle: null,
+      rpId: null,
+      origin: null,
+      typedName: normalizeText(o.typedName),
+      emailedTo: o.actor!.email,
+    });
+  }, LOCKED_TX);
 }
 
 export type { LockedAccord };

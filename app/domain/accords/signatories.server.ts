@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { appendChain, lockAccord } from "./chain.server";
@@ -8,7 +7,7 @@ import { actorOf, personName } from "./common.server";
 import { notifyUsers } from "./notify.server";
 
 function assertOpen(status: string) {
-  if (status === "EXECUTED" || status === "WITHDRAWN" || status === "EXPIRED") throw new AppError("ACCORD_CLOSED", 409, "accords.error.closed");
+  if (status === "EXECUTED" || status === "WITHDRAWN" || status === "EXPIRED") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
 }
 
 export type DesignateSignatoryOptions = { actor: SessionUser | null; accordId: string; partyId: string; userId: string; position?: string };
@@ -18,18 +17,28 @@ export async function designateSignatory(o: DesignateSignatoryOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
     const party = await tx.accordParty.findFirst({ where: { id: o.partyId, accordId: o.accordId }, select: { id: true, orgId: true } });
-    if (!party) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+    if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
     await requireAccordsPermission(o.actor, "accord:manage-signatories", { partyId: party.id }, tx);
     assertOpen(state.status);
-    const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: party.orgId, userId: o.userId } }, select: { position: true, user: { select: { nameLatin: true, nameNative: true } } } });
+    const member = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId: party.orgId, userId: o.userId } },
+      select: { position: true, user: { select: { nameLatin: true, nameNative: true } } },
+    });
     if (!member) throw new FieldError("userId", "accords.validation.notMember");
-    const active = await tx.accordSignatory.findFirst({ where: { partyId: party.id, userId: o.userId, endedAt: null }, select: { id: true } });
+    const active = await tx.accordSignatory.findFirst({
+      where: { partyId: party.id, userId: o.userId, endedAt: null },
+      select: { id: true },
+    });
     if (active) throw new FieldError("userId", "accords.validation.alreadySignatory");
     const row = await tx.accordSignatory.create({
       data: { partyId: party.id, userId: o.userId, position: o.position ?? member.position, designatedById: o.actor!.id },
       select: { id: true },
     });
-    await appendChain(tx, state, { ...actorOf(o.actor!), type: "signatory.designated", data: { partyId: party.id, userId: o.userId, name: personName(member.user) } });
+    await appendChain(tx, state, {
+      ...actorOf(o.actor!),
+      type: "signatory.designated",
+      data: { partyId: party.id, userId: o.userId, name: personName(member.user) },
+    });
     await notifyUsers(tx, [o.userId], { event: "designated", accordId: o.accordId, actor: personName(o.actor!) });
     return row;
   });
@@ -48,18 +57,32 @@ export async function delegateSignatory(o: DelegateSignatoryOptions) {
       where: { id: o.signatoryId, endedAt: null, party: { accordId: o.accordId } },
       select: { id: true, userId: true, position: true, party: { select: { id: true, orgId: true } } },
     });
-    if (!from) throw new AppError("NOT_FOUND", 404, "accords.notFound");
+    if (!from) throw new AppError("NOT_FOUND", "accords.notFound");
     await requireAccordsPermission(o.actor, "accord:manage-signatories", { partyId: from.party.id }, tx);
     assertOpen(state.status);
     if (from.userId === o.userId) throw new FieldError("userId", "accords.validation.alreadySignatory");
-    const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: from.party.orgId, userId: o.userId } }, select: { position: true, user: { select: { nameLatin: true, nameNative: true } } } });
+    const member = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId: from.party.orgId, userId: o.userId } },
+      select: { position: true, user: { select: { nameLatin: true, nameNative: true } } },
+    });
     if (!member) throw new FieldError("userId", "accords.validation.notMember");
     await tx.accordSignatory.update({ where: { id: from.id }, data: { endedAt: new Date() } });
     const row = await tx.accordSignatory.create({
-      data: { partyId: from.party.id, userId: o.userId, position: member.position, designatedById: o.actor!.id, delegatedFromId: from.userId, delegateReason: o.reason },
+      data: {
+        partyId: from.party.id,
+        userId: o.userId,
+        position: member.position,
+        designatedById: o.actor!.id,
+        delegatedFromId: from.userId,
+        delegateReason: o.reason,
+      },
       select: { id: true },
     });
-    await appendChain(tx, state, { ...actorOf(o.actor!), type: "signatory.delegated", data: { partyId: from.party.id, fromUserId: from.userId, toUserId: o.userId, name: personName(member.user), reason: o.reason } });
+    await appendChain(tx, state, {
+      ...actorOf(o.actor!),
+      type: "signatory.delegated",
+      data: { partyId: from.party.id, fromUserId: from.userId, toUserId: o.userId, name: personName(member.user), reason: o.reason },
+    });
     await notifyUsers(tx, [o.userId], { event: "designated", accordId: o.accordId, actor: personName(o.actor!) });
     return row;
   });

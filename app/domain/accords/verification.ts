@@ -56,7 +56,15 @@ export type VerificationReport = {
   executed: boolean;
   checks: Check[];
   document: CanonicalDocument | null;
-  signatures: { partyId: string; orgName: string; signerName: string; signerRole: string | null; method: string; signedAt: string; ok: boolean }[];
+  signatures: {
+    partyId: string;
+    orgName: string;
+    signerName: string;
+    signerRole: string | null;
+    method: string;
+    signedAt: string;
+    ok: boolean;
+  }[];
   seal: (SealPayload & { signature: string }) | null;
 };
 
@@ -117,7 +125,8 @@ function checkChain(bundle: VerificationBundle): Check {
   }
   const frozen = bundle.audit.find((e) => e.type === "frozen");
   const frozenData = frozen?.data as Record<string, Json> | undefined;
-  if (!frozen || frozenData?.documentHash !== bundle.document.hash) problems.push("the audit trail does not record freezing this document hash");
+  if (!frozen || frozenData?.documentHash !== bundle.document.hash)
+    problems.push("the audit trail does not record freezing this document hash");
   return { id: "chain", ok: problems.length === 0, problems };
 }
 
@@ -126,15 +135,26 @@ function checkChain(bundle: VerificationBundle): Check {
  * on the thread pool, see passkey-assertion.ts), then does the rest of the
  * signature checks here, and resolves once all are in.
  */
-async function checkSignatures(bundle: VerificationBundle, doc: CanonicalDocument | null, results: VerificationReport["signatures"]): Promise<Check> {
+async function checkSignatures(
+  bundle: VerificationBundle,
+  doc: CanonicalDocument | null,
+  results: VerificationReport["signatures"],
+): Promise<Check> {
   const problems: string[] = [];
   const challenges = bundle.signatures.map((s) =>
-    signingChallenge({ accordId: bundle.accordId, documentHash: bundle.document.hash, partyId: s.partyId, signerId: s.signerId, nonce: s.nonce }),
+    signingChallenge({
+      accordId: bundle.accordId,
+      documentHash: bundle.document.hash,
+      partyId: s.partyId,
+      signerId: s.signerId,
+      nonce: s.nonce,
+    }),
   );
   const assertions = bundle.signatures.map((s, i) => (s.method === "PASSKEY" ? checkAssertion(s, challenges[i]) : null));
   const signedEntries = new Map<string, Record<string, Json>>();
   for (const e of bundle.audit) {
-    if (e.type === "signed" && e.data && typeof e.data === "object" && !Array.isArray(e.data)) signedEntries.set(String(e.data.partyId), e.data);
+    if (e.type === "signed" && e.data && typeof e.data === "object" && !Array.isArray(e.data))
+      signedEntries.set(String(e.data.partyId), e.data);
   }
   const seen = new Set<string>();
   const own = bundle.signatures.map((s, i) => {
@@ -152,10 +172,19 @@ async function checkSignatures(bundle: VerificationBundle, doc: CanonicalDocumen
   const assertionProblems = await Promise.all(assertions);
   bundle.signatures.forEach((s, i) => {
     const found = assertionProblems[i] ? [...own[i], ...assertionProblems[i]] : own[i];
-    results.push({ partyId: s.partyId, orgName: s.orgName, signerName: s.signerName, signerRole: s.signerRole, method: s.method, signedAt: s.signedAt, ok: found.length === 0 });
+    results.push({
+      partyId: s.partyId,
+      orgName: s.orgName,
+      signerName: s.signerName,
+      signerRole: s.signerRole,
+      method: s.method,
+      signedAt: s.signedAt,
+      ok: found.length === 0,
+    });
     for (const p of found) problems.push(`signature of ${s.orgName}: ${p}`);
   });
-  for (const partyId of signedEntries.keys()) if (!seen.has(partyId)) problems.push(`a signature recorded in the audit trail is missing (party ${partyId})`);
+  for (const partyId of signedEntries.keys())
+    if (!seen.has(partyId)) problems.push(`a signature recorded in the audit trail is missing (party ${partyId})`);
   if (bundle.status === "EXECUTED" && doc) {
     const parties = doc.parties.filter((p) => p.role === "PARTY").length;
     if (bundle.signatures.length !== parties) problems.push(`${bundle.signatures.length} signatures for ${parties} parties`);
@@ -169,7 +198,10 @@ function partyMatches(doc: CanonicalDocument, entry: Record<string, Json> | unde
 }
 
 /** Checks the seal; its Ed25519 signature is verified on the thread pool like the passkeys'. */
-async function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): Promise<{ check: Check; payload: (SealPayload & { signature: string }) | null }> {
+async function checkSeal(
+  bundle: VerificationBundle,
+  opts: VerifyOptions,
+): Promise<{ check: Check; payload: (SealPayload & { signature: string }) | null }> {
   const problems: string[] = [];
   if (!bundle.seal) {
     if (bundle.status === "EXECUTED") problems.push("the executed accord carries no seal");
@@ -186,7 +218,8 @@ async function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): Promi
     const raw = Buffer.from(bundle.seal.publicKey, "base64url");
     if (raw.length !== 32) throw new Error("bad key length");
     if (opts.trustedSealKey && opts.trustedSealKey !== bundle.seal.publicKey) problems.push("the seal key is not Concord's published key");
-    if (sealKeyId(raw) !== bundle.seal.keyId || payload?.keyId !== bundle.seal.keyId) problems.push("the seal key id does not match its key");
+    if (sealKeyId(raw) !== bundle.seal.keyId || payload?.keyId !== bundle.seal.keyId)
+      problems.push("the seal key id does not match its key");
     const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: bundle.seal.publicKey }, format: "jwk" });
     const ok = await verifyOffThread(null, Buffer.from(bundle.seal.payload, "utf8"), key, Buffer.from(bundle.seal.signature, "base64url"));
     if (!ok) problems.push("the seal signature does not verify");
@@ -198,7 +231,8 @@ async function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): Promi
     if (payload.accordId !== bundle.accordId) problems.push("the seal is for another accord");
     if (bundle.status !== "EXECUTED") problems.push(`the accord is sealed as executed but its status says ${bundle.status}`);
     if (payload.documentHash !== bundle.document.hash) problems.push("the seal covers another document hash");
-    if (payload.chainHead !== head?.hash || payload.chainLength !== bundle.audit.length) problems.push("the seal covers another audit trail (entries added, removed or changed)");
+    if (payload.chainHead !== head?.hash || payload.chainLength !== bundle.audit.length)
+      problems.push("the seal covers another audit trail (entries added, removed or changed)");
   }
   return {
     check: { id: "seal", ok: problems.length === 0, problems },
@@ -209,7 +243,14 @@ async function checkSeal(bundle: VerificationBundle, opts: VerifyOptions): Promi
 /** Checks everything in the bundle; `ok` only when the accord is executed and every check passes. */
 export async function verifyBundle(bundle: VerificationBundle, opts: VerifyOptions = {}): Promise<VerificationReport> {
   if (!bundle || bundle.format !== BUNDLE_FORMAT) {
-    return { ok: false, executed: false, checks: [{ id: "text", ok: false, problems: ["not a Concord verification bundle"] }], document: null, signatures: [], seal: null };
+    return {
+      ok: false,
+      executed: false,
+      checks: [{ id: "text", ok: false, problems: ["not a Concord verification bundle"] }],
+      document: null,
+      signatures: [],
+      seal: null,
+    };
   }
   const doc = parseDocument(bundle.document.canonical);
   const signatures: VerificationReport["signatures"] = [];

@@ -60,7 +60,10 @@ export async function verifyUploadedPdf(bytes: Uint8Array): Promise<PdfCheck> {
     return { kind: "not-pdf" };
   }
   if (!identity) return { kind: "unknown" };
-  const accord = await db().accord.findFirst({ where: { id: identity.accordId, documentHash: identity.documentHash, status: "EXECUTED" }, select: { id: true } });
+  const accord = await db().accord.findFirst({
+    where: { id: identity.accordId, documentHash: identity.documentHash, status: "EXECUTED" },
+    select: { id: true },
+  });
   if (!accord) return { kind: "unknown" };
   const v = await verifyAccord(accord.id);
   return v ? { kind: "found", ...v, pdf: "modified" } : { kind: "unknown" };

@@ -15,7 +15,7 @@ export async function changePassword(user: SessionUser, input: { currentPassword
   await hit(rules.loginPerAccount, user.email);
   const row = await db().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new AppError("WRONG_PASSWORD", 400, "accounts.security.wrongPassword");
+    throw new AppError("WRONG_PASSWORD", "accounts.security.wrongPassword");
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {

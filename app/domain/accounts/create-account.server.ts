@@ -15,7 +15,7 @@ export type NewAccount = {
   locale: "en" | "zh";
 };
 
-const emailTaken = () => new AppError("EMAIL_TAKEN", 409, "accounts.signup.emailTaken");
+const emailTaken = () => new AppError("EMAIL_TAKEN", "accounts.signup.emailTaken");
 
 /**
  * Sign-up: an unverified account and its verification email, in one

@@ -16,7 +16,13 @@ export async function createSession(tx: Tx, userId: string, ctx: SessionContext 
     },
     select: { id: true },
   });
-  await audit(tx, { actorId: userId, action: "session.created", entityType: "Session", entityId: session.id, data: { ip: ctx.ip ?? null } });
+  await audit(tx, {
+    actorId: userId,
+    action: "session.created",
+    entityType: "Session",
+    entityId: session.id,
+    data: { ip: ctx.ip ?? null },
+  });
   return session.id;
 }
 

@@ -7,7 +7,7 @@ import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { createSession, type SessionContext } from "./sessions.server";
 
 /** One message for a wrong email and a wrong password, so the form does not reveal who has an account. */
-const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", 401, "accounts.login.invalid");
+const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", "accounts.login.invalid");
 
 /** Password sign-in; returns the new session's id for the cookie. */
 export async function signIn(input: { email: string; password: string }, ctx: SessionContext & { ip: string }) {
@@ -26,6 +26,6 @@ export async function signIn(input: { email: string; password: string }, ctx: Se
     throw invalidCredentials();
   }
   // Only said after the password matched: it reveals the account to its owner alone.
-  if (!user.emailVerifiedAt) throw new AppError("EMAIL_UNVERIFIED", 403, "accounts.login.unverified");
+  if (!user.emailVerifiedAt) throw new AppError("EMAIL_UNVERIFIED", "accounts.login.unverified");
   return db().$transaction((tx) => createSession(tx, user.id, ctx));
 }

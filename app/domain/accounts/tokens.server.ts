@@ -32,9 +32,9 @@ export async function sendTokenEmail(tx: Tx, user: Recipient, purpose: TokenPurp
 }
 
 const problems = {
-  unknown: () => new AppError("TOKEN_UNKNOWN", 404, "accounts.link.unknown"),
-  used: () => new AppError("TOKEN_USED", 400, "accounts.link.used"),
-  expired: () => new AppError("TOKEN_EXPIRED", 400, "accounts.link.expired"),
+  unknown: () => new AppError("TOKEN_UNKNOWN", "accounts.link.unknown"),
+  used: () => new AppError("TOKEN_USED", "accounts.link.used"),
+  expired: () => new AppError("TOKEN_EXPIRED", "accounts.link.expired"),
 };
 
 type TokenRow = { purpose: TokenPurpose; usedAt: Date | null; expiresAt: Date } | null;

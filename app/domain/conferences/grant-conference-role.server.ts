@@ -1,6 +1,6 @@
 import type { ConferenceRoleKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { FieldError } from "~/utils/form-action.server";
+import { FieldError } from "~/utils/errors";
 import { requirePermission } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";

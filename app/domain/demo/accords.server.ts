@@ -89,7 +89,15 @@ const BILATERALS: { pair: [string, string]; state: "drafting" | "signing" | "hal
 
 async function sessionUser(email: string): Promise<SessionUser> {
   const u = await db().user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, email: u.email, nameLatin: u.nameLatin, nameNative: u.nameNative, locale: u.locale, emailVerified: true, sessionId: "00000000-0000-0000-0000-000000000000" };
+  return {
+    id: u.id,
+    email: u.email,
+    nameLatin: u.nameLatin,
+    nameNative: u.nameNative,
+    locale: u.locale,
+    emailVerified: true,
+    sessionId: "00000000-0000-0000-0000-000000000000",
+  };
 }
 
 /** An admin-and-signatory for every university that has no demo person yet (e.g. bjtu.admin@concord.test). */
@@ -103,26 +111,40 @@ async function ensureAdmins(orgIds: Map<string, string>) {
     const user = await db().user.upsert({
       where: { email: `${slug}.admin@concord.test` },
       update: {},
-      create: { email: `${slug}.admin@concord.test`, nameLatin: `${org.nameEn} Admin`, locale: org.country === "CN" ? "zh" : "en", passwordHash, emailVerifiedAt: new Date() },
+      create: {
+        email: `${slug}.admin@concord.test`,
+        nameLatin: `${org.nameEn} Admin`,
+        locale: org.country === "CN" ? "zh" : "en",
+        passwordHash,
+        emailVerifiedAt: new Date(),
+      },
     });
     await db().membership.create({ data: { orgId, userId: user.id, roles: ["ADMIN", "SIGNATORY"], position: "International Office" } });
   }
 }
 
 async function adminOf(orgId: string) {
-  const m = await db().membership.findFirstOrThrow({ where: { orgId, roles: { has: "ADMIN" } }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  const m = await db().membership.findFirstOrThrow({
+    where: { orgId, roles: { has: "ADMIN" } },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { email: true } } },
+  });
   return sessionUser(m.user.email);
 }
 
 async function signByCode(accordId: string, documentHash: string, partyId: string, signer: SessionUser) {
   const { nonce } = await requestSigningCode({ actor: signer, accordId, partyId, documentHash });
-  const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: signer.email, template: "accordSigningCode" }, orderBy: { createdAt: "desc" } });
+  const mail = await db().outboxEmail.findFirstOrThrow({
+    where: { to: signer.email, template: "accordSigningCode" },
+    orderBy: { createdAt: "desc" },
+  });
   const { code } = mail.props as { code: string };
   await signWithCode({ actor: signer, accordId, partyId, documentHash, nonce, code, typedName: signer.nameLatin, confirmed: true });
 }
 
 async function freeze(accordId: string, parties: { partyId: string; admin: SessionUser; signatory: SessionUser; position: string }[]) {
-  for (const p of parties) await designateSignatory({ actor: p.admin, accordId, partyId: p.partyId, userId: p.signatory.id, position: p.position });
+  for (const p of parties)
+    await designateSignatory({ actor: p.admin, accordId, partyId: p.partyId, userId: p.signatory.id, position: p.position });
   const version = (await db().accord.findUniqueOrThrow({ where: { id: accordId }, select: { currentVersion: true } })).currentVersion;
   let hash = "";
   for (const p of parties) hash = (await approveVersion({ actor: p.admin, accordId, partyId: p.partyId, version })).documentHash ?? hash;
@@ -132,7 +154,10 @@ async function freeze(accordId: string, parties: { partyId: string; admin: Sessi
 export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }) {
   if (await db().accord.findFirst({ where: { title: DECLARATION_TITLE }, select: { id: true } })) return;
   const startedAt = new Date();
-  const orgs = await db().organization.findMany({ where: { slug: { in: demoOrganizations.map((o) => o.slug) } }, select: { id: true, slug: true, nameEn: true, nameNative: true } });
+  const orgs = await db().organization.findMany({
+    where: { slug: { in: demoOrganizations.map((o) => o.slug) } },
+    select: { id: true, slug: true, nameEn: true, nameNative: true },
+  });
   const orgIds = new Map(orgs.map((o) => [o.slug, o.id]));
   const names = new Map(orgs.map((o) => [o.slug, o]));
   await ensureAdmins(orgIds);
@@ -141,7 +166,11 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
   const cast = await sessionUser("organizer@concord.test");
   const ceeaa = await sessionUser("ceeaa.signatory@concord.test");
   const iea = await sessionUser("iea.signatory@concord.test");
-  const draft = declaration.map((c, i) => (i === 3 ? { en: "The Parties will develop quality standards for graduate engineering education.", zh: "各方将制定研究生工程教育质量标准。" } : c));
+  const draft = declaration.map((c, i) =>
+    i === 3
+      ? { en: "The Parties will develop quality standards for graduate engineering education.", zh: "各方将制定研究生工程教育质量标准。" }
+      : c,
+  );
   const jd = await createAccord({
     actor: cast,
     initiatorOrgId: orgIds.get("cast")!,
@@ -153,10 +182,28 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
     partyOrgIds: [orgIds.get("ceeaa")!, orgIds.get("iea")!],
     clauses: draft,
   });
-  await commentOnClause({ actor: iea, accordId: jd.id, clauseNumber: 3, body: "The IEA suggests stating that the agreement will be open to accreditation bodies of every region." });
-  const amendment = await proposeAmendment({ actor: ceeaa, accordId: jd.id, clauseNumber: 4, language: "en", proposedText: declaration[3].en, rationale: "Name the integration of science, industry and education, as in the minister's initiatives." });
+  await commentOnClause({
+    actor: iea,
+    accordId: jd.id,
+    clauseNumber: 3,
+    body: "The IEA suggests stating that the agreement will be open to accreditation bodies of every region.",
+  });
+  const amendment = await proposeAmendment({
+    actor: ceeaa,
+    accordId: jd.id,
+    clauseNumber: 4,
+    language: "en",
+    proposedText: declaration[3].en,
+    rationale: "Name the integration of science, industry and education, as in the minister's initiatives.",
+  });
   await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendment.id, decision: "accept" });
-  const amendmentZh = await proposeAmendment({ actor: ceeaa, accordId: jd.id, clauseNumber: 4, language: "zh", proposedText: declaration[3].zh });
+  const amendmentZh = await proposeAmendment({
+    actor: ceeaa,
+    accordId: jd.id,
+    clauseNumber: 4,
+    language: "zh",
+    proposedText: declaration[3].zh,
+  });
   await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendmentZh.id, decision: "accept" });
   const jdParties = await db().accordParty.findMany({ where: { accordId: jd.id }, select: { id: true, orgId: true } });
   const partyOf = (slug: string) => jdParties.find((p) => p.orgId === orgIds.get(slug))!.id;
@@ -165,7 +212,12 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
     { partyId: partyOf("ceeaa"), admin: ceeaa, signatory: ceeaa, position: "Secretary-General" },
     { partyId: partyOf("iea"), admin: iea, signatory: iea, position: "Chair" },
   ]);
-  for (const [slug, signer] of [["cast", cast], ["ceeaa", ceeaa], ["iea", iea]] as const) await signByCode(jd.id, jdHash, partyOf(slug), signer);
+  for (const [slug, signer] of [
+    ["cast", cast],
+    ["ceeaa", ceeaa],
+    ["iea", iea],
+  ] as const)
+    await signByCode(jd.id, jdHash, partyOf(slug), signer);
 
   // The six bilateral agreements.
   for (const { pair, state } of BILATERALS) {
@@ -182,10 +234,17 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       languages: ["en", "zh"],
       partyOrgIds: [b.id],
       signingEndsAt: new Date(Date.now() + 180 * 24 * 3600_000),
-      clauses: bilateral(a.nameEn, b.nameEn).map((c, i) => (i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c)),
+      clauses: bilateral(a.nameEn, b.nameEn).map((c, i) =>
+        i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c,
+      ),
     });
     if (state === "drafting") {
-      await commentOnClause({ actor: adminB, accordId: accord.id, clauseNumber: 2, body: "Could we list the engineering programmes covered by the credit recognition in an annex?" });
+      await commentOnClause({
+        actor: adminB,
+        accordId: accord.id,
+        clauseNumber: 2,
+        body: "Could we list the engineering programmes covered by the credit recognition in an annex?",
+      });
       continue;
     }
     const parties = await db().accordParty.findMany({ where: { accordId: accord.id }, orderBy: { position: "asc" }, select: { id: true } });

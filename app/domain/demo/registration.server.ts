@@ -17,34 +17,130 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
       data: {
         conferenceId,
         cancelUntil: new Date("2025-09-20T16:00:00Z"),
-        bankInstructions: "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
+        bankInstructions:
+          "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
       },
     });
     const hall = await tx.quota.create({ data: { conferenceId, name: "Main hall", capacity: 800 } });
     const online = await tx.quota.create({ data: { conferenceId, name: "Online", capacity: 2000 } });
-    const ticket = (position: number, nameEn: string, nameZh: string, priceCents: number, quotaId: string, eligibility: "ANYONE" | "STUDENT" | "MEMBER_INSTITUTION", descriptionEn = "") =>
-      tx.ticketType.create({ data: { conferenceId, position, nameEn, nameZh, priceCents, currency: "CNY", eligibility, descriptionEn, quotas: { create: [{ quotaId }] } } });
+    const ticket = (
+      position: number,
+      nameEn: string,
+      nameZh: string,
+      priceCents: number,
+      quotaId: string,
+      eligibility: "ANYONE" | "STUDENT" | "MEMBER_INSTITUTION",
+      descriptionEn = "",
+    ) =>
+      tx.ticketType.create({
+        data: {
+          conferenceId,
+          position,
+          nameEn,
+          nameZh,
+          priceCents,
+          currency: "CNY",
+          eligibility,
+          descriptionEn,
+          quotas: { create: [{ quotaId }] },
+        },
+      });
     const regular = await ticket(0, "Regular", "普通代表", 1200_00, hall.id, "ANYONE", "Full conference, lunch and the evening reception.");
     const student = await ticket(1, "Student", "学生", 600_00, hall.id, "STUDENT", "Bring your student card to check-in.");
     const member = await ticket(2, "Member institution", "会员单位代表", 900_00, hall.id, "MEMBER_INSTITUTION");
     const free = await ticket(3, "Online participation", "线上参会", 0, online.id, "ANYONE", "Live stream of the plenary sessions.");
     await tx.registrationQuestion.createMany({
       data: [
-        { conferenceId, position: 1, kind: "CHOICE", labelEn: "Dietary requirements", labelZh: "饮食要求", required: true, options: ["none", "vegetarian", "halal"], optionsZh: ["无", "素食", "清真"] },
-        { conferenceId, position: 2, kind: "YES_NO", labelEn: "Will you attend the signing ceremony?", labelZh: "是否参加签约仪式？", required: false, options: [], optionsZh: [] },
+        {
+          conferenceId,
+          position: 1,
+          kind: "CHOICE",
+          labelEn: "Dietary requirements",
+          labelZh: "饮食要求",
+          required: true,
+          options: ["none", "vegetarian", "halal"],
+          optionsZh: ["无", "素食", "清真"],
+        },
+        {
+          conferenceId,
+          position: 2,
+          kind: "YES_NO",
+          labelEn: "Will you attend the signing ceremony?",
+          labelZh: "是否参加签约仪式？",
+          required: false,
+          options: [],
+          optionsZh: [],
+        },
       ],
     });
-    await tx.voucher.create({ data: { conferenceId, code: "IEA2025", kind: "PERCENT", value: 20, usageLimit: 50, ticketTypeIds: [regular.id] } });
-    const people = await tx.user.findMany({ where: { email: { in: ["beihang.admin@concord.test", "upv.admin@concord.test", "ceeaa.signatory@concord.test", "iea.signatory@concord.test"] } } });
+    await tx.voucher.create({
+      data: { conferenceId, code: "IEA2025", kind: "PERCENT", value: 20, usageLimit: 50, ticketTypeIds: [regular.id] },
+    });
+    const people = await tx.user.findMany({
+      where: {
+        email: {
+          in: ["beihang.admin@concord.test", "upv.admin@concord.test", "ceeaa.signatory@concord.test", "iea.signatory@concord.test"],
+        },
+      },
+    });
     const byEmail = new Map(people.map((p) => [p.email, p.id]));
     const now = new Date();
-    const base = (userId: string, t: { id: string; priceCents: number }) => ({ conferenceId, userId, ticketTypeId: t.id, priceCents: t.priceCents, amountCents: t.priceCents, currency: "CNY", reference: paymentReference(conference.slug), badgeCode: badgeCode() });
+    const base = (userId: string, t: { id: string; priceCents: number }) => ({
+      conferenceId,
+      userId,
+      ticketTypeId: t.id,
+      priceCents: t.priceCents,
+      amountCents: t.priceCents,
+      currency: "CNY",
+      reference: paymentReference(conference.slug),
+      badgeCode: badgeCode(),
+    });
     const seeds = [
-      { email: "beihang.admin@concord.test", data: { ...base(byEmail.get("beihang.admin@concord.test")!, regular), status: "CONFIRMED" as const, method: "BANK_TRANSFER" as const, paidCents: 1200_00, receiptNumber: 1, confirmedAt: now, payerOrganization: "Beihang University", payerTaxId: "12100000400010144U" }, quota: hall.id },
-      { email: "upv.admin@concord.test", data: { ...base(byEmail.get("upv.admin@concord.test")!, member), status: "RESERVED" as const, method: "BANK_TRANSFER" as const, holdUntil: new Date(now.getTime() + 14 * 86_400_000) }, quota: hall.id },
-      { email: "ceeaa.signatory@concord.test", data: { ...base(byEmail.get("ceeaa.signatory@concord.test")!, free), status: "CONFIRMED" as const, method: "FREE" as const, confirmedAt: now }, quota: online.id },
-      { email: "iea.signatory@concord.test", data: { ...base(byEmail.get("iea.signatory@concord.test")!, student), status: "CANCELLED" as const, method: "BANK_TRANSFER" as const, cancelledAt: now }, quota: null },
+      {
+        email: "beihang.admin@concord.test",
+        data: {
+          ...base(byEmail.get("beihang.admin@concord.test")!, regular),
+          status: "CONFIRMED" as const,
+          method: "BANK_TRANSFER" as const,
+          paidCents: 1200_00,
+          receiptNumber: 1,
+          confirmedAt: now,
+          payerOrganization: "Beihang University",
+          payerTaxId: "12100000400010144U",
+        },
+        quota: hall.id,
+      },
+      {
+        email: "upv.admin@concord.test",
+        data: {
+          ...base(byEmail.get("upv.admin@concord.test")!, member),
+          status: "RESERVED" as const,
+          method: "BANK_TRANSFER" as const,
+          holdUntil: new Date(now.getTime() + 14 * 86_400_000),
+        },
+        quota: hall.id,
+      },
+      {
+        email: "ceeaa.signatory@concord.test",
+        data: {
+          ...base(byEmail.get("ceeaa.signatory@concord.test")!, free),
+          status: "CONFIRMED" as const,
+          method: "FREE" as const,
+          confirmedAt: now,
+        },
+        quota: online.id,
+      },
+      {
+        email: "iea.signatory@concord.test",
+        data: {
+          ...base(byEmail.get("iea.signatory@concord.test")!, student),
+          status: "CANCELLED" as const,
+          method: "BANK_TRANSFER" as const,
+          cancelledAt: now,
+        },
+        quota: null,
+      },
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;

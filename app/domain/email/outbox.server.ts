@@ -59,7 +59,15 @@ export async function deliverDue({
           await tx.outboxEmail.update({
             where: { id: row.id },
             // What was sent is kept with the row, for support questions ("what did they receive?").
-            data: { status: "SENT", sentAt: new Date(), messageId, attempts: row.attempts + 1, lastError: null, html: body.html, text: body.text },
+            data: {
+              status: "SENT",
+              sentAt: new Date(),
+              messageId,
+              attempts: row.attempts + 1,
+              lastError: null,
+              html: body.html,
+              text: body.text,
+            },
           });
           return "sent" as const;
         } catch (error) {

@@ -25,22 +25,34 @@ export async function acceptInvitation({ actor, token }: AcceptInvitationOptions
   return db().$transaction(async (tx) => {
     const inv = await tx.orgInvitation.findUnique({
       where: { tokenHash: hashSecret(token) },
-      select: { id: true, orgId: true, email: true, roles: true, acceptedAt: true, revokedAt: true, expiresAt: true, org: { select: { slug: true } } },
+      select: {
+        id: true,
+        orgId: true,
+        email: true,
+        roles: true,
+        acceptedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        org: { select: { slug: true } },
+      },
     });
     if (!inv) throw notFound("invite.notFound");
     const state = invitationState(inv);
-    if (state) throw new AppError("INVITATION_UNUSABLE", 400, `invite.${state}`);
+    if (state) throw new AppError("INVITATION_UNUSABLE", `invite.${state}`);
     if (!(await can(actor, "org:accept-invitation", { invitationEmail: inv.email }, tx))) {
-      if (actor.email === inv.email) throw new AppError("UNVERIFIED", 403, "invite.unverified");
-      throw new AppError("WRONG_ACCOUNT", 403, "invite.wrongAccount", { email: inv.email });
+      if (actor.email === inv.email) throw new AppError("UNVERIFIED", "invite.unverified");
+      throw new AppError("WRONG_ACCOUNT", "invite.wrongAccount", { email: inv.email });
     }
     // Spend it first, guarded by its state: of two concurrent accepts only one updates the row.
     const spent = await tx.orgInvitation.updateMany({
       where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
-    if (spent.count === 0) throw new AppError("INVITATION_UNUSABLE", 400, "invite.used");
-    const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: inv.orgId, userId: actor.id } }, select: { roles: true } });
+    if (spent.count === 0) throw new AppError("INVITATION_UNUSABLE", "invite.used");
+    const existing = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId: inv.orgId, userId: actor.id } },
+      select: { roles: true },
+    });
     const roles = [...new Set([...(existing?.roles ?? []), ...inv.roles])];
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: inv.orgId, userId: actor.id } },

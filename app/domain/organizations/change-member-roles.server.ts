@@ -17,7 +17,7 @@ export type ChangeMemberRolesOptions = {
 /** Refuses a change that would leave the organization without any admin. */
 export async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string) {
   const others = await tx.membership.count({ where: { orgId, userId: { not: userId }, roles: { has: "ADMIN" } } });
-  if (others === 0) throw new AppError("LAST_ADMIN", 409, "org.members.lastAdmin");
+  if (others === 0) throw new AppError("LAST_ADMIN", "org.members.lastAdmin");
 }
 
 /** Sets a member's roles (and public position); the last admin cannot be demoted. */

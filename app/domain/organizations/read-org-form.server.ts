@@ -40,7 +40,7 @@ export async function readOrgFormData(request: Request): Promise<FormData> {
     return await unstable_parseMultipartFormData(request, async (part) => {
       if (part.filename === undefined) {
         const { bytes, total } = await readCapped(part, TEXT_FIELD_MAX_BYTES);
-        if (total > TEXT_FIELD_MAX_BYTES) throw new AppError("TOO_LARGE", 413, "error.tooLarge");
+        if (total > TEXT_FIELD_MAX_BYTES) throw new AppError("TOO_LARGE", "error.tooLarge");
         return new TextDecoder().decode(bytes);
       }
       if (part.name !== "logo") {
@@ -55,6 +55,6 @@ export async function readOrgFormData(request: Request): Promise<FormData> {
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("BAD_REQUEST", 400, "error.badRequest");
+    throw new AppError("BAD_REQUEST", "error.badRequest");
   }
 }

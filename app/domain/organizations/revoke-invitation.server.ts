@@ -17,7 +17,13 @@ export async function revokeInvitation({ actor, slug, invitationId }: RevokeInvi
       where: { id: invitationId, orgId: org.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new AppError("NOT_PENDING", 409, "org.invitations.notPending");
-    await audit(tx, { actorId: actor!.id, action: "org.invitation.revoke", entityType: "Organization", entityId: org.id, data: { invitationId } });
+    if (count === 0) throw new AppError("NOT_PENDING", "org.invitations.notPending");
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "org.invitation.revoke",
+      entityType: "Organization",
+      entityId: org.id,
+      data: { invitationId },
+    });
   });
 }

@@ -21,11 +21,7 @@ export const ORG_ROLES = ["ADMIN", "SIGNATORY"] as const;
 export type OrgRoleValue = (typeof ORG_ROLES)[number];
 
 export const countryField = () =>
-  z
-    .string({ error: "validation.country" })
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, "validation.country");
+  z.string({ error: "validation.country" }).trim().toUpperCase().refine(isCountryCode, "validation.country");
 
 const rolesField = () => z.array(z.enum(ORG_ROLES, { error: "validation.invalid" })).default([]);
 

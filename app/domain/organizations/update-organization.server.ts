@@ -21,9 +21,9 @@ export async function updateOrganization({ actor, slug, input, logo, removeLogo 
   // Checked again here (the form schema already did) so no caller can store an unchecked file.
   let logoType: string | null = null;
   if (logo) {
-    if (logo.byteLength > LOGO_MAX_BYTES) throw new AppError("LOGO_TOO_LARGE", 400, "org.logo.tooLarge");
+    if (logo.byteLength > LOGO_MAX_BYTES) throw new AppError("LOGO_TOO_LARGE", "org.logo.tooLarge");
     logoType = sniffImageType(logo);
-    if (!logoType) throw new AppError("LOGO_TYPE", 400, "org.logo.badType");
+    if (!logoType) throw new AppError("LOGO_TYPE", "org.logo.badType");
   }
   return db().$transaction(async (tx) => {
     const org = await orgBySlug(tx, slug);

@@ -1,6 +1,6 @@
 import { pick } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { FieldError } from "~/utils/form-action.server";
+import { FieldError } from "~/utils/errors";
 import { absoluteUrl } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
@@ -18,10 +18,18 @@ export type AssignReviewerOptions = { actor: SessionUser | null; slug: string; e
 export async function assignReviewer({ actor, slug, email, trackId }: AssignReviewerOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    const track = await tx.track.findFirst({ where: { id: trackId, conferenceId: conference.id }, select: { id: true, name: true, nameZh: true } });
+    const track = await tx.track.findFirst({
+      where: { id: trackId, conferenceId: conference.id },
+      select: { id: true, name: true, nameZh: true },
+    });
     if (!track) throw new FieldError("trackId", "programme.validation.trackNotHere");
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, nameLatin: true, locale: true } });
-    const role = user ? await tx.conferenceRole.findFirst({ where: { conferenceId: conference.id, userId: user.id, role: "REVIEWER" }, select: { userId: true } }) : null;
+    const role = user
+      ? await tx.conferenceRole.findFirst({
+          where: { conferenceId: conference.id, userId: user.id, role: "REVIEWER" },
+          select: { userId: true },
+        })
+      : null;
     if (!user || !role) throw new FieldError("email", "programme.validation.notReviewer");
     const created = await tx.reviewerAssignment.createMany({ data: [{ trackId, userId: user.id }], skipDuplicates: true });
     if (created.count === 0) throw new FieldError("email", "programme.validation.alreadyAssigned");
@@ -36,6 +44,12 @@ export async function assignReviewer({ actor, slug, email, trackId }: AssignRevi
         url: absoluteUrl(`/conferences/${conference.slug}/reviews`),
       },
     });
-    await audit(tx, { actorId: actor!.id, action: "programme.reviewer.assign", entityType: "Track", entityId: trackId, data: { userId: user.id } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.reviewer.assign",
+      entityType: "Track",
+      entityId: trackId,
+      data: { userId: user.id },
+    });
   });
 }

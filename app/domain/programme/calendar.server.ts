@@ -39,7 +39,10 @@ export async function sessionCalendar(slug: string, sessionId: string, locale: A
     select: { ...sessionListSelect, conference: { select: conferenceInfo } },
   });
   if (!session) return null;
-  return renderCalendar({ name: pick(locale, session.title, session.titleZh), events: sessionEvents([session], session.conference, locale) });
+  return renderCalendar({
+    name: pick(locale, session.title, session.titleZh),
+    events: sessionEvents([session], session.conference, locale),
+  });
 }
 
 /** The .ics of a published conference's whole published programme. */
@@ -59,7 +62,10 @@ export async function conferenceCalendar(slug: string, locale: AppLocale) {
  * starred, across conferences, with its current time (so calendars follow moves).
  */
 export async function agendaCalendar(token: string) {
-  const feed = await db().calendarFeed.findUnique({ where: { tokenHash: hashSecret(token) }, select: { user: { select: { id: true, locale: true } } } });
+  const feed = await db().calendarFeed.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    select: { user: { select: { id: true, locale: true } } },
+  });
   if (!feed) return null;
   const stars = await db().agendaStar.findMany({
     where: { userId: feed.user.id, session: { status: "PUBLISHED", startsAt: { not: null }, conference: { status: "PUBLISHED" } } },

@@ -9,16 +9,29 @@ import { localDay, localTime, offsetLabel } from "./zoned-time";
  * when there is no such public conference.
  */
 export async function cfpPage(slug: string, locale: AppLocale, now = new Date()) {
-  const conference = await db().conference.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true, startDate: true } });
+  const conference = await db().conference.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true, startDate: true },
+  });
   if (!conference || conference.status !== "PUBLISHED") return null;
   const [call, tracks] = await Promise.all([
     loadCall(db(), conference.id),
-    db().track.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true } }),
+    db().track.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true },
+    }),
   ]);
   const zone = conference.timeZone;
   const at = (d: Date) => `${localDay(d, zone)} ${localTime(d, zone)}`;
   return {
-    conference: { id: conference.id, slug: conference.slug, title: pick(locale, conference.title, conference.titleZh), timeZone: zone, offset: offsetLabel(conference.startDate, zone) },
+    conference: {
+      id: conference.id,
+      slug: conference.slug,
+      title: pick(locale, conference.title, conference.titleZh),
+      timeZone: zone,
+      offset: offsetLabel(conference.startDate, zone),
+    },
     phase: cfpPhase(call, now),
     call: call
       ? {

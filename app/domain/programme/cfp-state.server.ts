@@ -19,7 +19,9 @@ export function loadCall(client: Db | Tx, conferenceId: string) {
       formats: true,
       intro: true,
       introZh: true,
-      conference: { select: { cfpQuestions: { orderBy: { position: "asc" }, select: { id: true, label: true, labelZh: true, required: true } } } },
+      conference: {
+        select: { cfpQuestions: { orderBy: { position: "asc" }, select: { id: true, label: true, labelZh: true, required: true } } },
+      },
     },
   });
 }

@@ -1,7 +1,6 @@
 import type { SessionKind } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import type { ProgrammeConference } from "./programme-conference.server";
 import { localDay, localDayBounds } from "./zoned-time";
 
@@ -15,8 +14,13 @@ export type Conflict =
 /** A save refused because of conflicts (409); `conflicts` says which. */
 export class ConflictError extends AppError {
   constructor(readonly conflicts: Conflict[]) {
-    super("CONFLICT", 409, "programme.conflict.title");
+    super("CONFLICT", "programme.conflict.title");
   }
+}
+
+/** The conflicts behind a refused save, for the page to list; none when it was refused for another reason. */
+export function conflictsOf(error: AppError): Conflict[] {
+  return error instanceof ConflictError ? error.conflicts : [];
 }
 
 export type Candidate = {
@@ -66,7 +70,8 @@ export async function findConflicts(tx: Tx, c: Candidate): Promise<Conflict[]> {
       where: { speakerId: { in: c.speakerIds }, session: { conferenceId: conference.id, id: notSelf, ...overlapping } },
       select: { speaker: { select: { nameLatin: true } }, session: { select: { id: true, title: true } } },
     });
-    for (const b of busy) conflicts.push({ rule: "speaker", speaker: b.speaker.nameLatin, sessionId: b.session.id, title: b.session.title });
+    for (const b of busy)
+      conflicts.push({ rule: "speaker", speaker: b.speaker.nameLatin, sessionId: b.session.id, title: b.session.title });
   }
   return conflicts;
 }

@@ -22,8 +22,11 @@ export async function decideProposal({ actor, slug, proposalId, accept }: Decide
       select: { id: true, title: true, submitter: { select: { email: true, nameLatin: true, locale: true } } },
     });
     if (!proposal) throw notFound();
-    const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, status: "SUBMITTED" }, data: { status: accept ? "ACCEPTED" : "REJECTED", decidedAt: new Date() } });
-    if (count === 0) throw new AppError("PROPOSAL_FINAL", 409, "programme.review.decided");
+    const { count } = await tx.proposal.updateMany({
+      where: { id: proposal.id, status: "SUBMITTED" },
+      data: { status: accept ? "ACCEPTED" : "REJECTED", decidedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("PROPOSAL_FINAL", "programme.review.decided");
     const { submitter } = proposal;
     await enqueueEmail(tx, {
       to: submitter.email,
@@ -36,6 +39,11 @@ export async function decideProposal({ actor, slug, proposalId, accept }: Decide
         url: absoluteUrl(`/conferences/${conference.slug}/proposals/${proposal.id}`),
       },
     });
-    await audit(tx, { actorId: actor!.id, action: accept ? "programme.proposal.accept" : "programme.proposal.reject", entityType: "Proposal", entityId: proposal.id });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: accept ? "programme.proposal.accept" : "programme.proposal.reject",
+      entityType: "Proposal",
+      entityId: proposal.id,
+    });
   });
 }

@@ -17,7 +17,11 @@ export type IcsEvent = {
   lastModified?: Date;
 };
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function escapeText(text: string) {
   return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
@@ -45,7 +49,14 @@ function fold(line: string) {
 
 export function renderCalendar(opts: { name: string; events: IcsEvent[]; now?: Date }) {
   const stamp = utc(opts.now ?? new Date());
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Concord//Programme//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(opts.name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Concord//Programme//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(opts.name)}`,
+  ];
   for (const e of opts.events) {
     lines.push(
       "BEGIN:VEVENT",

@@ -18,7 +18,10 @@ export async function inviteSpeaker({ actor, slug, speakerId, email }: InviteSpe
   const token = newSecret();
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    const speaker = await tx.speaker.findFirst({ where: { id: speakerId, conferenceId: conference.id }, select: { id: true, nameLatin: true } });
+    const speaker = await tx.speaker.findFirst({
+      where: { id: speakerId, conferenceId: conference.id },
+      select: { id: true, nameLatin: true },
+    });
     if (!speaker) throw notFound();
     const address = email.trim().toLowerCase();
     const account = await tx.user.findUnique({ where: { email: address }, select: { locale: true } });
@@ -39,6 +42,12 @@ export async function inviteSpeaker({ actor, slug, speakerId, email }: InviteSpe
         url: absoluteUrl(`/speaker/invitations/${token}`),
       },
     });
-    await audit(tx, { actorId: actor!.id, action: "programme.speaker.invite", entityType: "Speaker", entityId: speaker.id, data: { email: address } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.speaker.invite",
+      entityType: "Speaker",
+      entityId: speaker.id,
+      data: { email: address },
+    });
   });
 }

@@ -21,7 +21,16 @@ export async function placeSession({ actor, slug, input }: PlaceSessionOptions):
     if (input.intent === "place") await lockTimetable(tx, conference.id);
     const session = await tx.programmeSession.findFirst({
       where: { id: input.sessionId, conferenceId: conference.id },
-      select: { id: true, kind: true, signupRequired: true, signupCapacity: true, startsAt: true, endsAt: true, roomId: true, speakers: { select: { speakerId: true } } },
+      select: {
+        id: true,
+        kind: true,
+        signupRequired: true,
+        signupCapacity: true,
+        startsAt: true,
+        endsAt: true,
+        roomId: true,
+        speakers: { select: { speakerId: true } },
+      },
     });
     if (!session) throw notFound();
     const times = instantsFrom(conference.timeZone, input.start, input.end)!;

@@ -1,6 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { AppLocale } from "~/i18n";
-import { pick } from "~/i18n";
+import { type AppLocale, pick } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { localDay, localTime } from "./zoned-time";
 
@@ -73,7 +72,11 @@ export function toRow(s: ListedSession, zone: string, locale: AppLocale, alsoZon
     ...(alsoZone ? { alsoStart: localTime(startsAt, alsoZone), alsoEnd: localTime(endsAt, alsoZone) } : {}),
     room: s.room ? { id: s.room.id, name: pick(locale, s.room.name, s.room.nameZh) } : null,
     track: s.track ? { id: s.track.id, name: pick(locale, s.track.name, s.track.nameZh), colour: s.track.colour } : null,
-    speakers: s.speakers.map((p) => ({ id: p.speaker.id, name: locale === "zh" && p.speaker.nameNative ? p.speaker.nameNative : p.speaker.nameLatin, role: p.role })),
+    speakers: s.speakers.map((p) => ({
+      id: p.speaker.id,
+      name: locale === "zh" && p.speaker.nameNative ? p.speaker.nameNative : p.speaker.nameLatin,
+      role: p.role,
+    })),
     language: s.language,
   };
 }
@@ -93,6 +96,12 @@ export function dayLabel(day: string, locale: AppLocale, style: "short" | "full"
 export function matches(s: ListedSession, query: string) {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const hay = [s.title, s.titleZh, s.abstract, s.abstractZh, ...s.speakers.flatMap((p) => [p.speaker.nameLatin, p.speaker.nameNative, p.speaker.organization])];
+  const hay = [
+    s.title,
+    s.titleZh,
+    s.abstract,
+    s.abstractZh,
+    ...s.speakers.flatMap((p) => [p.speaker.nameLatin, p.speaker.nameNative, p.speaker.organization]),
+  ];
   return hay.some((h) => h?.toLowerCase().includes(q));
 }

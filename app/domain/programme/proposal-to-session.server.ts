@@ -18,14 +18,28 @@ export async function proposalToSession({ actor, slug, proposalId }: ProposalToS
     const conference = await guardedConference(tx, actor, slug);
     const proposal = await tx.proposal.findFirst({
       where: { id: proposalId, conferenceId: conference.id },
-      select: { id: true, status: true, sessionId: true, title: true, abstract: true, abstractZh: true, format: true, trackId: true, language: true, authors: { orderBy: { position: "asc" } } },
+      select: {
+        id: true,
+        status: true,
+        sessionId: true,
+        title: true,
+        abstract: true,
+        abstractZh: true,
+        format: true,
+        trackId: true,
+        language: true,
+        authors: { orderBy: { position: "asc" } },
+      },
     });
     if (!proposal) throw notFound();
-    if (proposal.status !== "ACCEPTED" || proposal.sessionId) throw new AppError("PROPOSAL_NOT_READY", 409, "programme.proposal.notConvertible");
+    if (proposal.status !== "ACCEPTED" || proposal.sessionId) throw new AppError("PROPOSAL_NOT_READY", "programme.proposal.notConvertible");
     const emails = proposal.authors.map((a) => a.email.toLowerCase());
     const [accounts, profiles] = await Promise.all([
       tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }),
-      tx.speaker.findMany({ where: { conferenceId: conference.id, OR: [{ email: { in: emails } }, { user: { email: { in: emails } } }] }, select: { id: true, email: true, userId: true } }),
+      tx.speaker.findMany({
+        where: { conferenceId: conference.id, OR: [{ email: { in: emails } }, { user: { email: { in: emails } } }] },
+        select: { id: true, email: true, userId: true },
+      }),
     ]);
     const speakerIds: string[] = [];
     for (const author of proposal.authors) {
@@ -36,7 +50,13 @@ export async function proposalToSession({ actor, slug, proposalId }: ProposalToS
         profile?.id ??
         (
           await tx.speaker.create({
-            data: { conferenceId: conference.id, nameLatin: author.name, organization: author.affiliation, email, userId: account?.id ?? null },
+            data: {
+              conferenceId: conference.id,
+              nameLatin: author.name,
+              organization: author.affiliation,
+              email,
+              userId: account?.id ?? null,
+            },
             select: { id: true },
           })
         ).id;
@@ -52,12 +72,20 @@ export async function proposalToSession({ actor, slug, proposalId }: ProposalToS
         trackId: proposal.trackId,
         language: proposal.language,
         status: "DRAFT",
-        speakers: { create: speakerIds.map((speakerId, position) => ({ speakerId, position, role: position === 0 ? "SPEAKER" : "CO_SPEAKER" })) },
+        speakers: {
+          create: speakerIds.map((speakerId, position) => ({ speakerId, position, role: position === 0 ? "SPEAKER" : "CO_SPEAKER" })),
+        },
       },
       select: { id: true },
     });
     await tx.proposal.update({ where: { id: proposal.id }, data: { sessionId: session.id } });
-    await audit(tx, { actorId: actor!.id, action: "programme.proposal.to-session", entityType: "Proposal", entityId: proposal.id, data: { sessionId: session.id, speakerIds } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.proposal.to-session",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      data: { sessionId: session.id, speakerIds },
+    });
     return { sessionId: session.id };
   });
 }

@@ -35,7 +35,11 @@ export async function publishSchedule({ actor, slug }: PublishScheduleOptions) {
         room: s.room?.name ?? null,
       })),
     };
-    const previous = await tx.scheduleVersion.findFirst({ where: { conferenceId: conference.id }, orderBy: { number: "desc" }, select: { number: true, snapshot: true } });
+    const previous = await tx.scheduleVersion.findFirst({
+      where: { conferenceId: conference.id },
+      orderBy: { number: "desc" },
+      select: { number: true, snapshot: true },
+    });
     const number = (previous?.number ?? 0) + 1;
     await tx.scheduleVersion.create({ data: { conferenceId: conference.id, number, snapshot, publishedById: actor!.id } });
     const changes = previous ? diffSnapshots(parseSnapshot(previous.snapshot), snapshot) : [];
@@ -43,22 +47,35 @@ export async function publishSchedule({ actor, slug }: PublishScheduleOptions) {
     if (moved.length) {
       const ids = moved.map((m) => m.after.id);
       const [speakerLinks, stars] = await Promise.all([
-        tx.sessionSpeaker.findMany({ where: { sessionId: { in: ids } }, select: { sessionId: true, speaker: { select: { nameLatin: true, email: true, user: { select: { email: true, locale: true } } } } } }),
-        tx.agendaStar.findMany({ where: { sessionId: { in: ids } }, select: { sessionId: true, user: { select: { email: true, nameLatin: true, locale: true } } } }),
+        tx.sessionSpeaker.findMany({
+          where: { sessionId: { in: ids } },
+          select: {
+            sessionId: true,
+            speaker: { select: { nameLatin: true, email: true, user: { select: { email: true, locale: true } } } },
+          },
+        }),
+        tx.agendaStar.findMany({
+          where: { sessionId: { in: ids } },
+          select: { sessionId: true, user: { select: { email: true, nameLatin: true, locale: true } } },
+        }),
       ]);
       // Speakers without a linked account still get the email in their language when an account uses their address.
       const addresses = speakerLinks.flatMap((l) => (l.speaker.user ? [] : l.speaker.email ? [l.speaker.email] : []));
-      const accounts = addresses.length ? await tx.user.findMany({ where: { email: { in: addresses } }, select: { email: true, locale: true } }) : [];
+      const accounts = addresses.length
+        ? await tx.user.findMany({ where: { email: { in: addresses } }, select: { email: true, locale: true } })
+        : [];
       const localeOf = new Map(accounts.map((a) => [a.email, a.locale]));
       const zone = conference.timeZone;
-      const when = (s: SnapshotSession) => `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)} (${zone})${s.room ? `, ${s.room}` : ""}`;
+      const when = (s: SnapshotSession) =>
+        `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)} (${zone})${s.room ? `, ${s.room}` : ""}`;
       for (const m of moved) {
         const recipients = new Map<string, { name: string; locale: "en" | "zh" }>();
         for (const link of speakerLinks.filter((l) => l.sessionId === m.after.id)) {
           const to = link.speaker.user?.email ?? link.speaker.email;
           if (to) recipients.set(to, { name: link.speaker.nameLatin, locale: link.speaker.user?.locale ?? localeOf.get(to) ?? "en" });
         }
-        for (const star of stars.filter((s) => s.sessionId === m.after.id)) recipients.set(star.user.email, { name: star.user.nameLatin, locale: star.user.locale });
+        for (const star of stars.filter((s) => s.sessionId === m.after.id))
+          recipients.set(star.user.email, { name: star.user.nameLatin, locale: star.user.locale });
         for (const [to, r] of recipients) {
           const zh = r.locale === "zh";
           await enqueueEmail(tx, {
@@ -77,7 +94,13 @@ export async function publishSchedule({ actor, slug }: PublishScheduleOptions) {
         }
       }
     }
-    await audit(tx, { actorId: actor!.id, action: "programme.schedule.publish", entityType: "Conference", entityId: conference.id, data: { number, changes: changes.length } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.schedule.publish",
+      entityType: "Conference",
+      entityId: conference.id,
+      data: { number, changes: changes.length },
+    });
     return { number, changes };
   });
 }

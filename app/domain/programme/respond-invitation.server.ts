@@ -10,9 +10,15 @@ export type RespondInvitationOptions = { actor: SessionUser | null; token: strin
 export async function invitationByToken(tx: Tx, token: string) {
   const speaker = await tx.speaker.findUnique({
     where: { inviteTokenHash: hashSecret(token) },
-    select: { id: true, email: true, nameLatin: true, invitation: true, conference: { select: { slug: true, title: true, titleZh: true } } },
+    select: {
+      id: true,
+      email: true,
+      nameLatin: true,
+      invitation: true,
+      conference: { select: { slug: true, title: true, titleZh: true } },
+    },
   });
-  if (!speaker || !speaker.email) throw new AppError("INVITATION_INVALID", 404, "programme.error.invitationInvalid");
+  if (!speaker || !speaker.email) throw new AppError("INVITATION_INVALID", "programme.error.invitationInvalid");
   return speaker;
 }
 
@@ -25,12 +31,22 @@ export async function respondInvitation({ actor, token, accept }: RespondInvitat
   if (!actor) throw unauthorized();
   return db().$transaction(async (tx) => {
     const speaker = await invitationByToken(tx, token);
-    if (!actor.emailVerified || actor.email !== speaker.email) throw new AppError("FORBIDDEN", 403, "programme.error.notYourInvitation");
+    if (!actor.emailVerified || actor.email !== speaker.email) throw new AppError("FORBIDDEN", "programme.error.notYourInvitation");
     await tx.speaker.update({
       where: { id: speaker.id },
-      data: { invitation: accept ? "ACCEPTED" : "DECLINED", respondedAt: new Date(), userId: accept ? actor.id : undefined, inviteTokenHash: accept ? null : undefined },
+      data: {
+        invitation: accept ? "ACCEPTED" : "DECLINED",
+        respondedAt: new Date(),
+        userId: accept ? actor.id : undefined,
+        inviteTokenHash: accept ? null : undefined,
+      },
     });
-    await audit(tx, { actorId: actor.id, action: accept ? "programme.speaker.accept" : "programme.speaker.decline", entityType: "Speaker", entityId: speaker.id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: accept ? "programme.speaker.accept" : "programme.speaker.decline",
+      entityType: "Speaker",
+      entityId: speaker.id,
+    });
     return { speakerId: speaker.id, slug: speaker.conference.slug };
   });
 }

@@ -18,7 +18,9 @@ export async function reviewableProposal(client: Tx | Db, user: SessionUser | nu
   });
   if (!proposal) throw notFound();
   const organizer = await canProgramme(user, "programme:manage", { conferenceId }, client);
-  const allowed = organizer || (!!proposal.trackId && (await canProgramme(user, "programme:review", { conferenceId, trackId: proposal.trackId }, client)));
+  const allowed =
+    organizer ||
+    (!!proposal.trackId && (await canProgramme(user, "programme:review", { conferenceId, trackId: proposal.trackId }, client)));
   if (!allowed || proposal.submitterId === user.id) throw forbidden();
   return { ...proposal, organizer };
 }

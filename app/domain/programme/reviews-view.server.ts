@@ -25,9 +25,23 @@ export async function reviewQueue(user: SessionUser, conferenceId: string, local
       ...(organizer ? {} : { track: { reviewers: { some: { userId: user.id } } } }),
     },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, format: true, status: true, track: { select: { name: true, nameZh: true } }, reviews: { where: { reviewerId: user.id }, select: { id: true } } },
+    select: {
+      id: true,
+      title: true,
+      format: true,
+      status: true,
+      track: { select: { name: true, nameZh: true } },
+      reviews: { where: { reviewerId: user.id }, select: { id: true } },
+    },
   });
-  return proposals.map((p) => ({ id: p.id, title: p.title, format: p.format, status: p.status, track: p.track ? pick(locale, p.track.name, p.track.nameZh) : null, reviewed: p.reviews.length > 0 }));
+  return proposals.map((p) => ({
+    id: p.id,
+    title: p.title,
+    format: p.format,
+    status: p.status,
+    track: p.track ? pick(locale, p.track.name, p.track.nameZh) : null,
+    reviewed: p.reviews.length > 0,
+  }));
 }
 
 /** One proposal for its reviewer: the proposal, the criteria, their own review and — once that exists — the others, anonymised. */
@@ -49,8 +63,16 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
         answers: { select: { answer: true, question: { select: { label: true, labelZh: true, position: true } } } },
       },
     }),
-    db().reviewCriterion.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, maxScore: true } }),
-    db().review.findMany({ where: { proposalId: access.id }, orderBy: { submittedAt: "asc" }, select: { reviewerId: true, comment: true, scores: { select: { criterionId: true, score: true } } } }),
+    db().reviewCriterion.findMany({
+      where: { conferenceId },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, maxScore: true },
+    }),
+    db().review.findMany({
+      where: { proposalId: access.id },
+      orderBy: { submittedAt: "asc" },
+      select: { reviewerId: true, comment: true, scores: { select: { criterionId: true, score: true } } },
+    }),
   ]);
   const mine = reviews.find((r) => r.reviewerId === user!.id) ?? null;
   const others = mine ? reviews.filter((r) => r !== mine) : [];
@@ -58,12 +80,20 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
     proposal: {
       ...proposal,
       track: proposal.track ? pick(locale, proposal.track.name, proposal.track.nameZh) : null,
-      answers: proposal.answers.sort((a, b) => a.question.position - b.question.position).map((a) => ({ question: pick(locale, a.question.label, a.question.labelZh), answer: a.answer })),
+      answers: proposal.answers
+        .sort((a, b) => a.question.position - b.question.position)
+        .map((a) => ({ question: pick(locale, a.question.label, a.question.labelZh), answer: a.answer })),
     },
     criteria: criteria.map((c) => ({ id: c.id, name: pick(locale, c.name, c.nameZh), maxScore: c.maxScore })),
     mine: mine ? { comment: mine.comment, scores: Object.fromEntries(mine.scores.map((s) => [s.criterionId, s.score])) } : null,
     /** Hidden (null) until the reader has sent their own review. */
-    others: mine ? others.map((r, i) => ({ label: i + 1, comment: r.comment, scores: Object.fromEntries(r.scores.map((s) => [s.criterionId, s.score])) })) : null,
+    others: mine
+      ? others.map((r, i) => ({
+          label: i + 1,
+          comment: r.comment,
+          scores: Object.fromEntries(r.scores.map((s) => [s.criterionId, s.score])),
+        }))
+      : null,
     hiddenCount: mine ? 0 : reviews.length,
   };
 }
@@ -71,7 +101,11 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
 /** Every proposal of the conference with its aggregated scores, for the organizers' decisions (a constant number of queries). */
 export async function proposalsOverview(conferenceId: string, locale: AppLocale) {
   const [criteria, proposals] = await Promise.all([
-    db().reviewCriterion.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, maxScore: true } }),
+    db().reviewCriterion.findMany({
+      where: { conferenceId },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, maxScore: true },
+    }),
     db().proposal.findMany({
       where: { conferenceId },
       orderBy: { createdAt: "asc" },
@@ -84,14 +118,18 @@ export async function proposalsOverview(conferenceId: string, locale: AppLocale)
         track: { select: { name: true, nameZh: true } },
         submitter: { select: { nameLatin: true, email: true } },
         authors: { orderBy: { position: "asc" }, select: { name: true, affiliation: true } },
-        reviews: { select: { comment: true, reviewer: { select: { nameLatin: true } }, scores: { select: { criterionId: true, score: true } } } },
+        reviews: {
+          select: { comment: true, reviewer: { select: { nameLatin: true } }, scores: { select: { criterionId: true, score: true } } },
+        },
       },
     }),
   ]);
   return {
     criteria: criteria.map((c) => ({ id: c.id, name: pick(locale, c.name, c.nameZh), maxScore: c.maxScore })),
     proposals: proposals.map((p) => {
-      const perCriterion = Object.fromEntries(criteria.map((c) => [c.id, mean(p.reviews.flatMap((r) => r.scores.filter((s) => s.criterionId === c.id).map((s) => s.score)))]));
+      const perCriterion = Object.fromEntries(
+        criteria.map((c) => [c.id, mean(p.reviews.flatMap((r) => r.scores.filter((s) => s.criterionId === c.id).map((s) => s.score)))]),
+      );
       const totals = p.reviews.map((r) => r.scores.reduce((sum, s) => sum + s.score, 0));
       return {
         id: p.id,

@@ -17,17 +17,35 @@ export async function saveCfpItem({ actor, slug, item }: SaveCfpItemOptions) {
       item.intent === "question"
         ? (
             await tx.cfpQuestion.create({
-              data: { conferenceId, label: item.label, labelZh: item.labelZh ?? null, required: item.required, position: await tx.cfpQuestion.count({ where: { conferenceId } }) },
+              data: {
+                conferenceId,
+                label: item.label,
+                labelZh: item.labelZh ?? null,
+                required: item.required,
+                position: await tx.cfpQuestion.count({ where: { conferenceId } }),
+              },
               select: { id: true },
             })
           ).id
         : (
             await tx.reviewCriterion.create({
-              data: { conferenceId, name: item.name, nameZh: item.nameZh ?? null, maxScore: item.maxScore, position: await tx.reviewCriterion.count({ where: { conferenceId } }) },
+              data: {
+                conferenceId,
+                name: item.name,
+                nameZh: item.nameZh ?? null,
+                maxScore: item.maxScore,
+                position: await tx.reviewCriterion.count({ where: { conferenceId } }),
+              },
               select: { id: true },
             })
           ).id;
-    await audit(tx, { actorId: actor!.id, action: `programme.cfp.${item.intent}.create`, entityType: item.intent === "question" ? "CfpQuestion" : "ReviewCriterion", entityId: id, data: item });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: `programme.cfp.${item.intent}.create`,
+      entityType: item.intent === "question" ? "CfpQuestion" : "ReviewCriterion",
+      entityId: id,
+      data: item,
+    });
     return { id };
   });
 }

@@ -12,8 +12,18 @@ export async function saveCfp({ actor, slug, input }: SaveCfpOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
     const times = instantsFrom(conference.timeZone, input.opensAt, input.closesAt, ["opensAt", "closesAt"])!;
-    const data = { opensAt: times.startsAt, closesAt: times.endsAt, formats: input.formats, intro: input.intro ?? "", introZh: input.introZh ?? null };
-    await tx.callForProposals.upsert({ where: { conferenceId: conference.id }, create: { ...data, conferenceId: conference.id }, update: data });
+    const data = {
+      opensAt: times.startsAt,
+      closesAt: times.endsAt,
+      formats: input.formats,
+      intro: input.intro ?? "",
+      introZh: input.introZh ?? null,
+    };
+    await tx.callForProposals.upsert({
+      where: { conferenceId: conference.id },
+      create: { ...data, conferenceId: conference.id },
+      update: data,
+    });
     await audit(tx, {
       actorId: actor!.id,
       action: "programme.cfp.update",

@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { guardedConference } from "./programme-conference.server";
@@ -13,7 +12,10 @@ export async function saveRoom({ actor, slug, input }: SaveRoomOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
     const data = { name: input.name, nameZh: input.nameZh ?? null, capacity: input.capacity ?? null, notes: input.notes ?? null };
-    const clash = await tx.room.findFirst({ where: { conferenceId: conference.id, name: input.name, id: input.id ? { not: input.id } : undefined }, select: { id: true } });
+    const clash = await tx.room.findFirst({
+      where: { conferenceId: conference.id, name: input.name, id: input.id ? { not: input.id } : undefined },
+      select: { id: true },
+    });
     if (clash) throw new FieldError("name", "programme.validation.nameTaken");
     let id = input.id;
     if (id) {
@@ -23,7 +25,13 @@ export async function saveRoom({ actor, slug, input }: SaveRoomOptions) {
       const position = await tx.room.count({ where: { conferenceId: conference.id } });
       id = (await tx.room.create({ data: { ...data, conferenceId: conference.id, position }, select: { id: true } })).id;
     }
-    await audit(tx, { actorId: actor!.id, action: input.id ? "programme.room.update" : "programme.room.create", entityType: "Room", entityId: id, data });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: input.id ? "programme.room.update" : "programme.room.create",
+      entityType: "Room",
+      entityId: id,
+      data,
+    });
     return { id };
   });
 }

@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { assertNoConflicts } from "./conflicts.server";
@@ -22,14 +21,20 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
     const conference = await guardedConference(tx, actor, slug);
     await lockTimetable(tx, conference.id);
     const existing = sessionId
-      ? await tx.programmeSession.findFirst({ where: { id: sessionId, conferenceId: conference.id }, select: { id: true, startsAt: true, endsAt: true, roomId: true } })
+      ? await tx.programmeSession.findFirst({
+          where: { id: sessionId, conferenceId: conference.id },
+          select: { id: true, startsAt: true, endsAt: true, roomId: true },
+        })
       : null;
     if (sessionId && !existing) throw notFound();
     if (input.trackId && !(await tx.track.findFirst({ where: { id: input.trackId, conferenceId: conference.id }, select: { id: true } }))) {
       throw new FieldError("trackId", "programme.validation.trackNotHere");
     }
     const speakerIds = input.speakers.map((s) => s.speakerId);
-    if (speakerIds.length && (await tx.speaker.count({ where: { id: { in: speakerIds }, conferenceId: conference.id } })) !== speakerIds.length) {
+    if (
+      speakerIds.length &&
+      (await tx.speaker.count({ where: { id: { in: speakerIds }, conferenceId: conference.id } })) !== speakerIds.length
+    ) {
       throw new FieldError("speakers", "programme.validation.speakerNotHere");
     }
     const times = instantsFrom(conference.timeZone, input.start, input.end);
@@ -56,7 +61,9 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
     await pauseAfterCheck();
     const moved =
       !!existing &&
-      (existing.startsAt?.getTime() !== times?.startsAt.getTime() || existing.endsAt?.getTime() !== times?.endsAt.getTime() || existing.roomId !== (input.roomId ?? null));
+      (existing.startsAt?.getTime() !== times?.startsAt.getTime() ||
+        existing.endsAt?.getTime() !== times?.endsAt.getTime() ||
+        existing.roomId !== (input.roomId ?? null));
     const data = {
       title: input.title,
       titleZh: input.titleZh ?? null,
@@ -80,7 +87,12 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
       await tx.sessionSpeaker.deleteMany({ where: { sessionId: id } });
       if (speakers.length) await tx.sessionSpeaker.createMany({ data: speakers.map((s) => ({ ...s, sessionId: id })) });
     } else {
-      id = (await tx.programmeSession.create({ data: { ...data, conferenceId: conference.id, speakers: { create: speakers } }, select: { id: true } })).id;
+      id = (
+        await tx.programmeSession.create({
+          data: { ...data, conferenceId: conference.id, speakers: { create: speakers } },
+          select: { id: true },
+        })
+      ).id;
     }
     await audit(tx, {
       actorId: actor!.id,

@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { guardedConference } from "./programme-conference.server";
@@ -20,7 +19,13 @@ export async function saveSpeaker({ actor, slug, speakerId, input, photo }: Save
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
     const account = input.email ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }) : null;
-    if (account && (await tx.speaker.findFirst({ where: { conferenceId: conference.id, userId: account.id, id: speakerId ? { not: speakerId } : undefined }, select: { id: true } }))) {
+    if (
+      account &&
+      (await tx.speaker.findFirst({
+        where: { conferenceId: conference.id, userId: account.id, id: speakerId ? { not: speakerId } : undefined },
+        select: { id: true },
+      }))
+    ) {
       throw new FieldError("email", "programme.validation.speakerExists");
     }
     const data = {
@@ -42,7 +47,13 @@ export async function saveSpeaker({ actor, slug, speakerId, input, photo }: Save
       id = (await tx.speaker.create({ data: { ...data, conferenceId: conference.id }, select: { id: true } })).id;
     }
     const { photo: _p, ...logged } = data;
-    await audit(tx, { actorId: actor!.id, action: speakerId ? "programme.speaker.update" : "programme.speaker.create", entityType: "Speaker", entityId: id, data: { ...logged, photo: !!checked } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: speakerId ? "programme.speaker.update" : "programme.speaker.create",
+      entityType: "Speaker",
+      entityId: id,
+      data: { ...logged, photo: !!checked },
+    });
     return { id };
   });
 }

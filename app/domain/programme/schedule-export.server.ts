@@ -18,8 +18,16 @@ export async function exportableProgramme(slug: string) {
   if (!conference) return null;
   const [sessions, rooms, tracks] = await Promise.all([
     publishedSessions(conference.id),
-    db().room.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, capacity: true } }),
-    db().track.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, colour: true } }),
+    db().room.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, capacity: true },
+    }),
+    db().track.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, colour: true },
+    }),
   ]);
   return { conference, sessions, rooms, tracks };
 }
@@ -50,7 +58,12 @@ function frabEvent(p: Programme, s: ListedSession) {
     language: s.language,
     abstract: s.abstract,
     description: s.abstractZh ?? "",
-    persons: s.speakers.map((x) => ({ id: intId(x.speaker.id), guid: x.speaker.id, public_name: x.speaker.nameLatin, role: x.role.toLowerCase() })),
+    persons: s.speakers.map((x) => ({
+      id: intId(x.speaker.id),
+      guid: x.speaker.id,
+      public_name: x.speaker.nameLatin,
+      role: x.role.toLowerCase(),
+    })),
     links: [],
     attachments: [],
   };
@@ -94,15 +107,47 @@ export function frabXml(p: Programme) {
   const json = frabJson(p).schedule;
   const c = json.conference;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", el("version", json.version), "<conference>"];
-  out.push(el("acronym", c.acronym), el("title", c.title), el("start", c.start), el("end", c.end), el("days", c.daysCount), el("timeslot_duration", c.timeslot_duration), el("time_zone_name", c.time_zone_name), el("base_url", json.base_url), "</conference>");
+  out.push(
+    el("acronym", c.acronym),
+    el("title", c.title),
+    el("start", c.start),
+    el("end", c.end),
+    el("days", c.daysCount),
+    el("timeslot_duration", c.timeslot_duration),
+    el("time_zone_name", c.time_zone_name),
+    el("base_url", json.base_url),
+    "</conference>",
+  );
   for (const day of c.days) {
     out.push(`<day index="${day.index}" date="${day.date}" start="${day.day_start}" end="${day.day_end}">`);
     for (const [room, events] of Object.entries(day.rooms)) {
       out.push(`<room name="${esc(room)}">`);
       for (const e of events) {
         out.push(`<event guid="${e.guid}" id="${e.id}">`);
-        for (const key of ["date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track", "type", "language", "abstract", "description"] as const) out.push(el(key, e[key]));
-        out.push("<persons>", ...e.persons.map((x) => `<person id="${x.id}" guid="${x.guid}">${esc(x.public_name)}</person>`), "</persons>", "<links/>", "<attachments/>", "</event>");
+        for (const key of [
+          "date",
+          "start",
+          "duration",
+          "room",
+          "slug",
+          "url",
+          "title",
+          "subtitle",
+          "track",
+          "type",
+          "language",
+          "abstract",
+          "description",
+        ] as const)
+          out.push(el(key, e[key]));
+        out.push(
+          "<persons>",
+          ...e.persons.map((x) => `<person id="${x.id}" guid="${x.guid}">${esc(x.public_name)}</person>`),
+          "</persons>",
+          "<links/>",
+          "<attachments/>",
+          "</event>",
+        );
       }
       out.push("</room>");
     }
@@ -115,7 +160,16 @@ export function frabXml(p: Programme) {
 /** Concord's JSON API of the published programme: UTC instants plus the venue's zone. */
 export function apiJson(p: Programme) {
   return {
-    conference: { slug: p.conference.slug, title: p.conference.title, titleZh: p.conference.titleZh, timeZone: p.conference.timeZone, startDate: p.conference.startDate.toISOString().slice(0, 10), endDate: p.conference.endDate.toISOString().slice(0, 10), venue: p.conference.venue, city: p.conference.city },
+    conference: {
+      slug: p.conference.slug,
+      title: p.conference.title,
+      titleZh: p.conference.titleZh,
+      timeZone: p.conference.timeZone,
+      startDate: p.conference.startDate.toISOString().slice(0, 10),
+      endDate: p.conference.endDate.toISOString().slice(0, 10),
+      venue: p.conference.venue,
+      city: p.conference.city,
+    },
     rooms: p.rooms,
     tracks: p.tracks,
     sessions: p.sessions.map((s) => ({
@@ -131,7 +185,13 @@ export function apiJson(p: Programme) {
       localStart: isoWithOffset(s.startsAt!, p.conference.timeZone),
       roomId: s.room?.id ?? null,
       trackId: s.track?.id ?? null,
-      speakers: s.speakers.map((x) => ({ id: x.speaker.id, name: x.speaker.nameLatin, nameNative: x.speaker.nameNative, organization: x.speaker.organization, role: x.role })),
+      speakers: s.speakers.map((x) => ({
+        id: x.speaker.id,
+        name: x.speaker.nameLatin,
+        nameNative: x.speaker.nameNative,
+        organization: x.speaker.organization,
+        role: x.role,
+      })),
       url: absoluteUrl(`/conferences/${p.conference.slug}/sessions/${s.id}`),
     })),
   };

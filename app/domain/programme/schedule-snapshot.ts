@@ -2,7 +2,15 @@
  * A published version of the timetable, frozen as JSON, and the differences
  * between two versions ("what changed"). Pure functions: tested directly.
  */
-export type SnapshotSession = { id: string; title: string; titleZh: string | null; startsAt: string; endsAt: string; roomId: string | null; room: string | null };
+export type SnapshotSession = {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  startsAt: string;
+  endsAt: string;
+  roomId: string | null;
+  room: string | null;
+};
 export type ScheduleSnapshot = { sessions: SnapshotSession[] };
 
 export type ScheduleChange =
@@ -25,7 +33,8 @@ export function diffSnapshots(before: ScheduleSnapshot | null, after: ScheduleSn
     old.delete(s.id);
     if (!was) changes.push({ kind: "added", session: s });
     else {
-      if (was.startsAt !== s.startsAt || was.endsAt !== s.endsAt || was.roomId !== s.roomId) changes.push({ kind: "moved", before: was, after: s });
+      if (was.startsAt !== s.startsAt || was.endsAt !== s.endsAt || was.roomId !== s.roomId)
+        changes.push({ kind: "moved", before: was, after: s });
       if (was.title !== s.title) changes.push({ kind: "retitled", before: was, after: s });
     }
   }

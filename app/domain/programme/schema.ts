@@ -21,7 +21,12 @@ const optionalUuid = () =>
     .transform((v) => (v ? v : undefined));
 
 const optionalInt = (min: number, max: number) =>
-  z.number({ error: "programme.validation.number" }).int("programme.validation.number").min(min, "programme.validation.number").max(max, "programme.validation.number").optional();
+  z
+    .number({ error: "programme.validation.number" })
+    .int("programme.validation.number")
+    .min(min, "programme.validation.number")
+    .max(max, "programme.validation.number")
+    .optional();
 
 export const localTimeField = () =>
   z
@@ -54,10 +59,15 @@ export const trackSchema = z.object({
 });
 export type TrackInput = z.output<typeof trackSchema>;
 
-export const deleteSchema = z.object({ intent: z.enum(["delete-room", "delete-track", "delete-session", "delete-speaker"]), id: z.uuid("validation.invalid") });
+export const deleteSchema = z.object({
+  intent: z.enum(["delete-room", "delete-track", "delete-session", "delete-speaker"]),
+  id: z.uuid("validation.invalid"),
+});
 
 /** Start and end are both given or both left out; the end comes after the start. */
-const withTimes = <T extends z.ZodObject<{ start: ReturnType<typeof localTimeField>; end: ReturnType<typeof localTimeField> }>>(schema: T) =>
+const withTimes = <T extends z.ZodObject<{ start: ReturnType<typeof localTimeField>; end: ReturnType<typeof localTimeField> }>>(
+  schema: T,
+) =>
   schema
     .refine((v) => !!v.start === !!v.end, { path: ["end"], message: "programme.validation.bothTimes" })
     .refine((v) => !v.start || !v.end || v.end > v.start, { path: ["end"], message: "programme.validation.endBeforeStart" });
@@ -83,7 +93,10 @@ export const sessionSchema = withTimes(
       .transform((rows) => rows.filter((r): r is { speakerId: string; role: SpeakerRoleValue } => !!r.speakerId))
       .refine((rows) => new Set(rows.map((r) => r.speakerId)).size === rows.length, "programme.validation.speakerTwice"),
   }),
-).refine((v) => !v.signupRequired || v.signupCapacity !== undefined, { path: ["signupCapacity"], message: "programme.validation.capacityNeeded" });
+).refine((v) => !v.signupRequired || v.signupCapacity !== undefined, {
+  path: ["signupCapacity"],
+  message: "programme.validation.capacityNeeded",
+});
 export type SessionInput = z.output<typeof sessionSchema>;
 
 /** The timetable editor's placement form: "check" shows conflicts, "place" saves. */
@@ -106,7 +119,13 @@ export const speakerFields = {
   bio: optionalText(5000),
   bioZh: optionalText(5000),
 };
-export const speakerSchema = z.object({ ...speakerFields, email: z.union([z.literal(""), emailField()]).optional().transform((v) => v || undefined) });
+export const speakerSchema = z.object({
+  ...speakerFields,
+  email: z
+    .union([z.literal(""), emailField()])
+    .optional()
+    .transform((v) => v || undefined),
+});
 export type SpeakerInput = z.output<typeof speakerSchema>;
 export const ownProfileSchema = z.object(speakerFields);
 export type OwnProfileInput = z.output<typeof ownProfileSchema>;
@@ -122,11 +141,24 @@ export const cfpSchema = z
     intro: optionalText(5000),
     introZh: optionalText(5000),
   })
-  .refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, { path: ["closesAt"], message: "programme.validation.endBeforeStart" });
+  .refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, {
+    path: ["closesAt"],
+    message: "programme.validation.endBeforeStart",
+  });
 export type CfpInput = z.output<typeof cfpSchema>;
 
-export const questionSchema = z.object({ intent: z.literal("question"), label: requiredText(300), labelZh: optionalText(300), required: z.boolean().default(false) });
-export const criterionSchema = z.object({ intent: z.literal("criterion"), name: requiredText(120), nameZh: optionalText(120), maxScore: z.number({ error: "programme.validation.number" }).int().min(1).max(10).default(5) });
+export const questionSchema = z.object({
+  intent: z.literal("question"),
+  label: requiredText(300),
+  labelZh: optionalText(300),
+  required: z.boolean().default(false),
+});
+export const criterionSchema = z.object({
+  intent: z.literal("criterion"),
+  name: requiredText(120),
+  nameZh: optionalText(120),
+  maxScore: z.number({ error: "programme.validation.number" }).int().min(1).max(10).default(5),
+});
 export const assignReviewerSchema = z.object({ intent: z.literal("assign"), email: emailField(), trackId: z.uuid("validation.invalid") });
 export const decideSchema = z.object({ intent: z.enum(["accept", "reject"]), proposalId: z.uuid("validation.invalid") });
 
@@ -151,7 +183,14 @@ export type ProposalInput = z.output<typeof proposalSchema>;
 export const reviewSchema = z.object({
   comment: optionalText(10_000),
   // Conform coerces declared number fields only; record values arrive as text.
-  scores: z.record(z.string(), z.string().trim().regex(/^\d{1,3}$/, "programme.validation.number").transform(Number)),
+  scores: z.record(
+    z.string(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, "programme.validation.number")
+      .transform(Number),
+  ),
 });
 export type ReviewInput = z.output<typeof reviewSchema>;
 
@@ -161,5 +200,9 @@ export const respondInvitationSchema = z.object({ intent: z.enum(["accept", "dec
 
 /** Deleting a custom question or a review criterion of the call for proposals. */
 export const deleteCfpItemSchema = z.object({ intent: z.enum(["delete-question", "delete-criterion"]), id: z.uuid("validation.invalid") });
-export const unassignReviewerSchema = z.object({ intent: z.literal("unassign"), userId: z.uuid("validation.invalid"), trackId: z.uuid("validation.invalid") });
+export const unassignReviewerSchema = z.object({
+  intent: z.literal("unassign"),
+  userId: z.uuid("validation.invalid"),
+  trackId: z.uuid("validation.invalid"),
+});
 export const toSessionSchema = z.object({ intent: z.literal("to-session"), proposalId: z.uuid("validation.invalid") });

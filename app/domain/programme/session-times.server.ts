@@ -1,4 +1,4 @@
-import { FieldError } from "~/utils/form-action.server";
+import { FieldError } from "~/utils/errors";
 import { parseLocal, resolveLocal } from "./zoned-time";
 
 /**
@@ -6,7 +6,12 @@ import { parseLocal, resolveLocal } from "./zoned-time";
  * (the organizer surely meant something else); a repeated time takes its
  * first occurrence (docs/decisions/020-programme-times.md).
  */
-export function instantsFrom(zone: string, start: string | undefined, end: string | undefined, fields: [string, string] = ["start", "end"]) {
+export function instantsFrom(
+  zone: string,
+  start: string | undefined,
+  end: string | undefined,
+  fields: [string, string] = ["start", "end"],
+) {
   if (!start || !end) return null;
   const toInstant = (text: string, field: string) => {
     const local = parseLocal(text);

@@ -6,7 +6,9 @@ import { sniffImageType } from "~/domain/organizations/logo";
  */
 export const PHOTO_MAX_BYTES = 1024 * 1024;
 
-export type PhotoCheck = { ok: true; bytes: Uint8Array<ArrayBuffer>; type: string } | { ok: false; message: "programme.validation.photoTooLarge" | "programme.validation.photoType" };
+export type PhotoCheck =
+  | { ok: true; bytes: Uint8Array<ArrayBuffer>; type: string }
+  | { ok: false; message: "programme.validation.photoTooLarge" | "programme.validation.photoType" };
 
 export async function checkPhoto(file: File): Promise<PhotoCheck> {
   if (file.size > PHOTO_MAX_BYTES) return { ok: false, message: "programme.validation.photoTooLarge" };

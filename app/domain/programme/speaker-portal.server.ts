@@ -20,7 +20,17 @@ export async function portalOf(userId: string, locale: AppLocale) {
         orderBy: { session: { startsAt: { sort: "asc", nulls: "last" } } },
         select: {
           role: true,
-          session: { select: { id: true, title: true, titleZh: true, status: true, startsAt: true, endsAt: true, room: { select: { name: true, nameZh: true } } } },
+          session: {
+            select: {
+              id: true,
+              title: true,
+              titleZh: true,
+              status: true,
+              startsAt: true,
+              endsAt: true,
+              room: { select: { name: true, nameZh: true } },
+            },
+          },
         },
       },
       materials: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, createdAt: true } },
@@ -32,7 +42,12 @@ export async function portalOf(userId: string, locale: AppLocale) {
       id: p.id,
       name: p.nameLatin,
       invitation: p.invitation,
-      conference: { slug: p.conference.slug, title: pick(locale, p.conference.title, p.conference.titleZh), timeZone: zone, offset: offsetLabel(p.conference.startDate, zone) },
+      conference: {
+        slug: p.conference.slug,
+        title: pick(locale, p.conference.title, p.conference.titleZh),
+        timeZone: zone,
+        offset: offsetLabel(p.conference.startDate, zone),
+      },
       sessions: p.sessions.map(({ role, session: s }) => ({
         id: s.id,
         role,

@@ -8,9 +8,13 @@ import { localDay, localTime } from "./zoned-time";
 const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: { status: "PUBLISHED" as const } } } });
 
 async function visibleConference(slug: string, user: SessionUser | null) {
-  const conference = await db().conference.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true } });
+  const conference = await db().conference.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true },
+  });
   if (!conference) return null;
-  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id }))) return null;
+  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id })))
+    return null;
   return conference;
 }
 
@@ -24,7 +28,15 @@ export async function publicSpeakers(slug: string, user: SessionUser | null, loc
   });
   return {
     conference: { slug: conference.slug, title: pick(locale, conference.title, conference.titleZh) },
-    speakers: speakers.map((s) => ({ id: s.id, name: s.nameLatin, nameNative: s.nameNative, position: s.position, organization: s.organization, hasPhoto: !!s.photoType, version: s.updatedAt.getTime().toString(36) })),
+    speakers: speakers.map((s) => ({
+      id: s.id,
+      name: s.nameLatin,
+      nameNative: s.nameNative,
+      position: s.position,
+      organization: s.organization,
+      hasPhoto: !!s.photoType,
+      version: s.updatedAt.getTime().toString(36),
+    })),
   };
 }
 

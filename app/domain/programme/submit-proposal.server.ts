@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { AppError, notFound, unauthorized } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import { absoluteUrl } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
@@ -12,7 +11,7 @@ import type { ProposalInput } from "./schema";
 export type SubmitProposalOptions = { actor: SessionUser | null; slug: string; proposalId?: string; input: ProposalInput; now?: Date };
 
 /** The call is closed (or not open yet): a form-level message, nothing is written. */
-export const cfpClosed = () => new AppError("CFP_CLOSED", 409, "programme.cfp.closedError");
+export const cfpClosed = () => new AppError("CFP_CLOSED", "programme.cfp.closedError");
 
 /**
  * Submits a proposal, or edits the actor's own while the call is open. The
@@ -28,10 +27,13 @@ export async function submitProposal({ actor, slug, proposalId, input, now = new
     const call = await loadCall(tx, conference.id);
     if (cfpPhase(call, now) !== "open") throw cfpClosed();
     const existing = proposalId
-      ? await tx.proposal.findFirst({ where: { id: proposalId, conferenceId: conference.id, submitterId: actor.id }, select: { id: true, status: true } })
+      ? await tx.proposal.findFirst({
+          where: { id: proposalId, conferenceId: conference.id, submitterId: actor.id },
+          select: { id: true, status: true },
+        })
       : null;
     if (proposalId && !existing) throw notFound();
-    if (existing && existing.status !== "SUBMITTED") throw new AppError("PROPOSAL_FINAL", 409, "programme.proposal.notEditable");
+    if (existing && existing.status !== "SUBMITTED") throw new AppError("PROPOSAL_FINAL", "programme.proposal.notEditable");
     if (!call!.formats.includes(input.format)) throw new FieldError("format", "programme.validation.formatNotOffered");
     if (input.trackId && !(await tx.track.findFirst({ where: { id: input.trackId, conferenceId: conference.id }, select: { id: true } }))) {
       throw new FieldError("trackId", "programme.validation.trackNotHere");
@@ -78,7 +80,13 @@ export async function submitProposal({ actor, slug, proposalId, input, now = new
         },
       });
     }
-    await audit(tx, { actorId: actor.id, action: existing ? "programme.proposal.update" : "programme.proposal.submit", entityType: "Proposal", entityId: id, data: { ...data, authors } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: existing ? "programme.proposal.update" : "programme.proposal.submit",
+      entityType: "Proposal",
+      entityId: id,
+      data: { ...data, authors },
+    });
     return { id };
   });
 }

@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { programmeConference } from "./programme-conference.server";
@@ -17,8 +16,12 @@ export async function submitReview({ actor, slug, proposalId, input }: SubmitRev
   return db().$transaction(async (tx) => {
     const conference = await programmeConference(tx, slug);
     const proposal = await reviewableProposal(tx, actor, conference.id, proposalId);
-    if (proposal.status !== "SUBMITTED") throw new AppError("PROPOSAL_FINAL", 409, "programme.review.decided");
-    const criteria = await tx.reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, maxScore: true } });
+    if (proposal.status !== "SUBMITTED") throw new AppError("PROPOSAL_FINAL", "programme.review.decided");
+    const criteria = await tx.reviewCriterion.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, maxScore: true },
+    });
     const scores = criteria.map((c) => {
       const score = input.scores[c.id];
       if (score === undefined) throw new FieldError(`scores.${c.id}`, "validation.required");
@@ -33,7 +36,13 @@ export async function submitReview({ actor, slug, proposalId, input }: SubmitRev
     });
     await tx.reviewScore.deleteMany({ where: { reviewId: review.id } });
     if (scores.length) await tx.reviewScore.createMany({ data: scores.map((s) => ({ ...s, reviewId: review.id })) });
-    await audit(tx, { actorId: actor!.id, action: "programme.review.submit", entityType: "Proposal", entityId: proposalId, data: { scores } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.review.submit",
+      entityType: "Proposal",
+      entityId: proposalId,
+      data: { scores },
+    });
     return { id: review.id };
   });
 }

@@ -12,6 +12,12 @@ export async function unassignReviewer({ actor, slug, userId, trackId }: Unassig
     const conference = await guardedConference(tx, actor, slug);
     const { count } = await tx.reviewerAssignment.deleteMany({ where: { userId, trackId, track: { conferenceId: conference.id } } });
     if (count === 0) throw notFound();
-    await audit(tx, { actorId: actor!.id, action: "programme.reviewer.unassign", entityType: "Track", entityId: trackId, data: { userId } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "programme.reviewer.unassign",
+      entityType: "Track",
+      entityId: trackId,
+      data: { userId },
+    });
   });
 }

@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { notFound, unauthorized } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import type { OwnProfileInput } from "./schema";
@@ -26,6 +25,12 @@ export async function updateOwnProfile({ actor, speakerId, input, photo }: Updat
     const { count } = await tx.speaker.updateMany({ where: { id: speakerId, userId: actor.id }, data });
     if (count === 0) throw notFound();
     const { photo: _p, ...logged } = data;
-    await audit(tx, { actorId: actor.id, action: "programme.speaker.self-update", entityType: "Speaker", entityId: speakerId, data: logged });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "programme.speaker.self-update",
+      entityType: "Speaker",
+      entityId: speakerId,
+      data: logged,
+    });
   });
 }

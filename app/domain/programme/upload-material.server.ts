@@ -1,7 +1,6 @@
 import { sniffImageType } from "~/domain/organizations/logo";
 import { db } from "~/utils/db.server";
-import { notFound, unauthorized } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 
@@ -12,7 +11,8 @@ function sniffMaterial(bytes: Uint8Array): string | null {
   const image = sniffImageType(bytes);
   if (image) return image;
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "application/pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
   return null;
 }
 
@@ -30,7 +30,13 @@ export async function uploadMaterial({ actor, speakerId, file }: UploadMaterialO
     if (!speaker) throw notFound();
     const fileName = file.name.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "file";
     const m = await tx.speakerMaterial.create({ data: { speakerId, fileName, contentType, bytes }, select: { id: true } });
-    await audit(tx, { actorId: actor.id, action: "programme.material.upload", entityType: "Speaker", entityId: speakerId, data: { fileName, contentType, size: bytes.length } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "programme.material.upload",
+      entityType: "Speaker",
+      entityId: speakerId,
+      data: { fileName, contentType, size: bytes.length },
+    });
     return m;
   });
 }

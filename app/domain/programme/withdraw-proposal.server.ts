@@ -9,10 +9,13 @@ export type WithdrawProposalOptions = { actor: SessionUser | null; slug: string;
 export async function withdrawProposal({ actor, slug, proposalId }: WithdrawProposalOptions) {
   if (!actor) throw unauthorized();
   return db().$transaction(async (tx) => {
-    const proposal = await tx.proposal.findFirst({ where: { id: proposalId, submitterId: actor.id, conference: { slug } }, select: { id: true, status: true } });
+    const proposal = await tx.proposal.findFirst({
+      where: { id: proposalId, submitterId: actor.id, conference: { slug } },
+      select: { id: true, status: true },
+    });
     if (!proposal) throw notFound();
     const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
-    if (count === 0) throw new AppError("PROPOSAL_FINAL", 409, "programme.proposal.notEditable");
+    if (count === 0) throw new AppError("PROPOSAL_FINAL", "programme.proposal.notEditable");
     await audit(tx, { actorId: actor.id, action: "programme.proposal.withdraw", entityType: "Proposal", entityId: proposal.id });
   });
 }

@@ -19,17 +19,20 @@ export async function workshopSignup({ actor, slug, sessionId, join }: WorkshopS
       select: { id: true, signupRequired: true, signupCapacity: true },
     });
     if (!session) throw notFound();
-    if (!session.signupRequired || !session.signupCapacity) throw new AppError("NOT_WORKSHOP", 400, "programme.error.notWorkshop");
+    if (!session.signupRequired || !session.signupCapacity) throw new AppError("NOT_WORKSHOP", "programme.error.notWorkshop");
     if (!join) {
       await tx.workshopSignup.deleteMany({ where: { sessionId, userId: actor.id } });
       await audit(tx, { actorId: actor.id, action: "programme.workshop.leave", entityType: "ProgrammeSession", entityId: sessionId });
       return { joined: false };
     }
     await lockSession(tx, sessionId);
-    const mine = await tx.workshopSignup.findUnique({ where: { sessionId_userId: { sessionId, userId: actor.id } }, select: { userId: true } });
+    const mine = await tx.workshopSignup.findUnique({
+      where: { sessionId_userId: { sessionId, userId: actor.id } },
+      select: { userId: true },
+    });
     if (mine) return { joined: true };
     const taken = await tx.workshopSignup.count({ where: { sessionId } });
-    if (taken >= session.signupCapacity) throw new AppError("FULL", 409, "programme.error.full");
+    if (taken >= session.signupCapacity) throw new AppError("FULL", "programme.error.full");
     await pauseAfterCheck();
     await tx.workshopSignup.create({ data: { sessionId, userId: actor.id } });
     await audit(tx, { actorId: actor.id, action: "programme.workshop.join", entityType: "ProgrammeSession", entityId: sessionId });

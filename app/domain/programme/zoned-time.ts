@@ -161,7 +161,10 @@ export function localDayBounds(day: string, zone: string): { start: Date; end: D
   const [y, m, d] = day.split("-").map(Number);
   const next = new Date(Date.UTC(y, m - 1, d + 1));
   const start = resolveLocal({ year: y, month: m, day: d, hour: 0, minute: 0 }, zone).instant;
-  const end = resolveLocal({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 }, zone).instant;
+  const end = resolveLocal(
+    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 },
+    zone,
+  ).instant;
   return { start, end };
 }
 

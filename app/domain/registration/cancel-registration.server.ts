@@ -28,21 +28,37 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
     if (!locked) throw notFound();
     const r = await tx.registration.findUniqueOrThrow({
       where: { id: registrationId },
-      select: { id: true, userId: true, conferenceId: true, status: true, ticketTypeId: true, voucherId: true, paidCents: true, refundedCents: true, currency: true, conference: { select: { startDate: true } } },
+      select: {
+        id: true,
+        userId: true,
+        conferenceId: true,
+        status: true,
+        ticketTypeId: true,
+        voucherId: true,
+        paidCents: true,
+        refundedCents: true,
+        currency: true,
+        conference: { select: { startDate: true } },
+      },
     });
     const organizer = await canRegistration(actor, "registration:manage", { conferenceId: r.conferenceId }, tx);
     if (!organizer) {
       await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId }, tx);
       const settings = await settingsOf(tx, r.conferenceId);
       const deadline = settings.cancelUntil ?? r.conference.startDate;
-      if (now >= deadline) throw new AppError("CANCEL_CLOSED", 409, "reg.error.cancelClosed");
+      if (now >= deadline) throw new AppError("CANCEL_CLOSED", "reg.error.cancelClosed");
     }
-    if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_CANCELLABLE", 409, "reg.error.notCancellable");
+    if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_CANCELLABLE", "reg.error.notCancellable");
     await tx.registration.update({ where: { id: r.id }, data: { status: "CANCELLED", cancelledAt: now, holdUntil: null } });
     if (r.voucherId) await releaseVoucherUse(tx, r.voucherId);
     await releasePlaces(tx, await quotaIdsOf(tx, r.ticketTypeId));
     await offerFreedPlaces(tx, r.conferenceId, now);
-    await audit(tx, { actorId: actor.id, action: organizer && actor.id !== r.userId ? "registration.cancel-by-organizer" : "registration.cancel", entityType: "Registration", entityId: r.id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: organizer && actor.id !== r.userId ? "registration.cancel-by-organizer" : "registration.cancel",
+      entityType: "Registration",
+      entityId: r.id,
+    });
     const owed = r.paidCents - r.refundedCents;
     const ctx = await registrationContext(tx, r.id);
     await enqueueEmail(tx, {

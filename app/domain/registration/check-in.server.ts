@@ -1,6 +1,5 @@
 import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { managedConference } from "./manage-context.server";
@@ -17,15 +16,28 @@ export async function checkIn({ actor, slug, code, now = new Date() }: CheckInOp
     const conference = await managedConference(tx, actor, slug, "registration:check-in");
     const r = await tx.registration.findFirst({
       where: { conferenceId: conference.id, badgeCode: code.trim().toUpperCase() },
-      select: { id: true, status: true, checkedInAt: true, user: { select: { nameLatin: true, nameNative: true } }, ticketType: { select: { nameEn: true, nameZh: true } } },
+      select: {
+        id: true,
+        status: true,
+        checkedInAt: true,
+        user: { select: { nameLatin: true, nameNative: true } },
+        ticketType: { select: { nameEn: true, nameZh: true } },
+      },
     });
-    if (!r) throw new FieldError("code", "reg.error.badgeUnknown", 404);
-    if (r.status !== "CONFIRMED") throw new AppError("NOT_CONFIRMED", 409, "reg.error.notConfirmed");
+    if (!r) throw new FieldError("code", "reg.error.badgeUnknown", "UNKNOWN_BADGE");
+    if (r.status !== "CONFIRMED") throw new AppError("NOT_CONFIRMED", "reg.error.notConfirmed");
     const first = await tx.registration.updateMany({ where: { id: r.id, checkedInAt: null }, data: { checkedInAt: now } });
     const duplicate = first.count === 0;
     await tx.checkIn.create({ data: { registrationId: r.id, scannedById: actor!.id, duplicate } });
-    await audit(tx, { actorId: actor!.id, action: duplicate ? "check-in.duplicate" : "check-in", entityType: "Registration", entityId: r.id });
-    const at = duplicate ? (await tx.registration.findUniqueOrThrow({ where: { id: r.id }, select: { checkedInAt: true } })).checkedInAt! : now;
+    await audit(tx, {
+      actorId: actor!.id,
+      action: duplicate ? "check-in.duplicate" : "check-in",
+      entityType: "Registration",
+      entityId: r.id,
+    });
+    const at = duplicate
+      ? (await tx.registration.findUniqueOrThrow({ where: { id: r.id }, select: { checkedInAt: true } })).checkedInAt!
+      : now;
     return { duplicate, checkedInAt: at, name: r.user.nameLatin, nameNative: r.user.nameNative, ticket: r.ticketType };
   });
 }

@@ -11,7 +11,12 @@ function code(length: number) {
 
 /** Payment reference, e.g. "ICETE-7K3P9Q": the conference slug's first word and 6 random characters. */
 export function paymentReference(slug: string) {
-  const prefix = slug.split("-")[0].toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 8) || "REG";
+  const prefix =
+    slug
+      .split("-")[0]
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, "")
+      .slice(0, 8) || "REG";
   return `${prefix}-${code(6)}`;
 }
 

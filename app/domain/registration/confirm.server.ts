@@ -29,8 +29,12 @@ export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: R
  * conference's next receipt number and the attendee the confirmation email.
  */
 export async function confirmInTx(tx: Tx, registrationId: string, now: Date) {
-  const current = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { conferenceId: true, amountCents: true, receiptNumber: true } });
-  const receiptNumber = current.amountCents > 0 && current.receiptNumber === null ? await nextReceiptNumber(tx, current.conferenceId) : current.receiptNumber;
+  const current = await tx.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    select: { conferenceId: true, amountCents: true, receiptNumber: true },
+  });
+  const receiptNumber =
+    current.amountCents > 0 && current.receiptNumber === null ? await nextReceiptNumber(tx, current.conferenceId) : current.receiptNumber;
   await tx.registration.update({
     where: { id: registrationId },
     data: { status: "CONFIRMED", confirmedAt: now, holdUntil: null, receiptNumber },

@@ -3,7 +3,11 @@ import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
 import type { QuestionInput } from "./schemas";
 
-const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Adds a question at the end of the form. Choices are stored as given; their Chinese labels in the same order. */
 export async function createQuestion({ actor, slug, input }: ManageOptions & { input: QuestionInput }) {

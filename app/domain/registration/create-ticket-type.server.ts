@@ -13,7 +13,13 @@ export async function createTicketType({ actor, slug, input }: ManageOptions & {
     const ticket = await tx.ticketType.create({
       data: { conferenceId: conference.id, ...fields, position: count, quotas: { create: quotaIds.map((quotaId) => ({ quotaId })) } },
     });
-    await audit(tx, { actorId: actor!.id, action: "ticket-type.create", entityType: "TicketType", entityId: ticket.id, data: { priceCents: fields.priceCents, quotas: quotaIds } });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "ticket-type.create",
+      entityType: "TicketType",
+      entityId: ticket.id,
+      data: { priceCents: fields.priceCents, quotas: quotaIds },
+    });
     return ticket;
   });
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { FieldError } from "~/utils/form-action.server";
+import { FieldError } from "~/utils/errors";
 import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
 import { parseMoney } from "./money";
@@ -27,7 +27,13 @@ export async function createVoucher({ actor, slug, input }: ManageOptions & { in
           ticketTypeIds: input.ticketTypeIds,
         },
       });
-      await audit(tx, { actorId: actor!.id, action: "voucher.create", entityType: "Voucher", entityId: voucher.id, data: { code: input.code } });
+      await audit(tx, {
+        actorId: actor!.id,
+        action: "voucher.create",
+        entityType: "Voucher",
+        entityId: voucher.id,
+        data: { code: input.code },
+      });
       return voucher;
     });
   } catch (error) {

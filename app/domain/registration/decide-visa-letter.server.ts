@@ -7,7 +7,14 @@ import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { managedConference } from "./manage-context.server";
 
-export type DecideVisaLetterOptions = { actor: SessionUser | null; slug: string; requestId: string; approve: boolean; reason?: string; now?: Date };
+export type DecideVisaLetterOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  requestId: string;
+  approve: boolean;
+  reason?: string;
+  now?: Date;
+};
 
 /** An organizer approves or declines a waiting request; the requester is told by email either way. */
 export async function decideVisaLetter({ actor, slug, requestId, approve, reason, now = new Date() }: DecideVisaLetterOptions) {
@@ -15,15 +22,31 @@ export async function decideVisaLetter({ actor, slug, requestId, approve, reason
     const conference = await managedConference(tx, actor, slug);
     const n = await tx.visaLetterRequest.updateMany({
       where: { id: requestId, conferenceId: conference.id, status: "REQUESTED" },
-      data: { status: approve ? "APPROVED" : "DECLINED", declineReason: approve ? null : (reason ?? null), decidedAt: now, decidedById: actor!.id },
+      data: {
+        status: approve ? "APPROVED" : "DECLINED",
+        declineReason: approve ? null : (reason ?? null),
+        decidedAt: now,
+        decidedById: actor!.id,
+      },
     });
     if (n.count === 0) {
       const exists = await tx.visaLetterRequest.count({ where: { id: requestId, conferenceId: conference.id } });
-      throw exists ? new AppError("VISA_DECIDED", 409, "reg.error.visaDecided") : notFound();
+      throw exists ? new AppError("VISA_DECIDED", "reg.error.visaDecided") : notFound();
     }
-    const v = await tx.visaLetterRequest.findUniqueOrThrow({ where: { id: requestId }, select: { userId: true, user: { select: { email: true, nameLatin: true, locale: true } } } });
-    const reg = await tx.registration.findUnique({ where: { conferenceId_userId: { conferenceId: conference.id, userId: v.userId } }, select: { id: true } });
-    await audit(tx, { actorId: actor!.id, action: approve ? "visa.approve" : "visa.decline", entityType: "VisaLetterRequest", entityId: requestId });
+    const v = await tx.visaLetterRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { userId: true, user: { select: { email: true, nameLatin: true, locale: true } } },
+    });
+    const reg = await tx.registration.findUnique({
+      where: { conferenceId_userId: { conferenceId: conference.id, userId: v.userId } },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: approve ? "visa.approve" : "visa.decline",
+      entityType: "VisaLetterRequest",
+      entityId: requestId,
+    });
     const l = v.user.locale;
     await enqueueEmail(tx, {
       to: v.user.email,

@@ -71,15 +71,24 @@ const pad = (n: number) => String(n).padStart(5, "0");
 /** Receipt / invoice: sequential number per conference, payer organization and tax id, amounts and currency. */
 export async function receiptPdf(opts: DocumentOptions) {
   const r = await documentRegistration(opts);
-  if (r.status !== "CONFIRMED" || r.receiptNumber === null) throw new AppError("NOT_CONFIRMED", 409, "reg.error.notConfirmed");
+  if (r.status !== "CONFIRMED" || r.receiptNumber === null) throw new AppError("NOT_CONFIRMED", "reg.error.notConfirmed");
   const number = `${r.conference.slug.toUpperCase()}-${pad(r.receiptNumber)}`;
   const pdf = await newPdf(A4, `Receipt ${number}`);
   const m = (c: number) => formatMoney(c, r.currency, "en");
   let y = 790;
-  y = paragraph(pdf, r.conference.org.nameEn + (r.conference.org.nameNative ? `  ${r.conference.org.nameNative}` : ""), 56, y, { size: 14, bold: true, color: brand });
+  y = paragraph(pdf, r.conference.org.nameEn + (r.conference.org.nameNative ? `  ${r.conference.org.nameNative}` : ""), 56, y, {
+    size: 14,
+    bold: true,
+    color: brand,
+  });
   y = paragraph(pdf, `${r.conference.title}${r.conference.titleZh ? ` · ${r.conference.titleZh}` : ""}`, 56, y, { size: 10 });
   y = paragraph(pdf, `RECEIPT / 收据  No. ${number}`, 56, y - 24, { size: 18, bold: true });
-  y = paragraph(pdf, `Date / 日期: ${formatDateTime(r.confirmedAt ?? new Date(), r.conference.timeZone, "en")} (${r.conference.timeZone})`, 56, y - 6);
+  y = paragraph(
+    pdf,
+    `Date / 日期: ${formatDateTime(r.confirmedAt ?? new Date(), r.conference.timeZone, "en")} (${r.conference.timeZone})`,
+    56,
+    y - 6,
+  );
   y = paragraph(pdf, `Payment reference / 付款附言: ${r.reference}`, 56, y);
   y = paragraph(pdf, "Received from / 付款人", 56, y - 18, { bold: true });
   y = paragraph(pdf, `${r.user.nameLatin}${r.user.nameNative ? ` (${r.user.nameNative})` : ""} · ${r.user.email}`, 56, y);
@@ -106,7 +115,7 @@ export async function receiptPdf(opts: DocumentOptions) {
 /** Badge: name in Latin letters and native script, organization, ticket, and the check-in QR code. */
 export async function badgePdf(opts: DocumentOptions) {
   const r = await documentRegistration(opts);
-  if (r.status !== "CONFIRMED") throw new AppError("NOT_CONFIRMED", 409, "reg.error.notConfirmed");
+  if (r.status !== "CONFIRMED") throw new AppError("NOT_CONFIRMED", "reg.error.notConfirmed");
   const pdf = await newPdf(BADGE, `Badge ${r.user.nameLatin}`);
   const w = BADGE[0];
   const center = (text: string, y: number, size: number, bold = false) => {
@@ -117,7 +126,13 @@ export async function badgePdf(opts: DocumentOptions) {
   };
   pdf.page.drawRectangle({ x: 0, y: BADGE[1] - 50, width: w, height: 50, color: brand });
   const title = r.conference.title;
-  pdf.page.drawText(title.length > 48 ? `${title.slice(0, 46)}…` : title, { x: 12, y: BADGE[1] - 30, size: 9, font: pdf.bold, color: rgb(1, 1, 1) });
+  pdf.page.drawText(title.length > 48 ? `${title.slice(0, 46)}…` : title, {
+    x: 12,
+    y: BADGE[1] - 30,
+    size: 9,
+    font: pdf.bold,
+    color: rgb(1, 1, 1),
+  });
   center(r.user.nameLatin, 330, 22, true);
   if (r.user.nameNative) center(r.user.nameNative, 304, 18);
   const org = r.user.memberships[0]?.org;
@@ -151,8 +166,16 @@ export async function visaLetterPdf(opts: DocumentOptions) {
     y - 10,
     { width: 484 },
   );
-  y = paragraph(pdf, `The participant is registered for the conference (reference ${r.reference}) and plans to stay from ${stay}.`, 56, y - 6, { width: 484 });
-  y = paragraph(pdf, "This letter does not create any financial obligation of the organizers towards the participant.", 56, y - 6, { width: 484 });
+  y = paragraph(
+    pdf,
+    `The participant is registered for the conference (reference ${r.reference}) and plans to stay from ${stay}.`,
+    56,
+    y - 6,
+    { width: 484 },
+  );
+  y = paragraph(pdf, "This letter does not create any financial obligation of the organizers towards the participant.", 56, y - 6, {
+    width: 484,
+  });
   y = paragraph(pdf, `${c.org.nameEn}`, 56, y - 30, { bold: true });
   y = paragraph(pdf, `Organizers of ${c.title}`, 56, y);
   const verify = absoluteUrl(`/visa-letters/${v.verificationCode}`);

@@ -47,9 +47,18 @@ type Batch = { rows: ExportRow[]; answers: Map<string, Answer> };
  * turned into CSV, the database already reads the next one. So at most two
  * batches are in memory, never the 10,000 rows.
  */
-export async function exportRegistrations({ actor, slug, filter, batchSize = 2000 }: ExportRegistrationsOptions): Promise<ReadableStream<Uint8Array>> {
+export async function exportRegistrations({
+  actor,
+  slug,
+  filter,
+  batchSize = 2000,
+}: ExportRegistrationsOptions): Promise<ReadableStream<Uint8Array>> {
   const conference = await managedConference(db(), actor, slug);
-  const questions = await db().registrationQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, labelEn: true, kind: true } });
+  const questions = await db().registrationQuestion.findMany({
+    where: { conferenceId: conference.id },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, labelEn: true, kind: true },
+  });
   const f = registrationFilterSql(filter);
   const encoder = new TextEncoder();
 
@@ -64,9 +73,13 @@ export async function exportRegistrations({ actor, slug, filter, batchSize = 200
         ${after ? Prisma.sql`AND (r."createdAt", r.id) > (${after.createdAt}, ${after.id}::uuid)` : Prisma.empty}
       ORDER BY r."createdAt", r.id
       LIMIT ${batchSize}`;
-    const answers = questions.length && rows.length
-      ? await db().registrationAnswer.findMany({ where: { registrationId: { in: rows.map((r) => r.id) } }, select: { registrationId: true, questionId: true, text: true, choices: true, yes: true } })
-      : [];
+    const answers =
+      questions.length && rows.length
+        ? await db().registrationAnswer.findMany({
+            where: { registrationId: { in: rows.map((r) => r.id) } },
+            select: { registrationId: true, questionId: true, text: true, choices: true, yes: true },
+          })
+        : [];
     return { rows, answers: new Map(answers.map((a) => [`${a.registrationId}:${a.questionId}`, a])) };
   }
 
@@ -91,7 +104,7 @@ export async function exportRegistrations({ actor, slug, filter, batchSize = 200
         ...questions.map((q) => {
           const a = answers.get(`${r.id}:${q.id}`);
           if (!a) return "";
-          return a.yes !== null ? (a.yes ? "yes" : "no") : a.text ?? a.choices.join("; ");
+          return a.yes !== null ? (a.yes ? "yes" : "no") : (a.text ?? a.choices.join("; "));
         }),
       ];
       return cells.map(csvCell).join(",");
@@ -105,7 +118,24 @@ export async function exportRegistrations({ actor, slug, filter, batchSize = 200
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        const header = ["reference", "status", "name", "name_native", "email", "ticket", "method", "amount_due", "paid", "refunded", "currency", "payer_organization", "payer_tax_id", "registered_at", "checked_in_at", ...questions.map((q) => q.labelEn)];
+        const header = [
+          "reference",
+          "status",
+          "name",
+          "name_native",
+          "email",
+          "ticket",
+          "method",
+          "amount_due",
+          "paid",
+          "refunded",
+          "currency",
+          "payer_organization",
+          "payer_tax_id",
+          "registered_at",
+          "checked_in_at",
+          ...questions.map((q) => q.labelEn),
+        ];
         controller.enqueue(encoder.encode(BOM + header.map(csvCell).join(",") + "\r\n"));
         return;
       }

@@ -26,9 +26,7 @@ function answerSchema(q: QuestionDef) {
   const required = "validation.required";
   switch (q.kind) {
     case "TEXT":
-      return q.required
-        ? z.string({ error: required }).trim().min(1, required).max(1000, "validation.tooLong")
-        : optionalText(1000);
+      return q.required ? z.string({ error: required }).trim().min(1, required).max(1000, "validation.tooLong") : optionalText(1000);
     case "CHOICE": {
       const one = z.enum(q.options as [string, ...string[]], { error: q.required ? required : "validation.invalid" });
       return q.required ? one : one.optional();

@@ -27,12 +27,12 @@ type CardPayment = { registrationId: string; paymentIntentId: string; amount: nu
 export async function handleStripeWebhook({ payload, signature, now = new Date() }: HandleStripeWebhookOptions) {
   const stripe = stripeClient();
   const secret = stripeWebhookSecret();
-  if (!stripe || !secret) throw new AppError("STRIPE_UNCONFIGURED", 404, "error.notFound");
+  if (!stripe || !secret) throw new AppError("STRIPE_UNCONFIGURED", "error.notFound");
   let event;
   try {
     event = stripe.webhooks.constructEvent(payload, signature ?? "", secret);
   } catch {
-    throw new AppError("BAD_SIGNATURE", 400, "error.badRequest");
+    throw new AppError("BAD_SIGNATURE", "error.badRequest");
   }
   if (await db().stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { outcome: "duplicate" as const };
 
@@ -41,7 +41,12 @@ export async function handleStripeWebhook({ payload, signature, now = new Date()
     const session = await stripe.checkout.sessions.retrieve(event.data.object.id);
     const pi = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
     if (session.payment_status === "paid" && session.metadata?.registrationId && pi) {
-      payment = { registrationId: session.metadata.registrationId, paymentIntentId: pi, amount: session.amount_total ?? 0, currency: session.currency ?? "" };
+      payment = {
+        registrationId: session.metadata.registrationId,
+        paymentIntentId: pi,
+        amount: session.amount_total ?? 0,
+        currency: session.currency ?? "",
+      };
     }
   } else if (event.type === "payment_intent.succeeded") {
     const pi = await stripe.paymentIntents.retrieve(event.data.object.id);
@@ -62,16 +67,26 @@ export async function handleStripeWebhook({ payload, signature, now = new Date()
 }
 
 async function applyCardPayment(tx: Tx, p: CardPayment, now: Date) {
-  const [r] = await tx.$queryRaw<{ id: string; status: string; amountCents: number; paidCents: number; currency: string; ticketTypeId: string }[]>`
+  const [r] = await tx.$queryRaw<
+    { id: string; status: string; amountCents: number; paidCents: number; currency: string; ticketTypeId: string }[]
+  >`
     SELECT id, status, "amountCents", "paidCents", currency, "ticketTypeId" FROM "Registration" WHERE id = ${p.registrationId}::uuid FOR UPDATE`;
   if (!r) return "ignored" as const;
   if (await tx.payment.findUnique({ where: { externalId: p.paymentIntentId }, select: { id: true } })) return "already-recorded" as const;
   // Money in another currency is recorded but never counted towards the amount due.
   const counts = p.currency.toUpperCase() === r.currency ? p.amount : 0;
-  await tx.payment.create({ data: { registrationId: r.id, kind: "CARD", amountCents: p.amount, currency: p.currency.toUpperCase(), externalId: p.paymentIntentId } });
+  await tx.payment.create({
+    data: { registrationId: r.id, kind: "CARD", amountCents: p.amount, currency: p.currency.toUpperCase(), externalId: p.paymentIntentId },
+  });
   const paid = r.paidCents + counts;
   await tx.registration.update({ where: { id: r.id }, data: { paidCents: paid, stripePaymentIntentId: p.paymentIntentId } });
-  await audit(tx, { actorId: null, action: "payment.card", entityType: "Registration", entityId: r.id, data: { paymentIntent: p.paymentIntentId, amount: p.amount, currency: p.currency } });
+  await audit(tx, {
+    actorId: null,
+    action: "payment.card",
+    entityType: "Registration",
+    entityId: r.id,
+    data: { paymentIntent: p.paymentIntentId, amount: p.amount, currency: p.currency },
+  });
   if (r.status === "CONFIRMED") return "recorded" as const;
   if (r.status === "EXPIRED" && paid >= r.amountCents && (await tryTakePlaces(tx, await quotaIdsOf(tx, r.ticketTypeId)))) {
     await confirmInTx(tx, r.id, now);
@@ -81,7 +96,12 @@ async function applyCardPayment(tx: Tx, p: CardPayment, now: Date) {
     // The Stripe call is idempotent (keyed by the payment intent), so a rollback and redelivery cannot refund twice.
     await refundCardPayments(tx, r.id, now);
     const ctx = await registrationContext(tx, r.id);
-    await enqueueEmail(tx, { to: ctx.to, locale: ctx.locale, template: "latePaymentRefunded", props: { ...ctx.base, amount: formatMoney(p.amount, p.currency.toUpperCase(), ctx.locale) } });
+    await enqueueEmail(tx, {
+      to: ctx.to,
+      locale: ctx.locale,
+      template: "latePaymentRefunded",
+      props: { ...ctx.base, amount: formatMoney(p.amount, p.currency.toUpperCase(), ctx.locale) },
+    });
     return "refunded" as const;
   }
   if (paid >= r.amountCents) {

@@ -18,16 +18,21 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === "," || c === ";") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
+    else if (c === "," || c === ";") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(cell);
       if (row.some((x) => x.trim())) rows.push(row);
-      (row = []), (cell = "");
+      row = [];
+      cell = "";
     } else cell += c;
   }
   row.push(cell);
@@ -48,15 +53,21 @@ export async function importBankStatement({ actor, slug, csv, now = new Date() }
   const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const refCol = header.findIndex((h) => h === "reference" || h === "description" || h === "附言");
   const amountCol = header.findIndex((h) => h === "amount" || h === "金额");
-  if (refCol < 0 || amountCol < 0) throw new AppError("BAD_CSV", 400, "reg.error.badCsv");
+  if (refCol < 0 || amountCol < 0) throw new AppError("BAD_CSV", "reg.error.badCsv");
   const references = new Map(
-    (await db().registration.findMany({ where: { conferenceId: conference.id }, select: { id: true, reference: true } })).map((r) => [r.reference, r.id]),
+    (await db().registration.findMany({ where: { conferenceId: conference.id }, select: { id: true, reference: true } })).map((r) => [
+      r.reference,
+      r.id,
+    ]),
   );
   let matched = 0;
   const unmatched: { line: number; text: string }[] = [];
   for (const [index, cells] of rows.slice(1).entries()) {
     const line = index + 2;
-    const ref = (cells[refCol] ?? "").toUpperCase().match(/[A-Z0-9]+-[2-9A-HJKMNP-Z]{6}/g)?.find((r) => references.has(r));
+    const ref = (cells[refCol] ?? "")
+      .toUpperCase()
+      .match(/[A-Z0-9]+-[2-9A-HJKMNP-Z]{6}/g)
+      ?.find((r) => references.has(r));
     const amount = parseMoney((cells[amountCol] ?? "").trim(), conference.currency);
     if (!ref || amount === null || amount <= 0) {
       unmatched.push({ line, text: cells.join(", ") });
@@ -64,7 +75,16 @@ export async function importBankStatement({ actor, slug, csv, now = new Date() }
     }
     const externalId = `bank:${conference.id}:${createHash("sha256").update(cells.join("\u0001")).digest("hex").slice(0, 32)}`;
     try {
-      await db().$transaction((tx) => applyBankPayment(tx, { registrationId: references.get(ref)!, amountCents: amount, note: `Statement line ${line}`, externalId, actorId: actor.id, now }));
+      await db().$transaction((tx) =>
+        applyBankPayment(tx, {
+          registrationId: references.get(ref)!,
+          amountCents: amount,
+          note: `Statement line ${line}`,
+          externalId,
+          actorId: actor.id,
+          now,
+        }),
+      );
       matched += 1;
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;

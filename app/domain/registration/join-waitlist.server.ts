@@ -20,17 +20,25 @@ export async function joinWaitlist({ actor, slug, ticketTypeId, leave }: Waitlis
         await tx.waitlistEntry.deleteMany({ where: { conferenceId: ticket.conferenceId, userId: actor.id, status: "WAITING" } });
         return { left: true };
       }
-      const registered = await tx.registration.count({ where: { conferenceId: ticket.conferenceId, userId: actor.id, status: { in: ["RESERVED", "CONFIRMED"] } } });
-      if (registered) throw new AppError("ALREADY_REGISTERED", 409, "reg.error.already");
-      if (!ticket.quotas.some((q) => q.quota.used >= q.quota.capacity)) throw new AppError("NOT_SOLD_OUT", 409, "reg.error.notSoldOut");
+      const registered = await tx.registration.count({
+        where: { conferenceId: ticket.conferenceId, userId: actor.id, status: { in: ["RESERVED", "CONFIRMED"] } },
+      });
+      if (registered) throw new AppError("ALREADY_REGISTERED", "reg.error.already");
+      if (!ticket.quotas.some((q) => q.quota.used >= q.quota.capacity)) throw new AppError("NOT_SOLD_OUT", "reg.error.notSoldOut");
       // A finished entry (expired offer, claimed and later cancelled) starts again at the end of the line.
-      await tx.waitlistEntry.deleteMany({ where: { conferenceId: ticket.conferenceId, userId: actor.id, status: { in: ["EXPIRED", "CLAIMED", "LEFT"] } } });
-      const entry = await tx.waitlistEntry.create({ data: { conferenceId: ticket.conferenceId, userId: actor.id, ticketTypeId: ticket.id }, select: { id: true } });
+      await tx.waitlistEntry.deleteMany({
+        where: { conferenceId: ticket.conferenceId, userId: actor.id, status: { in: ["EXPIRED", "CLAIMED", "LEFT"] } },
+      });
+      const entry = await tx.waitlistEntry.create({
+        data: { conferenceId: ticket.conferenceId, userId: actor.id, ticketTypeId: ticket.id },
+        select: { id: true },
+      });
       await audit(tx, { actorId: actor.id, action: "waitlist.join", entityType: "WaitlistEntry", entityId: entry.id });
       return { left: false };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("ALREADY_WAITING", 409, "reg.error.alreadyWaiting");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new AppError("ALREADY_WAITING", "reg.error.alreadyWaiting");
     throw error;
   }
 }

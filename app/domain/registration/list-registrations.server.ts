@@ -4,7 +4,13 @@ import type { SessionUser } from "~/utils/session.server";
 import { managedConference } from "./manage-context.server";
 
 export type RegistrationFilter = { q?: string; status?: RegistrationStatus; ticketTypeId?: string };
-export type ListRegistrationsOptions = { actor: SessionUser | null; slug: string; filter: RegistrationFilter; page?: number; pageSize?: number };
+export type ListRegistrationsOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  filter: RegistrationFilter;
+  page?: number;
+  pageSize?: number;
+};
 
 /**
  * The organizer's filter as SQL, shared by the list and the CSV export. The
@@ -21,7 +27,9 @@ export function registrationFilterSql(filter: RegistrationFilter): { match: Pris
   if (filter.ticketTypeId) conditions.push(Prisma.sql`r."ticketTypeId" = ${filter.ticketTypeId}::uuid`);
   if (q) {
     const pattern = `%${q}%`;
-    conditions.push(Prisma.sql`(r.reference ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u."nameLatin" ILIKE ${pattern} OR u."nameNative" ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(r.reference ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u."nameLatin" ILIKE ${pattern} OR u."nameNative" ILIKE ${pattern})`,
+    );
   }
   return { match: conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`, joinsUser: Boolean(q) };
 }
@@ -32,7 +40,14 @@ function userJoinFor(filter: { joinsUser: boolean }): Prisma.Sql {
 }
 
 /** A ticket type with one of its statuses' counts; a row without `id` holds registrations of no listed ticket type. */
-type TicketCountRow = { id: string | null; nameEn: string | null; nameZh: string | null; status: RegistrationStatus | null; all: number; matching: number };
+type TicketCountRow = {
+  id: string | null;
+  nameEn: string | null;
+  nameZh: string | null;
+  status: RegistrationStatus | null;
+  all: number;
+  matching: number;
+};
 type PageRow = {
   id: string;
   status: RegistrationStatus;
@@ -91,14 +106,29 @@ export async function listRegistrations({ actor, slug, filter, page = 1, pageSiz
       JOIN "User" u ON u.id = r."userId"
       JOIN "TicketType" t ON t.id = r."ticketTypeId"
       ORDER BY r."createdAt" DESC, r.id DESC`,
-    db().quota.findMany({ where: { conferenceId: conference.id }, orderBy: { name: "asc" }, select: { id: true, name: true, capacity: true, used: true } }),
+    db().quota.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, capacity: true, used: true },
+    }),
   ]);
   const total = counts.reduce((sum, c) => sum + c.matching, 0);
-  const byTicket = new Map<string, { id: string; nameEn: string; nameZh: string | null; counts: Partial<Record<RegistrationStatus, number>> }>();
+  const byTicket = new Map<
+    string,
+    { id: string; nameEn: string; nameZh: string | null; counts: Partial<Record<RegistrationStatus, number>> }
+  >();
   for (const c of counts) {
     if (c.id === null) continue; // registrations of no listed ticket type count in the total only
     const ticket = byTicket.get(c.id) ?? byTicket.set(c.id, { id: c.id, nameEn: c.nameEn!, nameZh: c.nameZh, counts: {} }).get(c.id)!;
     if (c.status) ticket.counts[c.status] = c.all;
   }
-  return { conference, total, page: current, pages: Math.max(1, Math.ceil(total / pageSize)), rows, byTicket: [...byTicket.values()], quotas };
+  return {
+    conference,
+    total,
+    page: current,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    rows,
+    byTicket: [...byTicket.values()],
+    quotas,
+  };
 }

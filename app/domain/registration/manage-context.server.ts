@@ -7,10 +7,27 @@ import type { SessionUser } from "~/utils/session.server";
 export type ManageOptions = { actor: SessionUser | null; slug: string };
 
 /** The conference behind an organizer (or check-in) page, after the permission check. */
-export async function managedConference(client: Db | Tx, actor: SessionUser | null, slug: string, action: RegistrationAction = "registration:manage") {
+export async function managedConference(
+  client: Db | Tx,
+  actor: SessionUser | null,
+  slug: string,
+  action: RegistrationAction = "registration:manage",
+) {
   const conference = await client.conference.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, titleZh: true, currency: true, timeZone: true, startDate: true, endDate: true, venue: true, city: true, country: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      titleZh: true,
+      currency: true,
+      timeZone: true,
+      startDate: true,
+      endDate: true,
+      venue: true,
+      city: true,
+      country: true,
+    },
   });
   if (!conference) throw notFound();
   await requireRegistrationPermission(actor, action, { conferenceId: conference.id }, client);

@@ -50,7 +50,10 @@ export async function myRegistration({ actor, registrationId }: MyRegistrationOp
       eligibilityConfirmed: true,
       ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
       conference: { select: { slug: true, title: true, titleZh: true, startDate: true, endDate: true, timeZone: true, country: true } },
-      payments: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true, refundDueSince: true } },
+      payments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true, refundDueSince: true },
+      },
     },
   });
   if (!r) throw notFound();

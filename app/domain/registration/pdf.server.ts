@@ -37,7 +37,13 @@ export const ink = rgb(0.1, 0.1, 0.12);
 export const brand = rgb(0.12, 0.23, 0.54);
 
 /** Draws text wrapped to `width`; returns the y below the last line. */
-export function paragraph(pdf: Pdf, text: string, x: number, y: number, opts: { size?: number; width?: number; bold?: boolean; color?: ReturnType<typeof rgb> } = {}) {
+export function paragraph(
+  pdf: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  opts: { size?: number; width?: number; bold?: boolean; color?: ReturnType<typeof rgb> } = {},
+) {
   const size = opts.size ?? 11;
   const font = opts.bold ? pdf.bold : pdf.regular;
   const width = opts.width ?? 480;

@@ -29,7 +29,10 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
       select: { id: true, kind: true, labelEn: true, labelZh: true, required: true, options: true, optionsZh: true },
     }),
     viewer
-      ? db().registration.findUnique({ where: { conferenceId_userId: { conferenceId: conference.id, userId: viewer.id } }, select: { id: true, status: true } })
+      ? db().registration.findUnique({
+          where: { conferenceId_userId: { conferenceId: conference.id, userId: viewer.id } },
+          select: { id: true, status: true },
+        })
       : null,
     viewer
       ? db().waitlistEntry.findUnique({

@@ -12,7 +12,7 @@ import { locksDisabled } from "./switches.server";
  * rolls back. The lock is held until commit, so callers take places LAST.
  * See docs/decisions/010-registration.md.
  */
-export const soldOut = () => new AppError("SOLD_OUT", 409, "reg.error.soldOut");
+export const soldOut = () => new AppError("SOLD_OUT", "reg.error.soldOut");
 
 export async function quotaIdsOf(tx: Tx, ticketTypeId: string): Promise<string[]> {
   const rows = await tx.ticketTypeQuota.findMany({ where: { ticketTypeId }, select: { quotaId: true }, orderBy: { quotaId: "asc" } });
@@ -53,7 +53,11 @@ export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean
     RETURNING q.id`;
   if (taken.length === quotaIds.length) return true;
   // Another quota of the ticket was full: give back the places this statement took.
-  if (taken.length > 0) await releasePlaces(tx, taken.map((t) => t.id));
+  if (taken.length > 0)
+    await releasePlaces(
+      tx,
+      taken.map((t) => t.id),
+    );
   return false;
 }
 
@@ -78,7 +82,7 @@ export async function releasePlaces(tx: Tx, quotaIds: string[]) {
     UPDATE "Quota" q SET used = GREATEST(q.used - 1, 0) FROM locked WHERE q.id = locked.id`;
 }
 
-export const voucherUsedUp = () => new AppError("VOUCHER_USED_UP", 409, "reg.error.voucherUsedUp");
+export const voucherUsedUp = () => new AppError("VOUCHER_USED_UP", "reg.error.voucherUsedUp");
 
 /** Takes one use of a voucher under the same rule as places. Vouchers are always locked before quotas. */
 export async function takeVoucherUse(tx: Tx, voucherId: string) {

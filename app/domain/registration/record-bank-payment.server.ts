@@ -1,12 +1,11 @@
 import { db, type Tx } from "~/utils/db.server";
-import { AppError, notFound, unauthorized } from "~/utils/errors";
+import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import { requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { confirmInTx } from "./confirm.server";
 import { parseMoney } from "./money";
 import { quotaIdsOf, tryTakePlaces } from "./quota.server";
-import { FieldError } from "~/utils/form-action.server";
 
 /** `amount` is the decimal text the organizer typed, read in the registration's own currency. */
 export type RecordBankPaymentOptions = { actor: SessionUser | null; registrationId: string; amount: string; note?: string; now?: Date };
@@ -29,15 +28,36 @@ export async function recordBankPayment({ actor, registrationId, amount, note, n
  * amount due is reached (partial payments stay visible as paid / due). A
  * transfer for an expired hold re-takes a place if one is free.
  */
-export async function applyBankPayment(tx: Tx, p: { registrationId: string; amountCents: number; note: string | null; externalId: string | null; actorId: string; now: Date }) {
-  if (p.amountCents <= 0) throw new AppError("BAD_AMOUNT", 400, "reg.error.wrongAmount");
-  const [r] = await tx.$queryRaw<{ id: string; status: string; amountCents: number; paidCents: number; currency: string; ticketTypeId: string }[]>`
+export async function applyBankPayment(
+  tx: Tx,
+  p: { registrationId: string; amountCents: number; note: string | null; externalId: string | null; actorId: string; now: Date },
+) {
+  if (p.amountCents <= 0) throw new AppError("BAD_AMOUNT", "reg.error.wrongAmount");
+  const [r] = await tx.$queryRaw<
+    { id: string; status: string; amountCents: number; paidCents: number; currency: string; ticketTypeId: string }[]
+  >`
     SELECT id, status, "amountCents", "paidCents", currency, "ticketTypeId" FROM "Registration" WHERE id = ${p.registrationId}::uuid FOR UPDATE`;
   if (!r) throw notFound();
-  await tx.payment.create({ data: { registrationId: r.id, kind: "BANK_TRANSFER", amountCents: p.amountCents, currency: r.currency, externalId: p.externalId, note: p.note, recordedById: p.actorId } });
+  await tx.payment.create({
+    data: {
+      registrationId: r.id,
+      kind: "BANK_TRANSFER",
+      amountCents: p.amountCents,
+      currency: r.currency,
+      externalId: p.externalId,
+      note: p.note,
+      recordedById: p.actorId,
+    },
+  });
   const paid = r.paidCents + p.amountCents;
   await tx.registration.update({ where: { id: r.id }, data: { paidCents: paid } });
-  await audit(tx, { actorId: p.actorId, action: "payment.bank", entityType: "Registration", entityId: r.id, data: { amountCents: p.amountCents, externalId: p.externalId } });
+  await audit(tx, {
+    actorId: p.actorId,
+    action: "payment.bank",
+    entityType: "Registration",
+    entityId: r.id,
+    data: { amountCents: p.amountCents, externalId: p.externalId },
+  });
   const due = paid >= r.amountCents;
   if (due && r.status === "RESERVED") {
     await confirmInTx(tx, r.id, p.now);

@@ -32,12 +32,29 @@ export function refundBackoffMs(failures: number) {
   return Math.min(60_000 * 2 ** Math.max(failures - 1, 0), 60 * 60_000);
 }
 
-type CardPayment = { id: string; registrationId: string; externalId: string | null; currency: string; refundDueSince: Date | null; refundAttempts: number };
-const cardPaymentFields = { id: true, registrationId: true, externalId: true, currency: true, refundDueSince: true, refundAttempts: true } as const;
+type CardPayment = {
+  id: string;
+  registrationId: string;
+  externalId: string | null;
+  currency: string;
+  refundDueSince: Date | null;
+  refundAttempts: number;
+};
+const cardPaymentFields = {
+  id: true,
+  registrationId: true,
+  externalId: true,
+  currency: true,
+  refundDueSince: true,
+  refundAttempts: true,
+} as const;
 
 /** The one Stripe call: a full refund of the payment intent, keyed by it. */
 function requestRefund(stripe: Stripe, p: CardPayment) {
-  return stripe.refunds.create({ payment_intent: p.externalId!, metadata: { registrationId: p.registrationId } }, { idempotencyKey: `refund-${p.externalId}` });
+  return stripe.refunds.create(
+    { payment_intent: p.externalId!, metadata: { registrationId: p.registrationId } },
+    { idempotencyKey: `refund-${p.externalId}` },
+  );
 }
 
 /**
@@ -61,7 +78,14 @@ async function recordRefund(tx: Tx, p: CardPayment, refund: Stripe.Refund, now: 
   let counted = 0;
   if (!(await tx.payment.findUnique({ where: { externalId: refund.id }, select: { id: true } }))) {
     await tx.payment.create({
-      data: { registrationId: p.registrationId, kind: "REFUND", amountCents: refund.amount, currency: p.currency, externalId: refund.id, note: `Stripe refund of ${p.externalId}` },
+      data: {
+        registrationId: p.registrationId,
+        kind: "REFUND",
+        amountCents: refund.amount,
+        currency: p.currency,
+        externalId: refund.id,
+        note: `Stripe refund of ${p.externalId}`,
+      },
     });
     const r = await tx.registration.findUniqueOrThrow({ where: { id: p.registrationId }, select: { currency: true, cancelledAt: true } });
     if (countsTowards(r, p)) {
@@ -133,11 +157,17 @@ async function attempt(stripe: Stripe, payments: CardPayment[], now: Date): Prom
       pending += 1;
       const failures = p.refundAttempts + 1;
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`[refund] ${p.externalId} of registration ${p.registrationId} failed (attempt ${failures}); retrying later: ${message}`);
+      console.error(
+        `[refund] ${p.externalId} of registration ${p.registrationId} failed (attempt ${failures}); retrying later: ${message}`,
+      );
       await db()
         .payment.updateMany({
           where: { id: p.id, refundDueSince: { not: null } },
-          data: { refundAttempts: failures, refundError: message.slice(0, 500), refundRetryAt: new Date(now.getTime() + refundBackoffMs(failures)) },
+          data: {
+            refundAttempts: failures,
+            refundError: message.slice(0, 500),
+            refundRetryAt: new Date(now.getTime() + refundBackoffMs(failures)),
+          },
         })
         .catch((e) => console.error(`[refund] could not record the failure of ${p.externalId}`, e));
     }
@@ -151,7 +181,11 @@ export async function attemptRefunds(paymentIds: string[], now = new Date()): Pr
   const stripe = stripeClient();
   // Without a key nothing can be refunded here: the refunds stay owed (and shown) until Stripe is configured.
   if (!stripe) return { refundedCents: 0, pending: paymentIds.length };
-  const payments = await db().payment.findMany({ where: { id: { in: paymentIds }, refundDueSince: { not: null } }, orderBy: { createdAt: "asc" }, select: cardPaymentFields });
+  const payments = await db().payment.findMany({
+    where: { id: { in: paymentIds }, refundDueSince: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: cardPaymentFields,
+  });
   return attempt(stripe, payments, now);
 }
 

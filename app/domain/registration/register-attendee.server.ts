@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { enqueueEmailSql } from "~/domain/email/enqueue.server";
 import { Prisma, type PaymentMethod } from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/utils/db.server";
-import { AppError, notFound, unauthorized } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { isUuid } from "~/utils/validation";
 import { auditSql } from "../audit.server";
@@ -28,12 +27,12 @@ export type RegisterAttendeeOptions = {
 };
 export type RegisterAttendeeResult = { registrationId: string; status: "RESERVED" | "CONFIRMED"; checkoutUrl: string | null };
 
-export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", 409, "reg.error.already");
+export const alreadyRegistered = () => new AppError("ALREADY_REGISTERED", "reg.error.already");
 
 /** The ticket was moved to other quotas after this registration read them; nothing was written. */
 class TicketChanged extends AppError {
   constructor() {
-    super("TICKET_CHANGED", 409, "reg.error.ticketChanged");
+    super("TICKET_CHANGED", "reg.error.ticketChanged");
   }
 }
 
@@ -45,7 +44,13 @@ class TicketChanged extends AppError {
  * their row locks are held only until the commit right after. Free tickets
  * confirm at once; paid ones hold the place until payment.
  */
-export async function registerAttendee({ actor, slug, input, facts, now = new Date() }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
+export async function registerAttendee({
+  actor,
+  slug,
+  input,
+  facts,
+  now = new Date(),
+}: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
   if (!actor) throw unauthorized();
   // Most registrations (a first registration, no voucher, no waitlist offer)
   // are written by ONE statement, which PostgreSQL runs as its own transaction:
@@ -56,7 +61,10 @@ export async function registerAttendee({ actor, slug, input, facts, now = new Da
   // The rest need several statements and run in a transaction.
   const attempt = async (known: RegistrationFacts | null | undefined) =>
     (await register(db(), { transactional: false, facts: known }, actor, slug, input, now)) ??
-    (await db().$transaction(async (tx) => (await register(tx, { transactional: true, facts: known }, actor, slug, input, now))!, LAUNCH_TX)); // in a transaction it always writes or throws
+    (await db().$transaction(
+      async (tx) => (await register(tx, { transactional: true, facts: known }, actor, slug, input, now))!,
+      LAUNCH_TX,
+    )); // in a transaction it always writes or throws
   // The ticket's quotas changed between reading them and writing: once more,
   // reading them again. (Twice in a row is answered "try again".)
   const result = await attempt(facts).catch((error) => (error instanceof TicketChanged ? attempt(null) : Promise.reject(error)));
@@ -96,13 +104,13 @@ async function register(
   if (input.offerId) {
     const offer = await tx.waitlistEntry.findFirst({ where: { id: input.offerId, userId: actor.id, conferenceId: conference.id } });
     if (!offer || offer.status !== "OFFERED" || !offer.offerExpiresAt || offer.offerExpiresAt <= now) {
-      throw new AppError("OFFER_EXPIRED", 409, "reg.error.offerExpired");
+      throw new AppError("OFFER_EXPIRED", "reg.error.offerExpired");
     }
     if (offer.ticketTypeId !== ticket.id) throw new FieldError("ticketTypeId", "reg.error.ticketInvalid");
     offerId = offer.id;
   } else {
-    if (ticket.salesStart && ticket.salesStart > now) throw new AppError("SALES_CLOSED", 409, "reg.error.salesNotOpen");
-    if (ticket.salesEnd && ticket.salesEnd <= now) throw new AppError("SALES_CLOSED", 409, "reg.error.salesClosed");
+    if (ticket.salesStart && ticket.salesStart > now) throw new AppError("SALES_CLOSED", "reg.error.salesNotOpen");
+    if (ticket.salesEnd && ticket.salesEnd <= now) throw new AppError("SALES_CLOSED", "reg.error.salesClosed");
   }
 
   // The answers are checked again against the questions as they are now (they may have changed since the form loaded).
@@ -118,13 +126,18 @@ async function register(
 
   const voucher = input.voucher ? await priceWithVoucher(tx, { conferenceId: conference.id, code: input.voucher, ticket, now }) : null;
   const amountCents = voucher ? voucher.amountCents : ticket.priceCents;
-  const method: PaymentMethod | null = amountCents === 0 ? "FREE" : input.method === "card" ? "CARD" : input.method === "bank" ? "BANK_TRANSFER" : null;
+  const method: PaymentMethod | null =
+    amountCents === 0 ? "FREE" : input.method === "card" ? "CARD" : input.method === "bank" ? "BANK_TRANSFER" : null;
   if (!method) throw new FieldError("method", "reg.validation.method");
   if (method === "CARD" && !stripeConfigured()) throw new FieldError("method", "reg.error.cardUnavailable");
 
   const settings = facts.settings;
   const holdUntil =
-    method === "CARD" ? new Date(now.getTime() + settings.cardHoldMinutes * 60_000) : method === "BANK_TRANSFER" ? new Date(now.getTime() + settings.bankHoldDays * 86_400_000) : null;
+    method === "CARD"
+      ? new Date(now.getTime() + settings.cardHoldMinutes * 60_000)
+      : method === "BANK_TRANSFER"
+        ? new Date(now.getTime() + settings.bankHoldDays * 86_400_000)
+        : null;
   // Free tickets confirm at once (no receipt: nothing was paid).
   const status = method === "FREE" ? ("CONFIRMED" as const) : ("RESERVED" as const);
   const reference = paymentReference(conference.slug);
@@ -159,7 +172,10 @@ async function register(
     method === "FREE"
       ? enqueueEmailSql(confirmationEmail(registrationId, ctx), when)
       : method === "BANK_TRANSFER"
-        ? enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference, instructions } }, when)
+        ? enqueueEmailSql(
+            { to: ctx.to, locale: ctx.locale, template: "paymentInstructions", props: { ...common, reference, instructions } },
+            when,
+          )
         : enqueueEmailSql({ to: ctx.to, locale: ctx.locale, template: "registrationReceived", props: common }, when);
 
   if (existing) await tx.registrationAnswer.deleteMany({ where: { registrationId } });
@@ -174,7 +190,16 @@ async function register(
     registration: row,
     answers: answersFrom(questions, parsed.data as Record<string, unknown>),
     rows: (when) => [
-      auditSql({ actorId: actor.id, action: "registration.create", entityType: "Registration", entityId: registrationId, data: { ticketTypeId: ticket.id, method, amountCents } }, when),
+      auditSql(
+        {
+          actorId: actor.id,
+          action: "registration.create",
+          entityType: "Registration",
+          entityId: registrationId,
+          data: { ticketTypeId: ticket.id, method, amountCents },
+        },
+        when,
+      ),
       email(when),
     ],
     places: inStatement ? places : [],
@@ -229,7 +254,13 @@ async function writeRegistration(
     rows,
     places,
     quotaVersion,
-  }: { registration: RegistrationRow; answers: ReturnType<typeof answersFrom>; rows: (when: Prisma.Sql) => Prisma.Sql[]; places: string[]; quotaVersion: number },
+  }: {
+    registration: RegistrationRow;
+    answers: ReturnType<typeof answersFrom>;
+    rows: (when: Prisma.Sql) => Prisma.Sql[];
+    places: string[];
+    quotaVersion: number;
+  },
 ): Promise<{ placesFree: boolean; registered: boolean; ticketCurrent: boolean }> {
   const values: Record<string, Prisma.Sql> = {
     id: Prisma.sql`${r.id}::uuid`,

@@ -4,7 +4,15 @@ import { requireRegistrationPermission } from "~/utils/permissions/registration.
 import type { SessionUser } from "~/utils/session.server";
 
 /** One registration as its conference's organizers see it: person, answers, payments. */
-export async function registrationDetail({ actor, slug, registrationId }: { actor: SessionUser | null; slug: string; registrationId: string }) {
+export async function registrationDetail({
+  actor,
+  slug,
+  registrationId,
+}: {
+  actor: SessionUser | null;
+  slug: string;
+  registrationId: string;
+}) {
   if (!actor) throw unauthorized();
   const r = await db().registration.findFirst({
     where: { id: registrationId, conference: { slug } },
@@ -33,7 +41,17 @@ export async function registrationDetail({ actor, slug, registrationId }: { acto
       answers: { select: { text: true, choices: true, yes: true, question: { select: { labelEn: true, labelZh: true, position: true } } } },
       payments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, amountCents: true, currency: true, note: true, createdAt: true, refundDueSince: true, refundAttempts: true, refundError: true },
+        select: {
+          id: true,
+          kind: true,
+          amountCents: true,
+          currency: true,
+          note: true,
+          createdAt: true,
+          refundDueSince: true,
+          refundAttempts: true,
+          refundError: true,
+        },
       },
     },
   });

@@ -12,16 +12,23 @@ export type RequestVisaLetterOptions = { actor: SessionUser | null; registration
 export async function requestVisaLetter({ actor, registrationId, input }: RequestVisaLetterOptions) {
   if (!actor) throw unauthorized();
   return db().$transaction(async (tx) => {
-    const r = await tx.registration.findUnique({ where: { id: registrationId }, select: { userId: true, conferenceId: true, status: true } });
+    const r = await tx.registration.findUnique({
+      where: { id: registrationId },
+      select: { userId: true, conferenceId: true, status: true },
+    });
     if (!r) throw notFound();
     await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId }, tx);
-    if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_REGISTERED", 409, "reg.error.visaNeedsRegistration");
-    const existing = await tx.visaLetterRequest.findUnique({ where: { conferenceId_userId: { conferenceId: r.conferenceId, userId: actor.id } } });
-    if (existing && existing.status !== "DECLINED") throw new AppError("VISA_DECIDED", 409, "reg.error.visaDecided");
+    if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_REGISTERED", "reg.error.visaNeedsRegistration");
+    const existing = await tx.visaLetterRequest.findUnique({
+      where: { conferenceId_userId: { conferenceId: r.conferenceId, userId: actor.id } },
+    });
+    if (existing && existing.status !== "DECLINED") throw new AppError("VISA_DECIDED", "reg.error.visaDecided");
     const data = { ...input, status: "REQUESTED" as const, declineReason: null, decidedAt: null, decidedById: null };
     const row = existing
       ? await tx.visaLetterRequest.update({ where: { id: existing.id }, data })
-      : await tx.visaLetterRequest.create({ data: { ...data, conferenceId: r.conferenceId, userId: actor.id, verificationCode: verificationCode() } });
+      : await tx.visaLetterRequest.create({
+          data: { ...data, conferenceId: r.conferenceId, userId: actor.id, verificationCode: verificationCode() },
+        });
     await audit(tx, { actorId: actor.id, action: "visa.request", entityType: "VisaLetterRequest", entityId: row.id });
     return { id: row.id };
   });

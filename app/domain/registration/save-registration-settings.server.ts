@@ -1,4 +1,4 @@
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
@@ -17,7 +17,17 @@ export async function saveRegistrationSettings({ actor, slug, input }: ManageOpt
       bankInstructions: input.bankInstructions ?? "",
       bankInstructionsZh: input.bankInstructionsZh ?? null,
     };
-    await tx.registrationSettings.upsert({ where: { conferenceId: conference.id }, create: { conferenceId: conference.id, ...data }, update: data });
-    await audit(tx, { actorId: actor!.id, action: "registration-settings.update", entityType: "Conference", entityId: conference.id, data: { ...data, cancelUntil: data.cancelUntil?.toISOString() ?? null } as Prisma.InputJsonValue });
+    await tx.registrationSettings.upsert({
+      where: { conferenceId: conference.id },
+      create: { conferenceId: conference.id, ...data },
+      update: data,
+    });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "registration-settings.update",
+      entityType: "Conference",
+      entityId: conference.id,
+      data: { ...data, cancelUntil: data.cancelUntil?.toISOString() ?? null } as Prisma.InputJsonValue,
+    });
   });
 }

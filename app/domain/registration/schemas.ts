@@ -27,11 +27,14 @@ export const visaDecisionSchema = z.object({
   reason: optionalText(500),
 });
 
-export const moneyText = () => z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
+export const moneyText = () =>
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
 
 export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
 
-export const checkInSchema = z.object({ code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown") });
+export const checkInSchema = z.object({
+  code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
+});
 
 const localDateTime = () =>
   z
@@ -57,7 +60,12 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
-  perPersonLimit: z.coerce.number({ error: "reg.validation.perPersonLimit" }).int("reg.validation.perPersonLimit").min(1, "reg.validation.perPersonLimit").max(100, "reg.validation.perPersonLimit").default(1),
+  perPersonLimit: z.coerce
+    .number({ error: "reg.validation.perPersonLimit" })
+    .int("reg.validation.perPersonLimit")
+    .min(1, "reg.validation.perPersonLimit")
+    .max(100, "reg.validation.perPersonLimit")
+    .default(1),
   // An unchecked checkbox sends nothing: absent means visible.
   hidden: z
     .literal("on")
@@ -77,9 +85,17 @@ export type QuotaInput = z.infer<typeof quotaSchema>;
 
 export const settingsSchema = z.object({
   intent: z.literal("settings"),
-  cardHoldMinutes: z.coerce.number({ error: "reg.validation.capacity" }).int().min(30, "reg.validation.capacity").max(24 * 60, "reg.validation.capacity"),
+  cardHoldMinutes: z.coerce
+    .number({ error: "reg.validation.capacity" })
+    .int()
+    .min(30, "reg.validation.capacity")
+    .max(24 * 60, "reg.validation.capacity"),
   bankHoldDays: wholeNumber(90, "reg.validation.capacity"),
-  offerHours: z.coerce.number({ error: "reg.validation.capacity" }).int().min(1, "reg.validation.capacity").max(24 * 14, "reg.validation.capacity"),
+  offerHours: z.coerce
+    .number({ error: "reg.validation.capacity" })
+    .int()
+    .min(1, "reg.validation.capacity")
+    .max(24 * 14, "reg.validation.capacity"),
   cancelUntil: localDateTime(),
   bankInstructions: optionalText(2000),
   bankInstructionsZh: optionalText(2000),
@@ -96,18 +112,28 @@ export const questionSchema = z
     options: optionalText(2000),
     optionsZh: optionalText(2000),
   })
-  .refine((v) => !(v.kind === "CHOICE" || v.kind === "MULTI_CHOICE") || (v.options ?? "").trim().length > 0, { path: ["options"], message: "reg.validation.options" });
+  .refine((v) => !(v.kind === "CHOICE" || v.kind === "MULTI_CHOICE") || (v.options ?? "").trim().length > 0, {
+    path: ["options"],
+    message: "reg.validation.options",
+  });
 export type QuestionInput = z.infer<typeof questionSchema>;
 
 export const voucherSchema = z
   .object({
     intent: z.literal("voucher"),
-    code: z.string({ error: "validation.required" }).trim().toUpperCase().regex(/^[A-Z0-9-]{3,40}$/, "reg.validation.code"),
+    code: z
+      .string({ error: "validation.required" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{3,40}$/, "reg.validation.code"),
     kind: z.enum(["PERCENT", "FIXED"]),
     value: moneyText(),
     usageLimit: z.coerce.number().int().min(1, "reg.validation.capacity").max(1_000_000).optional(),
     validUntil: localDateTime(),
     ticketTypeIds: z.array(z.string().uuid()).default([]),
   })
-  .refine((v) => v.kind !== "PERCENT" || (/^\d+$/.test(v.value) && Number(v.value) >= 1 && Number(v.value) <= 100), { path: ["value"], message: "reg.validation.percent" });
+  .refine((v) => v.kind !== "PERCENT" || (/^\d+$/.test(v.value) && Number(v.value) >= 1 && Number(v.value) <= 100), {
+    path: ["value"],
+    message: "reg.validation.percent",
+  });
 export type VoucherInput = z.infer<typeof voucherSchema>;

@@ -33,9 +33,9 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
   });
   if (!r) throw notFound();
   await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId });
-  if (r.status !== "RESERVED" || r.method !== "CARD") throw new AppError("NOT_PAYABLE", 409, "reg.error.notPayable");
+  if (r.status !== "RESERVED" || r.method !== "CARD") throw new AppError("NOT_PAYABLE", "reg.error.notPayable");
   const stripe = stripeClient();
-  if (!stripe) throw new AppError("CARD_UNAVAILABLE", 409, "reg.error.cardUnavailable");
+  if (!stripe) throw new AppError("CARD_UNAVAILABLE", "reg.error.cardUnavailable");
   // Stripe accepts expiries between 30 minutes and 24 hours from now.
   const expiresAt = Math.max(Math.floor(now.getTime() / 1000) + 31 * 60, Math.floor((r.holdUntil?.getTime() ?? 0) / 1000));
   const session = await stripe.checkout.sessions.create(
@@ -48,7 +48,11 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
       line_items: [
         {
           quantity: 1,
-          price_data: { currency: r.currency.toLowerCase(), unit_amount: r.amountCents - r.paidCents, product_data: { name: `${r.conference.title} — ${r.ticketType.nameEn}` } },
+          price_data: {
+            currency: r.currency.toLowerCase(),
+            unit_amount: r.amountCents - r.paidCents,
+            product_data: { name: `${r.conference.title} — ${r.ticketType.nameEn}` },
+          },
         },
       ],
       success_url: absoluteUrl(`/my/registrations/${r.id}?paid=1`),
@@ -58,6 +62,6 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
     { idempotencyKey: `checkout-${r.id}-${r.holdUntil?.getTime() ?? 0}` },
   );
   await db().registration.update({ where: { id: r.id }, data: { stripeSessionId: session.id } });
-  if (!session.url) throw new AppError("CARD_UNAVAILABLE", 502, "reg.error.cardUnavailable");
+  if (!session.url) throw new AppError("PAYMENT_PROVIDER_FAILED", "reg.error.cardUnavailable");
   return { url: session.url };
 }

@@ -45,14 +45,21 @@ export async function sweepExpired({ now = new Date(), batch = 100 }: SweepOptio
         const e = await tx.waitlistEntry.update({
           where: { id: o.id },
           data: { status: "EXPIRED" },
-          select: { user: { select: { email: true, nameLatin: true, locale: true } }, conference: { select: { slug: true, title: true, titleZh: true } } },
+          select: {
+            user: { select: { email: true, nameLatin: true, locale: true } },
+            conference: { select: { slug: true, title: true, titleZh: true } },
+          },
         });
         await releasePlaces(tx, await quotaIdsOf(tx, o.ticketTypeId));
         await enqueueEmail(tx, {
           to: e.user.email,
           locale: e.user.locale,
           template: "offerExpired",
-          props: { name: e.user.nameLatin, conference: pick(e.user.locale, e.conference.title, e.conference.titleZh), url: absoluteUrl(`/conferences/${e.conference.slug}/tickets`) },
+          props: {
+            name: e.user.nameLatin,
+            conference: pick(e.user.locale, e.conference.title, e.conference.titleZh),
+            url: absoluteUrl(`/conferences/${e.conference.slug}/tickets`),
+          },
         });
         conferences.add(o.conferenceId);
       }

@@ -7,7 +7,11 @@ import { placesHeldWith, ticketTypeOf } from "./ticket-types.server";
 export async function ticketAdmin({ actor, slug }: ManageOptions) {
   const conference = await managedConference(db(), actor, slug);
   const [tickets, quotas, settings] = await Promise.all([
-    db().ticketType.findMany({ where: { conferenceId: conference.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { quotas: { select: { quotaId: true } } } }),
+    db().ticketType.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      include: { quotas: { select: { quotaId: true } } },
+    }),
     conferenceQuotas(conference.id),
     settingsOf(db(), conference.id),
   ]);

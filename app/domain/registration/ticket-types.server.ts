@@ -1,6 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
-import { FieldError } from "~/utils/form-action.server";
+import { notFound, FieldError } from "~/utils/errors";
 import { isUuid } from "~/utils/validation";
 import { parseMoney } from "./money";
 import type { TicketTypeInput } from "./schemas";
@@ -49,8 +48,12 @@ export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFa
  */
 export async function ticketTypeOf(client: Db | Tx, conferenceId: string, ticketTypeId: string, { lock = false } = {}) {
   if (!isUuid(ticketTypeId)) throw notFound();
-  if (lock) await client.$queryRaw`SELECT id FROM "TicketType" WHERE id = ${ticketTypeId}::uuid AND "conferenceId" = ${conferenceId}::uuid FOR UPDATE`;
-  const ticket = await client.ticketType.findFirst({ where: { id: ticketTypeId, conferenceId }, include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } } });
+  if (lock)
+    await client.$queryRaw`SELECT id FROM "TicketType" WHERE id = ${ticketTypeId}::uuid AND "conferenceId" = ${conferenceId}::uuid FOR UPDATE`;
+  const ticket = await client.ticketType.findFirst({
+    where: { id: ticketTypeId, conferenceId },
+    include: { quotas: { select: { quotaId: true }, orderBy: { quotaId: "asc" } } },
+  });
   if (!ticket) throw notFound();
   return ticket;
 }

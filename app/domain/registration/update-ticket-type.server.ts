@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { FieldError } from "~/utils/form-action.server";
+import { FieldError } from "~/utils/errors";
 import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
 import type { TicketTypeInput } from "./schemas";
@@ -10,7 +10,7 @@ import { offerFreedPlaces } from "./waitlist.server";
 export type UpdateTicketTypeOptions = ManageOptions & { ticketTypeId: string; input: TicketTypeInput; now?: Date };
 
 type Json = string | number | boolean | null | string[];
-const asJson = (v: unknown): Json => (v instanceof Date ? v.toISOString() : (v as Json) ?? null);
+const asJson = (v: unknown): Json => (v instanceof Date ? v.toISOString() : ((v as Json) ?? null));
 
 /**
  * Changes a ticket type. What existing registrations owe never changes: each
@@ -39,9 +39,13 @@ export async function updateTicketType({ actor, slug, ticketTypeId, input, now =
     const oldQuotaIds = before.quotas.map((q) => q.quotaId);
     const quotasChanged = oldQuotaIds.join() !== quotaIds.join();
     if (quotasChanged) {
-      if ((await placesHeldWith(tx, before.id)) > 0) throw new FieldError("quotaIds", "reg.error.ticketQuotasLocked", 409);
+      if ((await placesHeldWith(tx, before.id)) > 0)
+        throw new FieldError("quotaIds", "reg.error.ticketQuotasLocked", "TICKET_QUOTAS_LOCKED");
       await tx.ticketTypeQuota.deleteMany({ where: { ticketTypeId: before.id, quotaId: { notIn: quotaIds } } });
-      await tx.ticketTypeQuota.createMany({ data: quotaIds.map((quotaId) => ({ ticketTypeId: before.id, quotaId })), skipDuplicates: true });
+      await tx.ticketTypeQuota.createMany({
+        data: quotaIds.map((quotaId) => ({ ticketTypeId: before.id, quotaId })),
+        skipDuplicates: true,
+      });
     }
 
     const changes: Record<string, { from: Json; to: Json }> = {};
@@ -53,8 +57,17 @@ export async function updateTicketType({ actor, slug, ticketTypeId, input, now =
     if (Object.keys(changes).length === 0) return before;
 
     // A new quota version tells registrations that read the old quota list to read again.
-    const ticket = await tx.ticketType.update({ where: { id: before.id }, data: { ...fields, ...(quotasChanged ? { quotaVersion: { increment: 1 } } : {}) } });
-    await audit(tx, { actorId: actor!.id, action: "ticket-type.update", entityType: "TicketType", entityId: before.id, data: { changes } as Prisma.InputJsonValue });
+    const ticket = await tx.ticketType.update({
+      where: { id: before.id },
+      data: { ...fields, ...(quotasChanged ? { quotaVersion: { increment: 1 } } : {}) },
+    });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "ticket-type.update",
+      entityType: "TicketType",
+      entityId: before.id,
+      data: { changes } as Prisma.InputJsonValue,
+    });
     // A ticket that left a full quota (or joined one with room) may now fit: offer it to the waitlist at once, like a raised capacity.
     if (quotasChanged) await offerFreedPlaces(tx, conference.id, now);
     return ticket;

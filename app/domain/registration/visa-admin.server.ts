@@ -8,7 +8,18 @@ export async function visaAdmin({ actor, slug }: { actor: SessionUser | null; sl
   const requests = await db().visaLetterRequest.findMany({
     where: { conferenceId: conference.id },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
-    select: { id: true, status: true, passportName: true, passportNumber: true, nationality: true, arrivalDate: true, departureDate: true, declineReason: true, createdAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      status: true,
+      passportName: true,
+      passportNumber: true,
+      nationality: true,
+      arrivalDate: true,
+      departureDate: true,
+      declineReason: true,
+      createdAt: true,
+      user: { select: { email: true } },
+    },
   });
   return { conference, requests };
 }

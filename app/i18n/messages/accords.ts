@@ -4,7 +4,8 @@ export const accords = defineMessages(
   {
     "nav.accords": "Accords",
     "accords.title": "Accords",
-    "accords.lead": "Joint declarations, bilateral agreements and memoranda drafted together by their parties, signed online and verifiable by anyone.",
+    "accords.lead":
+      "Joint declarations, bilateral agreements and memoranda drafted together by their parties, signed online and verifiable by anyone.",
     "accords.new": "Start an accord",
     "accords.none": "You are not a party to any accord yet.",
     "accords.notFound": "We could not find that accord.",
@@ -29,7 +30,8 @@ export const accords = defineMessages(
     "accords.field.parties": "Parties",
     "accords.field.witnesses": "Witnesses",
     "accords.field.signingOrder": "Signing order",
-    "accords.field.signingOrder.hint": "One line per group of organization short names (e.g. “cast ceeaa” then “iea”). Groups sign in sequence; unlisted parties sign last. Leave empty to let everyone sign at once.",
+    "accords.field.signingOrder.hint":
+      "One line per group of organization short names (e.g. “cast ceeaa” then “iea”). Groups sign in sequence; unlisted parties sign last. Leave empty to let everyone sign at once.",
     "accords.field.signingEndsOn": "Signing period ends on (UTC)",
     "accords.create.submit": "Start drafting",
     "accords.created": "The accord was created. Draft its text with the other parties.",
@@ -215,7 +217,8 @@ export const accords = defineMessages(
     "ceremony.waiting": "awaiting signature",
     "ceremony.progress": "{signed} of {total} parties signed",
     "passkeys.title": "Passkeys",
-    "passkeys.lead": "A passkey lets you sign accords with your device's fingerprint, face or PIN. Its private key never leaves your device.",
+    "passkeys.lead":
+      "A passkey lets you sign accords with your device's fingerprint, face or PIN. Its private key never leaves your device.",
     "passkeys.none": "You have no passkey yet.",
     "passkeys.name": "Name of this passkey",
     "passkeys.register": "Register a passkey",
@@ -255,7 +258,8 @@ export const accords = defineMessages(
     "accords.field.parties": "签署方",
     "accords.field.witnesses": "见证方",
     "accords.field.signingOrder": "签署顺序",
-    "accords.field.signingOrder.hint": "每行一组机构简称（例如先“cast ceeaa”，再“iea”）。各组依次签署；未列出的签署方最后签署。留空则各方可同时签署。",
+    "accords.field.signingOrder.hint":
+      "每行一组机构简称（例如先“cast ceeaa”，再“iea”）。各组依次签署；未列出的签署方最后签署。留空则各方可同时签署。",
     "accords.field.signingEndsOn": "签署期截止日（UTC）",
     "accords.create.submit": "开始起草",
     "accords.created": "协议已创建，请与其他各方共同起草文本。",

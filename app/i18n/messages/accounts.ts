@@ -57,7 +57,8 @@ export const accounts = defineMessages(
     "accounts.forgot.title": "Forgot your password?",
     "accounts.forgot.lead": "Enter your email and we will send a link to choose a new password.",
     "accounts.forgot.submit": "Send the link",
-    "accounts.forgot.sent": "If {email} has a Concord account, a link to choose a new password is on its way. It works once, within one hour.",
+    "accounts.forgot.sent":
+      "If {email} has a Concord account, a link to choose a new password is on its way. It works once, within one hour.",
 
     "accounts.reset.title": "Choose a new password",
     "accounts.reset.lead": "Setting a new password signs you out on every other device.",

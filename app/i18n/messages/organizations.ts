@@ -37,7 +37,8 @@ export const organizations = defineMessages(
     "org.list.filter": "Show",
     "org.list.none": "No organization matches.",
     "org.new.title": "Create an organization",
-    "org.new.lead": "Register your university, association or company. You will be its first administrator and can invite colleagues afterwards.",
+    "org.new.lead":
+      "Register your university, association or company. You will be its first administrator and can invite colleagues afterwards.",
     "org.new.submit": "Create organization",
     "org.new.created": "The organization was created. You are its administrator.",
     "org.new.verifyFirst": "Please verify your email address before creating an organization.",
@@ -70,7 +71,8 @@ export const organizations = defineMessages(
     "org.invite.title": "Invite someone",
     "org.invite.email": "Email address",
     "org.invite.roles": "Roles",
-    "org.invite.rolesHint": "Leave both unticked to invite a plain member. Administrators manage the organization; signatories may sign declarations on its behalf.",
+    "org.invite.rolesHint":
+      "Leave both unticked to invite a plain member. Administrators manage the organization; signatories may sign declarations on its behalf.",
     "org.invite.submit": "Send invitation",
     "org.invitations.title": "Pending invitations",
     "org.invitations.none": "No pending invitation.",
@@ -87,7 +89,8 @@ export const organizations = defineMessages(
     "invite.signInFirst": "This invitation was sent to {email}. Sign in with that address, or create an account for it, to accept.",
     "invite.signIn": "Sign in",
     "invite.signUp": "Create an account",
-    "invite.otherAccount": "This invitation was sent to {email}, but you are signed in as {current}. Sign out and sign in with the invited address to accept.",
+    "invite.otherAccount":
+      "This invitation was sent to {email}, but you are signed in as {current}. Sign out and sign in with the invited address to accept.",
     "invite.notFound": "This invitation does not exist.",
     "invite.expired": "This invitation has expired. Ask the organization for a new one.",
     "invite.revoked": "This invitation was withdrawn by the organization.",

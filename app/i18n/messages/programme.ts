@@ -86,11 +86,13 @@ export const programme = defineMessages(
     "programme.agenda.title": "My agenda",
     "programme.agenda.empty": "You have not starred any session yet. Browse a conference's programme and add sessions.",
     "programme.agenda.feed": "Calendar subscription",
-    "programme.agenda.feed.lead": "Subscribe to this private address in your calendar app: the sessions you star appear there, and follow when they move. Anyone with the address can read your agenda.",
+    "programme.agenda.feed.lead":
+      "Subscribe to this private address in your calendar app: the sessions you star appear there, and follow when they move. Anyone with the address can read your agenda.",
     "programme.agenda.feed.create": "Create my calendar address",
     "programme.agenda.feed.regenerate": "Make a new address (the old one stops working)",
     "programme.agenda.feed.shown": "Your calendar address (shown only now; copy it):",
-    "programme.agenda.feed.exists": "You have a calendar address. For your privacy it is shown only when made; make a new one if you lost it.",
+    "programme.agenda.feed.exists":
+      "You have a calendar address. For your privacy it is shown only when made; make a new one if you lost it.",
     "programme.manage.title": "Programme management",
     "programme.manage.sessions": "Sessions",
     "programme.manage.newSession": "New session",
@@ -149,7 +151,8 @@ export const programme = defineMessages(
     "programme.invitation.ACCEPTED": "Accepted",
     "programme.invitation.DECLINED": "Declined",
     "programme.timetable.title": "Timetable",
-    "programme.timetable.lead": "Place each session in a room and at a time. “Check” shows conflicts without saving; “Save” refuses any conflict.",
+    "programme.timetable.lead":
+      "Place each session in a room and at a time. “Check” shows conflicts without saving; “Save” refuses any conflict.",
     "programme.timetable.grid": "Timetable of {day}",
     "programme.timetable.unscheduled": "Unscheduled sessions",
     "programme.timetable.placeFor": "Place “{title}”",
@@ -217,7 +220,8 @@ export const programme = defineMessages(
     "programme.speakerForm.emailHint": "When a Concord account has this email, the profile is linked to it.",
     "programme.speakerForm.linked": "This profile is linked to the Concord account with this email.",
     "programme.invitation.title": "Invitation to speak at {conference}",
-    "programme.invitation.lead": "{name}, the organizers of {conference} invite you to speak. Accept to see your sessions, edit your profile and upload materials in the speaker portal.",
+    "programme.invitation.lead":
+      "{name}, the organizers of {conference} invite you to speak. Accept to see your sessions, edit your profile and upload materials in the speaker portal.",
     "programme.invitation.status": "Status",
     "programme.invitation.signIn": "Sign in with {email} to answer",
     "programme.invitation.accept": "Accept the invitation",
@@ -254,7 +258,8 @@ export const programme = defineMessages(
     "programme.cfp.maxScore": "Highest score",
     "programme.cfp.addCriterion": "Add the criterion",
     "programme.cfp.reviewers": "Reviewers per track",
-    "programme.cfp.reviewersLead": "Reviewers see only the proposals of their tracks. Give the person the Reviewer role on the roles page first.",
+    "programme.cfp.reviewersLead":
+      "Reviewers see only the proposals of their tracks. Give the person the Reviewer role on the roles page first.",
     "programme.cfp.noReviewers": "no reviewer yet",
     "programme.cfp.reviewerEmail": "Reviewer's email",
     "programme.cfp.assign": "Assign to the track",
@@ -404,7 +409,8 @@ export const programme = defineMessages(
     "programme.agenda.title": "我的日程",
     "programme.agenda.empty": "您还没有收藏任何议程。浏览会议日程并添加议程吧。",
     "programme.agenda.feed": "日历订阅",
-    "programme.agenda.feed.lead": "在日历应用中订阅这个私密地址：您收藏的议程会出现在日历中，并随调整自动更新。任何拿到此地址的人都能看到您的日程。",
+    "programme.agenda.feed.lead":
+      "在日历应用中订阅这个私密地址：您收藏的议程会出现在日历中，并随调整自动更新。任何拿到此地址的人都能看到您的日程。",
     "programme.agenda.feed.create": "生成我的日历地址",
     "programme.agenda.feed.regenerate": "生成新地址（旧地址将失效）",
     "programme.agenda.feed.shown": "您的日历地址（仅显示这一次，请复制）：",

@@ -35,7 +35,8 @@ export const registration = defineMessages(
     "reg.error.quotaBelowUsed": "The capacity cannot be below the places already taken ({used}).",
     "reg.error.ticketQuotasLocked":
       "The quotas of this ticket cannot change while registrations or waitlist offers hold places with it: those places are counted in its current quotas. Set quotas before sales start, or create a new ticket type.",
-    "reg.error.ticketChanged": "The organizers changed this ticket while you were registering. Nothing was saved; please submit the form again.",
+    "reg.error.ticketChanged":
+      "The organizers changed this ticket while you were registering. Nothing was saved; please submit the form again.",
 
     "reg.tickets.title": "Tickets",
     "reg.tickets.none": "No tickets are on sale yet.",
@@ -157,7 +158,8 @@ export const registration = defineMessages(
     "reg.manage.eligibilityPending": "Eligibility ({kind}) not yet confirmed.",
     "reg.manage.cancel": "Cancel and refund",
     "reg.manage.cancelled": "Registration cancelled.",
-    "reg.manage.cancelledRefundPending": "Registration cancelled. The Stripe refund failed; it is retried automatically and shown as pending until it succeeds.",
+    "reg.manage.cancelledRefundPending":
+      "Registration cancelled. The Stripe refund failed; it is retried automatically and shown as pending until it succeeds.",
     "reg.manage.refundPending": "Refund pending",
     "reg.manage.refundPendingSince": "refund pending since {date}",
     "reg.manage.refundAttempts": "{attempts} failed attempts, last error: {error}",
@@ -197,9 +199,11 @@ export const registration = defineMessages(
     "reg.tickets.manage.hidden": "Hidden: not shown or sold (registrations made with it stay valid)",
     "reg.tickets.manage.hiddenMark": "hidden",
     "reg.tickets.manage.perPersonLimit": "Tickets per person",
-    "reg.tickets.manage.perPersonLimitHint": "Each person registers once per conference, so today one ticket per person applies whatever this says.",
+    "reg.tickets.manage.perPersonLimitHint":
+      "Each person registers once per conference, so today one ticket per person applies whatever this says.",
     "reg.tickets.manage.priceKeeps": "A new price applies to new registrations; existing registrations keep the amount they owe.",
-    "reg.tickets.manage.quotasLocked": "Places held with this ticket (registrations or waitlist offers): {count}. Its quotas cannot change while any are held.",
+    "reg.tickets.manage.quotasLocked":
+      "Places held with this ticket (registrations or waitlist offers): {count}. Its quotas cannot change while any are held.",
 
     "reg.questions.title": "Registration questions",
     "reg.questions.new": "New question",
@@ -240,7 +244,8 @@ export const registration = defineMessages(
     "reg.visa.status.APPROVED": "Approved",
     "reg.visa.status.DECLINED": "Declined",
     "reg.visa.verify.title": "Verify a visa invitation letter",
-    "reg.visa.verify.valid": "This letter is genuine: issued to {name} ({nationality}, passport {passport}) for {conference}, staying {from} to {to}.",
+    "reg.visa.verify.valid":
+      "This letter is genuine: issued to {name} ({nationality}, passport {passport}) for {conference}, staying {from} to {to}.",
     "reg.visa.verify.invalid": "No approved letter has this verification code.",
 
     "reg.checkin.title": "Check-in",
@@ -284,7 +289,8 @@ export const registration = defineMessages(
     "reg.error.visaNeedsRegistration": "请先注册会议，再申请签证邀请函。",
     "reg.error.visaDecided": "此申请已处理。",
     "reg.error.quotaBelowUsed": "名额不能少于已占用的数量（{used}）。",
-    "reg.error.ticketQuotasLocked": "此票种仍有注册或候补名额占用名额，这些名额计入其当前的名额池，因此不能更改名额池。请在开售前设置名额池，或新建一个票种。",
+    "reg.error.ticketQuotasLocked":
+      "此票种仍有注册或候补名额占用名额，这些名额计入其当前的名额池，因此不能更改名额池。请在开售前设置名额池，或新建一个票种。",
     "reg.error.ticketChanged": "您注册期间主办方修改了此票种。所填内容未保存，请重新提交表单。",
 
     "reg.tickets.title": "票种",

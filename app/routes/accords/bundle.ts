@@ -10,6 +10,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const bundle = executed ? await loadBundle(db(), id) : null;
   if (!bundle) throw new Response("Not found", { status: 404 });
   return new Response(JSON.stringify(bundle, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="accord-${id}.bundle.json"` },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="accord-${id}.bundle.json"`,
+    },
   });
 }

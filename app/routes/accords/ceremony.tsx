@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "Signing ceremony · Concord" 
  * for published conferences (only names and signing times are shown).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({ where: { slug: params.slug ?? "" }, select: { id: true, title: true, titleZh: true, timeZone: true, status: true } });
+  const conference = await db().conference.findUnique({
+    where: { slug: params.slug ?? "" },
+    select: { id: true, title: true, titleZh: true, timeZone: true, status: true },
+  });
   if (!conference) throw new Response("Not found", { status: 404 });
   if (conference.status !== "PUBLISHED" && !(await can(await getUser(request), "conference:view-draft", { conferenceId: conference.id }))) {
     throw new Response("Not found", { status: 404 });
@@ -32,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       parties: {
         where: { role: "PARTY" },
         orderBy: { position: "asc" },
-        select: { id: true, org: { select: { nameEn: true, nameNative: true } }, signature: { select: { signedAt: true, signerName: true } } },
+        select: {
+          id: true,
+          org: { select: { nameEn: true, nameNative: true } },
+          signature: { select: { signedAt: true, signerName: true } },
+        },
       },
     },
   });
@@ -62,7 +69,12 @@ export default function Ceremony() {
         {accords.map((a) => {
           const signed = a.parties.filter((p) => p.signature).length;
           return (
-            <section key={a.id} className={`rounded-lg border-2 p-4 ${a.status === "EXECUTED" ? "border-green-700 bg-green-50" : "border-stone-300 bg-white"}`} aria-live="polite" data-testid="ceremony-accord">
+            <section
+              key={a.id}
+              className={`rounded-lg border-2 p-4 ${a.status === "EXECUTED" ? "border-green-700 bg-green-50" : "border-stone-300 bg-white"}`}
+              aria-live="polite"
+              data-testid="ceremony-accord"
+            >
               <h2 className="text-xl font-semibold">{pick(locale, a.title, a.titleZh)}</h2>
               <p className="mb-2 text-sm">
                 {t(`accords.status.${a.status}`)} · {t("ceremony.progress", { signed, total: a.parties.length })}
@@ -75,7 +87,9 @@ export default function Ceremony() {
                     </span>
                     <span className="font-medium">{pick(locale, p.org.nameEn, p.org.nameNative)}</span>
                     <span className="text-sm text-stone-600">
-                      {p.signature ? `${p.signature.signerName} · ${t("ceremony.signedAt", { time: formatDateTime(new Date(p.signature.signedAt), conference.timeZone, locale) })}` : t("ceremony.waiting")}
+                      {p.signature
+                        ? `${p.signature.signerName} · ${t("ceremony.signedAt", { time: formatDateTime(new Date(p.signature.signedAt), conference.timeZone, locale) })}`
+                        : t("ceremony.waiting")}
                     </span>
                   </li>
                 ))}

@@ -7,7 +7,13 @@ import { loadAccordPage, loadClauses } from "~/domain/accords/accord-page.server
 import { decideAmendment, proposeAmendment } from "~/domain/accords/amendments.server";
 import { commentOnClause, resolveComment } from "~/domain/accords/comment-on-clause.server";
 import { saveVersion } from "~/domain/accords/save-version.server";
-import { commentSchema, decideAmendmentSchema, proposeAmendmentSchema, resolveCommentSchema, saveVersionSchema } from "~/domain/accords/schema";
+import {
+  commentSchema,
+  decideAmendmentSchema,
+  proposeAmendmentSchema,
+  resolveCommentSchema,
+  saveVersionSchema,
+} from "~/domain/accords/schema";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
@@ -22,14 +28,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = page.accord.id;
   const [clauses, comments, amendments, versions] = await Promise.all([
     loadClauses(id, page.accord.frozenVersion ?? page.accord.currentVersion),
-    db().accordComment.findMany({ where: { accordId: id }, orderBy: { createdAt: "asc" }, select: { id: true, clauseNumber: true, version: true, parentId: true, authorName: true, body: true, resolvedAt: true, createdAt: true } }),
-    db().accordAmendment.findMany({ where: { accordId: id }, orderBy: { createdAt: "desc" }, select: { id: true, clauseNumber: true, language: true, baseVersion: true, proposedText: true, rationale: true, proposerName: true, status: true, rejectReason: true } }),
-    db().accordVersion.findMany({ where: { accordId: id }, orderBy: { number: "desc" }, select: { number: true, authorName: true, note: true, createdAt: true } }),
+    db().accordComment.findMany({
+      where: { accordId: id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        clauseNumber: true,
+        version: true,
+        parentId: true,
+        authorName: true,
+        body: true,
+        resolvedAt: true,
+        createdAt: true,
+      },
+    }),
+    db().accordAmendment.findMany({
+      where: { accordId: id },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        clauseNumber: true,
+        language: true,
+        baseVersion: true,
+        proposedText: true,
+        rationale: true,
+        proposerName: true,
+        status: true,
+        rejectReason: true,
+      },
+    }),
+    db().accordVersion.findMany({
+      where: { accordId: id },
+      orderBy: { number: "desc" },
+      select: { number: true, authorName: true, note: true, createdAt: true },
+    }),
   ]);
   return { ...page, clauses, comments, amendments, versions };
 }
 
-const schemas = { "save-version": saveVersionSchema, comment: commentSchema, "resolve-comment": resolveCommentSchema, propose: proposeAmendmentSchema, decide: decideAmendmentSchema } as const;
+const schemas = {
+  "save-version": saveVersionSchema,
+  comment: commentSchema,
+  "resolve-comment": resolveCommentSchema,
+  propose: proposeAmendmentSchema,
+  decide: decideAmendmentSchema,
+} as const;
 type ActionResult = { form: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formKey = `${intent}:${String(formData.get("clauseNumber") ?? formData.get("amendmentId") ?? formData.get("commentId") ?? "")}`;
   if (submission.status !== "success") return data<ActionResult>({ form: formKey, result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
+  const outcome = await runForm(request, submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
     switch (v.intent) {
       case "save-version": {
         const r = await saveVersion({ actor: user, accordId, baseVersion: v.baseVersion, clauses: v.clauses, note: v.note });
@@ -55,7 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await resolveComment({ actor: user, accordId, commentId: v.commentId });
         return { message: "accords.comment.resolved" };
       case "propose":
-        await proposeAmendment({ actor: user, accordId, clauseNumber: v.clauseNumber, language: v.language, proposedText: v.proposedText, rationale: v.rationale });
+        await proposeAmendment({
+          actor: user,
+          accordId,
+          clauseNumber: v.clauseNumber,
+          language: v.language,
+          proposedText: v.proposedText,
+          rationale: v.rationale,
+        });
         return { message: "accords.amend.proposed" };
       case "decide":
         await decideAmendment({ actor: user, accordId, amendmentId: v.amendmentId, decision: v.decision, reason: v.reason });
@@ -105,7 +155,13 @@ function Editor({ accord, clauses }: { accord: LoaderData["accord"]; clauses: Lo
                   <label htmlFor={meta.id} className="block text-sm font-medium">
                     {t(`accords.lang.${l as "en" | "zh"}`)}
                   </label>
-                  <textarea {...getTextareaProps(meta)} key={meta.key} lang={l} rows={3} className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2" />
+                  <textarea
+                    {...getTextareaProps(meta)}
+                    key={meta.key}
+                    lang={l}
+                    rows={3}
+                    className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2"
+                  />
                   {meta.errors ? <p className="text-sm text-red-700">{meta.errors.join(" ")}</p> : null}
                 </div>
               );
@@ -157,7 +213,11 @@ function ProposeForm({ clause, languages }: { clause: number; languages: string[
         <input type="hidden" name="intent" value="propose" />
         <input type="hidden" name="clauseNumber" value={clause} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField meta={fields.language} label={t("accords.amend.language")} options={languages.map((l) => ({ value: l, label: t(`accords.lang.${l as "en" | "zh"}`) }))} />
+        <SelectField
+          meta={fields.language}
+          label={t("accords.amend.language")}
+          options={languages.map((l) => ({ value: l, label: t(`accords.lang.${l as "en" | "zh"}`) }))}
+        />
         <TextareaField meta={fields.proposedText} label={t("accords.amend.text")} rows={3} />
         <Field meta={fields.rationale} label={t("accords.amend.rationale")} optional />
         <SubmitButton variant="secondary">{t("accords.amend.submit")}</SubmitButton>
@@ -192,7 +252,8 @@ export default function Draft() {
                 .map((m) => (
                   <div key={m.id} className={`mt-2 rounded bg-stone-50 p-2 ${m.resolvedAt ? "opacity-60" : ""}`}>
                     <p className="text-sm">
-                      <strong>{m.authorName}</strong> · {formatDateTime(new Date(m.createdAt), "UTC", locale)} UTC · {t("accords.comment.onVersion", { n: m.version })}
+                      <strong>{m.authorName}</strong> · {formatDateTime(new Date(m.createdAt), "UTC", locale)} UTC ·{" "}
+                      {t("accords.comment.onVersion", { n: m.version })}
                       {m.resolvedAt ? ` · ${t("accords.comment.resolved")}` : null}
                     </p>
                     <p className="whitespace-pre-wrap">{m.body}</p>
@@ -226,7 +287,8 @@ export default function Draft() {
         {amendments.map((a) => (
           <li key={a.id} className="rounded-md border border-stone-300 bg-white p-3">
             <p className="text-sm">
-              {t("accords.clause", { n: a.clauseNumber })} · {t(`accords.lang.${a.language as "en" | "zh"}`)} · {t(`accords.amend.status.${a.status}`)} · {t("accords.amend.by", { name: a.proposerName, n: a.baseVersion })}
+              {t("accords.clause", { n: a.clauseNumber })} · {t(`accords.lang.${a.language as "en" | "zh"}`)} ·{" "}
+              {t(`accords.amend.status.${a.status}`)} · {t("accords.amend.by", { name: a.proposerName, n: a.baseVersion })}
             </p>
             <p lang={a.language} className="whitespace-pre-wrap">
               {a.proposedText}
@@ -256,7 +318,11 @@ export default function Draft() {
       <ul className="text-sm">
         {versions.map((v) => (
           <li key={v.number}>
-            {t("accords.versionBy", { n: v.number, name: v.authorName, date: formatDateTime(new Date(v.createdAt), "UTC", locale) + " UTC" })}
+            {t("accords.versionBy", {
+              n: v.number,
+              name: v.authorName,
+              date: formatDateTime(new Date(v.createdAt), "UTC", locale) + " UTC",
+            })}
             {v.note ? ` — ${v.note}` : ""}
           </li>
         ))}

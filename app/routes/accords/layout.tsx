@@ -27,7 +27,8 @@ export default function AccordLayout() {
   const { accord, may } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const tab = ({ isActive }: { isActive: boolean }) => `rounded-t-md px-3 py-2 ${isActive ? "bg-white font-semibold text-blue-900" : "text-stone-700 hover:underline"}`;
+  const tab = ({ isActive }: { isActive: boolean }) =>
+    `rounded-t-md px-3 py-2 ${isActive ? "bg-white font-semibold text-blue-900" : "text-stone-700 hover:underline"}`;
   return (
     <article>
       <p className="text-sm text-stone-600">

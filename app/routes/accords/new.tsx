@@ -16,9 +16,16 @@ export const meta: MetaFunction = () => [{ title: "Start an accord · Concord" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [adminOf, orgs, conferences] = await Promise.all([
-    db().membership.findMany({ where: { userId: user.id, roles: { has: "ADMIN" } }, select: { org: { select: { id: true, nameEn: true, nameNative: true } } } }),
+    db().membership.findMany({
+      where: { userId: user.id, roles: { has: "ADMIN" } },
+      select: { org: { select: { id: true, nameEn: true, nameNative: true } } },
+    }),
     db().organization.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, slug: true, nameEn: true, nameNative: true } }),
-    db().conference.findMany({ where: { status: "PUBLISHED" }, orderBy: { startDate: "desc" }, select: { id: true, title: true, titleZh: true } }),
+    db().conference.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { startDate: "desc" },
+      select: { id: true, title: true, titleZh: true },
+    }),
   ]);
   return { adminOf: adminOf.map((m) => m.org), orgs, conferences };
 }
@@ -28,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: createAccordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(submission, () =>
+  const outcome = await runForm(request, submission, () =>
     createAccord({
       actor: user,
       initiatorOrgId: v.initiatorOrgId,
@@ -66,16 +73,48 @@ export default function NewAccord() {
       <h1 className="mb-6 text-3xl font-bold">{t("accords.new")}</h1>
       <Form method="post" {...getFormProps(form)} className="max-w-2xl">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField meta={fields.initiatorOrgId} label={t("accords.field.initiator")} options={adminOf.map((o) => ({ value: o.id, label: pick(locale, o.nameEn, o.nameNative) }))} autoFocus={focus === "initiatorOrgId"} />
-        <SelectField meta={fields.kind} label={t("accords.field.kind")} options={ACCORD_KINDS.map((k) => ({ value: k, label: t(`accords.kind.${k}`) }))} />
+        <SelectField
+          meta={fields.initiatorOrgId}
+          label={t("accords.field.initiator")}
+          options={adminOf.map((o) => ({ value: o.id, label: pick(locale, o.nameEn, o.nameNative) }))}
+          autoFocus={focus === "initiatorOrgId"}
+        />
+        <SelectField
+          meta={fields.kind}
+          label={t("accords.field.kind")}
+          options={ACCORD_KINDS.map((k) => ({ value: k, label: t(`accords.kind.${k}`) }))}
+        />
         <Field meta={fields.title} label={t("accords.field.title")} autoFocus={focus === "title"} />
         <Field meta={fields.titleZh} label={t("accords.field.titleZh")} optional autoFocus={focus === "titleZh"} />
-        <CheckboxGroup meta={fields.languages} legend={t("accords.field.languages")} options={ACCORD_LANGUAGES.map((l) => ({ value: l, label: t(`accords.lang.${l}`) }))} />
-        <SelectField meta={fields.conferenceId} label={t("accords.field.conference")} optional placeholder="—" options={conferences.map((c) => ({ value: c.id, label: pick(locale, c.title, c.titleZh) }))} />
+        <CheckboxGroup
+          meta={fields.languages}
+          legend={t("accords.field.languages")}
+          options={ACCORD_LANGUAGES.map((l) => ({ value: l, label: t(`accords.lang.${l}`) }))}
+        />
+        <SelectField
+          meta={fields.conferenceId}
+          label={t("accords.field.conference")}
+          optional
+          placeholder="—"
+          options={conferences.map((c) => ({ value: c.id, label: pick(locale, c.title, c.titleZh) }))}
+        />
         <CheckboxGroup meta={fields.partyOrgIds} legend={t("accords.field.parties")} options={orgOptions} />
         <CheckboxGroup meta={fields.witnessOrgIds} legend={t("accords.field.witnesses")} options={orgOptions} />
-        <TextareaField meta={fields.signingOrder} label={t("accords.field.signingOrder")} hint={t("accords.field.signingOrder.hint")} optional rows={3} autoFocus={focus === "signingOrder"} />
-        <Field meta={fields.signingEndsOn} type="date" label={t("accords.field.signingEndsOn")} optional autoFocus={focus === "signingEndsOn"} />
+        <TextareaField
+          meta={fields.signingOrder}
+          label={t("accords.field.signingOrder")}
+          hint={t("accords.field.signingOrder.hint")}
+          optional
+          rows={3}
+          autoFocus={focus === "signingOrder"}
+        />
+        <Field
+          meta={fields.signingEndsOn}
+          type="date"
+          label={t("accords.field.signingEndsOn")}
+          optional
+          autoFocus={focus === "signingEndsOn"}
+        />
         <SubmitButton>{t("accords.create.submit")}</SubmitButton>
       </Form>
     </>

@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
+  const outcome = await runForm(request, submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
     switch (v.intent) {
       case "approve": {
         const r = await approveVersion({ actor: user, accordId, partyId: v.partyId, version: v.version });
@@ -61,8 +61,14 @@ export default function AccordOverview() {
   return (
     <>
       <FormErrors id="overview-errors" errors={result?.error?.[""] ?? undefined} />
-      <p>{accord.frozenVersion ? t("accords.frozenVersion", { n: accord.frozenVersion }) : t("accords.currentVersion", { n: accord.currentVersion })}</p>
-      {accord.signingEndsAt ? <p>{t("accords.signingEnds", { date: formatDateTime(new Date(accord.signingEndsAt), zone, locale) + ` (${zone})` })}</p> : null}
+      <p>
+        {accord.frozenVersion
+          ? t("accords.frozenVersion", { n: accord.frozenVersion })
+          : t("accords.currentVersion", { n: accord.currentVersion })}
+      </p>
+      {accord.signingEndsAt ? (
+        <p>{t("accords.signingEnds", { date: formatDateTime(new Date(accord.signingEndsAt), zone, locale) + ` (${zone})` })}</p>
+      ) : null}
       {accord.status === "EXECUTED" && accord.documentHash ? (
         <p className="my-4 flex flex-wrap gap-4">
           <a href={`/accords/${accord.id}/pdf`} className="rounded-md bg-blue-900 px-3 py-2 text-white">
@@ -81,24 +87,36 @@ export default function AccordOverview() {
         {accord.parties.map((p) => (
           <li key={p.id} className="rounded-md border border-stone-300 bg-white p-3" data-testid={`party-${p.org.slug}`}>
             <p className="font-semibold">
-              {pick(locale, p.org.nameEn, p.org.nameNative)} <span className="text-sm font-normal text-stone-600">· {t(`accords.role.${p.role}`)}</span>
-              {p.role === "PARTY" ? <span className="text-sm font-normal text-stone-600"> · {t("accords.group", { n: p.signingGroup })}</span> : null}
+              {pick(locale, p.org.nameEn, p.org.nameNative)}{" "}
+              <span className="text-sm font-normal text-stone-600">· {t(`accords.role.${p.role}`)}</span>
+              {p.role === "PARTY" ? (
+                <span className="text-sm font-normal text-stone-600"> · {t("accords.group", { n: p.signingGroup })}</span>
+              ) : null}
             </p>
             {p.role === "PARTY" ? (
               <p className="text-sm">
                 {p.approvedVersion ? t("accords.approved", { n: p.approvedVersion }) : t("accords.notApproved")} ·{" "}
-                {p.signature ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}` : p.declinedAt ? t("accords.declinedBy", { reason: p.declineReason ?? "" }) : t("accords.notSigned")}
+                {p.signature
+                  ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}`
+                  : p.declinedAt
+                    ? t("accords.declinedBy", { reason: p.declineReason ?? "" })
+                    : t("accords.notSigned")}
               </p>
             ) : null}
             <p className="text-sm text-stone-600">
-              {t("accords.signatories.title")}: {p.signatories.length ? p.signatories.map((s) => pick(locale, s.user.nameLatin, s.user.nameNative)).join(", ") : t("accords.signatories.none")}
+              {t("accords.signatories.title")}:{" "}
+              {p.signatories.length
+                ? p.signatories.map((s) => pick(locale, s.user.nameLatin, s.user.nameNative)).join(", ")
+                : t("accords.signatories.none")}
             </p>
             {accord.status === "DRAFTING" && may.adminOf.includes(p.id) && p.approvedVersion !== accord.currentVersion ? (
               <Form method="post" className="mt-2">
                 <input type="hidden" name="intent" value="approve" />
                 <input type="hidden" name="partyId" value={p.id} />
                 <input type="hidden" name="version" value={accord.currentVersion} />
-                <SubmitButton variant="secondary">{t("accords.approve", { n: accord.currentVersion, org: pick(locale, p.org.nameEn, p.org.nameNative) })}</SubmitButton>
+                <SubmitButton variant="secondary">
+                  {t("accords.approve", { n: accord.currentVersion, org: pick(locale, p.org.nameEn, p.org.nameNative) })}
+                </SubmitButton>
               </Form>
             ) : null}
           </li>
@@ -116,7 +134,13 @@ export default function AccordOverview() {
           <label htmlFor="withdraw-reason" className="block font-medium">
             {t("accords.withdraw.reason")}
           </label>
-          <input id="withdraw-reason" name="reason" required maxLength={1000} className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2" />
+          <input
+            id="withdraw-reason"
+            name="reason"
+            required
+            maxLength={1000}
+            className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2"
+          />
           <SubmitButton variant="danger">{t("accords.withdraw")}</SubmitButton>
         </Form>
       ) : null}

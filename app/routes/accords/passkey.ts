@@ -12,7 +12,14 @@ import { requireUser } from "~/utils/session.server";
  */
 const body = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("options"), partyId: z.string(), documentHash: z.string().regex(/^[0-9a-f]{64}$/) }),
-  z.object({ intent: z.literal("finish"), partyId: z.string(), documentHash: z.string().regex(/^[0-9a-f]{64}$/), nonce: z.string().max(100), response: z.unknown(), confirmed: z.boolean() }),
+  z.object({
+    intent: z.literal("finish"),
+    partyId: z.string(),
+    documentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    nonce: z.string().max(100),
+    response: z.unknown(),
+    confirmed: z.boolean(),
+  }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = await startPasskeySigning({ actor: user, accordId, partyId: input.partyId, documentHash: input.documentHash });
       return Response.json(r);
     }
-    const r = await completePasskeySigning({ actor: user, accordId, partyId: input.partyId, documentHash: input.documentHash, nonce: input.nonce, response: input.response, confirmed: input.confirmed });
+    const r = await completePasskeySigning({
+      actor: user,
+      accordId,
+      partyId: input.partyId,
+      documentHash: input.documentHash,
+      nonce: input.nonce,
+      response: input.response,
+      confirmed: input.confirmed,
+    });
     return Response.json(r);
   } catch (error) {
     if (error instanceof AppError) return Response.json({ error: error.userMessage, code: error.code }, { status: error.status });

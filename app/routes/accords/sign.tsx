@@ -36,14 +36,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(intent in schemas)) throw new Response("Unknown intent", { status: 400 });
   const submission = parseWithZod(formData, { schema: schemas[intent as keyof typeof schemas] });
   const key = `${intent === "sign-code" ? "request-code" : intent}:${String(formData.get("partyId") ?? "")}`;
-  if (submission.status !== "success") return data<ActionResult>({ form: key, result: submission.reply(), nonce: String(formData.get("nonce") ?? "") || undefined }, { status: 400 });
+  if (submission.status !== "success")
+    return data<ActionResult>(
+      { form: key, result: submission.reply(), nonce: String(formData.get("nonce") ?? "") || undefined },
+      { status: 400 },
+    );
   const v = submission.value;
-  const outcome = await runForm(submission, async (): Promise<{ nonce?: string; message?: MessageKey }> => {
+  const outcome = await runForm(request, submission, async (): Promise<{ nonce?: string; message?: MessageKey }> => {
     switch (v.intent) {
       case "request-code":
         return requestSigningCode({ actor: user, accordId, partyId: v.partyId, documentHash: v.documentHash });
       case "sign-code": {
-        const r = await signWithCode({ actor: user, accordId, partyId: v.partyId, documentHash: v.documentHash, nonce: v.nonce, code: v.code, typedName: v.typedName, confirmed: true });
+        const r = await signWithCode({
+          actor: user,
+          accordId,
+          partyId: v.partyId,
+          documentHash: v.documentHash,
+          nonce: v.nonce,
+          code: v.code,
+          typedName: v.typedName,
+          confirmed: true,
+        });
         return { message: r.executed ? "accords.sign.executedToast" : "accords.sign.done" };
       }
       case "decline":
@@ -51,8 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { message: "accords.sign.declinedToast" };
     }
   });
-  if (!outcome.ok) return data<ActionResult>({ form: key, result: outcome.result, nonce: v.intent === "sign-code" ? v.nonce : undefined }, { status: outcome.status });
-  if (outcome.value.nonce) return data<ActionResult>({ form: key, result: submission.reply({ resetForm: true }), nonce: outcome.value.nonce });
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { form: key, result: outcome.result, nonce: v.intent === "sign-code" ? v.nonce : undefined },
+      { status: outcome.status },
+    );
+  if (outcome.value.nonce)
+    return data<ActionResult>({ form: key, result: submission.reply({ resetForm: true }), nonce: outcome.value.nonce });
   return redirectWithToast(`/accords/${accordId}`, { message: outcome.value.message! });
 }
 
@@ -63,7 +81,19 @@ function useResultFor(key: string) {
 
 type Party = ReturnType<typeof useLoaderData<typeof loader>>["parties"][number];
 
-function PasskeySign({ accordId, party, documentHash, orgName, hasPasskey }: { accordId: string; party: Party; documentHash: string; orgName: string; hasPasskey: boolean }) {
+function PasskeySign({
+  accordId,
+  party,
+  documentHash,
+  orgName,
+  hasPasskey,
+}: {
+  accordId: string;
+  party: Party;
+  documentHash: string;
+  orgName: string;
+  hasPasskey: boolean;
+}) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
@@ -80,8 +110,17 @@ function PasskeySign({ accordId, party, documentHash, orgName, hasPasskey }: { a
     );
   }
   const post = async (payload: object) => {
-    const res = await fetch(`/accords/${accordId}/passkey`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
-    return (await res.json()) as { error?: MessageKey; nonce?: string; options?: Parameters<typeof startAuthentication>[0]["optionsJSON"]; executed?: boolean };
+    const res = await fetch(`/accords/${accordId}/passkey`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(payload),
+    });
+    return (await res.json()) as {
+      error?: MessageKey;
+      nonce?: string;
+      options?: Parameters<typeof startAuthentication>[0]["optionsJSON"];
+      executed?: boolean;
+    };
   };
   const sign = async () => {
     setState({ busy: true });
@@ -108,7 +147,12 @@ function PasskeySign({ accordId, party, documentHash, orgName, hasPasskey }: { a
           {t(state.error)}
         </p>
       ) : null}
-      <button type="button" disabled={!confirmed || state.busy} onClick={sign} className="rounded-md bg-blue-900 px-4 py-2 text-white disabled:opacity-50">
+      <button
+        type="button"
+        disabled={!confirmed || state.busy}
+        onClick={sign}
+        className="rounded-md bg-blue-900 px-4 py-2 text-white disabled:opacity-50"
+      >
         {state.busy ? t("accords.sign.working") : t("accords.sign.withPasskey")}
       </button>
     </div>
@@ -148,7 +192,13 @@ function CodeSign({ party, documentHash, orgName, myName }: { party: Party; docu
           <input type="hidden" name="documentHash" value={documentHash} />
           <input type="hidden" name="nonce" value={nonce} />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field meta={fields.typedName} label={t("accords.sign.typedName")} hint={myName} autoComplete="name" autoFocus={focus === "typedName"} />
+          <Field
+            meta={fields.typedName}
+            label={t("accords.sign.typedName")}
+            hint={myName}
+            autoComplete="name"
+            autoFocus={focus === "typedName"}
+          />
           <Field meta={fields.code} label={t("accords.sign.code")} autoComplete="one-time-code" autoFocus={!focus || focus === "code"} />
           <label className="mb-3 flex items-start gap-2">
             <input type="checkbox" name="confirm" className="mt-1 h-4 w-4" aria-invalid={fields.confirm.errors ? true : undefined} />
@@ -209,7 +259,11 @@ export default function Sign() {
       {parties.map((p) => {
         const orgName = pick(locale, p.org.nameEn, p.org.nameNative);
         return (
-          <section key={p.id} className="mb-8 rounded-md border-2 border-blue-900 bg-white p-4" aria-label={`${t("accords.sign.yourParties")} ${orgName}`}>
+          <section
+            key={p.id}
+            className="mb-8 rounded-md border-2 border-blue-900 bg-white p-4"
+            aria-label={`${t("accords.sign.yourParties")} ${orgName}`}
+          >
             <h3 className="mb-2 text-lg font-semibold">
               {t("accords.sign.yourParties")}: {orgName}
             </h3>

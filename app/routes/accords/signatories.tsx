@@ -16,7 +16,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  if (page.may.adminOf.length === 0) throw toResponse(new AppError("FORBIDDEN", 403, "error.forbidden"));
+  if (page.may.adminOf.length === 0) throw toResponse(new AppError("FORBIDDEN", "error.forbidden"));
   const parties = page.accord.parties.filter((p) => page.may.adminOf.includes(p.id));
   const members = await db().membership.findMany({
     where: { orgId: { in: parties.map((p) => p.orgId) } },
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(submission, async (): Promise<MessageKey> => {
+  const outcome = await runForm(request, submission, async (): Promise<MessageKey> => {
     if (v.intent === "designate") {
       await designateSignatory({ actor: user, accordId, partyId: v.partyId, userId: v.userId, position: v.position });
       return "accords.signatories.designated";
@@ -73,11 +73,13 @@ export default function Signatories() {
                     <label className="text-sm">
                       {t("accords.signatories.delegate")}
                       <select name="userId" className={input}>
-                        {mine.filter((m) => m.user.id !== s.userId).map((m) => (
-                          <option key={m.user.id} value={m.user.id}>
-                            {m.user.nameLatin} ({m.user.email})
-                          </option>
-                        ))}
+                        {mine
+                          .filter((m) => m.user.id !== s.userId)
+                          .map((m) => (
+                            <option key={m.user.id} value={m.user.id}>
+                              {m.user.nameLatin} ({m.user.email})
+                            </option>
+                          ))}
                       </select>
                     </label>
                     <label className="text-sm">

@@ -1,4 +1,11 @@
-import { data, unstable_parseMultipartFormData, unstable_createMemoryUploadHandler, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  unstable_parseMultipartFormData,
+  unstable_createMemoryUploadHandler,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findAccordId, verifyAccord, verifyUploadedPdf, type AccordVerification } from "~/domain/accords/verify-accord.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
@@ -44,7 +51,11 @@ function Result({ v }: { v: AccordVerification }) {
   const r = v.report;
   const ok = r.ok && v.pdf !== "modified";
   return (
-    <section aria-live="polite" className={`mt-6 rounded-md border-2 p-4 ${ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`} data-testid="verify-result">
+    <section
+      aria-live="polite"
+      className={`mt-6 rounded-md border-2 p-4 ${ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+      data-testid="verify-result"
+    >
       <p className="text-xl font-bold" role="status">
         {ok ? t("verify.ok") : r.executed ? t("verify.failed") : t("verify.notExecuted")}
       </p>
@@ -54,7 +65,10 @@ function Result({ v }: { v: AccordVerification }) {
       <ul className="mt-3 space-y-1">
         {r.checks.map((c) => (
           <li key={c.id}>
-            <span className={c.ok ? "text-green-800" : "font-bold text-red-800"}>{c.ok ? `✓ ${t("verify.pass")}` : `✗ ${t("verify.fail")}`}</span> — {t(`verify.check.${c.id}`)}
+            <span className={c.ok ? "text-green-800" : "font-bold text-red-800"}>
+              {c.ok ? `✓ ${t("verify.pass")}` : `✗ ${t("verify.fail")}`}
+            </span>{" "}
+            — {t(`verify.check.${c.id}`)}
             {c.problems.length ? (
               <ul className="ml-6 list-disc text-sm">
                 {c.problems.map((p) => (
@@ -70,7 +84,8 @@ function Result({ v }: { v: AccordVerification }) {
         {r.signatures.map((s) => (
           <li key={s.partyId}>
             {s.ok ? "✓" : "✗"} {s.orgName} — {s.signerName}
-            {s.signerRole ? `, ${s.signerRole}` : ""} — {formatDateTime(new Date(s.signedAt), "UTC", locale)} UTC — {t(`accords.sign.method.${s.method as "PASSKEY" | "EMAIL_CODE"}`)}
+            {s.signerRole ? `, ${s.signerRole}` : ""} — {formatDateTime(new Date(s.signedAt), "UTC", locale)} UTC —{" "}
+            {t(`accords.sign.method.${s.method as "PASSKEY" | "EMAIL_CODE"}`)}
           </li>
         ))}
       </ul>
@@ -91,7 +106,10 @@ function Result({ v }: { v: AccordVerification }) {
       ) : null}
       {r.seal ? (
         <p className="mt-4 text-sm">
-          {t("verify.sealKey", { keyId: r.seal.keyId })} <a href="/.well-known/concord-seal-key" className="underline">/.well-known/concord-seal-key</a>
+          {t("verify.sealKey", { keyId: r.seal.keyId })}{" "}
+          <a href="/.well-known/concord-seal-key" className="underline">
+            /.well-known/concord-seal-key
+          </a>
         </p>
       ) : null}
       {r.executed ? (
@@ -122,7 +140,13 @@ export default function Verify() {
         <label htmlFor="verify-q" className="block font-medium">
           {t("verify.hash")}
         </label>
-        <input id="verify-q" name="q" defaultValue={loaded.query} maxLength={500} className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono" />
+        <input
+          id="verify-q"
+          name="q"
+          defaultValue={loaded.query}
+          maxLength={500}
+          className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono"
+        />
         <button type="submit" className="rounded-md bg-blue-900 px-4 py-2 text-white">
           {t("verify.submit")}
         </button>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailLinkForm, linkClass } from "~/components/accounts";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
 import { loadProfile, updateProfile } from "~/domain/accounts/profile.server";
-import { replyInvalid } from "~/domain/accounts/responses.server";
+import { replyInvalid } from "~/utils/form-action.server";
 import { profileSchema } from "~/domain/accounts/schemas";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
 import { orRespond } from "~/utils/http.server";
@@ -74,11 +74,19 @@ export default function Account() {
           {profile.email}
         </p>
         {profile.emailVerifiedAt ? (
-          <p className="text-green-800">{t("accounts.account.verified", { date: formatDateTime(new Date(profile.emailVerifiedAt), "UTC", locale) })}</p>
+          <p className="text-green-800">
+            {t("accounts.account.verified", { date: formatDateTime(new Date(profile.emailVerifiedAt), "UTC", locale) })}
+          </p>
         ) : (
           <div className="mt-2">
             <p className="mb-2 text-amber-800">{t("accounts.account.unverified")}</p>
-            <EmailLinkForm id="resend-verification" action="/verify-email" submitLabel={t("accounts.verify.resend")} defaultEmail={profile.email} hiddenEmail />
+            <EmailLinkForm
+              id="resend-verification"
+              action="/verify-email"
+              submitLabel={t("accounts.verify.resend")}
+              defaultEmail={profile.email}
+              hiddenEmail
+            />
           </div>
         )}
       </section>
@@ -89,9 +97,28 @@ export default function Account() {
         </h2>
         <Form method="post" {...getFormProps(form)} className="max-w-md">
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field meta={fields.nameLatin} label={t("accounts.field.nameLatin")} hint={t("accounts.field.nameLatinHint")} autoComplete="name" autoFocus={focus === "nameLatin"} />
-          <Field meta={fields.nameNative} label={t("accounts.field.nameNative")} hint={t("accounts.field.nameNativeHint")} optional autoFocus={focus === "nameNative"} />
-          <Field meta={fields.title} label={t("accounts.field.title")} hint={t("accounts.field.titleHint")} optional autoComplete="honorific-prefix" autoFocus={focus === "title"} />
+          <Field
+            meta={fields.nameLatin}
+            label={t("accounts.field.nameLatin")}
+            hint={t("accounts.field.nameLatinHint")}
+            autoComplete="name"
+            autoFocus={focus === "nameLatin"}
+          />
+          <Field
+            meta={fields.nameNative}
+            label={t("accounts.field.nameNative")}
+            hint={t("accounts.field.nameNativeHint")}
+            optional
+            autoFocus={focus === "nameNative"}
+          />
+          <Field
+            meta={fields.title}
+            label={t("accounts.field.title")}
+            hint={t("accounts.field.titleHint")}
+            optional
+            autoComplete="honorific-prefix"
+            autoFocus={focus === "title"}
+          />
           <SelectField
             meta={fields.locale}
             label={t("accounts.field.locale")}

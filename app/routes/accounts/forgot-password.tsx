@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { AuthPage, CheckEmail, EmailLinkForm, linkClass } from "~/components/accounts";
-import { replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { emailOnlySchema } from "~/domain/accounts/schemas";
 import { sendEmailLink } from "~/domain/accounts/send-email-link.server";
 import { useT } from "~/i18n";
@@ -17,11 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Concord · Forgot password" }
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: emailOnlySchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await sendEmailLink("RESET_PASSWORD", { email: submission.value.email, ip: requestContext(request).ip });
-  } catch (error) {
-    return replyWithError(request, submission, error);
-  }
+  const outcome = await runForm(request, submission, () =>
+    sendEmailLink("RESET_PASSWORD", { email: submission.value.email, ip: requestContext(request).ip }),
+  );
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return { sent: true as const, email: submission.value.email };
 }
 

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { AuthPage, CheckEmail, EmailLinkForm, linkClass } from "~/components/accounts";
-import { replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { emailOnlySchema } from "~/domain/accounts/schemas";
 import { sendEmailLink } from "~/domain/accounts/send-email-link.server";
 import { useT } from "~/i18n";
@@ -21,11 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: emailOnlySchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await sendEmailLink("LOGIN_LINK", { email: submission.value.email, ip: requestContext(request).ip });
-  } catch (error) {
-    return replyWithError(request, submission, error);
-  }
+  const outcome = await runForm(request, submission, () =>
+    sendEmailLink("LOGIN_LINK", { email: submission.value.email, ip: requestContext(request).ip }),
+  );
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return { sent: true as const, email: submission.value.email };
 }
 

@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthPage, EmailLinkForm, linkClass } from "~/components/accounts";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
-import { redirectSignedIn, replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { redirectSignedIn, requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { loginSchema } from "~/domain/accounts/schemas";
 import { signIn } from "~/domain/accounts/sign-in.server";
 import { useT } from "~/i18n";
@@ -25,12 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: loginSchema });
   if (submission.status !== "success") return replyInvalid(submission, { hideFields: HIDE });
-  let sessionId: string;
-  try {
-    sessionId = await signIn(submission.value, requestContext(request));
-  } catch (error) {
-    return replyWithError(request, submission, error, { hideFields: HIDE });
-  }
+  const outcome = await runForm(request, submission, () => signIn(submission.value, requestContext(request)), { hideFields: HIDE });
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  const sessionId = outcome.value;
   // Only same-site paths: a crafted ?redirectTo=https://evil.example must not bounce a fresh session elsewhere.
   return redirectSignedIn(safeRedirectPath(submission.value.redirectTo), sessionId, "accounts.login.done");
 }
@@ -64,7 +62,13 @@ export default function Login() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name={fields.redirectTo.name} value={redirectTo} />
         <Field meta={fields.email} type="email" label={t("accounts.field.email")} autoComplete="email" autoFocus={focus === "email"} />
-        <Field meta={fields.password} type="password" label={t("accounts.field.password")} autoComplete="current-password" autoFocus={focus === "password"} />
+        <Field
+          meta={fields.password}
+          type="password"
+          label={t("accounts.field.password")}
+          autoComplete="current-password"
+          autoFocus={focus === "password"}
+        />
         <SubmitButton>{t("accounts.login.submit")}</SubmitButton>
       </Form>
       {unverified ? (

@@ -16,7 +16,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (body.intent === "options") return Response.json({ options: await startPasskeyRegistration({ actor: user }) });
     if (body.intent === "finish") {
-      await finishPasskeyRegistration({ actor: user, response: body.response, name: typeof body.name === "string" ? body.name : "Passkey" });
+      await finishPasskeyRegistration({
+        actor: user,
+        response: body.response,
+        name: typeof body.name === "string" ? body.name : "Passkey",
+      });
       return Response.json({ ok: true });
     }
     return Response.json({ error: "passkeys.failed" }, { status: 400 });

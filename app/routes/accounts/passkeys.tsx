@@ -17,7 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Passkeys · Concord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const passkeys = await db().webAuthnCredential.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, createdAt: true, lastUsedAt: true } });
+  const passkeys = await db().webAuthnCredential.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+  });
   return { passkeys };
 }
 
@@ -42,7 +46,12 @@ function Register() {
   const register = async () => {
     setState({ busy: true });
     try {
-      const post = (body: object) => fetch("/account/passkeys/register", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+      const post = (body: object) =>
+        fetch("/account/passkeys/register", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
       const { options, error } = await post({ intent: "options" });
       if (error) return setState({ busy: false, message: error });
       const response = await startRegistration({ optionsJSON: options });
@@ -60,13 +69,24 @@ function Register() {
       <label htmlFor="passkey-name" className="block font-medium">
         {t("passkeys.name")}
       </label>
-      <input id="passkey-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2" />
+      <input
+        id="passkey-name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={100}
+        className="mb-2 mt-1 block w-full rounded-md border border-stone-400 px-3 py-2"
+      />
       {state.message ? (
         <p role={state.ok ? "status" : "alert"} className={state.ok ? "mb-2 text-green-800" : "mb-2 text-red-800"}>
           {t(state.message)}
         </p>
       ) : null}
-      <button type="button" onClick={register} disabled={state.busy} className="rounded-md bg-blue-900 px-4 py-2 text-white disabled:opacity-50">
+      <button
+        type="button"
+        onClick={register}
+        disabled={state.busy}
+        className="rounded-md bg-blue-900 px-4 py-2 text-white disabled:opacity-50"
+      >
         {t("passkeys.register")}
       </button>
     </div>

@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthPage, LinkProblem, linkClass } from "~/components/accounts";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { resetPassword } from "~/domain/accounts/reset-password.server";
-import { redirectSignedIn, replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { redirectSignedIn, requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { resetPasswordSchema } from "~/domain/accounts/schemas";
 import { checkToken } from "~/domain/accounts/tokens.server";
 import { useT, type MessageKey } from "~/i18n";
@@ -31,13 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
   if (submission.status !== "success") return replyInvalid(submission, { hideFields: HIDE });
-  let sessionId: string;
-  try {
-    sessionId = await resetPassword(submission.value.token, submission.value.password, requestContext(request));
-  } catch (error) {
-    return replyWithError(request, submission, error, { hideFields: HIDE });
-  }
-  return redirectSignedIn("/", sessionId, "accounts.reset.done");
+  const outcome = await runForm(
+    request,
+    submission,
+    () => resetPassword(submission.value.token, submission.value.password, requestContext(request)),
+    { hideFields: HIDE },
+  );
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirectSignedIn("/", outcome.value, "accounts.reset.done");
 }
 
 export default function ResetPassword() {

@@ -1,12 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { linkClass } from "~/components/accounts";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { changePassword } from "~/domain/accounts/change-password.server";
-import { replyInvalid, replyWithError } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { changePasswordSchema, revokeSessionSchema } from "~/domain/accounts/schemas";
 import { listSessions, revokeOwnSession, signOutEverywhere } from "~/domain/accounts/sessions.server";
 import { useLocale, useT } from "~/i18n";
@@ -32,18 +31,18 @@ async function signedOut(message: "accounts.security.sessionRevoked" | "accounts
 async function changePasswordAction(request: Request, user: SessionUser, formData: FormData) {
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") return replyInvalid(submission, { hideFields: HIDE });
-  try {
-    await changePassword(user, submission.value);
-  } catch (error) {
-    return replyWithError(request, submission, error, { hideFields: HIDE, fieldFor: { WRONG_PASSWORD: "currentPassword" } });
-  }
+  const outcome = await runForm(request, submission, () => changePassword(user, submission.value), {
+    hideFields: HIDE,
+    fieldFor: { WRONG_PASSWORD: "currentPassword" },
+  });
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast("/account/security", { message: "accounts.security.passwordChanged" });
 }
 
 async function revokeSessionAction(user: SessionUser, formData: FormData) {
   const parsed = revokeSessionSchema.safeParse({ sessionId: formData.get("sessionId") });
   // Not a session id at all: the same answer as someone else's session.
-  if (!parsed.success) throw toResponse(new AppError("NOT_FOUND", 404, "error.notFound"));
+  if (!parsed.success) throw toResponse(new AppError("NOT_FOUND", "error.notFound"));
   const { current } = await orRespond(() => revokeOwnSession(user, parsed.data.sessionId));
   if (current) return signedOut("accounts.security.sessionRevoked");
   return redirectWithToast("/account/security", { message: "accounts.security.sessionRevoked" });
@@ -63,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
       // Home rather than /login: the toast says what happened and the header offers "Sign in".
       return signedOut("accounts.security.signedOutEverywhere");
     default:
-      throw toResponse(new AppError("BAD_REQUEST", 400, "error.badRequest"));
+      throw toResponse(new AppError("BAD_REQUEST", "error.badRequest"));
   }
 }
 

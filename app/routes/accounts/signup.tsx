@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthPage, CheckEmail, linkClass } from "~/components/accounts";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
 import { createAccount } from "~/domain/accounts/create-account.server";
-import { replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { signupSchema } from "~/domain/accounts/schemas";
 import { useLocale, useT } from "~/i18n";
 import { requireAnonymous } from "~/utils/session.server";
@@ -23,11 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") return replyInvalid(submission, { hideFields: HIDE });
-  try {
-    await createAccount(submission.value, requestContext(request));
-  } catch (error) {
-    return replyWithError(request, submission, error, { hideFields: HIDE, fieldFor: { EMAIL_TAKEN: "email" } });
-  }
+  const outcome = await runForm(request, submission, () => createAccount(submission.value, requestContext(request)), {
+    hideFields: HIDE,
+    fieldFor: { EMAIL_TAKEN: "email" },
+  });
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return { sent: true as const, email: submission.value.email };
 }
 

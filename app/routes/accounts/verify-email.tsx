@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthPage, CheckEmail, EmailLinkForm, LinkProblem, linkClass } from "~/components/accounts";
-import { redirectSignedIn, replyInvalid, replyWithError, requestContext } from "~/domain/accounts/responses.server";
+import { redirectSignedIn, requestContext } from "~/domain/accounts/responses.server";
+import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { emailOnlySchema } from "~/domain/accounts/schemas";
 import { sendEmailLink } from "~/domain/accounts/send-email-link.server";
 import { signInWithLink } from "~/domain/accounts/sign-in-with-link.server";
@@ -38,11 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: emailOnlySchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await sendEmailLink("VERIFY_EMAIL", { email: submission.value.email, ip: requestContext(request).ip });
-  } catch (error) {
-    return replyWithError(request, submission, error);
-  }
+  const outcome = await runForm(request, submission, () =>
+    sendEmailLink("VERIFY_EMAIL", { email: submission.value.email, ip: requestContext(request).ip }),
+  );
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return { sent: true as const };
 }
 

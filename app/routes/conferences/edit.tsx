@@ -71,13 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: statusSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const outcome = await runForm(submission, () => setConferenceStatus({ actor: user, slug, status: submission.value.status }));
+    const outcome = await runForm(request, submission, () => setConferenceStatus({ actor: user, slug, status: submission.value.status }));
     if (!outcome.ok) return data(outcome.result, { status: outcome.status });
     return redirectWithToast(`/conferences/${slug}/edit`, { message: STATUS_TOAST[outcome.value.status] });
   }
   const submission = parseWithZod(formData, { schema: conferenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => updateConference({ actor: user, slug, input: submission.value }));
+  const outcome = await runForm(request, submission, () => updateConference({ actor: user, slug, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${outcome.value.slug}`, { message: "conf.edit.saved" });
 }

@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: "New conference · Concord" }]
 async function hostFor(request: Request) {
   const user = await requireUser(request);
   const slug = new URL(request.url).searchParams.get("org") ?? "";
-  const org = await db().organization.findUnique({ where: { slug }, select: { id: true, slug: true, nameEn: true, nameNative: true, country: true } });
+  const org = await db().organization.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, nameEn: true, nameNative: true, country: true },
+  });
   if (!org) throw new Response("Not found", { status: 404 });
   await orRespond(() => requirePermission(user, "org:create-conference", { orgId: org.id }));
   return { user, org };
@@ -35,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, org } = await hostFor(request);
   const submission = parseWithZod(await request.formData(), { schema: conferenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => createConference({ actor: user, orgSlug: org.slug, input: submission.value }));
+  const outcome = await runForm(request, submission, () => createConference({ actor: user, orgSlug: org.slug, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${outcome.value.slug}`, { message: "conf.new.created" });
 }

@@ -97,7 +97,11 @@ export default function ConferencePage() {
             ["ceremony", "conf.page.ceremony"],
           ] as const
         ).map(([path, label]) => (
-          <Link key={path} to={`/conferences/${c.slug}/${path}`} className="rounded-md border border-blue-900 px-3 py-2 text-blue-900 hover:bg-blue-50">
+          <Link
+            key={path}
+            to={`/conferences/${c.slug}/${path}`}
+            className="rounded-md border border-blue-900 px-3 py-2 text-blue-900 hover:bg-blue-50"
+          >
             {t(label)}
           </Link>
         ))}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
 import { grantConferenceRole } from "~/domain/conferences/grant-conference-role.server";
 import { revokeConferenceRole } from "~/domain/conferences/revoke-conference-role.server";
@@ -49,14 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: revokeRoleSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "revoke", result: submission.reply() }, { status: 400 });
     const { userId, role } = submission.value;
-    const outcome = await runForm(submission, () => revokeConferenceRole({ actor: user, slug, userId, role }));
+    const outcome = await runForm(request, submission, () => revokeConferenceRole({ actor: user, slug, userId, role }));
     if (!outcome.ok) return data<ActionResult>({ form: "revoke", result: outcome.result }, { status: outcome.status });
     return redirectWithToast(`/conferences/${slug}/roles`, { message: "conf.roles.revoked" });
   }
   const submission = parseWithZod(formData, { schema: grantRoleSchema });
   if (submission.status !== "success") return data<ActionResult>({ form: "grant", result: submission.reply() }, { status: 400 });
   const { email, role } = submission.value;
-  const outcome = await runForm(submission, () => grantConferenceRole({ actor: user, slug, email, role }));
+  const outcome = await runForm(request, submission, () => grantConferenceRole({ actor: user, slug, email, role }));
   if (!outcome.ok) return data<ActionResult>({ form: "grant", result: outcome.result }, { status: outcome.status });
   return redirectWithToast(`/conferences/${slug}/roles`, {
     message: outcome.value.granted ? "conf.roles.granted" : "conf.roles.alreadyHad",
@@ -97,7 +97,14 @@ function RolesPage() {
         <Form method="post" {...getFormProps(form)} className="max-w-xl">
           <input type="hidden" name="intent" value="grant" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field meta={fields.email} type="email" label={t("conf.roles.email")} hint={t("conf.roles.email.hint")} autoComplete="off" autoFocus={focus === "email"} />
+          <Field
+            meta={fields.email}
+            type="email"
+            label={t("conf.roles.email")}
+            hint={t("conf.roles.email.hint")}
+            autoComplete="off"
+            autoFocus={focus === "email"}
+          />
           <SelectField meta={fields.role} label={t("conf.roles.role")} options={roleOptions} autoFocus={focus === "role"} />
           <SubmitButton>{t("conf.roles.grant")}</SubmitButton>
         </Form>
@@ -110,7 +117,10 @@ function RolesPage() {
         {roles.length === 0 ? <p>{t("conf.roles.none")}</p> : null}
         <ul className="space-y-2">
           {roles.map((r) => (
-            <li key={`${r.user.id}-${r.role}`} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-stone-300 bg-white p-3">
+            <li
+              key={`${r.user.id}-${r.role}`}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-stone-300 bg-white p-3"
+            >
               <span>
                 <span className="font-medium">{r.user.nameLatin}</span>
                 {r.user.nameNative ? <span lang="und"> · {r.user.nameNative}</span> : null} · {r.user.email} ·{" "}

@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: editOrgSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { logo, removeLogo, ...input } = submission.value;
-  const outcome = await runForm(submission, async () =>
+  const outcome = await runForm(request, submission, async () =>
     updateOrganization({
       actor: user,
       slug: params.slug!,

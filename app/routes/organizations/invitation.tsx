@@ -78,9 +78,7 @@ export default function Invitation() {
         <FormErrors id="inv-state" errors={[`invite.${state}`]} />
       ) : signedIn ? (
         <>
-          {!signedIn.matches ? (
-            <p className="mt-4 text-stone-700">{t("invite.otherAccount", { email, current: signedIn.email })}</p>
-          ) : null}
+          {!signedIn.matches ? <p className="mt-4 text-stone-700">{t("invite.otherAccount", { email, current: signedIn.email })}</p> : null}
           <Form method="post" className="mt-4">
             <SubmitButton>{t("invite.accept")}</SubmitButton>
           </Form>

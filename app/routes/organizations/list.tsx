@@ -20,9 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = (ORG_KINDS as readonly string[]).includes(kindParam) ? (kindParam as OrgKindValue) : null;
   const where: Prisma.OrganizationWhereInput = {
     ...(kind ? { kind } : {}),
-    ...(q
-      ? { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameNative: { contains: q, mode: "insensitive" } }] }
-      : {}),
+    ...(q ? { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameNative: { contains: q, mode: "insensitive" } }] } : {}),
   };
   const user = await getUser(request);
   const locale = await resolveLocale(request, user);

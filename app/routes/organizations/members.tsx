@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formKey = intent === "invite" ? "invite" : `${intent}:${String(formData.get("userId") ?? formData.get("invitationId") ?? "")}`;
   if (submission.status !== "success") return data<ActionResult>({ form: formKey, result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(submission, async () => {
+  const outcome = await runForm(request, submission, async () => {
     switch (v.intent) {
       case "invite":
         await inviteMember({ actor: user, slug, email: v.email, roles: v.roles });
@@ -128,7 +128,11 @@ function InviteForm() {
   );
 }
 
-type MemberRow = { roles: string[]; position: string | null; user: { id: string; email: string; nameLatin: string; nameNative: string | null } };
+type MemberRow = {
+  roles: string[];
+  position: string | null;
+  user: { id: string; email: string; nameLatin: string; nameNative: string | null };
+};
 
 function MemberForm({ member, isMe }: { member: MemberRow; isMe: boolean }) {
   const t = useT();
@@ -163,7 +167,13 @@ function MemberForm({ member, isMe }: { member: MemberRow; isMe: boolean }) {
           legend={t("org.members.roles")}
           options={ORG_ROLES.map((r) => ({ value: r, label: t(`org.role.${r}`) }))}
         />
-        <Field meta={fields.position} label={t("org.members.position")} hint={t("org.members.position.hint")} optional autoFocus={focus === "position"} />
+        <Field
+          meta={fields.position}
+          label={t("org.members.position")}
+          hint={t("org.members.position.hint")}
+          optional
+          autoFocus={focus === "position"}
+        />
         <SubmitButton variant="secondary">{t("org.members.save")}</SubmitButton>
       </Form>
       <Form method="post" className="mt-2" aria-label={t("org.members.removeFor", { name: member.user.nameLatin })}>
@@ -206,8 +216,7 @@ export default function Members() {
             <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-stone-300 bg-white p-3">
               <span>
                 <span className="font-medium">{inv.email}</span> · {rolesText(t, inv.roles)} ·{" "}
-                {t("org.invitations.expires", { date: inv.expires })} ·{" "}
-                {t("org.invitations.by", { name: inv.invitedBy.nameLatin })}
+                {t("org.invitations.expires", { date: inv.expires })} · {t("org.invitations.by", { name: inv.invitedBy.nameLatin })}
               </span>
               <Form method="post" aria-label={t("org.invitations.revokeFor", { email: inv.email })}>
                 <input type="hidden" name="intent" value="revoke-invitation" />

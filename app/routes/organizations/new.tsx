@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "New organization · Concord" 
 /** Founding an organization needs a verified email; say so instead of a bare "forbidden". */
 async function requireFounder(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!(await can(user, "org:create", { site: true }))) throw toResponse(new AppError("FORBIDDEN", 403, "org.new.verifyFirst"));
+  if (!(await can(user, "org:create", { site: true }))) throw toResponse(new AppError("FORBIDDEN", "org.new.verifyFirst"));
   return user;
 }
 
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireFounder(request);
   const submission = parseWithZod(await request.formData(), { schema: createOrgSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => createOrganization({ actor: user, input: submission.value }));
+  const outcome = await runForm(request, submission, () => createOrganization({ actor: user, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/orgs/${outcome.value.slug}`, { message: "org.new.created" });
 }

@@ -13,27 +13,37 @@ export const meta: MetaFunction = () => [{ title: "What changed · Concord" }];
 
 /** Every published version of the schedule with what changed since the one before, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({ where: { slug: params.slug ?? "" }, select: { id: true, slug: true, status: true, timeZone: true } });
+  const conference = await db().conference.findUnique({
+    where: { slug: params.slug ?? "" },
+    select: { id: true, slug: true, status: true, timeZone: true },
+  });
   if (!conference) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id }))) throw new Response("Not found", { status: 404 });
+  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id })))
+    throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request, user);
-  const versions = await db().scheduleVersion.findMany({ where: { conferenceId: conference.id }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true, snapshot: true } });
+  const versions = await db().scheduleVersion.findMany({
+    where: { conferenceId: conference.id },
+    orderBy: { number: "asc" },
+    select: { number: true, publishedAt: true, snapshot: true },
+  });
   const zone = conference.timeZone;
-  const when = (s: SnapshotSession) => `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)}${s.room ? `, ${s.room}` : ""}`;
+  const when = (s: SnapshotSession) =>
+    `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)}${s.room ? `, ${s.room}` : ""}`;
   const title = (s: SnapshotSession) => pick(locale, s.title, s.titleZh);
   const out = versions.map((v, i) => {
     const changes = i === 0 ? null : diffSnapshots(parseSnapshot(versions[i - 1].snapshot), parseSnapshot(v.snapshot));
     return {
       number: v.number,
       publishedAt: formatDateTime(v.publishedAt, zone, locale),
-      changes: changes?.map((c) =>
-        c.kind === "added" || c.kind === "removed"
-          ? { kind: c.kind, title: title(c.session) }
-          : c.kind === "moved"
-            ? { kind: c.kind, title: title(c.after), from: when(c.before), to: when(c.after) }
-            : { kind: c.kind, title: c.after.title, from: c.before.title, to: c.after.title },
-      ) ?? null,
+      changes:
+        changes?.map((c) =>
+          c.kind === "added" || c.kind === "removed"
+            ? { kind: c.kind, title: title(c.session) }
+            : c.kind === "moved"
+              ? { kind: c.kind, title: title(c.after), from: when(c.before), to: when(c.after) }
+              : { kind: c.kind, title: c.after.title, from: c.before.title, to: c.after.title },
+        ) ?? null,
     };
   });
   return { slug: conference.slug, zone, versions: out.reverse() };
@@ -55,7 +65,11 @@ export default function Changes() {
       {versions.map((v) => (
         <section key={v.number} className="mb-6" data-testid="schedule-version">
           <h2 className="text-xl font-semibold">{t("programme.changes.version", { n: v.number, date: v.publishedAt })}</h2>
-          {v.changes === null ? <p>{t("programme.changes.first")}</p> : v.changes.length === 0 ? <p>{t("programme.changes.nothing")}</p> : null}
+          {v.changes === null ? (
+            <p>{t("programme.changes.first")}</p>
+          ) : v.changes.length === 0 ? (
+            <p>{t("programme.changes.nothing")}</p>
+          ) : null}
           <ul className="ml-5 list-disc">
             {v.changes?.map((c, i) => (
               <li key={i}>

@@ -18,14 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db().agendaStar.findMany({
       where: { userId: user.id, session: { status: "PUBLISHED", startsAt: { not: null } } },
       orderBy: { session: { startsAt: "asc" } },
-      select: { session: { select: { ...sessionListSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } } } },
+      select: {
+        session: { select: { ...sessionListSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } } },
+      },
     }),
     db().calendarFeed.findUnique({ where: { userId: user.id }, select: { createdAt: true } }),
   ]);
   return {
     items: stars.map(({ session }) => ({
       ...toRow(session, session.conference.timeZone, locale),
-      conference: { slug: session.conference.slug, title: pick(locale, session.conference.title, session.conference.titleZh), timeZone: session.conference.timeZone },
+      conference: {
+        slug: session.conference.slug,
+        title: pick(locale, session.conference.title, session.conference.titleZh),
+        timeZone: session.conference.timeZone,
+      },
     })),
     hasFeed: !!feed,
   };
@@ -47,7 +53,12 @@ export default function MyAgenda() {
       {items.length === 0 ? <p>{t("programme.agenda.empty")}</p> : null}
       <ul className="mb-8 space-y-2">
         {items.map((i) => (
-          <li key={i.id} className="border-l-4 bg-white p-3" style={{ borderColor: i.track?.colour ?? "#d6d3d1" }} data-testid="agenda-item">
+          <li
+            key={i.id}
+            className="border-l-4 bg-white p-3"
+            style={{ borderColor: i.track?.colour ?? "#d6d3d1" }}
+            data-testid="agenda-item"
+          >
             <p className="text-sm text-stone-700">
               {i.conference.title} · {i.day} {i.start}–{i.end} ({i.conference.timeZone}){i.room ? ` · ${i.room.name}` : ""}
             </p>
@@ -67,13 +78,21 @@ export default function MyAgenda() {
             <label htmlFor="feed-url" className="block font-medium">
               {t("programme.agenda.feed.shown")}
             </label>
-            <input id="feed-url" readOnly value={actionData.feedUrl} className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-sm" data-testid="feed-url" />
+            <input
+              id="feed-url"
+              readOnly
+              value={actionData.feedUrl}
+              className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-sm"
+              data-testid="feed-url"
+            />
           </div>
         ) : hasFeed ? (
           <p className="mb-3 text-stone-700">{t("programme.agenda.feed.exists")}</p>
         ) : null}
         <Form method="post">
-          <SubmitButton variant={hasFeed ? "secondary" : "primary"}>{t(hasFeed || actionData ? "programme.agenda.feed.regenerate" : "programme.agenda.feed.create")}</SubmitButton>
+          <SubmitButton variant={hasFeed ? "secondary" : "primary"}>
+            {t(hasFeed || actionData ? "programme.agenda.feed.regenerate" : "programme.agenda.feed.create")}
+          </SubmitButton>
         </Form>
       </section>
     </>

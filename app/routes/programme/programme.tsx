@@ -40,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
   const [sessions, stars] = await Promise.all([
     publishedSessions(conference.id),
-    user ? db().agendaStar.findMany({ where: { userId: user.id, session: { conferenceId: conference.id } }, select: { sessionId: true } }) : [],
+    user
+      ? db().agendaStar.findMany({ where: { userId: user.id, session: { conferenceId: conference.id } }, select: { sessionId: true } })
+      : [],
   ]);
   const zone = conference.timeZone;
   const rows = sessions.filter((s) => matches(s, q)).map((s) => toRow(s, zone, locale, alsoZone));
@@ -91,10 +93,28 @@ function StarButton({ slug, row, starred }: { slug: string; row: SessionRow; sta
   );
 }
 
-function SessionItem({ row, slug, starred, signedIn, showDay, alsoZone }: { row: SessionRow; slug: string; starred: boolean; signedIn: boolean; showDay: boolean; alsoZone: string | null }) {
+function SessionItem({
+  row,
+  slug,
+  starred,
+  signedIn,
+  showDay,
+  alsoZone,
+}: {
+  row: SessionRow;
+  slug: string;
+  starred: boolean;
+  signedIn: boolean;
+  showDay: boolean;
+  alsoZone: string | null;
+}) {
   const t = useT();
   return (
-    <li className="flex flex-wrap items-start justify-between gap-2 border-l-4 bg-white p-3" style={{ borderColor: row.track?.colour ?? "#d6d3d1" }} data-testid="programme-session">
+    <li
+      className="flex flex-wrap items-start justify-between gap-2 border-l-4 bg-white p-3"
+      style={{ borderColor: row.track?.colour ?? "#d6d3d1" }}
+      data-testid="programme-session"
+    >
       <div className="min-w-0 flex-1">
         <p className="text-sm text-stone-700">
           {showDay ? <span>{row.day} · </span> : null}
@@ -102,7 +122,11 @@ function SessionItem({ row, slug, starred, signedIn, showDay, alsoZone }: { row:
             {row.start}–{row.end}
           </time>
           {row.endsNextDay ? <span> {t("programme.nextDay")}</span> : null}
-          {alsoZone && row.alsoStart ? <span className="ml-2 text-stone-500">({t("programme.alsoIn.label", { zone: alsoZone, start: row.alsoStart, end: row.alsoEnd ?? "" })})</span> : null}
+          {alsoZone && row.alsoStart ? (
+            <span className="ml-2 text-stone-500">
+              ({t("programme.alsoIn.label", { zone: alsoZone, start: row.alsoStart, end: row.alsoEnd ?? "" })})
+            </span>
+          ) : null}
           {" · "}
           {t(`programme.kind.${row.kind as "KEYNOTE"}`)}
           {row.room ? <> · {row.room.name}</> : null}
@@ -161,10 +185,22 @@ export default function Programme() {
     return `${base}?${p}`;
   };
   const item = (row: SessionRow, showDay: boolean) => (
-    <SessionItem key={row.id} row={row} slug={slug} starred={starred.has(row.id)} signedIn={d.signedIn} showDay={showDay} alsoZone={d.alsoZone} />
+    <SessionItem
+      key={row.id}
+      row={row}
+      slug={slug}
+      starred={starred.has(row.id)}
+      signedIn={d.signedIn}
+      showDay={showDay}
+      alsoZone={d.alsoZone}
+    />
   );
   const tab = (view: View, label: string) => (
-    <Link to={keep({ view })} aria-current={d.view === view && !d.q ? "page" : undefined} className="rounded-md border border-stone-400 px-3 py-1 aria-[current=page]:bg-blue-900 aria-[current=page]:text-white">
+    <Link
+      to={keep({ view })}
+      aria-current={d.view === view && !d.q ? "page" : undefined}
+      className="rounded-md border border-stone-400 px-3 py-1 aria-[current=page]:bg-blue-900 aria-[current=page]:text-white"
+    >
       {label}
     </Link>
   );
@@ -177,7 +213,12 @@ export default function Programme() {
       <>
         <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
           {d.days.map(({ day, label }) => (
-            <Link key={day} to={keep({ view: "day", day })} aria-current={day === d.day ? "page" : undefined} className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold">
+            <Link
+              key={day}
+              to={keep({ view: "day", day })}
+              aria-current={day === d.day ? "page" : undefined}
+              className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold"
+            >
               {label}
             </Link>
           ))}
@@ -192,7 +233,9 @@ export default function Programme() {
       </>
     );
   } else {
-    const groups = groupBy(d.rows, (r) => (d.view === "track" ? (r.track?.name ?? t("programme.noTrack")) : (r.room?.name ?? t("programme.noRoom"))));
+    const groups = groupBy(d.rows, (r) =>
+      d.view === "track" ? (r.track?.name ?? t("programme.noTrack")) : (r.room?.name ?? t("programme.noRoom")),
+    );
     body = groups.map(([name, rows]) => (
       <section key={name} className="mb-6">
         <h2 className="mb-2 text-xl font-semibold">{name}</h2>
@@ -234,7 +277,15 @@ export default function Programme() {
           <label htmlFor="programme-tz" className="block text-sm font-medium">
             {t("programme.alsoIn")}
           </label>
-          <input id="programme-tz" ref={tzRef} name="tz" defaultValue={d.tz} placeholder="Europe/Madrid" aria-describedby="programme-tz-hint" className="rounded-md border border-stone-400 px-3 py-1" />
+          <input
+            id="programme-tz"
+            ref={tzRef}
+            name="tz"
+            defaultValue={d.tz}
+            placeholder="Europe/Madrid"
+            aria-describedby="programme-tz-hint"
+            className="rounded-md border border-stone-400 px-3 py-1"
+          />
         </div>
         <MyZoneButton target={tzRef} />
         <button type="submit" className="rounded-md bg-blue-900 px-3 py-1 font-medium text-white">
@@ -244,7 +295,11 @@ export default function Programme() {
           {t("programme.alsoIn.hint")}
         </p>
       </Form>
-      {d.tzInvalid ? <p role="status" className="mb-3 text-amber-900">{t("programme.alsoIn.invalid", { zone: d.tz })}</p> : null}
+      {d.tzInvalid ? (
+        <p role="status" className="mb-3 text-amber-900">
+          {t("programme.alsoIn.invalid", { zone: d.tz })}
+        </p>
+      ) : null}
       {d.q ? (
         <p role="status" className="mb-3">
           {t("programme.search.results", { n: d.rows.length, q: d.q })}{" "}
@@ -259,9 +314,18 @@ export default function Programme() {
           {t("programme.downloadIcs")}
         </a>
         <span>
-          {t("programme.exports")}: <a href={`/conferences/${slug}/schedule.xml`} className="underline">XML</a> ·{" "}
-          <a href={`/conferences/${slug}/schedule.json`} className="underline">JSON</a> ·{" "}
-          <a href={`/api/conferences/${slug}/programme`} className="underline">API</a>
+          {t("programme.exports")}:{" "}
+          <a href={`/conferences/${slug}/schedule.xml`} className="underline">
+            XML
+          </a>{" "}
+          ·{" "}
+          <a href={`/conferences/${slug}/schedule.json`} className="underline">
+            JSON
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/conferences/${slug}/programme`} className="underline">
+            API
+          </a>
         </span>
       </p>
     </>

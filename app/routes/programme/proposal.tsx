@@ -26,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isNew = params.id === "new";
   const proposal = isNew ? null : await myProposal(user.id, page.conference.id, params.id ?? "");
   if (!isNew && !proposal) throw new Response("Not found", { status: 404 });
-  const authors = proposal ? proposal.authors.map((a) => ({ name: a.name, email: a.email, affiliation: a.affiliation ?? "" })) : [{ name: user.nameLatin, email: user.email, affiliation: "" }];
+  const authors = proposal
+    ? proposal.authors.map((a) => ({ name: a.name, email: a.email, affiliation: a.affiliation ?? "" }))
+    : [{ name: user.nameLatin, email: user.email, affiliation: "" }];
   return {
     ...page,
     isNew,
@@ -56,9 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: proposalSchema });
   if (submission.status !== "success") return data<SubmissionResult<string[]>>(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => submitProposal({ actor: user, slug, proposalId, input: submission.value }));
+  const outcome = await runForm(request, submission, () => submitProposal({ actor: user, slug, proposalId, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
-  return redirectWithToast(`/conferences/${slug}/proposals/${outcome.value.id}`, { message: proposalId ? "programme.manage.saved" : "programme.proposal.received" });
+  return redirectWithToast(`/conferences/${slug}/proposals/${outcome.value.id}`, {
+    message: proposalId ? "programme.manage.saved" : "programme.proposal.received",
+  });
 }
 
 export default function ProposalPage() {
@@ -99,9 +103,23 @@ export default function ProposalPage() {
           <Field meta={fields.title} label={t("programme.field.title")} autoFocus={focus === "title"} />
           <TextareaField meta={fields.abstract} label={t("programme.field.abstract")} autoFocus={focus === "abstract"} />
           <TextareaField meta={fields.abstractZh} label={t("programme.field.abstractZh")} optional autoFocus={focus === "abstractZh"} />
-          <SelectField meta={fields.format} label={t("programme.field.kind")} options={(call?.formats ?? []).map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))} autoFocus={focus === "format"} />
-          <SelectField meta={fields.trackId} label={t("programme.field.track")} options={[{ value: "", label: t("programme.field.none") }, ...tracks.map((tr) => ({ value: tr.id, label: tr.name }))]} autoFocus={focus === "trackId"} />
-          <SelectField meta={fields.language} label={t("programme.field.language")} options={LANGUAGES.map((l) => ({ value: l, label: t(`programme.lang.${l}`) }))} />
+          <SelectField
+            meta={fields.format}
+            label={t("programme.field.kind")}
+            options={(call?.formats ?? []).map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))}
+            autoFocus={focus === "format"}
+          />
+          <SelectField
+            meta={fields.trackId}
+            label={t("programme.field.track")}
+            options={[{ value: "", label: t("programme.field.none") }, ...tracks.map((tr) => ({ value: tr.id, label: tr.name }))]}
+            autoFocus={focus === "trackId"}
+          />
+          <SelectField
+            meta={fields.language}
+            label={t("programme.field.language")}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`programme.lang.${l}`) }))}
+          />
           <fieldset className="mb-4" aria-describedby={fields.authors.errors ? fields.authors.errorId : "authors-hint"}>
             <legend className="font-medium">{t("programme.proposal.authors")}</legend>
             <p id="authors-hint" className="mb-2 text-sm text-stone-600">
@@ -124,7 +142,14 @@ export default function ProposalPage() {
             })}
           </fieldset>
           {(call?.questions ?? []).map((q) => (
-            <TextareaField key={q.id} meta={answers[q.id]} rows={3} label={q.label} optional={!q.required} autoFocus={focus === `answers.${q.id}`} />
+            <TextareaField
+              key={q.id}
+              meta={answers[q.id]}
+              rows={3}
+              label={q.label}
+              optional={!q.required}
+              autoFocus={focus === `answers.${q.id}`}
+            />
           ))}
           <SubmitButton>{t(isNew ? "programme.proposal.submit" : "programme.proposal.save")}</SubmitButton>
         </Form>

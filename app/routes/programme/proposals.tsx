@@ -50,7 +50,10 @@ export default function CallForProposals() {
           </p>
         ) : (
           <p className="mb-6">
-            <Link to={`/login?redirectTo=${encodeURIComponent(`/conferences/${conference.slug}/proposals/new`)}`} className="text-blue-900 underline">
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(`/conferences/${conference.slug}/proposals/new`)}`}
+              className="text-blue-900 underline"
+            >
               {t("programme.proposal.signIn")}
             </Link>
           </p>

@@ -26,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference } = await organizerContext(request, params.slug, "programme:review");
   const submission = parseWithZod(await request.formData(), { schema: reviewSchema });
   if (submission.status !== "success") return data<SubmissionResult<string[]>>(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => submitReview({ actor: user, slug: conference.slug, proposalId: params.id ?? "", input: submission.value }));
+  const outcome = await runForm(request, submission, () =>
+    submitReview({ actor: user, slug: conference.slug, proposalId: params.id ?? "", input: submission.value }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${conference.slug}/reviews/${params.id}`, { message: "programme.review.saved" });
 }
@@ -38,7 +40,10 @@ export default function ReviewProposal() {
   const [form, fields] = useForm({
     id: "review",
     lastResult,
-    defaultValue: { comment: mine?.comment ?? "", scores: Object.fromEntries(Object.entries(mine?.scores ?? {}).map(([k, v]) => [k, String(v)])) },
+    defaultValue: {
+      comment: mine?.comment ?? "",
+      scores: Object.fromEntries(Object.entries(mine?.scores ?? {}).map(([k, v]) => [k, String(v)])),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -54,7 +59,8 @@ export default function ReviewProposal() {
       </p>
       <h1 className="mb-2 mt-2 text-3xl font-bold">{proposal.title}</h1>
       <p className="mb-4 text-stone-700">
-        {t(`programme.kind.${proposal.format}`)} · {proposal.track ?? t("programme.noTrack")} · {t(`programme.lang.${proposal.language as "en"}`)}
+        {t(`programme.kind.${proposal.format}`)} · {proposal.track ?? t("programme.noTrack")} ·{" "}
+        {t(`programme.lang.${proposal.language as "en"}`)}
       </p>
       <p className="mb-2">{proposal.authors.map((a) => (a.affiliation ? `${a.name} (${a.affiliation})` : a.name)).join(", ")}</p>
       <p className="mb-4 whitespace-pre-line">{proposal.abstract}</p>
@@ -81,7 +87,13 @@ export default function ReviewProposal() {
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             {criteria.map((c) => (
-              <Field key={c.id} meta={scores[c.id]} type="number" label={t("programme.review.scoreFor", { criterion: c.name, max: c.maxScore })} autoFocus={focus === `scores.${c.id}`} />
+              <Field
+                key={c.id}
+                meta={scores[c.id]}
+                type="number"
+                label={t("programme.review.scoreFor", { criterion: c.name, max: c.maxScore })}
+                autoFocus={focus === `scores.${c.id}`}
+              />
             ))}
             <TextareaField meta={fields.comment} label={t("programme.review.comment")} optional autoFocus={focus === "comment"} />
             <SubmitButton>{t("programme.review.submit")}</SubmitButton>

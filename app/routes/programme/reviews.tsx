@@ -9,7 +9,10 @@ export const meta: MetaFunction = () => [{ title: "Reviews · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, conference } = await organizerContext(request, params.slug, "programme:review");
-  return { conference: { slug: conference.slug, title: conference.title, titleZh: conference.titleZh }, proposals: await reviewQueue(user, conference.id, await resolveLocale(request, user)) };
+  return {
+    conference: { slug: conference.slug, title: conference.title, titleZh: conference.titleZh },
+    proposals: await reviewQueue(user, conference.id, await resolveLocale(request, user)),
+  };
 }
 
 export default function ReviewQueue() {
@@ -18,7 +21,9 @@ export default function ReviewQueue() {
   const locale = useLocale();
   return (
     <>
-      <h1 className="mb-4 text-3xl font-bold">{t("programme.review.title", { conference: pick(locale, conference.title, conference.titleZh) })}</h1>
+      <h1 className="mb-4 text-3xl font-bold">
+        {t("programme.review.title", { conference: pick(locale, conference.title, conference.titleZh) })}
+      </h1>
       {proposals.length === 0 ? <p>{t("programme.review.none")}</p> : null}
       <ul className="space-y-2">
         {proposals.map((p) => (
@@ -27,7 +32,8 @@ export default function ReviewQueue() {
               {p.title}
             </Link>
             <span className="block text-sm text-stone-700">
-              {t(`programme.kind.${p.format}`)} · {p.track ?? t("programme.noTrack")} · {t(p.reviewed ? "programme.review.done" : "programme.review.todo")}
+              {t(`programme.kind.${p.format}`)} · {p.track ?? t("programme.noTrack")} ·{" "}
+              {t(p.reviewed ? "programme.review.done" : "programme.review.todo")}
             </span>
           </li>
         ))}

@@ -32,18 +32,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!session) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
   const isPublic = session.status === "PUBLISHED" && session.conference.status === "PUBLISHED";
-  if (!isPublic && !(await canProgramme(user, "programme:view-draft", { conferenceId: session.conferenceId }))) throw new Response("Not found", { status: 404 });
+  if (!isPublic && !(await canProgramme(user, "programme:view-draft", { conferenceId: session.conferenceId })))
+    throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request, user);
   const [star, signup] = user
     ? await Promise.all([
-        db().agendaStar.findUnique({ where: { userId_sessionId: { userId: user.id, sessionId: session.id } }, select: { sessionId: true } }),
-        db().workshopSignup.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId: user.id } }, select: { sessionId: true } }),
+        db().agendaStar.findUnique({
+          where: { userId_sessionId: { userId: user.id, sessionId: session.id } },
+          select: { sessionId: true },
+        }),
+        db().workshopSignup.findUnique({
+          where: { sessionId_userId: { sessionId: session.id, userId: user.id } },
+          select: { sessionId: true },
+        }),
       ])
     : [null, null];
   const zone = session.conference.timeZone;
   const row = session.startsAt && session.endsAt ? toRow(session, zone, locale) : null;
   return {
-    conference: { slug: session.conference.slug, title: pick(locale, session.conference.title, session.conference.titleZh), timeZone: zone, offset: offsetLabel(session.startsAt ?? session.conference.startDate, zone) },
+    conference: {
+      slug: session.conference.slug,
+      title: pick(locale, session.conference.title, session.conference.titleZh),
+      timeZone: zone,
+      offset: offsetLabel(session.startsAt ?? session.conference.startDate, zone),
+    },
     session: {
       ...(row ? { ...row, dayLabel: dayLabel(row.day, locale, "full") } : null),
       id: session.id,
@@ -56,7 +68,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scheduled: !!session.startsAt,
       signupCapacity: session.signupRequired ? session.signupCapacity : null,
       seatsLeft: session.signupRequired && session.signupCapacity ? Math.max(0, session.signupCapacity - session._count.signups) : null,
-      speakers: session.speakers.map((p) => ({ id: p.speaker.id, name: p.speaker.nameLatin, nameNative: p.speaker.nameNative, organization: p.speaker.organization, role: p.role })),
+      speakers: session.speakers.map((p) => ({
+        id: p.speaker.id,
+        name: p.speaker.nameLatin,
+        nameNative: p.speaker.nameNative,
+        organization: p.speaker.organization,
+        role: p.role,
+      })),
     },
     isPublic,
     signedIn: !!user,
@@ -80,7 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "signup" || intent === "cancel") {
       await workshopSignup({ actor: user, slug, sessionId, join: intent === "signup" });
-      return redirectWithToast(back, { message: intent === "signup" ? "programme.session.signupDone" : "programme.session.signupCancelled" });
+      return redirectWithToast(back, {
+        message: intent === "signup" ? "programme.session.signupDone" : "programme.session.signupCancelled",
+      });
     }
   } catch (error) {
     // A full workshop is the user's business, shown on the page; other errors go to the boundary.
@@ -109,7 +129,10 @@ export default function SessionPage() {
           {s.scheduled && "day" in s ? (
             <>
               {s.dayLabel as string}, {s.start}–{s.end}
-              {s.endsNextDay ? ` ${t("programme.nextDay")}` : ""} <span className="text-sm text-stone-600">({t("common.timeZoneLabel", { zone: conference.timeZone, offset: conference.offset })})</span>
+              {s.endsNextDay ? ` ${t("programme.nextDay")}` : ""}{" "}
+              <span className="text-sm text-stone-600">
+                ({t("common.timeZoneLabel", { zone: conference.timeZone, offset: conference.offset })})
+              </span>
             </>
           ) : (
             t("programme.session.notScheduled")
@@ -141,7 +164,8 @@ export default function SessionPage() {
                   {p.name}
                   {p.nameNative ? ` · ${p.nameNative}` : ""}
                 </Link>
-                {p.organization ? `, ${p.organization}` : ""} <span className="text-sm text-stone-600">({t(`programme.role.${p.role}`)})</span>
+                {p.organization ? `, ${p.organization}` : ""}{" "}
+                <span className="text-sm text-stone-600">({t(`programme.role.${p.role}`)})</span>
               </li>
             ))}
           </ul>
@@ -152,7 +176,11 @@ export default function SessionPage() {
           {signedIn ? (
             <Form method="post">
               <input type="hidden" name="intent" value={starred ? "unstar" : "star"} />
-              <button type="submit" aria-pressed={starred} className="rounded-md border border-blue-900 px-4 py-2 font-medium text-blue-900">
+              <button
+                type="submit"
+                aria-pressed={starred}
+                className="rounded-md border border-blue-900 px-4 py-2 font-medium text-blue-900"
+              >
                 {starred ? `★ ${t("programme.unstar")}` : `☆ ${t("programme.star")}`}
               </button>
             </Form>

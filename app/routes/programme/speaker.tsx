@@ -26,7 +26,15 @@ export default function SpeakerPage() {
         </Link>
       </p>
       <div className="mt-2 flex flex-wrap gap-4">
-        {s.hasPhoto ? <img src={`/conferences/${conference.slug}/speakers/${s.id}/photo?v=${s.version}`} alt="" width={128} height={128} className="h-32 w-32 rounded object-cover" /> : null}
+        {s.hasPhoto ? (
+          <img
+            src={`/conferences/${conference.slug}/speakers/${s.id}/photo?v=${s.version}`}
+            alt=""
+            width={128}
+            height={128}
+            className="h-32 w-32 rounded object-cover"
+          />
+        ) : null}
         <div>
           <h1 className="text-3xl font-bold">
             {s.name}
@@ -40,7 +48,11 @@ export default function SpeakerPage() {
       <ul className="space-y-1">
         {s.sessions.map((x) => (
           <li key={x.id}>
-            {x.when ? <span className="text-sm text-stone-700">{x.when} ({conference.timeZone}) · </span> : null}
+            {x.when ? (
+              <span className="text-sm text-stone-700">
+                {x.when} ({conference.timeZone}) ·{" "}
+              </span>
+            ) : null}
             <Link to={`/conferences/${conference.slug}/sessions/${x.id}`} className="text-blue-900 underline">
               {x.title}
             </Link>{" "}

@@ -30,7 +30,15 @@ export default function Speakers() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {speakers.map((s) => (
           <li key={s.id} className="flex gap-3 rounded-md border border-stone-300 bg-white p-3">
-            {s.hasPhoto ? <img src={`/conferences/${conference.slug}/speakers/${s.id}/photo?v=${s.version}`} alt="" width={64} height={64} className="h-16 w-16 rounded object-cover" /> : null}
+            {s.hasPhoto ? (
+              <img
+                src={`/conferences/${conference.slug}/speakers/${s.id}/photo?v=${s.version}`}
+                alt=""
+                width={64}
+                height={64}
+                className="h-16 w-16 rounded object-cover"
+              />
+            ) : null}
             <div>
               <Link to={`/conferences/${conference.slug}/speakers/${s.id}`} className="font-semibold text-blue-900 underline">
                 {s.name}

@@ -13,7 +13,10 @@ import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Check-in · Concord" }, { name: "viewport", content: "width=device-width, initial-scale=1" }];
+export const meta: MetaFunction = () => [
+  { title: "Check-in · Concord" },
+  { name: "viewport", content: "width=device-width, initial-scale=1" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: checkInSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), scan: null }, { status: 400 });
-  const outcome = await runForm(submission, () => checkIn({ actor: user, slug: params.slug ?? "", code: submission.value.code }));
+  const outcome = await runForm(request, submission, () => checkIn({ actor: user, slug: params.slug ?? "", code: submission.value.code }));
   if (!outcome.ok) return data({ result: outcome.result, scan: null }, { status: outcome.status });
   // The form is cleared for the next badge; the scan result is shown above it.
   return { result: submission.reply({ resetForm: true }), scan: outcome.value };
@@ -67,7 +70,11 @@ function CameraScan({ onCode }: { onCode: (code: string) => void }) {
   if (!supported) return null;
   return (
     <div className="mb-4">
-      <button type="button" onClick={() => setOn((v) => !v)} className="rounded-md border border-blue-900 px-4 py-2 font-medium text-blue-900">
+      <button
+        type="button"
+        onClick={() => setOn((v) => !v)}
+        className="rounded-md border border-blue-900 px-4 py-2 font-medium text-blue-900"
+      >
         {t("reg.checkin.scan")}
       </button>
       {on ? <video ref={video} className="mt-2 w-full max-w-sm rounded-md" muted playsInline /> : null}
@@ -98,10 +105,19 @@ export default function CheckInDesk() {
       <p className="mb-4">{pick(locale, conference.title, conference.titleZh)}</p>
       <p className="mb-4 text-sm">{t("reg.checkin.count", { count: checkedIn, total: confirmed })}</p>
       {scan ? (
-        <p role="status" className={`mb-4 rounded-md border p-4 text-lg font-semibold ${scan.duplicate ? "border-amber-700 bg-amber-50 text-amber-900" : "border-green-700 bg-green-50 text-green-900"}`}>
+        <p
+          role="status"
+          className={`mb-4 rounded-md border p-4 text-lg font-semibold ${scan.duplicate ? "border-amber-700 bg-amber-50 text-amber-900" : "border-green-700 bg-green-50 text-green-900"}`}
+        >
           {scan.duplicate
-            ? t("reg.checkin.duplicate", { date: formatDateTime(new Date(scan.checkedInAt), conference.timeZone, locale), name: `${scan.name}${scan.nameNative ? ` ${scan.nameNative}` : ""}` })
-            : t("reg.checkin.ok", { name: `${scan.name}${scan.nameNative ? ` ${scan.nameNative}` : ""}`, ticket: pick(locale, scan.ticket.nameEn, scan.ticket.nameZh) })}
+            ? t("reg.checkin.duplicate", {
+                date: formatDateTime(new Date(scan.checkedInAt), conference.timeZone, locale),
+                name: `${scan.name}${scan.nameNative ? ` ${scan.nameNative}` : ""}`,
+              })
+            : t("reg.checkin.ok", {
+                name: `${scan.name}${scan.nameNative ? ` ${scan.nameNative}` : ""}`,
+                ticket: pick(locale, scan.ticket.nameEn, scan.ticket.nameZh),
+              })}
         </p>
       ) : null}
       <CameraScan onCode={onCode} />

@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: visaRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => requestVisaLetter({ actor: user, registrationId, input: submission.value }));
+  const outcome = await runForm(request, submission, () => requestVisaLetter({ actor: user, registrationId, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(self, { message: "reg.my.visa.requested" });
 }
@@ -63,7 +63,13 @@ function VisaForm({ countries }: { countries: { value: string; label: string }[]
       <FormErrors errors={form.errors} id={form.errorId} />
       <Field meta={fields.passportName} label={t("reg.my.visa.passportName")} autoFocus={first === "passportName"} />
       <Field meta={fields.passportNumber} label={t("reg.my.visa.passportNumber")} autoFocus={first === "passportNumber"} />
-      <SelectField meta={fields.nationality} label={t("reg.my.visa.nationality")} options={countries} placeholder={t("reg.form.choose")} autoFocus={first === "nationality"} />
+      <SelectField
+        meta={fields.nationality}
+        label={t("reg.my.visa.nationality")}
+        options={countries}
+        placeholder={t("reg.form.choose")}
+        autoFocus={first === "nationality"}
+      />
       <Field meta={fields.birthDate as never} type="date" label={t("reg.my.visa.birthDate")} autoFocus={first === "birthDate"} />
       <Field meta={fields.arrivalDate as never} type="date" label={t("reg.my.visa.arrival")} autoFocus={first === "arrivalDate"} />
       <Field meta={fields.departureDate as never} type="date" label={t("reg.my.visa.departure")} autoFocus={first === "departureDate"} />
@@ -92,13 +98,17 @@ export default function MyRegistration() {
         </Link>
       </p>
       <h1 className="mb-4 mt-2 text-3xl font-bold">{pick(locale, r.conference.title, r.conference.titleZh)}</h1>
-      {search.get("paid") && r.status === "RESERVED" ? <p className="mb-4 rounded-md border border-blue-900 bg-blue-50 p-3">{t("reg.my.paidWaiting")}</p> : null}
+      {search.get("paid") && r.status === "RESERVED" ? (
+        <p className="mb-4 rounded-md border border-blue-900 bg-blue-50 p-3">{t("reg.my.paidWaiting")}</p>
+      ) : null}
       <Facts className="max-w-xl">
         <Fact label={t("reg.my.status")}>
           <StatusBadge status={r.status} />
         </Fact>
         <Fact label={t("reg.my.ticket")}>{pick(locale, r.ticketType.nameEn, r.ticketType.nameZh)}</Fact>
-        <Fact label={t("reg.my.amount")}>{r.amountCents === 0 ? t("reg.tickets.free") : `${money(r.amountCents)} · ${t(`reg.method.${r.method}`)}`}</Fact>
+        <Fact label={t("reg.my.amount")}>
+          {r.amountCents === 0 ? t("reg.tickets.free") : `${money(r.amountCents)} · ${t(`reg.method.${r.method}`)}`}
+        </Fact>
         {r.amountCents > 0 ? (
           <>
             <Fact label={t("reg.my.paid")}>{money(r.paidCents)}</Fact>
@@ -125,12 +135,16 @@ export default function MyRegistration() {
             {r.badgeCode}
           </Fact>
         ) : null}
-        {r.checkedInAt ? <Fact label="✓">{t("reg.my.checkedIn", { date: formatDateTime(new Date(r.checkedInAt), zone, locale) })}</Fact> : null}
+        {r.checkedInAt ? (
+          <Fact label="✓">{t("reg.my.checkedIn", { date: formatDateTime(new Date(r.checkedInAt), zone, locale) })}</Fact>
+        ) : null}
       </Facts>
 
       {r.status === "RESERVED" && r.method === "BANK_TRANSFER" ? (
         <section className="mt-6 max-w-xl rounded-md border border-amber-700 bg-amber-50 p-4">
-          <p className="font-medium">{t("reg.my.bankInstructions", { amount: money(r.amountCents - r.paidCents), reference: r.reference })}</p>
+          <p className="font-medium">
+            {t("reg.my.bankInstructions", { amount: money(r.amountCents - r.paidCents), reference: r.reference })}
+          </p>
           <p className="mt-2 whitespace-pre-line">{pick(locale, bankInstructions.en, bankInstructions.zh)}</p>
         </section>
       ) : null}

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,7 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const facts = await registrationForm({ actor: user, slug, ticketTypeId: String(formData.get("ticketTypeId") ?? "") });
   const submission = parseWithZod(formData, { schema: registrationFormSchema(facts?.questions ?? []) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => registerAttendee({ actor: user, slug, input: submission.value as never, facts }));
+  const outcome = await runForm(request, submission, () =>
+    registerAttendee({ actor: user, slug, input: submission.value as never, facts }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   if (outcome.value.checkoutUrl) return redirect(outcome.value.checkoutUrl);
   return redirectWithToast(`/my/registrations/${outcome.value.registrationId}`, { message: "reg.my.registered" });
@@ -62,7 +64,7 @@ export default function Register() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const anyFields = fields as unknown as Record<string, import("@conform-to/react").FieldMetadata<unknown>>;
+  const anyFields = fields as unknown as Record<string, FieldMetadata<unknown>>;
   const first = firstErrorField(lastResult as never);
   const open = tickets.filter((tk) => (offer ? tk.id === offer.ticketTypeId : tk.sale === "open"));
   const paid = open.some((tk) => tk.priceCents > 0);
@@ -101,7 +103,12 @@ export default function Register() {
               autoFocus={first === "method"}
               options={[
                 { value: "bank", label: t("reg.form.method.bank") },
-                { value: "card", label: t("reg.form.method.card"), hint: cardAvailable ? undefined : t("reg.form.cardUnavailable"), disabled: !cardAvailable },
+                {
+                  value: "card",
+                  label: t("reg.form.method.card"),
+                  hint: cardAvailable ? undefined : t("reg.form.cardUnavailable"),
+                  disabled: !cardAvailable,
+                },
               ]}
             />
             <Field meta={fields.voucher} label={t("reg.form.voucher")} optional autoFocus={first === "voucher"} />
@@ -113,7 +120,13 @@ export default function Register() {
           <fieldset className="mb-4 rounded-md border border-stone-300 p-4">
             <legend className="px-1 text-lg font-semibold">{t("reg.form.questions")}</legend>
             {questions.map((q) => (
-              <QuestionField key={q.id} q={q} fields={anyFields} countries={countries} autoFocus={first !== undefined && first.endsWith(q.id.replace(/-/g, ""))} />
+              <QuestionField
+                key={q.id}
+                q={q}
+                fields={anyFields}
+                countries={countries}
+                autoFocus={first !== undefined && first.endsWith(q.id.replace(/-/g, ""))}
+              />
             ))}
           </fieldset>
         ) : null}

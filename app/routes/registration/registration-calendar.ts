@@ -7,5 +7,7 @@ import { requireUser } from "~/utils/session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { filename, text } = await orRespond(() => registrationCalendar({ actor: user, registrationId: params.id ?? "" }));
-  return new Response(text, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` } });
+  return new Response(text, {
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+  });
 }

@@ -63,7 +63,9 @@ export default function Tickets() {
             <li key={tk.id} className="rounded-md border border-stone-300 bg-white p-4">
               <h2 className="text-xl font-semibold">{name}</h2>
               <p className="font-medium">{tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)}</p>
-              {pick(locale, tk.descriptionEn, tk.descriptionZh) ? <p className="mt-1">{pick(locale, tk.descriptionEn, tk.descriptionZh)}</p> : null}
+              {pick(locale, tk.descriptionEn, tk.descriptionZh) ? (
+                <p className="mt-1">{pick(locale, tk.descriptionEn, tk.descriptionZh)}</p>
+              ) : null}
               <p className="mt-1 text-sm text-stone-700">{t(`reg.tickets.eligibility.${tk.eligibility}`)}</p>
               <p className="mt-1 text-sm">
                 {tk.sale === "notOpen" && tk.salesStart
@@ -75,12 +77,17 @@ export default function Tickets() {
                       : tk.left !== null
                         ? t("reg.tickets.available", { count: tk.left })
                         : null}
-                {tk.sale === "open" && tk.salesEnd ? ` · ${t("reg.tickets.until", { date: formatDateTime(new Date(tk.salesEnd), zone, locale) })} (${zone})` : null}
+                {tk.sale === "open" && tk.salesEnd
+                  ? ` · ${t("reg.tickets.until", { date: formatDateTime(new Date(tk.salesEnd), zone, locale) })} (${zone})`
+                  : null}
               </p>
               {!registered && tk.sale === "open" ? (
                 <div className="mt-3">
                   {!soldOut ? (
-                    <Link to={`/conferences/${conference.slug}/register?ticket=${tk.id}`} className="inline-block rounded-md bg-blue-900 px-4 py-2 font-medium text-white">
+                    <Link
+                      to={`/conferences/${conference.slug}/register?ticket=${tk.id}`}
+                      className="inline-block rounded-md bg-blue-900 px-4 py-2 font-medium text-white"
+                    >
                       {t("reg.tickets.register")}
                     </Link>
                   ) : mineWaiting ? (

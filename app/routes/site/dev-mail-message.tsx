@@ -53,7 +53,12 @@ export default function MailView() {
       </pre>
       <h2 className="mt-6 text-lg font-semibold">{t("dev.mail.html")}</h2>
       {/* Sandboxed: the email's HTML cannot run script or reach the app's cookies. */}
-      <iframe title={t("dev.mail.html")} sandbox="" srcDoc={mail.html} className="mt-2 h-[32rem] w-full rounded-md border border-stone-300 bg-white" />
+      <iframe
+        title={t("dev.mail.html")}
+        sandbox=""
+        srcDoc={mail.html}
+        className="mt-2 h-[32rem] w-full rounded-md border border-stone-300 bg-white"
+      />
     </>
   );
 }

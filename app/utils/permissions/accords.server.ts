@@ -96,6 +96,6 @@ export async function requireAccordsPermission(
   resource: AccordResource,
   client: Client = db(),
 ) {
-  if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  if (!(await canAccords(user, action, resource, client))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+  if (!user) throw new AppError("UNAUTHORIZED", "error.unauthorized");
+  if (!(await canAccords(user, action, resource, client))) throw new AppError("FORBIDDEN", "error.forbidden");
 }

@@ -38,7 +38,11 @@ export async function canProgramme(
       if (!(await can(user, "conference:review", conference, client))) return false;
       // Without a track: "may review something here"; with one: assigned to it.
       const assignment = await client.reviewerAssignment.findFirst({
-        where: { userId: user.id, track: { conferenceId: resource.conferenceId }, ...(resource.trackId ? { trackId: resource.trackId } : {}) },
+        where: {
+          userId: user.id,
+          track: { conferenceId: resource.conferenceId },
+          ...(resource.trackId ? { trackId: resource.trackId } : {}),
+        },
         select: { trackId: true },
       });
       return assignment !== null;
@@ -55,6 +59,6 @@ export async function requireProgrammePermission(
   resource: ProgrammeResource,
   client: Client = db(),
 ) {
-  if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  if (!(await canProgramme(user, action, resource, client))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+  if (!user) throw new AppError("UNAUTHORIZED", "error.unauthorized");
+  if (!(await canProgramme(user, action, resource, client))) throw new AppError("FORBIDDEN", "error.forbidden");
 }

@@ -40,6 +40,6 @@ export async function requireRegistrationPermission(
   resource: RegistrationResource,
   client: Client = db(),
 ) {
-  if (!user) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  if (!(await canRegistration(user, action, resource, client))) throw new AppError("FORBIDDEN", 403, "error.forbidden");
+  if (!user) throw new AppError("UNAUTHORIZED", "error.unauthorized");
+  if (!(await canRegistration(user, action, resource, client))) throw new AppError("FORBIDDEN", "error.forbidden");
 }

@@ -10,7 +10,15 @@ import { deleteCfpItem } from "~/domain/programme/delete-cfp-item.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { saveCfp } from "~/domain/programme/save-cfp.server";
 import { saveCfpItem } from "~/domain/programme/save-cfp-item.server";
-import { SESSION_KINDS, assignReviewerSchema, cfpSchema, criterionSchema, deleteCfpItemSchema, questionSchema, unassignReviewerSchema } from "~/domain/programme/schema";
+import {
+  SESSION_KINDS,
+  assignReviewerSchema,
+  cfpSchema,
+  criterionSchema,
+  deleteCfpItemSchema,
+  questionSchema,
+  unassignReviewerSchema,
+} from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
 import { toLocalInput } from "~/domain/programme/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
@@ -30,14 +38,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db().track.findMany({
       where: { conferenceId: conference.id },
       orderBy: { position: "asc" },
-      select: { id: true, name: true, nameZh: true, reviewers: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, nameLatin: true, email: true } } } } },
+      select: {
+        id: true,
+        name: true,
+        nameZh: true,
+        reviewers: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, nameLatin: true, email: true } } } },
+      },
     }),
   ]);
   const zone = conference.timeZone;
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
     cfp: call
-      ? { opensAt: toLocalInput(call.opensAt, zone), closesAt: toLocalInput(call.closesAt, zone), formats: call.formats as string[], intro: call.intro, introZh: call.introZh ?? "" }
+      ? {
+          opensAt: toLocalInput(call.opensAt, zone),
+          closesAt: toLocalInput(call.closesAt, zone),
+          formats: call.formats as string[],
+          intro: call.intro,
+          introZh: call.introZh ?? "",
+        }
       : { formats: ["PAPER_SESSION"] },
     questions,
     criteria,
@@ -58,7 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "delete-question" || intent === "delete-criterion") {
     const submission = parseWithZod(formData, { schema: deleteCfpItemSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "question", result: submission.reply() }, { status: 400 });
-    await orRespond(() => deleteCfpItem({ actor: user, slug, kind: intent === "delete-question" ? "question" : "criterion", id: submission.value.id }));
+    await orRespond(() =>
+      deleteCfpItem({ actor: user, slug, kind: intent === "delete-question" ? "question" : "criterion", id: submission.value.id }),
+    );
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
   if (intent === "unassign") {
@@ -72,19 +93,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema });
     if (submission.status !== "success") return data<ActionResult>({ form, result: submission.reply() }, { status: 400 });
     const value = submission.value as z.output<S>;
-    const outcome = await runForm(submission, () => op(value));
+    const outcome = await runForm(request, submission, () => op(value));
     if (!outcome.ok) return data<ActionResult>({ form, result: outcome.result }, { status: outcome.status });
     return form === "assign" ? redirectWithToast(back, { message: "programme.cfp.assigned" }) : done();
   };
   if (intent === "question") return run("question", questionSchema, (item) => saveCfpItem({ actor: user, slug, item }));
   if (intent === "criterion") return run("criterion", criterionSchema, (item) => saveCfpItem({ actor: user, slug, item }));
-  if (intent === "assign") return run("assign", assignReviewerSchema, (v) => assignReviewer({ actor: user, slug, email: v.email, trackId: v.trackId }));
+  if (intent === "assign")
+    return run("assign", assignReviewerSchema, (v) => assignReviewer({ actor: user, slug, email: v.email, trackId: v.trackId }));
   return run("cfp", cfpSchema, (input) => saveCfp({ actor: user, slug, input }));
 }
 
 /** Conform options shared by the page's four forms. */
 function formOptions(id: FormName, actionData: ActionResult | undefined) {
-  return { id, lastResult: actionData?.form === id ? actionData.result : undefined, shouldValidate: "onBlur" as const, shouldRevalidate: "onInput" as const };
+  return {
+    id,
+    lastResult: actionData?.form === id ? actionData.result : undefined,
+    shouldValidate: "onBlur" as const,
+    shouldRevalidate: "onInput" as const,
+  };
 }
 
 function DeleteButton({ intent, id, name, extra }: { intent: string; id?: string; name: string; extra?: Record<string, string> }) {
@@ -108,10 +135,24 @@ export default function ManageCfp() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
-  const [cForm, f] = useForm({ ...formOptions("cfp", actionData), defaultValue: cfp, onValidate: ({ formData }) => parseWithZod(formData, { schema: cfpSchema }) });
-  const [qForm, qf] = useForm({ ...formOptions("question", actionData), onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }) });
-  const [kForm, kf] = useForm({ ...formOptions("criterion", actionData), defaultValue: { maxScore: 5 }, onValidate: ({ formData }) => parseWithZod(formData, { schema: criterionSchema }) });
-  const [aForm, af] = useForm({ ...formOptions("assign", actionData), onValidate: ({ formData }) => parseWithZod(formData, { schema: assignReviewerSchema }) });
+  const [cForm, f] = useForm({
+    ...formOptions("cfp", actionData),
+    defaultValue: cfp,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cfpSchema }),
+  });
+  const [qForm, qf] = useForm({
+    ...formOptions("question", actionData),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
+  });
+  const [kForm, kf] = useForm({
+    ...formOptions("criterion", actionData),
+    defaultValue: { maxScore: 5 },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: criterionSchema }),
+  });
+  const [aForm, af] = useForm({
+    ...formOptions("assign", actionData),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignReviewerSchema }),
+  });
   const focus = firstErrorField(actionData?.result);
   const c = { form: cForm, focus: actionData?.form === "cfp" ? focus : undefined };
   const q = { form: qForm, focus: actionData?.form === "question" ? focus : undefined };
@@ -130,10 +171,26 @@ export default function ManageCfp() {
           <input type="hidden" name="intent" value="cfp" />
           <FormErrors id={c.form.errorId} errors={c.form.errors} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field meta={f.opensAt} type="datetime-local" label={t("programme.cfp.opensAt")} hint={t("programme.cfp.venueTime", { zone: conference.timeZone })} autoFocus={c.focus === "opensAt"} />
-            <Field meta={f.closesAt} type="datetime-local" label={t("programme.cfp.closesAt")} hint={t("programme.cfp.venueTime", { zone: conference.timeZone })} autoFocus={c.focus === "closesAt"} />
+            <Field
+              meta={f.opensAt}
+              type="datetime-local"
+              label={t("programme.cfp.opensAt")}
+              hint={t("programme.cfp.venueTime", { zone: conference.timeZone })}
+              autoFocus={c.focus === "opensAt"}
+            />
+            <Field
+              meta={f.closesAt}
+              type="datetime-local"
+              label={t("programme.cfp.closesAt")}
+              hint={t("programme.cfp.venueTime", { zone: conference.timeZone })}
+              autoFocus={c.focus === "closesAt"}
+            />
           </div>
-          <CheckboxGroup meta={f.formats} legend={t("programme.cfp.formats")} options={SESSION_KINDS.map((kind) => ({ value: kind, label: t(`programme.kind.${kind}`) }))} />
+          <CheckboxGroup
+            meta={f.formats}
+            legend={t("programme.cfp.formats")}
+            options={SESSION_KINDS.map((kind) => ({ value: kind, label: t(`programme.kind.${kind}`) }))}
+          />
           <TextareaField meta={f.intro} label={t("programme.cfp.intro")} optional autoFocus={c.focus === "intro"} />
           <TextareaField meta={f.introZh} label={t("programme.cfp.introZh")} optional autoFocus={c.focus === "introZh"} />
           <SubmitButton>{t("programme.cfp.save")}</SubmitButton>
@@ -210,7 +267,12 @@ export default function ManageCfp() {
             <input type="hidden" name="intent" value="assign" />
             <FormErrors id={a.form.errorId} errors={a.form.errors} />
             <Field meta={af.email} type="email" label={t("programme.cfp.reviewerEmail")} autoFocus={a.focus === "email"} />
-            <SelectField meta={af.trackId} label={t("programme.field.track")} options={tracks.map((tr) => ({ value: tr.id, label: pick(locale, tr.name, tr.nameZh) }))} autoFocus={a.focus === "trackId"} />
+            <SelectField
+              meta={af.trackId}
+              label={t("programme.field.track")}
+              options={tracks.map((tr) => ({ value: tr.id, label: pick(locale, tr.name, tr.nameZh) }))}
+              autoFocus={a.focus === "trackId"}
+            />
             <SubmitButton variant="secondary">{t("programme.cfp.assign")}</SubmitButton>
           </Form>
         ) : null}

@@ -33,7 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const accept = submission.value.intent === "accept";
   await orRespond(() => decideProposal({ actor: user, slug, proposalId: submission.value.proposalId, accept }));
-  return redirectWithToast(`/conferences/${slug}/manage/programme/proposals`, { message: accept ? "programme.proposals.acceptedToast" : "programme.proposals.rejectedToast" });
+  return redirectWithToast(`/conferences/${slug}/manage/programme/proposals`, {
+    message: accept ? "programme.proposals.acceptedToast" : "programme.proposals.rejectedToast",
+  });
 }
 
 function ActionButton({ intent, proposalId, label, aria }: { intent: string; proposalId: string; label: string; aria: string }) {
@@ -102,13 +104,31 @@ export default function ManageProposals() {
                   <td className="p-2">
                     {p.status === "SUBMITTED" ? (
                       <>
-                        <ActionButton intent="accept" proposalId={p.id} label={t("programme.proposals.accept")} aria={t("programme.proposals.acceptFor", { title: p.title })} />
-                        <ActionButton intent="reject" proposalId={p.id} label={t("programme.proposals.reject")} aria={t("programme.proposals.rejectFor", { title: p.title })} />
+                        <ActionButton
+                          intent="accept"
+                          proposalId={p.id}
+                          label={t("programme.proposals.accept")}
+                          aria={t("programme.proposals.acceptFor", { title: p.title })}
+                        />
+                        <ActionButton
+                          intent="reject"
+                          proposalId={p.id}
+                          label={t("programme.proposals.reject")}
+                          aria={t("programme.proposals.rejectFor", { title: p.title })}
+                        />
                       </>
                     ) : p.status === "ACCEPTED" && !p.sessionId ? (
-                      <ActionButton intent="to-session" proposalId={p.id} label={t("programme.proposals.toSession")} aria={t("programme.proposals.toSessionFor", { title: p.title })} />
+                      <ActionButton
+                        intent="to-session"
+                        proposalId={p.id}
+                        label={t("programme.proposals.toSession")}
+                        aria={t("programme.proposals.toSessionFor", { title: p.title })}
+                      />
                     ) : p.sessionId ? (
-                      <Link to={`/conferences/${conference.slug}/manage/programme/sessions/${p.sessionId}`} className="text-blue-900 underline">
+                      <Link
+                        to={`/conferences/${conference.slug}/manage/programme/sessions/${p.sessionId}`}
+                        className="text-blue-900 underline"
+                      >
                         {t("programme.proposals.openSession")}
                       </Link>
                     ) : null}

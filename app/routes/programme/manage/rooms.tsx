@@ -38,19 +38,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "delete-room" || intent === "delete-track") {
     const submission = parseWithZod(formData, { schema: deleteSchema });
     if (submission.status !== "success") return data({ form: "room", result: submission.reply() } as ActionResult, { status: 400 });
-    await orRespond(() => deleteProgrammeItem({ actor: user, slug, kind: intent === "delete-room" ? "room" : "track", id: submission.value.id }));
+    await orRespond(() =>
+      deleteProgrammeItem({ actor: user, slug, kind: intent === "delete-room" ? "room" : "track", id: submission.value.id }),
+    );
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
   if (intent === "track") {
     const submission = parseWithZod(formData, { schema: trackSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "track", result: submission.reply() }, { status: 400 });
-    const outcome = await runForm(submission, () => saveTrack({ actor: user, slug, input: submission.value }));
+    const outcome = await runForm(request, submission, () => saveTrack({ actor: user, slug, input: submission.value }));
     if (!outcome.ok) return data<ActionResult>({ form: "track", result: outcome.result }, { status: outcome.status });
     return redirectWithToast(back, { message: "programme.manage.saved" });
   }
   const submission = parseWithZod(formData, { schema: roomSchema });
   if (submission.status !== "success") return data<ActionResult>({ form: "room", result: submission.reply() }, { status: 400 });
-  const outcome = await runForm(submission, () => saveRoom({ actor: user, slug, input: submission.value }));
+  const outcome = await runForm(request, submission, () => saveRoom({ actor: user, slug, input: submission.value }));
   if (!outcome.ok) return data<ActionResult>({ form: "room", result: outcome.result }, { status: outcome.status });
   return redirectWithToast(back, { message: "programme.manage.saved" });
 }
@@ -120,7 +122,13 @@ export default function RoomsAndTracks() {
             <FormErrors id={roomForm.errorId} errors={roomForm.errors} />
             <Field meta={roomFields.name} label={t("programme.room.name")} autoFocus={roomFocus === "name"} />
             <Field meta={roomFields.nameZh} label={t("programme.room.nameZh")} optional autoFocus={roomFocus === "nameZh"} />
-            <Field meta={roomFields.capacity} type="number" label={t("programme.room.capacity")} optional autoFocus={roomFocus === "capacity"} />
+            <Field
+              meta={roomFields.capacity}
+              type="number"
+              label={t("programme.room.capacity")}
+              optional
+              autoFocus={roomFocus === "capacity"}
+            />
             <TextareaField meta={roomFields.notes} rows={2} label={t("programme.room.notes")} optional autoFocus={roomFocus === "notes"} />
             <SubmitButton>{t("programme.rooms.add")}</SubmitButton>
           </Form>

@@ -4,9 +4,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ConflictList, ManageNav } from "~/components/programme";
-import type { Conflict } from "~/domain/programme/conflicts.server";
+import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
-import { runProgrammeForm } from "~/domain/programme/run-form.server";
+import { runForm } from "~/utils/form-action.server";
 import { saveSession } from "~/domain/programme/save-session.server";
 import { LANGUAGES, SESSION_KINDS, SPEAKER_ROLES, sessionSchema } from "~/domain/programme/schema";
 import { toLocalInput } from "~/domain/programme/zoned-time";
@@ -29,9 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           where: { id: /^[0-9a-f-]{36}$/.test(params.id ?? "") ? params.id : undefined, conferenceId: conference.id },
           include: { speakers: { orderBy: { position: "asc" }, select: { speakerId: true, role: true } } },
         }),
-    db().room.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, capacity: true } }),
-    db().track.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true } }),
-    db().speaker.findMany({ where: { conferenceId: conference.id }, orderBy: { nameLatin: "asc" }, select: { id: true, nameLatin: true, nameNative: true } }),
+    db().room.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, capacity: true },
+    }),
+    db().track.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true },
+    }),
+    db().speaker.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { nameLatin: "asc" },
+      select: { id: true, nameLatin: true, nameNative: true },
+    }),
   ]);
   if (!isNew && !session) throw new Response("Not found", { status: 404 });
   const zone = conference.timeZone;
@@ -65,8 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: sessionSchema });
   if (submission.status !== "success") return data<ActionResult>({ result: submission.reply(), conflicts: [] }, { status: 400 });
   const sessionId = params.id === "new" ? undefined : params.id;
-  const { outcome, conflicts } = await runProgrammeForm(submission, () => saveSession({ actor: user, slug, sessionId, input: submission.value }));
-  if (!outcome.ok) return data<ActionResult>({ result: outcome.result, conflicts }, { status: outcome.status });
+  const outcome = await runForm(request, submission, () => saveSession({ actor: user, slug, sessionId, input: submission.value }));
+  if (!outcome.ok) return data<ActionResult>({ result: outcome.result, conflicts: conflictsOf(outcome.error) }, { status: outcome.status });
   return redirectWithToast(`/conferences/${slug}/manage/programme`, { message: "programme.manage.saved" });
 }
 
@@ -102,28 +114,65 @@ export default function EditSession() {
         <Field meta={fields.titleZh} label={t("programme.field.titleZh")} optional autoFocus={focus === "titleZh"} />
         <TextareaField meta={fields.abstract} label={t("programme.field.abstract")} optional autoFocus={focus === "abstract"} />
         <TextareaField meta={fields.abstractZh} label={t("programme.field.abstractZh")} optional autoFocus={focus === "abstractZh"} />
-        <SelectField meta={fields.kind} label={t("programme.field.kind")} options={SESSION_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))} autoFocus={focus === "kind"} />
-        <SelectField meta={fields.trackId} label={t("programme.field.track")} options={[none, ...tracks.map((tr) => ({ value: tr.id, label: pick(locale, tr.name, tr.nameZh) }))]} autoFocus={focus === "trackId"} />
+        <SelectField
+          meta={fields.kind}
+          label={t("programme.field.kind")}
+          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))}
+          autoFocus={focus === "kind"}
+        />
+        <SelectField
+          meta={fields.trackId}
+          label={t("programme.field.track")}
+          options={[none, ...tracks.map((tr) => ({ value: tr.id, label: pick(locale, tr.name, tr.nameZh) }))]}
+          autoFocus={focus === "trackId"}
+        />
         <SelectField
           meta={fields.roomId}
           label={t("programme.field.room")}
-          options={[none, ...rooms.map((r) => ({ value: r.id, label: `${pick(locale, r.name, r.nameZh)}${r.capacity ? ` (${t("programme.room.seats", { n: r.capacity })})` : ""}` }))]}
+          options={[
+            none,
+            ...rooms.map((r) => ({
+              value: r.id,
+              label: `${pick(locale, r.name, r.nameZh)}${r.capacity ? ` (${t("programme.room.seats", { n: r.capacity })})` : ""}`,
+            })),
+          ]}
           autoFocus={focus === "roomId"}
         />
-        <p className="mb-2 text-sm text-stone-700">{t("programme.field.time.hint", { zone: `${conference.timeZone}, ${conference.offset}` })}</p>
+        <p className="mb-2 text-sm text-stone-700">
+          {t("programme.field.time.hint", { zone: `${conference.timeZone}, ${conference.offset}` })}
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field meta={fields.start} type="datetime-local" label={t("programme.field.start")} optional autoFocus={focus === "start"} />
           <Field meta={fields.end} type="datetime-local" label={t("programme.field.end")} optional autoFocus={focus === "end"} />
         </div>
-        <SelectField meta={fields.language} label={t("programme.field.language")} options={LANGUAGES.map((l) => ({ value: l, label: t(`programme.lang.${l}`) }))} />
-        <SelectField meta={fields.status} label={t("programme.field.status")} options={(["DRAFT", "PUBLISHED"] as const).map((s) => ({ value: s, label: t(`programme.status.${s}`) }))} />
+        <SelectField
+          meta={fields.language}
+          label={t("programme.field.language")}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`programme.lang.${l}`) }))}
+        />
+        <SelectField
+          meta={fields.status}
+          label={t("programme.field.status")}
+          options={(["DRAFT", "PUBLISHED"] as const).map((s) => ({ value: s, label: t(`programme.status.${s}`) }))}
+        />
         <div className="mb-4">
           <label className="inline-flex items-center gap-2">
-            <input type="checkbox" name={fields.signupRequired.name} defaultChecked={fields.signupRequired.initialValue === "on"} className="h-4 w-4" />
+            <input
+              type="checkbox"
+              name={fields.signupRequired.name}
+              defaultChecked={fields.signupRequired.initialValue === "on"}
+              className="h-4 w-4"
+            />
             {t("programme.field.signupRequired")}
           </label>
         </div>
-        <Field meta={fields.signupCapacity} type="number" label={t("programme.field.signupCapacity")} optional autoFocus={focus === "signupCapacity"} />
+        <Field
+          meta={fields.signupCapacity}
+          type="number"
+          label={t("programme.field.signupCapacity")}
+          optional
+          autoFocus={focus === "signupCapacity"}
+        />
         <fieldset className="mb-4 rounded-md border border-stone-300 p-3">
           <legend className="font-medium">{t("programme.field.speakers")}</legend>
           <p className="mb-2 text-sm text-stone-600">{t("programme.field.speakers.hint")}</p>
@@ -136,7 +185,11 @@ export default function EditSession() {
                   <label htmlFor={rowFields.speakerId.id} className="sr-only">
                     {t("programme.field.speaker", { n: i + 1 })}
                   </label>
-                  <select {...getSelectProps(rowFields.speakerId)} key={rowFields.speakerId.key} className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2">
+                  <select
+                    {...getSelectProps(rowFields.speakerId)}
+                    key={rowFields.speakerId.key}
+                    className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2"
+                  >
                     <option value="">{t("programme.field.speaker", { n: i + 1 })}: —</option>
                     {speakers.map((s) => (
                       <option key={s.id} value={s.id}>
@@ -150,7 +203,11 @@ export default function EditSession() {
                   <label htmlFor={rowFields.role.id} className="sr-only">
                     {t("programme.field.speakerRole", { n: i + 1 })}
                   </label>
-                  <select {...getSelectProps(rowFields.role)} key={rowFields.role.key} className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2">
+                  <select
+                    {...getSelectProps(rowFields.role)}
+                    key={rowFields.role.key}
+                    className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2"
+                  >
                     {SPEAKER_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`programme.role.${r}`)}

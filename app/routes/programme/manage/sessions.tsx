@@ -59,7 +59,10 @@ export default function ManageProgramme() {
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
       <p className="mb-4">
-        <Link to={`/conferences/${conference.slug}/manage/programme/sessions/new`} className="rounded-md bg-blue-900 px-4 py-2 font-medium text-white">
+        <Link
+          to={`/conferences/${conference.slug}/manage/programme/sessions/new`}
+          className="rounded-md bg-blue-900 px-4 py-2 font-medium text-white"
+        >
           {t("programme.manage.newSession")}
         </Link>
       </p>
@@ -91,13 +94,21 @@ export default function ManageProgramme() {
                   <td className="p-2">{s.speakers || "—"}</td>
                   <td className="p-2">{t(`programme.status.${s.status}`)}</td>
                   <td className="flex gap-2 p-2">
-                    <Link to={`/conferences/${conference.slug}/manage/programme/sessions/${s.id}`} className="text-blue-900 underline" aria-label={t("programme.manage.editFor", { title: s.title })}>
+                    <Link
+                      to={`/conferences/${conference.slug}/manage/programme/sessions/${s.id}`}
+                      className="text-blue-900 underline"
+                      aria-label={t("programme.manage.editFor", { title: s.title })}
+                    >
                       {t("programme.manage.edit")}
                     </Link>
                     <Form method="post">
                       <input type="hidden" name="intent" value="delete-session" />
                       <input type="hidden" name="id" value={s.id} />
-                      <button type="submit" className="text-red-800 underline" aria-label={t("programme.manage.deleteFor", { name: s.title })}>
+                      <button
+                        type="submit"
+                        className="text-red-800 underline"
+                        aria-label={t("programme.manage.deleteFor", { name: s.title })}
+                      >
                         {t("programme.manage.delete")}
                       </button>
                     </Form>

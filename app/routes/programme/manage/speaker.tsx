@@ -22,16 +22,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? null
     : await db().speaker.findFirst({
         where: { id: /^[0-9a-f-]{36}$/.test(params.id ?? "") ? params.id : undefined, conferenceId: conference.id },
-        select: { id: true, nameLatin: true, nameNative: true, position: true, organization: true, bio: true, bioZh: true, email: true, photoType: true, updatedAt: true, userId: true },
+        select: {
+          id: true,
+          nameLatin: true,
+          nameNative: true,
+          position: true,
+          organization: true,
+          bio: true,
+          bioZh: true,
+          email: true,
+          photoType: true,
+          updatedAt: true,
+          userId: true,
+        },
       });
   if (!isNew && !speaker) throw new Response("Not found", { status: 404 });
   return {
     conference: { slug: conference.slug },
     isNew,
     linked: !!speaker?.userId,
-    photoUrl: speaker?.photoType ? `/conferences/${conference.slug}/speakers/${speaker.id}/photo?v=${speaker.updatedAt.getTime().toString(36)}` : null,
+    photoUrl: speaker?.photoType
+      ? `/conferences/${conference.slug}/speakers/${speaker.id}/photo?v=${speaker.updatedAt.getTime().toString(36)}`
+      : null,
     defaults: speaker
-      ? { nameLatin: speaker.nameLatin, nameNative: speaker.nameNative ?? "", position: speaker.position ?? "", organization: speaker.organization ?? "", bio: speaker.bio, bioZh: speaker.bioZh ?? "", email: speaker.email ?? "" }
+      ? {
+          nameLatin: speaker.nameLatin,
+          nameNative: speaker.nameNative ?? "",
+          position: speaker.position ?? "",
+          organization: speaker.organization ?? "",
+          bio: speaker.bio,
+          bioZh: speaker.bioZh ?? "",
+          email: speaker.email ?? "",
+        }
       : {},
   };
 }
@@ -43,8 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: speakerSchema });
   if (submission.status !== "success") return data<SubmissionResult<string[]>>(submission.reply(), { status: 400 });
   const photo = formData.get("photo");
-  const outcome = await runForm(submission, () =>
-    saveSpeaker({ actor: user, slug: conference.slug, speakerId: params.id === "new" ? undefined : params.id, input: submission.value, photo: photo instanceof File ? photo : null }),
+  const outcome = await runForm(request, submission, () =>
+    saveSpeaker({
+      actor: user,
+      slug: conference.slug,
+      speakerId: params.id === "new" ? undefined : params.id,
+      input: submission.value,
+      photo: photo instanceof File ? photo : null,
+    }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${conference.slug}/manage/programme/speakers`, { message: "programme.manage.saved" });
@@ -76,7 +104,14 @@ export default function EditSpeaker() {
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-2xl">
         <FormErrors id={form.errorId} errors={form.errors} />
         <SpeakerProfileFields fields={fields} focus={focus} photoError={photoError} photoUrl={photoUrl} />
-        <Field meta={fields.email} type="email" label={t("programme.speakerForm.email")} hint={t(linked ? "programme.speakerForm.linked" : "programme.speakerForm.emailHint")} optional autoFocus={focus === "email"} />
+        <Field
+          meta={fields.email}
+          type="email"
+          label={t("programme.speakerForm.email")}
+          hint={t(linked ? "programme.speakerForm.linked" : "programme.speakerForm.emailHint")}
+          optional
+          autoFocus={focus === "email"}
+        />
         <SubmitButton>{t("programme.speakers.save")}</SubmitButton>
       </Form>
     </>

@@ -21,7 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const speakers = await db().speaker.findMany({
     where: { conferenceId: conference.id },
     orderBy: { nameLatin: "asc" },
-    select: { id: true, nameLatin: true, nameNative: true, organization: true, email: true, userId: true, invitation: true, _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      nameLatin: true,
+      nameNative: true,
+      organization: true,
+      email: true,
+      userId: true,
+      invitation: true,
+      _count: { select: { sessions: true } },
+    },
   });
   return {
     conference: { slug: conference.slug },
@@ -44,12 +53,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: inviteSpeakerSchema });
   const speakerId = String(formData.get("speakerId") ?? "");
   if (submission.status !== "success") return data<ActionResult>({ speakerId, result: submission.reply() }, { status: 400 });
-  const outcome = await runForm(submission, () => inviteSpeaker({ actor: user, slug: conference.slug, speakerId, email: submission.value.email }));
+  const outcome = await runForm(request, submission, () =>
+    inviteSpeaker({ actor: user, slug: conference.slug, speakerId, email: submission.value.email }),
+  );
   if (!outcome.ok) return data<ActionResult>({ speakerId, result: outcome.result }, { status: outcome.status });
   return redirectWithToast(back, { message: "programme.speakers.invited" });
 }
 
-function InviteForm({ speaker, lastResult }: { speaker: { id: string; nameLatin: string; email: string | null; invitation: string }; lastResult?: SubmissionResult<string[]> }) {
+function InviteForm({
+  speaker,
+  lastResult,
+}: {
+  speaker: { id: string; nameLatin: string; email: string | null; invitation: string };
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: `invite-${speaker.id}`,
@@ -69,7 +86,11 @@ function InviteForm({ speaker, lastResult }: { speaker: { id: string; nameLatin:
         {t("programme.speakers.inviteEmailFor", { name: speaker.nameLatin })}
       </label>
       <input {...props} key={props.key} autoFocus={!!fields.email.errors} className="rounded-md border border-stone-400 px-2 py-1" />
-      <button type="submit" className="rounded-md border border-blue-900 px-3 py-1 text-blue-900" aria-label={t("programme.speakers.inviteFor", { name: speaker.nameLatin })}>
+      <button
+        type="submit"
+        className="rounded-md border border-blue-900 px-3 py-1 text-blue-900"
+        aria-label={t("programme.speakers.inviteFor", { name: speaker.nameLatin })}
+      >
         {t(speaker.invitation === "NOT_INVITED" ? "programme.speakers.invite" : "programme.speakers.inviteAgain")}
       </button>
       {fields.email.errors?.length ? (
@@ -90,7 +111,10 @@ export default function ManageSpeakers() {
       <h1 className="mb-4 text-3xl font-bold">{t("programme.manage.speakers")}</h1>
       <ManageNav slug={conference.slug} />
       <p className="mb-4">
-        <Link to={`/conferences/${conference.slug}/manage/programme/speakers/new`} className="rounded-md bg-blue-900 px-4 py-2 font-medium text-white">
+        <Link
+          to={`/conferences/${conference.slug}/manage/programme/speakers/new`}
+          className="rounded-md bg-blue-900 px-4 py-2 font-medium text-white"
+        >
           {t("programme.speakers.add")}
         </Link>
       </p>
@@ -125,13 +149,21 @@ export default function ManageSpeakers() {
                     <InviteForm speaker={s} lastResult={actionData?.speakerId === s.id ? actionData.result : undefined} />
                   </td>
                   <td className="flex gap-2 p-2">
-                    <Link to={`/conferences/${conference.slug}/manage/programme/speakers/${s.id}`} className="text-blue-900 underline" aria-label={t("programme.manage.editFor", { title: s.nameLatin })}>
+                    <Link
+                      to={`/conferences/${conference.slug}/manage/programme/speakers/${s.id}`}
+                      className="text-blue-900 underline"
+                      aria-label={t("programme.manage.editFor", { title: s.nameLatin })}
+                    >
                       {t("programme.manage.edit")}
                     </Link>
                     <Form method="post">
                       <input type="hidden" name="intent" value="delete-speaker" />
                       <input type="hidden" name="id" value={s.id} />
-                      <button type="submit" className="text-red-800 underline" aria-label={t("programme.manage.deleteFor", { name: s.nameLatin })}>
+                      <button
+                        type="submit"
+                        className="text-red-800 underline"
+                        aria-label={t("programme.manage.deleteFor", { name: s.nameLatin })}
+                      >
                         {t("programme.manage.delete")}
                       </button>
                     </Form>

@@ -4,11 +4,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
-import type { Conflict } from "~/domain/programme/conflicts.server";
+import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { publishSchedule } from "~/domain/programme/publish-schedule.server";
-import { runProgrammeForm } from "~/domain/programme/run-form.server";
+import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
 import { calendarDays, localDay, localTime, toLocalInput } from "~/domain/programme/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
@@ -26,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
   const [rooms, sessions, versions] = await Promise.all([
-    db().room.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, name: true, nameZh: true, capacity: true } }),
+    db().room.findMany({
+      where: { conferenceId: conference.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, nameZh: true, capacity: true },
+    }),
     db().programmeSession.findMany({
       where: { conferenceId: conference.id },
       orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
@@ -67,17 +71,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const sessionId = String(formData.get("sessionId") ?? "");
   const submission = parseWithZod(formData, { schema: placementSchema });
-  if (submission.status !== "success") return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false }, { status: 400 });
-  const { outcome, conflicts } = await runProgrammeForm(submission, () => placeSession({ actor: user, slug, input: submission.value }));
-  if (!outcome.ok) return data<ActionResult>({ sessionId, result: outcome.result, conflicts, checked: false }, { status: outcome.status });
+  if (submission.status !== "success")
+    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false }, { status: 400 });
+  const outcome = await runForm(request, submission, () => placeSession({ actor: user, slug, input: submission.value }));
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { sessionId, result: outcome.result, conflicts: conflictsOf(outcome.error), checked: false },
+      { status: outcome.status },
+    );
   if (!outcome.value.saved) {
     return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true });
   }
   const day = submission.value.start!.slice(0, 10);
-  return redirectWithToast(`/conferences/${slug}/manage/timetable?day=${day}#place-${sessionId}`, { message: "programme.timetable.placed" });
+  return redirectWithToast(`/conferences/${slug}/manage/timetable?day=${day}#place-${sessionId}`, {
+    message: "programme.timetable.placed",
+  });
 }
 
-function PlacementForm({ session, rooms, actionData }: { session: { id: string; title: string; roomId: string | null; start: string; end: string }; rooms: { id: string; name: string; nameZh: string | null }[]; actionData?: ActionResult }) {
+function PlacementForm({
+  session,
+  rooms,
+  actionData,
+}: {
+  session: { id: string; title: string; roomId: string | null; start: string; end: string };
+  rooms: { id: string; name: string; nameZh: string | null }[];
+  actionData?: ActionResult;
+}) {
   const t = useT();
   const locale = useLocale();
   const mine = actionData?.sessionId === session.id ? actionData : undefined;
@@ -85,7 +104,13 @@ function PlacementForm({ session, rooms, actionData }: { session: { id: string; 
   const errors = mine?.result.error ?? {};
   const id = (f: string) => `place-${session.id}-${f}`;
   return (
-    <Form method="post" id={`place-${session.id}`} aria-label={t("programme.timetable.placeFor", { title: session.title })} className="rounded-md border border-stone-300 bg-white p-3" data-testid="placement-form">
+    <Form
+      method="post"
+      id={`place-${session.id}`}
+      aria-label={t("programme.timetable.placeFor", { title: session.title })}
+      className="rounded-md border border-stone-300 bg-white p-3"
+      data-testid="placement-form"
+    >
       <p className="mb-2 font-medium">{session.title}</p>
       <input type="hidden" name="sessionId" value={session.id} />
       {mine ? (
@@ -104,7 +129,12 @@ function PlacementForm({ session, rooms, actionData }: { session: { id: string; 
           <label htmlFor={id("room")} className="block text-sm font-medium">
             {t("programme.field.room")}
           </label>
-          <select id={id("room")} name="roomId" defaultValue={values.roomId ?? session.roomId ?? ""} className="block w-full rounded-md border border-stone-400 px-2 py-1">
+          <select
+            id={id("room")}
+            name="roomId"
+            defaultValue={values.roomId ?? session.roomId ?? ""}
+            className="block w-full rounded-md border border-stone-400 px-2 py-1"
+          >
             <option value="">{t("programme.field.none")}</option>
             {rooms.map((r) => (
               <option key={r.id} value={r.id}>
@@ -173,7 +203,12 @@ export default function Timetable() {
       </Form>
       <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
         {days.map((d) => (
-          <Link key={d} to={`?day=${d}`} aria-current={d === day ? "page" : undefined} className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold">
+          <Link
+            key={d}
+            to={`?day=${d}`}
+            aria-current={d === day ? "page" : undefined}
+            className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold"
+          >
             {d}
           </Link>
         ))}
@@ -183,11 +218,13 @@ export default function Timetable() {
           <caption className="mb-2 text-left font-semibold">{t("programme.timetable.grid", { day })}</caption>
           <thead>
             <tr>
-              {[...rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) })), { id: "", name: t("programme.noRoom") }].map((r) => (
-                <th key={r.id} scope="col" className="border border-stone-300 bg-stone-100 p-2">
-                  {r.name}
-                </th>
-              ))}
+              {[...rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) })), { id: "", name: t("programme.noRoom") }].map(
+                (r) => (
+                  <th key={r.id} scope="col" className="border border-stone-300 bg-stone-100 p-2">
+                    {r.name}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

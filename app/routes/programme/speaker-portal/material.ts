@@ -13,7 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { fileName: true, contentType: true, bytes: true, speaker: { select: { userId: true, conferenceId: true } } },
   });
   if (!material) throw new Response("Not found", { status: 404 });
-  if (material.speaker.userId !== user.id) await orRespond(() => requireProgrammePermission(user, "programme:manage", { conferenceId: material.speaker.conferenceId }));
+  if (material.speaker.userId !== user.id)
+    await orRespond(() => requireProgrammePermission(user, "programme:manage", { conferenceId: material.speaker.conferenceId }));
   return new Response(new Uint8Array(material.bytes), {
     headers: {
       "Content-Type": material.contentType,

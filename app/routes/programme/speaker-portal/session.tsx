@@ -43,7 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     speaker: { id: s.id, conference: s.conference, materials: s.materials },
     photoUrl: s.photoType ? `/conferences/${s.conference.slug}/speakers/${s.id}/photo?v=${s.updatedAt.getTime().toString(36)}` : null,
-    defaults: { nameLatin: s.nameLatin, nameNative: s.nameNative ?? "", position: s.position ?? "", organization: s.organization ?? "", bio: s.bio, bioZh: s.bioZh ?? "" },
+    defaults: {
+      nameLatin: s.nameLatin,
+      nameNative: s.nameNative ?? "",
+      position: s.position ?? "",
+      organization: s.organization ?? "",
+      bio: s.bio,
+      bioZh: s.bioZh ?? "",
+    },
   };
 }
 
@@ -57,15 +64,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "material") {
     const file = formData.get("file");
     const submission = parseWithZod(formData, { schema: materialSchema });
-    if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ form: "material", result: submission.reply({ fieldErrors: { file: ["programme.portal.fileType"] } }) }, { status: 400 });
-    const outcome = await runForm(submission, () => uploadMaterial({ actor: user, speakerId: speaker.id, file }));
+    if (!(file instanceof File) || file.size === 0)
+      return data<ActionResult>(
+        { form: "material", result: submission.reply({ fieldErrors: { file: ["programme.portal.fileType"] } }) },
+        { status: 400 },
+      );
+    const outcome = await runForm(request, submission, () => uploadMaterial({ actor: user, speakerId: speaker.id, file }));
     if (!outcome.ok) return data<ActionResult>({ form: "material", result: outcome.result }, { status: outcome.status });
     return redirectWithToast(back, { message: "programme.portal.uploaded" });
   }
   const submission = parseWithZod(formData, { schema: ownProfileSchema });
   if (submission.status !== "success") return data<ActionResult>({ form: "profile", result: submission.reply() }, { status: 400 });
   const photo = formData.get("photo");
-  const outcome = await runForm(submission, () => updateOwnProfile({ actor: user, speakerId: speaker.id, input: submission.value, photo: photo instanceof File ? photo : null }));
+  const outcome = await runForm(request, submission, () =>
+    updateOwnProfile({ actor: user, speakerId: speaker.id, input: submission.value, photo: photo instanceof File ? photo : null }),
+  );
   if (!outcome.ok) return data<ActionResult>({ form: "profile", result: outcome.result }, { status: outcome.status });
   return redirectWithToast(back, { message: "programme.manage.saved" });
 }
@@ -93,10 +106,17 @@ export default function OwnSpeakerProfile() {
           ← {t("programme.portal.title")}
         </Link>
       </p>
-      <h1 className="mb-4 mt-2 text-3xl font-bold">{t("programme.portal.profileFor", { conference: pick(locale, speaker.conference.title, speaker.conference.titleZh) })}</h1>
+      <h1 className="mb-4 mt-2 text-3xl font-bold">
+        {t("programme.portal.profileFor", { conference: pick(locale, speaker.conference.title, speaker.conference.titleZh) })}
+      </h1>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SpeakerProfileFields fields={fields} focus={focus} photoError={(profileResult?.error?.photo as string[] | undefined)?.[0]} photoUrl={photoUrl} />
+        <SpeakerProfileFields
+          fields={fields}
+          focus={focus}
+          photoError={(profileResult?.error?.photo as string[] | undefined)?.[0]}
+          photoUrl={photoUrl}
+        />
         <SubmitButton>{t("programme.speakers.save")}</SubmitButton>
       </Form>
       <section aria-labelledby="materials-title" className="mt-10">

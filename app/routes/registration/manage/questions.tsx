@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { createQuestion } from "~/domain/registration/create-question.server";
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: questionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => createQuestion({ actor: user, slug, input: submission.value }));
+  const outcome = await runForm(request, submission, () => createQuestion({ actor: user, slug, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(self, { message: "reg.tickets.manage.saved" });
 }
@@ -77,7 +77,11 @@ export default function Questions() {
         <h2 className="mb-2 text-lg font-semibold">{t("reg.questions.new")}</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="question" />
-        <SelectField meta={fields.kind} label={t("reg.questions.kind")} options={KINDS.map((k) => ({ value: k, label: t(`reg.questions.kind.${k}`) }))} />
+        <SelectField
+          meta={fields.kind}
+          label={t("reg.questions.kind")}
+          options={KINDS.map((k) => ({ value: k, label: t(`reg.questions.kind.${k}`) }))}
+        />
         <Field meta={fields.labelEn} label={t("reg.questions.labelEn")} autoFocus={!!fields.labelEn.errors} />
         <Field meta={fields.labelZh} label={t("reg.questions.labelZh")} optional />
         <label className="mb-4 flex items-center gap-2">

@@ -21,7 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Registration · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { registration: await orRespond(() => registrationDetail({ actor: user, slug: params.slug ?? "", registrationId: params.id ?? "" })) };
+  return {
+    registration: await orRespond(() => registrationDetail({ actor: user, slug: params.slug ?? "", registrationId: params.id ?? "" })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => recordBankPayment({ actor: user, registrationId, amount: submission.value.amount, note: submission.value.note }));
+  const outcome = await runForm(request, submission, () =>
+    recordBankPayment({ actor: user, registrationId, amount: submission.value.amount, note: submission.value.note }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(self, { message: "reg.manage.recorded" });
 }
@@ -115,7 +119,7 @@ export default function RegistrationDetail() {
             {r.answers.map((a, i) => (
               <div key={i} className="contents">
                 <dt className="font-medium">{pick(locale, a.question.labelEn, a.question.labelZh)}</dt>
-                <dd>{a.yes !== null ? t(a.yes ? "common.yes" : "common.no") : a.text ?? a.choices.join(", ")}</dd>
+                <dd>{a.yes !== null ? t(a.yes ? "common.yes" : "common.no") : (a.text ?? a.choices.join(", "))}</dd>
               </div>
             ))}
           </dl>
@@ -127,13 +131,16 @@ export default function RegistrationDetail() {
         <ul className="list-disc pl-6">
           {r.payments.map((p) => (
             <li key={p.id}>
-              {formatDateTime(new Date(p.createdAt), zone, locale)} · {t(p.kind === "REFUND" ? "reg.my.refunded" : `reg.method.${p.kind}`)} · {money(p.amountCents, p.currency)}
+              {formatDateTime(new Date(p.createdAt), zone, locale)} · {t(p.kind === "REFUND" ? "reg.my.refunded" : `reg.method.${p.kind}`)}{" "}
+              · {money(p.amountCents, p.currency)}
               {p.note ? ` · ${p.note}` : ""}
               {p.refundDueSince ? (
                 <strong className="font-medium text-amber-900">
                   {" "}
                   · {t("reg.manage.refundPendingSince", { date: formatDateTime(new Date(p.refundDueSince), zone, locale) })}
-                  {p.refundAttempts > 0 ? ` (${t("reg.manage.refundAttempts", { attempts: p.refundAttempts, error: p.refundError ?? "—" })})` : ""}
+                  {p.refundAttempts > 0
+                    ? ` (${t("reg.manage.refundAttempts", { attempts: p.refundAttempts, error: p.refundError ?? "—" })})`
+                    : ""}
                 </strong>
               ) : null}
             </li>

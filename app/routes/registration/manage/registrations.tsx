@@ -72,7 +72,12 @@ export default function ManageRegistrations() {
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="block">
           <span className="block font-medium">{t("reg.manage.search")}</span>
-          <input type="search" name="q" defaultValue={params.get("q") ?? ""} className="mt-1 rounded-md border border-stone-400 px-3 py-2" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            className="mt-1 rounded-md border border-stone-400 px-3 py-2"
+          />
         </label>
         <label className="block">
           <span className="block font-medium">{t("reg.manage.filterStatus")}</span>

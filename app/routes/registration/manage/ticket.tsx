@@ -21,7 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Edit ticket type · Concord" 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { conference, ticket, quotas, placesHeld } = await orRespond(() => ticketTypeEditor({ actor: user, slug: params.slug ?? "", ticketTypeId: params.id ?? "" }));
+  const { conference, ticket, quotas, placesHeld } = await orRespond(() =>
+    ticketTypeEditor({ actor: user, slug: params.slug ?? "", ticketTypeId: params.id ?? "" }),
+  );
   const zone = conference.timeZone;
   const values: TicketTypeFormValues = {
     nameEn: ticket.nameEn,
@@ -36,7 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hidden: ticket.hidden ? "on" : undefined,
     quotaIds: ticket.quotas.map((q) => q.quotaId),
   };
-  return { conference, ticket: { id: ticket.id, nameEn: ticket.nameEn, nameZh: ticket.nameZh }, values, quotas, placesHeld, offset: zoneOffset(zone) };
+  return {
+    conference,
+    ticket: { id: ticket.id, nameEn: ticket.nameEn, nameZh: ticket.nameZh },
+    values,
+    quotas,
+    placesHeld,
+    offset: zoneOffset(zone),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const submission = parseWithZod(await request.formData(), { schema: ticketTypeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => updateTicketType({ actor: user, slug, ticketTypeId: params.id ?? "", input: submission.value }));
+  const outcome = await runForm(request, submission, () =>
+    updateTicketType({ actor: user, slug, ticketTypeId: params.id ?? "", input: submission.value }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${slug}/manage/tickets`, { message: "reg.tickets.manage.saved" });
 }
@@ -62,7 +73,9 @@ export default function EditTicketType() {
           ← {t("reg.tickets.manage.title")}
         </Link>
       </p>
-      <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.tickets.manage.editTitle", { name: pick(locale, ticket.nameEn, ticket.nameZh) })}</h1>
+      <h1 className="mb-2 mt-2 text-3xl font-bold">
+        {t("reg.tickets.manage.editTitle", { name: pick(locale, ticket.nameEn, ticket.nameZh) })}
+      </h1>
       <ManageNav slug={conference.slug} />
       <Form method="post" {...getFormProps(form)} className="max-w-xl rounded-md border border-stone-300 bg-white p-4">
         <FormErrors errors={form.errors} id={form.errorId} />

@@ -25,7 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Tickets and quotas · Concord
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await orRespond(() => ticketAdmin({ actor: user, slug: params.slug ?? "" }));
-  return { ...page, cancelUntilLocal: utcToLocalInput(page.settings.cancelUntil, page.conference.timeZone), offset: zoneOffset(page.conference.timeZone) };
+  return {
+    ...page,
+    cancelUntilLocal: utcToLocalInput(page.settings.cancelUntil, page.conference.timeZone),
+    offset: zoneOffset(page.conference.timeZone),
+  };
 }
 
 type Reply = { intent: string; result: SubmissionResult<string[]> };
@@ -39,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const schema = intent === "quota" ? quotaSchema : intent === "settings" ? settingsSchema : ticketTypeSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data<Reply>({ intent, result: submission.reply() }, { status: 400 });
-  const outcome = await runForm(submission, async () => {
+  const outcome = await runForm(request, submission, async () => {
     const v = submission.value;
     if (v.intent === "quota") await saveQuota({ actor: user, slug, input: v });
     else if (v.intent === "settings") await saveRegistrationSettings({ actor: user, slug, input: v });
@@ -63,7 +67,11 @@ export default function ManageTickets() {
   const locale = useLocale();
   const zoneLabel = t("common.timeZoneLabel", { zone: conference.timeZone, offset });
   const replyFor = useReplyFor();
-  const [ticketForm, tf] = useTicketTypeForm({ id: "form-ticket", lastResult: replyFor("ticket"), defaultValue: { eligibility: "ANYONE", price: "0", perPersonLimit: "1" } });
+  const [ticketForm, tf] = useTicketTypeForm({
+    id: "form-ticket",
+    lastResult: replyFor("ticket"),
+    defaultValue: { eligibility: "ANYONE", price: "0", perPersonLimit: "1" },
+  });
   const [quotaForm, qf] = useForm({
     id: "form-quota",
     lastResult: replyFor("quota"),
@@ -103,7 +111,13 @@ export default function ManageTickets() {
                 <input type="hidden" name="name" value={q.name} />
                 <label className="text-sm">
                   <span className="sr-only">{t("reg.tickets.manage.capacity")}</span>
-                  <input type="number" name="capacity" min={q.used} defaultValue={q.capacity} className="w-28 rounded-md border border-stone-400 px-2 py-1" />
+                  <input
+                    type="number"
+                    name="capacity"
+                    min={q.used}
+                    defaultValue={q.capacity}
+                    className="w-28 rounded-md border border-stone-400 px-2 py-1"
+                  />
                 </label>
                 <SubmitButton variant="secondary">{t("reg.tickets.manage.setCapacity")}</SubmitButton>
               </Form>
@@ -125,8 +139,12 @@ export default function ManageTickets() {
         <ul className="mb-3 list-disc pl-6">
           {tickets.map((tk) => (
             <li key={tk.id}>
-              {pick(locale, tk.nameEn, tk.nameZh)} — {tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)} ·{" "}
-              {quotas.filter((q) => tk.quotas.some((x) => x.quotaId === q.id)).map((q) => q.name).join(", ")}
+              {pick(locale, tk.nameEn, tk.nameZh)} —{" "}
+              {tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)} ·{" "}
+              {quotas
+                .filter((q) => tk.quotas.some((x) => x.quotaId === q.id))
+                .map((q) => q.name)
+                .join(", ")}
               {tk.hidden ? ` · ${t("reg.tickets.manage.hiddenMark")}` : ""} ·{" "}
               <Link to={`/conferences/${conference.slug}/manage/tickets/${tk.id}`} className="text-blue-900 underline">
                 {t("reg.tickets.manage.edit")}

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { decideVisaLetter } from "~/domain/registration/decide-visa-letter.server";
@@ -48,7 +48,8 @@ export default function VisaRequests() {
               {v.passportName} · {countryName(v.nationality, locale)} · {v.passportNumber}
             </p>
             <p>
-              {v.user.email} · {formatCalendarDate(new Date(v.arrivalDate), locale)} – {formatCalendarDate(new Date(v.departureDate), locale)} · {t(`reg.visa.status.${v.status}`)}
+              {v.user.email} · {formatCalendarDate(new Date(v.arrivalDate), locale)} –{" "}
+              {formatCalendarDate(new Date(v.departureDate), locale)} · {t(`reg.visa.status.${v.status}`)}
               {v.declineReason ? ` · ${v.declineReason}` : ""}
             </p>
             {v.status === "REQUESTED" ? (

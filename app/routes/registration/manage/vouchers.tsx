@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { createVoucher } from "~/domain/registration/create-voucher.server";
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const submission = parseWithZod(await request.formData(), { schema: voucherSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForm(submission, () => createVoucher({ actor: user, slug, input: submission.value }));
+  const outcome = await runForm(request, submission, () => createVoucher({ actor: user, slug, input: submission.value }));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirectWithToast(`/conferences/${slug}/manage/tickets/vouchers`, { message: "reg.tickets.manage.saved" });
 }
@@ -54,7 +54,8 @@ export default function Vouchers() {
       <ul className="mb-6 list-disc pl-6">
         {vouchers.map((v) => (
           <li key={v.id}>
-            <span className="font-mono font-medium">{v.code}</span> · {v.kind === "PERCENT" ? `${v.value}%` : formatMoney(v.value, conference.currency, locale)} ·{" "}
+            <span className="font-mono font-medium">{v.code}</span> ·{" "}
+            {v.kind === "PERCENT" ? `${v.value}%` : formatMoney(v.value, conference.currency, locale)} ·{" "}
             {t("reg.vouchers.used", { used: v.used, limit: v.usageLimit ?? t("reg.vouchers.unlimited") })}
             {v.validUntil ? ` · ${formatDateTime(new Date(v.validUntil), conference.timeZone, locale)}` : ""}
           </li>
@@ -65,11 +66,19 @@ export default function Vouchers() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="voucher" />
         <Field meta={fields.code} label={t("reg.vouchers.code")} autoFocus={!!fields.code.errors} />
-        <SelectField meta={fields.kind} label={t("reg.vouchers.kind")} options={(["PERCENT", "FIXED"] as const).map((k) => ({ value: k, label: t(`reg.vouchers.kind.${k}`) }))} />
+        <SelectField
+          meta={fields.kind}
+          label={t("reg.vouchers.kind")}
+          options={(["PERCENT", "FIXED"] as const).map((k) => ({ value: k, label: t(`reg.vouchers.kind.${k}`) }))}
+        />
         <Field meta={fields.value} label={t("reg.vouchers.value", { currency: conference.currency })} autoFocus={!!fields.value.errors} />
         <Field meta={fields.usageLimit as never} type="number" label={t("reg.vouchers.usageLimit")} optional />
         <Field meta={fields.validUntil} type="datetime-local" label={t("reg.vouchers.validUntil")} optional hint={conference.timeZone} />
-        <CheckboxGroup meta={fields.ticketTypeIds} legend={t("reg.vouchers.tickets")} options={tickets.map((tk) => ({ value: tk.id, label: pick(locale, tk.nameEn, tk.nameZh) }))} />
+        <CheckboxGroup
+          meta={fields.ticketTypeIds}
+          legend={t("reg.vouchers.tickets")}
+          options={tickets.map((tk) => ({ value: tk.id, label: pick(locale, tk.nameEn, tk.nameZh) }))}
+        />
         <SubmitButton>{t("reg.tickets.manage.save")}</SubmitButton>
       </Form>
     </>

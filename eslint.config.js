@@ -1,0 +1,148 @@
+// ESLint for Concord: TypeScript, React hooks, accessibility of JSX, and the
+// import rules that keep the layers apart (routes → domain → database).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import { importX } from "eslint-plugin-import-x";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build*/**",
+      "app/generated/**",
+      "data/**",
+      "node_modules/**",
+      "tests/artifacts/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: "module",
+      globals: { ...globals.node, ...globals.browser },
+    },
+    plugins: { "import-x": importX },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-empty": ["error", { allowEmptyCatch: true }],
+      "import-x/no-duplicates": ["error", { "prefer-inline": true }],
+      "import-x/first": "error",
+      "import-x/no-self-import": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          // Never reach into a dependency's module loader (decision 037).
+          selector: "MemberExpression[object.name='Module'][property.name='_compile']",
+          message: "Do not compile or patch dependency sources at run time.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      // Pages focus the first field with an error (Conform's pattern), which is what a keyboard user needs.
+      "jsx-a11y/no-autofocus": "off",
+      // role="list" on a styled <ul> is deliberate: Safari drops list semantics when list-style is none.
+      "jsx-a11y/no-redundant-roles": ["error", { ul: ["list"] }],
+    },
+  },
+  {
+    // Layers: route modules and components never talk to the database; they call a domain operation.
+    files: ["app/routes/**", "app/components/**", "app/root.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "~/utils/db.server",
+              message: "Routes and components call a domain operation (app/domain/<area>) instead of the database.",
+            },
+            { name: "~/generated/prisma/client", message: "Routes and components call a domain operation instead of Prisma." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Route modules that still read the database themselves. Each area moves these reads into domain
+    // operations (get-…/list-… files) and removes its files from this list; the list must end empty.
+    files: [
+      "app/routes/accords/bundle.ts",
+      "app/routes/accords/ceremony.tsx",
+      "app/routes/accords/draft.tsx",
+      "app/routes/accords/new.tsx",
+      "app/routes/accords/overview.tsx",
+      "app/routes/accords/pdf.ts",
+      "app/routes/accords/sign.tsx",
+      "app/routes/accords/signatories.tsx",
+      "app/routes/accounts/passkeys.tsx",
+      "app/routes/conferences/edit.tsx",
+      "app/routes/conferences/list.tsx",
+      "app/routes/conferences/new.tsx",
+      "app/routes/conferences/overview.tsx",
+      "app/routes/conferences/roles.tsx",
+      "app/routes/organizations/edit.tsx",
+      "app/routes/organizations/invitation.tsx",
+      "app/routes/organizations/list.tsx",
+      "app/routes/organizations/logo.tsx",
+      "app/routes/organizations/members.tsx",
+      "app/routes/organizations/overview.tsx",
+      "app/routes/programme/changes.tsx",
+      "app/routes/programme/manage/cfp.tsx",
+      "app/routes/programme/manage/rooms.tsx",
+      "app/routes/programme/manage/session.tsx",
+      "app/routes/programme/manage/sessions.tsx",
+      "app/routes/programme/manage/speaker.tsx",
+      "app/routes/programme/manage/speakers.tsx",
+      "app/routes/programme/manage/timetable.tsx",
+      "app/routes/programme/my-agenda.tsx",
+      "app/routes/programme/programme.tsx",
+      "app/routes/programme/session.tsx",
+      "app/routes/programme/speaker-photo.ts",
+      "app/routes/programme/speaker-portal/invitation.tsx",
+      "app/routes/programme/speaker-portal/material.ts",
+      "app/routes/programme/speaker-portal/session.tsx",
+      "app/routes/registration/manage/import.tsx",
+      "app/routes/site/home.tsx",
+    ],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // The domain never imports the web layer above it.
+    files: ["app/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/routes/*", "~/routes/**", "~/components/*"],
+              allowTypeImports: true,
+              message: "The domain layer must not import routes or components.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["tests/**", "bench/**", "scripts/**"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);
