@@ -105,7 +105,7 @@ function ToastView({ toast, t }: { toast: Toast; t: Translate }) {
 
 function Shell({ children, root }: { children: ReactNode; root: RootData | undefined }) {
   const locale: AppLocale = root?.locale ?? "en";
-  const t = useMemo(() => makeTranslate(root?.messages ?? {}, fallbackMessages), [root?.messages]);
+  const t = useMemo(() => makeTranslate(root?.messages ?? {}, fallbackMessages, locale), [root?.messages, locale]);
   const localeState = useMemo(() => ({ locale, t }), [locale, t]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>

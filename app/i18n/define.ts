@@ -1,4 +1,5 @@
-/** Declares an area's messages in both languages; TypeScript insists zh has every en key. */
-export function defineMessages<T extends Record<string, string>>(en: T, zh: { [K in keyof T]: string }) {
-  return { en, zh };
-}
+/**
+ * The shape of a translation of one area's English messages: the same keys, each a string. A translator works
+ * on one language's file (`app/i18n/zh/<area>.ts`); TypeScript refuses a missing or misspelt key.
+ */
+export type Translation<English extends Record<string, string>> = { [K in keyof English]: string };

@@ -15,5 +15,5 @@ export function messagesFor(locale: AppLocale): Messages {
 
 /** For server code outside React (emails, error messages built in loaders). */
 export function translator(locale: AppLocale): Translate {
-  return makeTranslate(dictionaries[locale], en);
+  return makeTranslate(dictionaries[locale], en, locale);
 }

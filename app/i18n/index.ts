@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 import type { MessageKey } from "./en";
 
 /**
- * Concord's own small i18n: flat dictionaries per area (app/i18n/messages),
+ * Concord's own small i18n: flat dictionaries per area and language (app/i18n/en, app/i18n/zh),
  * checked by TypeScript (zh must have every key of en). This module is safe for
  * the browser and holds no dictionary: the root loader sends the active
  * language's messages, and server code uses ./dictionaries.server.
@@ -18,11 +18,27 @@ export function isLocale(value: unknown): value is AppLocale {
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function makeTranslate(messages: Partial<Messages>, fallback?: Partial<Messages>): Translate {
+/**
+ * A message may hold variables (`{name}`) and plural choices in the ICU style, chosen with the language's own
+ * rules (Intl.PluralRules): `{n, plural, =0 {no seats} one {# seat} other {# seats}}`, where `#` is the number.
+ * Chinese messages usually need only `other`.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+export function makeTranslate(messages: Partial<Messages>, fallback?: Partial<Messages>, locale: AppLocale = "en"): Translate {
+  const rules = new Intl.PluralRules(locale === "zh" ? "zh-CN" : "en");
   return (key, vars) => {
     const template = messages[key] ?? fallback?.[key] ?? key;
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+    const chosen = template.replace(PLURAL, (whole, name: string, cases: string) => {
+      if (!(name in vars)) return whole;
+      const n = Number(vars[name]);
+      const options = new Map([...cases.matchAll(PLURAL_CASE)].map((m) => [m[1], m[2]] as const));
+      const text = options.get(`=${n}`) ?? options.get(rules.select(n)) ?? options.get("other") ?? "";
+      return text.replace(/#/g, String(vars[name]));
+    });
+    return chosen.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
   };
 }
 

@@ -1,0 +1,19 @@
+import { accords } from "./accords";
+import { accounts } from "./accounts";
+import { common } from "./common";
+import { conferences } from "./conferences";
+import { organizations } from "./organizations";
+import { programme } from "./programme";
+import { registration } from "./registration";
+
+/** English messages: the union of every area's dictionary in this folder. English is the reference language. */
+export const en = {
+  ...common,
+  ...accounts,
+  ...organizations,
+  ...conferences,
+  ...registration,
+  ...programme,
+  ...accords,
+};
+export type MessageKey = keyof typeof en;
