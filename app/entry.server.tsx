@@ -9,7 +9,7 @@ export const streamTimeout = 5_000;
 
 // Background work that must share the app bundle's single Prisma client is
 // started from here by server/start.js (see docs/decisions/001-architecture.md).
-export { startBackground, seedIfEmpty } from "./server/background.server";
+export { startBackground, seedIfEmpty } from "./runtime/background.server";
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

@@ -5,7 +5,7 @@ import { resolveDatabase } from "../server/database.js";
 const database = await resolveDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.SESSION_SECRET ??= "seed-does-not-sign-anything";
-const { seedDemo } = await import("../app/domain/demo/seed.server");
+const { seedDemo } = await import("../app/demo/seed.server");
 const { disconnectDb } = await import("../app/utils/db.server");
 const started = performance.now();
 await seedDemo();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "~/domain/demo/seed.server";
+import { seedDemo } from "~/demo/seed.server";
 import { verifyAccord } from "~/domain/accords/verify-accord.server";
 import { db } from "~/utils/db.server";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedProgrammeDemo } from "~/domain/demo/programme.server";
+import { seedProgrammeDemo } from "~/demo/programme.server";
 import * as programmePage from "~/routes/programme/programme";
 import { callLoader } from "../support/http";
 import { organizerWorld } from "./support";

@@ -281,7 +281,7 @@ describe("bad input", () => {
 
 describe("demo data", () => {
   it("seeds CNY tickets sharing the main hall, questions and a voucher, once", async () => {
-    const { seedRegistrationDemo } = await import("~/domain/demo/registration.server");
+    const { seedRegistrationDemo } = await import("~/demo/registration.server");
     const { makeConference, makeOrg } = await import("../support/world");
     const conference = await makeConference((await makeOrg()).id);
     await seedRegistrationDemo({ conferenceId: conference.id });

@@ -2,7 +2,7 @@ import { retryOwedRefunds } from "./refund.server";
 import { sweepExpired } from "./sweep.server";
 
 /**
- * The registration area's periodic work, started by app/server/background.server.ts:
+ * The registration area's periodic work, started by app/runtime/background.server.ts:
  * every minute, release expired holds and offers (and offer the places onwards),
  * then retry the card refunds still owed after a failed Stripe call. Each step
  * logs its own failure, so one failing never holds up the other.

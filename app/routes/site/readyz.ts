@@ -1,4 +1,4 @@
-import { checkReadiness } from "~/server/readiness.server";
+import { checkReadiness } from "~/runtime/readiness.server";
 
 /** Readiness: the database answers and every migration in prisma/migrations is applied. */
 export async function loader() {

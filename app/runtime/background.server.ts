@@ -3,7 +3,7 @@ import { startRegistrationJobs } from "~/domain/registration/jobs.server";
 import { sweepAccords } from "~/domain/accords/lifecycle.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { db } from "~/utils/db.server";
-import { seedDemo } from "~/domain/demo/seed.server";
+import { seedDemo } from "~/demo/seed.server";
 
 /**
  * Work the app process does besides answering requests. Started by

@@ -7,7 +7,7 @@ import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.s
 import { hashPassword } from "~/domain/accounts/password.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { DEMO_PASSWORD, demoOrganizations } from "./seed.server";
+import { DEMO_PASSWORD, demoOrganizations } from "./facts";
 
 /**
  * Demo data of the accords area, loaded after the organizations, people and

@@ -1,5 +1,5 @@
 import { db } from "~/utils/db.server";
-import { badgeCode, paymentReference } from "../registration/codes.server";
+import { badgeCode, paymentReference } from "~/domain/registration/codes.server";
 
 /**
  * Demo data of the registration area, loaded after the organizations, people
