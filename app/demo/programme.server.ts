@@ -1,4 +1,4 @@
-import { zonedToUtc } from "~/domain/programme/zoned-time";
+import { zonedToUtc } from "~/utils/zoned-time";
 import { db } from "~/utils/db.server";
 
 /**

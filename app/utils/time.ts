@@ -11,7 +11,7 @@
  * only for numbers (the wall clock in a zone, from zoned-time.ts, which caches
  * one formatter per zone) and the text is assembled here from fixed patterns.
  */
-import { offsetLabel, wallClock } from "~/domain/programme/zoned-time";
+import { offsetLabel, wallClock } from "~/utils/zoned-time";
 
 export function isValidTimeZone(zone: string) {
   try {

@@ -5,7 +5,7 @@ import { renderCalendar } from "~/domain/programme/ics";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
-import { localTime } from "~/domain/programme/zoned-time";
+import { localTime } from "~/utils/zoned-time";
 import * as sessionIcs from "~/routes/programme/session-ics";
 import * as feedRoute from "~/routes/programme/agenda-feed";
 import * as programmePage from "~/routes/programme/programme";

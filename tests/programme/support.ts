@@ -1,5 +1,5 @@
 // Programme fixtures: rooms, speakers and sessions written directly to the database.
-import { zonedToUtc } from "~/domain/programme/zoned-time";
+import { zonedToUtc } from "~/utils/zoned-time";
 import { db } from "~/utils/db.server";
 import { makeOrg, makeUser, makeConference, grantConferenceRole } from "../support/world";
 import { sessionUserOf } from "./session-user";

@@ -10,7 +10,7 @@ import {
   toLocalInput,
   wallClock,
   zonedToUtc,
-} from "~/domain/programme/zoned-time";
+} from "~/utils/zoned-time";
 
 const MADRID = "Europe/Madrid";
 

@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { renderCalendar, type IcsEvent } from "./ics";
 import { sessionListSelect, type ListedSession } from "./programme-view.server";
-import { localTime } from "./zoned-time";
+import { localTime } from "~/utils/zoned-time";
 
 type ConferenceInfo = { slug: string; title: string; titleZh: string | null; timeZone: string; venue: string };
 

@@ -1,7 +1,7 @@
 import { pick, type AppLocale } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { cfpPhase, loadCall } from "./cfp-state.server";
-import { localDay, localTime, offsetLabel } from "./zoned-time";
+import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 
 /**
  * What the submitters' pages show of a published conference's call: phase,

@@ -2,7 +2,7 @@ import type { SessionKind } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import type { ProgrammeConference } from "./programme-conference.server";
-import { localDay, localDayBounds } from "./zoned-time";
+import { localDay, localDayBounds } from "~/utils/zoned-time";
 
 /** One reason a placement is refused; rendered by the timetable and session forms. */
 export type Conflict =

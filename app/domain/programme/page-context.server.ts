@@ -3,7 +3,7 @@ import { orRespond } from "~/utils/http.server";
 import { requireProgrammePermission, type ProgrammeAction } from "~/utils/permissions/programme.server";
 import { requireUser } from "~/utils/session.server";
 import { conferenceSelect } from "./programme-conference.server";
-import { offsetLabel } from "./zoned-time";
+import { offsetLabel } from "~/utils/zoned-time";
 
 /**
  * What every organizer page of the programme starts with: the signed-in user

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { type AppLocale, pick } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { localDay, localTime } from "./zoned-time";
+import { localDay, localTime } from "~/utils/zoned-time";
 
 /**
  * The published programme as pages and exports read it: one query per

@@ -6,7 +6,7 @@ import { enqueueEmail } from "../email/enqueue.server";
 import { lockTimetable } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 import { diffSnapshots, parseSnapshot, type ScheduleSnapshot, type SnapshotSession } from "./schedule-snapshot";
-import { localDay, localTime } from "./zoned-time";
+import { localDay, localTime } from "~/utils/zoned-time";
 
 export type PublishScheduleOptions = { actor: SessionUser | null; slug: string };
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { publishedSessions, type ListedSession } from "./programme-view.server";
-import { calendarDays, isoWithOffset, localDay, localDayBounds, localTime } from "./zoned-time";
+import { calendarDays, isoWithOffset, localDay, localDayBounds, localTime } from "~/utils/zoned-time";
 
 /**
  * The published programme in the frab/pentabarf "schedule" shape that

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "~/utils/validation";
-import { parseLocal } from "./zoned-time";
+import { parseLocal } from "~/utils/zoned-time";
 
 /**
  * Form schemas of the programme pages, shared by the browser (Conform) and

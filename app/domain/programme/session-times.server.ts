@@ -1,5 +1,5 @@
 import { FieldError } from "~/utils/errors";
-import { parseLocal, resolveLocal } from "./zoned-time";
+import { parseLocal, resolveLocal } from "~/utils/zoned-time";
 
 /**
  * Venue-local form times → UTC instants. A time the clocks skip is refused

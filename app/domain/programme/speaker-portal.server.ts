@@ -1,6 +1,6 @@
 import { pick, type AppLocale } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { localDay, localTime, offsetLabel } from "./zoned-time";
+import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 
 /**
  * The speaker portal's view of one account: each conference profile linked

@@ -2,7 +2,7 @@ import { pick, type AppLocale } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
-import { localDay, localTime } from "./zoned-time";
+import { localDay, localTime } from "~/utils/zoned-time";
 
 /** Speakers of published sessions (the public speaker pages list no one who has no public session). */
 const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: { status: "PUBLISHED" as const } } } });

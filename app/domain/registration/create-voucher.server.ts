@@ -5,7 +5,7 @@ import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
 import { parseMoney } from "./money";
 import type { VoucherInput } from "./schemas";
-import { localToUtc } from "./zoned";
+import { zonedToUtc } from "~/utils/zoned-time";
 
 /** A discount code of the conference (percentage or fixed amount), optionally limited in uses, time and tickets. */
 export async function createVoucher({ actor, slug, input }: ManageOptions & { input: VoucherInput }) {
@@ -23,7 +23,7 @@ export async function createVoucher({ actor, slug, input }: ManageOptions & { in
           kind: input.kind,
           value,
           usageLimit: input.usageLimit ?? null,
-          validUntil: input.validUntil ? localToUtc(input.validUntil, conference.timeZone) : null,
+          validUntil: input.validUntil ? zonedToUtc(input.validUntil, conference.timeZone) : null,
           ticketTypeIds: input.ticketTypeIds,
         },
       });

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { audit } from "../audit.server";
 import { managedConference, type ManageOptions } from "./manage-context.server";
 import type { SettingsInput } from "./schemas";
-import { localToUtc } from "./zoned";
+import { zonedToUtc } from "~/utils/zoned-time";
 
 /** Hold times, offer validity, cancellation deadline and bank instructions of the conference. */
 export async function saveRegistrationSettings({ actor, slug, input }: ManageOptions & { input: SettingsInput }) {
@@ -13,7 +13,7 @@ export async function saveRegistrationSettings({ actor, slug, input }: ManageOpt
       cardHoldMinutes: input.cardHoldMinutes,
       bankHoldDays: input.bankHoldDays,
       offerHours: input.offerHours,
-      cancelUntil: input.cancelUntil ? localToUtc(input.cancelUntil, conference.timeZone) : null,
+      cancelUntil: input.cancelUntil ? zonedToUtc(input.cancelUntil, conference.timeZone) : null,
       bankInstructions: input.bankInstructions ?? "",
       bankInstructionsZh: input.bankInstructionsZh ?? null,
     };

@@ -3,7 +3,7 @@ import { notFound, FieldError } from "~/utils/errors";
 import { isUuid } from "~/utils/validation";
 import { parseMoney } from "./money";
 import type { TicketTypeInput } from "./schemas";
-import { localToUtc } from "./zoned";
+import { zonedToUtc } from "~/utils/zoned-time";
 
 type ConferenceFacts = { id: string; currency: string; timeZone: string };
 
@@ -17,8 +17,8 @@ type ConferenceFacts = { id: string; currency: string; timeZone: string };
 export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFacts, input: TicketTypeInput) {
   const priceCents = parseMoney(input.price, conference.currency);
   if (priceCents === null) throw new FieldError("price", "reg.validation.amount");
-  const salesStart = input.salesStart ? localToUtc(input.salesStart, conference.timeZone) : null;
-  const salesEnd = input.salesEnd ? localToUtc(input.salesEnd, conference.timeZone) : null;
+  const salesStart = input.salesStart ? zonedToUtc(input.salesStart, conference.timeZone) : null;
+  const salesEnd = input.salesEnd ? zonedToUtc(input.salesEnd, conference.timeZone) : null;
   if (salesStart && salesEnd && salesEnd <= salesStart) throw new FieldError("salesEnd", "conf.validation.endBeforeStart");
   const quotaIds = [...new Set(input.quotaIds)].sort();
   const found = await client.quota.count({ where: { id: { in: quotaIds }, conferenceId: conference.id } });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { diffSnapshots, parseSnapshot, type SnapshotSession } from "~/domain/programme/schedule-snapshot";
-import { localDay, localTime } from "~/domain/programme/zoned-time";
+import { localDay, localTime } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";

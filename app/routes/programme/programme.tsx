@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { dayLabel, publishedSessions, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
-import { calendarDays, offsetLabel } from "~/domain/programme/zoned-time";
+import { calendarDays, offsetLabel } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
 import { translator } from "~/i18n/dictionaries.server";
 import { db } from "~/utils/db.server";

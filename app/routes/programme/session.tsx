@@ -4,7 +4,7 @@ import { FormErrors } from "~/components/forms";
 import { dayLabel, sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { workshopSignup } from "~/domain/programme/workshop-signup.server";
-import { offsetLabel } from "~/domain/programme/zoned-time";
+import { offsetLabel } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";

@@ -20,7 +20,7 @@ import {
   unassignReviewerSchema,
 } from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
-import { toLocalInput } from "~/domain/programme/zoned-time";
+import { toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";

@@ -9,7 +9,7 @@ import { organizerContext } from "~/domain/programme/page-context.server";
 import { runForm } from "~/utils/form-action.server";
 import { saveSession } from "~/domain/programme/save-session.server";
 import { LANGUAGES, SESSION_KINDS, SPEAKER_ROLES, sessionSchema } from "~/domain/programme/schema";
-import { toLocalInput } from "~/domain/programme/zoned-time";
+import { toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";

@@ -6,7 +6,7 @@ import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.se
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { sessionListSelect } from "~/domain/programme/programme-view.server";
 import { deleteSchema } from "~/domain/programme/schema";
-import { localDay, localTime } from "~/domain/programme/zoned-time";
+import { localDay, localTime } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";

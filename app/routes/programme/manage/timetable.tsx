@@ -10,7 +10,7 @@ import { placeSession } from "~/domain/programme/place-session.server";
 import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
-import { calendarDays, localDay, localTime, toLocalInput } from "~/domain/programme/zoned-time";
+import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";

@@ -8,7 +8,7 @@ import { moneyInput } from "~/domain/registration/money";
 import { ticketTypeSchema } from "~/domain/registration/schemas";
 import { ticketTypeEditor } from "~/domain/registration/ticket-admin.server";
 import { updateTicketType } from "~/domain/registration/update-ticket-type.server";
-import { utcToLocalInput } from "~/domain/registration/zoned";
+import { toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
@@ -31,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     descriptionEn: ticket.descriptionEn,
     descriptionZh: ticket.descriptionZh ?? "",
     price: moneyInput(ticket.priceCents, ticket.currency),
-    salesStart: utcToLocalInput(ticket.salesStart, zone),
-    salesEnd: utcToLocalInput(ticket.salesEnd, zone),
+    salesStart: ticket.salesStart ? toLocalInput(ticket.salesStart, zone) : "",
+    salesEnd: ticket.salesEnd ? toLocalInput(ticket.salesEnd, zone) : "",
     eligibility: ticket.eligibility,
     perPersonLimit: String(ticket.perPersonLimit),
     hidden: ticket.hidden ? "on" : undefined,

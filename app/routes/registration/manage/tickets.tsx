@@ -10,7 +10,7 @@ import { saveRegistrationSettings } from "~/domain/registration/save-registratio
 import { ticketAdmin } from "~/domain/registration/ticket-admin.server";
 import { formatMoney } from "~/domain/registration/money";
 import { quotaSchema, settingsSchema, ticketTypeSchema } from "~/domain/registration/schemas";
-import { utcToLocalInput } from "~/domain/registration/zoned";
+import { toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await orRespond(() => ticketAdmin({ actor: user, slug: params.slug ?? "" }));
   return {
     ...page,
-    cancelUntilLocal: utcToLocalInput(page.settings.cancelUntil, page.conference.timeZone),
+    cancelUntilLocal: page.settings.cancelUntil ? toLocalInput(page.settings.cancelUntil, page.conference.timeZone) : "",
     offset: zoneOffset(page.conference.timeZone),
   };
 }
