@@ -1,52 +1,78 @@
 import { PassThrough } from "node:stream";
-import { type EntryContext, type HandleErrorFunction, createReadableStreamFromReadable } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction, createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "./components/nonce";
 import { AppError } from "./utils/errors";
+import { logger } from "./utils/logger.server";
 
 export const streamTimeout = 5_000;
 
-// Background work that must share the app bundle's single Prisma client is
-// started from here by server/start.js (see docs/decisions/001-architecture.md).
+// What server/start.js and server/http.js use from the app bundle, so that the process and the app
+// share one environment schema, one logger (with its request ids), one metrics registry and one
+// Prisma client (see docs/decisions/001-architecture.md and 039-operations.md).
 export { startBackground, seedIfEmpty } from "./runtime/background.server";
+export { env, resetEnvCache, mailDelivery } from "./utils/env.server";
+export { logger, runWithRequestId } from "./utils/logger.server";
+export { disconnectDb } from "./utils/db.server";
+export { metricsText } from "./runtime/metrics.server";
+export * as metrics from "./utils/metrics.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** This response's Content-Security-Policy nonce (server/http.js). */
+    cspNonce?: string;
+    requestId?: string;
+  }
+}
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  const where = `[http] ${request.method} ${new URL(request.url).pathname}`;
+  const where = { method: request.method, path: new URL(request.url).pathname };
   // Refusals and user mistakes (401, 403, 404, 409…) are one line each: a stack
   // trace per refused request would bury real failures in the log.
   if (error instanceof AppError && error.status < 500) {
-    console.warn(`${where} refused: ${error.status} ${error.code}`);
+    logger().warn({ ...where, status: error.status, code: error.code }, "refused");
     return;
   }
   // Logged for operators; users see the ErrorBoundary, never a stack trace.
-  console.error(`${where} failed:`, error);
+  logger().error({ ...where, err: error }, "request failed");
 };
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = loadContext.cspNonce ?? "";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
-      [waitForAll ? "onAllReady" : "onShellReady"]() {
-        shellRendered = true;
-        const body = new PassThrough();
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("X-Content-Type-Options", "nosniff");
-        responseHeaders.set("Referrer-Policy", "same-origin");
-        responseHeaders.set("X-Frame-Options", "SAMEORIGIN");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) logger().error({ err: error }, "render failed after the shell was sent");
+        },
       },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        if (shellRendered) console.error(error);
-      },
-    });
+    );
     setTimeout(abort, streamTimeout + 1000);
   });
 }

@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
+import { useNonce } from "~/components/nonce";
 import { LocaleContext, makeTranslate, useT, type AppLocale, type MessageKey, type Messages, type Translate } from "~/i18n";
 import { messagesFor } from "~/i18n/dictionaries.server";
 import stylesheet from "~/styles/app.css?url";
@@ -104,6 +105,7 @@ function ToastView({ toast, t }: { toast: Toast; t: Translate }) {
 }
 
 function Shell({ children, root }: { children: ReactNode; root: RootData | undefined }) {
+  const nonce = useNonce();
   const locale: AppLocale = root?.locale ?? "en";
   const t = useMemo(() => makeTranslate(root?.messages ?? {}, fallbackMessages, locale), [root?.messages, locale]);
   const localeState = useMemo(() => ({ locale, t }), [locale, t]);
@@ -173,8 +175,8 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
             {children}
           </main>
         </LocaleContext.Provider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

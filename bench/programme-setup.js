@@ -91,7 +91,15 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
 /** Starts the production build (CONCORD_BUILD_DIR or ./build) on `port`; resolves when /readyz answers. */
 export async function startServer(port, database) {
   const child = spawn(process.execPath, [path.join(root, "server/start.js")], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, CONCORD_SEED: "0", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: database.url,
+      CONCORD_SEED: "0",
+      NODE_ENV: "production",
+      MAIL_STORE_ONLY: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let exited = false;

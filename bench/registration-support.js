@@ -52,6 +52,7 @@ export async function startApp(databaseUrl, port, env = {}) {
       HOST: "127.0.0.1",
       CONCORD_SEED: "0",
       NODE_ENV: "production",
+      MAIL_STORE_ONLY: "1",
       SLOW_QUERY_MS: "100000",
       ...env,
     },

@@ -39,7 +39,8 @@ async function withCreateLock(fn) {
 
 async function withDatabase(fn) {
   if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL, "external");
-  const pglite = await startPglite({ dataDir: embeddedDataDir() });
+  // Tooling runs without the app build, so it reads its two settings itself (same names and defaults as app/utils/env.server.ts).
+  const pglite = await startPglite({ dataDir: embeddedDataDir(process.env.CONCORD_DATA_DIR || "data") });
   try {
     return await fn(pglite.url, "embedded");
   } finally {

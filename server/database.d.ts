@@ -1,5 +1,5 @@
-export function embeddedDataDir(): string;
-export function resolveDatabase(options?: { log?: (line: string) => void }): Promise<{
+export function embeddedDataDir(dataDir: string): string;
+export function resolveDatabase(settings: { url?: string; dataDir: string; port?: number; log: (line: string) => void }): Promise<{
   url: string;
   kind: "embedded" | "external";
   stop(): Promise<void>;

@@ -5,8 +5,8 @@
 import path from "node:path";
 import { startPglite } from "../scripts/lib/pglite.js";
 
-export function embeddedDataDir() {
-  return path.resolve(process.env.CONCORD_DATA_DIR ?? "data", "pglite");
+export function embeddedDataDir(dataDir) {
+  return path.resolve(dataDir, "pglite");
 }
 
 function redact(url) {
@@ -20,13 +20,14 @@ function redact(url) {
 }
 
 /**
+ * @param {{ url?: string, dataDir: string, port?: number, log: (line: string) => void }} settings from the
+ *   validated environment (DATABASE_URL, CONCORD_DATA_DIR, EMBEDDED_DB_PORT)
  * @returns {Promise<{ url: string, kind: "embedded" | "external", stop(): Promise<void> }>}
  */
-export async function resolveDatabase({ log = console.log } = {}) {
+export async function resolveDatabase({ url, dataDir, port, log }) {
   // Imported lazily: the schema engine is ~10 MB of wasm that only start-up needs.
   const { openEngine, pendingMigrations } = await import("../scripts/lib/schema-engine.js");
-  if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+  if (url) {
     log(`[db] using external PostgreSQL at ${redact(url)}`);
     const pending = await pendingMigrations(url);
     if (pending.length) {
@@ -39,10 +40,8 @@ export async function resolveDatabase({ log = console.log } = {}) {
     }
     return { url, kind: "external", stop: async () => {} };
   }
-  const dataDir = embeddedDataDir();
-  const port = process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined;
-  const pglite = await startPglite({ dataDir, port });
-  log(`[db] using embedded PostgreSQL (PGlite) with data in ${dataDir}, served on 127.0.0.1:${pglite.port}`);
+  const pglite = await startPglite({ dataDir: embeddedDataDir(dataDir), port });
+  log(`[db] using embedded PostgreSQL (PGlite) with data in ${embeddedDataDir(dataDir)}, served on 127.0.0.1:${pglite.port}`);
   const started = performance.now();
   const engine = await openEngine(pglite.url);
   try {

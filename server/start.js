@@ -1,27 +1,120 @@
 #!/usr/bin/env node
-// Starts Concord from the production build: picks the database (embedded PGlite
-// unless DATABASE_URL is set), applies or checks migrations, seeds the demo on a
-// fresh embedded database, starts the outbox worker and serves HTTP.
+// Starts Concord from the production build: reads and checks the environment (through the app's one
+// schema), picks the database (embedded PGlite unless DATABASE_URL is set), applies or checks
+// migrations, seeds the demo on a fresh embedded database, serves HTTP (in WEB_CONCURRENCY processes)
+// and runs the email worker and jobs. On SIGTERM/SIGINT it drains: see docs/decisions/039-operations.md.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import promClient from "prom-client";
 import { resolveDatabase } from "./database.js";
 import { createApp } from "./http.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const buildDir = path.resolve(root, process.env.CONCORD_BUILD_DIR ?? "build");
-process.env.NODE_ENV ??= "production";
+// An external database is a deployment; the embedded one is the demo (and development). The demo is
+// therefore not "production", which is what keeps its /dev/mail mailbox off real deployments.
+process.env.NODE_ENV ??= process.env.DATABASE_URL ? "production" : "development";
 
-function ensureSessionSecret(kind) {
-  if (process.env.SESSION_SECRET) return;
-  if (kind === "external") {
-    console.error("SESSION_SECRET must be set when DATABASE_URL is set (at least 16 random characters).");
-    process.exit(1);
+/** Refuses to start: one line saying what to do (on the logger once the build has given us one). */
+let log = null;
+function die(message) {
+  if (log) log.fatal(message);
+  else process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const buildDir = path.resolve(root, process.env.CONCORD_BUILD_DIR || "build");
+const serverEntry = path.join(buildDir, "server/index.js");
+if (!fs.existsSync(serverEntry)) die("No production build found. Run `npm run build` first (or `npm run demo`, which builds and starts).");
+const build = await import(pathToFileURL(serverEntry).href);
+/** What the app bundle exports for the process (app/entry.server.tsx): env, logger, metrics, jobs. */
+const runtime = build.entry.module;
+
+function settings() {
+  try {
+    return runtime.env();
+  } catch (error) {
+    die(error.message);
   }
+}
+log = runtime.logger();
+
+/** A worker of a cluster: the primary has checked the database and settled the environment. */
+async function worker() {
+  const metrics = new MetricsFromPrimary();
+  const stop = await serve({ background: process.env.CONCORD_WORKER !== "0", metricsText: () => metrics.ask() });
+  process.on("SIGTERM", async () => {
+    await stop();
+    process.exit(0);
+  });
+  process.on("SIGINT", () => {}); // the primary decides when to stop
+}
+
+/**
+ * Serves HTTP in this process; `background` also runs the email worker and jobs here. Returns the
+ * drain: stop accepting connections, answer /readyz with 503, let requests in flight finish (until
+ * SHUTDOWN_TIMEOUT_MS, then close what is left), stop the jobs after their current item, close the pool.
+ */
+async function serve({ background, metricsText }) {
+  const { PORT, HOST, APP_URL, SHUTDOWN_TIMEOUT_MS } = settings();
+  const jobs = background ? runtime.startBackground() : null;
+  const lifecycle = { draining: false };
+  const app = createApp({ build, buildDir, runtime, lifecycle, metricsText });
+  const server = app.listen(PORT, HOST);
+  await new Promise((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  if (!cluster.isWorker || cluster.worker.id === 1) log.info({ url: APP_URL }, `Concord is ready at ${APP_URL}`);
+
+  return async function drain() {
+    lifecycle.draining = true;
+    const closed = new Promise((resolve) => server.close(resolve));
+    // Connections kept alive between requests are closed as soon as they are idle.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      log.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, "requests still running at the shutdown deadline; closing their connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_TIMEOUT_MS);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(deadline);
+    await jobs?.stop().catch((err) => log.error({ err }, "stopping the background jobs failed"));
+    await runtime.disconnectDb().catch(() => {});
+  };
+}
+
+/** A worker's /metrics asks the primary, which adds up every worker's registry (prom-client). */
+class MetricsFromPrimary {
+  #pending = new Map();
+  constructor() {
+    promClient.AggregatorRegistry.setRegistries([runtime.metrics.registry]);
+    new promClient.AggregatorRegistry(); // answers the primary's requests for this worker's metrics
+    process.on("message", (message) => {
+      if (message?.type !== "concord:metrics") return;
+      this.#pending.get(message.id)?.(message);
+      this.#pending.delete(message.id);
+    });
+  }
+  ask() {
+    const id = crypto.randomUUID();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (this.#pending.delete(id), reject(new Error("the primary did not answer"))), 5000);
+      this.#pending.set(id, (message) => {
+        clearTimeout(timer);
+        if (message.error) reject(new Error(message.error));
+        else resolve({ contentType: message.contentType, text: message.text });
+      });
+      process.send({ type: "concord:metrics?", id });
+    });
+  }
+}
+
+function ensureSessionSecret(kind, dataDir) {
+  if (process.env.SESSION_SECRET) return;
+  if (kind === "external") die("SESSION_SECRET must be set when DATABASE_URL is set (at least 16 random characters).");
   // The embedded demo keeps a generated secret next to its data, so sessions survive restarts.
-  const file = path.resolve(process.env.CONCORD_DATA_DIR ?? "data", "session-secret");
+  const file = path.resolve(dataDir, "session-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
@@ -29,120 +122,129 @@ function ensureSessionSecret(kind) {
   process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-/**
- * How many web processes to run. Node runs JavaScript on one core, so on a
- * machine with several cores a ticket launch or a programme opening is served
- * by WEB_CONCURRENCY processes sharing the port (node:cluster). The embedded
- * database accepts a single connection at a time, so it always runs one.
- */
-function webProcesses(kind) {
-  const wanted = Number(process.env.WEB_CONCURRENCY ?? 1);
-  if (!Number.isInteger(wanted) || wanted < 1) {
-    console.error(`WEB_CONCURRENCY must be a whole number of processes, not "${process.env.WEB_CONCURRENCY}".`);
-    process.exit(1);
+/** Refuses to start without a way to deliver mail; says loudly where mail goes when it is not sent. */
+function checkMail(config) {
+  if (config.DEV_MAILBOX === "1" && config.NODE_ENV === "production") {
+    die("DEV_MAILBOX=1 is refused with NODE_ENV=production: /dev/mail would show everyone's password-reset links.");
   }
-  if (wanted > 1 && kind === "embedded") {
-    console.log("[app] the embedded database serves one process; ignoring WEB_CONCURRENCY");
-    return 1;
+  const delivery = runtime.mailDelivery();
+  const dir = path.resolve(config.MAILBOX_DIR);
+  if (delivery === null) {
+    die(
+      "No way to send mail: set SMTP_URL (e.g. smtps://user:pass@smtp.example.org:465). " +
+        "Without it, MAIL_STORE_ONLY=1 starts anyway and only writes mail to MAILBOX_DIR; DEV_MAILBOX=1 (development only) also shows it at /dev/mail.",
+    );
   }
-  return wanted;
+  if (delivery === "store") log.warn({ dir }, `MAIL IS NOT SENT: MAIL_STORE_ONLY=1 writes every email to ${dir} and nobody receives it`);
+  if (delivery === "mailbox") log.info({ dir }, `no SMTP_URL: emails go to ${dir} (read them at /dev/mail)`);
 }
 
-const loadBuild = () => import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
-
-async function seedDemo(build) {
-  if (await build.entry.module.seedIfEmpty()) console.log("[db] loaded the demo data (see README for the demo accounts)");
-}
-
-/** Imports the build and serves HTTP in this process; `background` runs the outbox worker and jobs here. */
-async function serve({ background, seed }) {
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
-  const build = await loadBuild();
-  if (seed) await seedDemo(build);
-  const jobs = background ? build.entry.module.startBackground() : null;
-  const server = createApp({ build, buildDir }).listen(port, host, () => {
-    if (!cluster.isWorker || cluster.worker.id === 1) console.log(`Concord is ready at ${process.env.APP_URL}`);
-  });
+/** Restarts crashed web processes, waiting longer after each crash in a row (up to 30 s). */
+function superviseWorkers(count, background) {
+  let stopping = false;
+  const aggregator = new promClient.AggregatorRegistry();
+  const fork = (slot, crashes) => {
+    const startedAt = Date.now();
+    const child = cluster.fork({ CONCORD_WORKER: background && slot === 0 ? "1" : "0" });
+    child.on("message", async (message) => {
+      if (message?.type !== "concord:metrics?") return;
+      try {
+        child.send({
+          type: "concord:metrics",
+          id: message.id,
+          contentType: aggregator.contentType,
+          text: await aggregator.clusterMetrics(),
+        });
+      } catch (error) {
+        child.send({ type: "concord:metrics", id: message.id, error: error.message });
+      }
+    });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      // A process that ran for a minute is not crash-looping: start counting again.
+      const inARow = Date.now() - startedAt > 60_000 ? 0 : crashes + 1;
+      const delay = Math.min(30_000, 500 * 2 ** Math.max(0, inARow - 1));
+      log.error({ pid: child.process.pid, code, signal, restartInMs: delay }, "a web process exited; starting another");
+      setTimeout(() => !stopping && fork(slot, inARow), delay).unref();
+    });
+  };
+  for (let slot = 0; slot < count; slot++) fork(slot, 0);
   return async () => {
-    server.close();
-    server.closeAllConnections?.();
-    await jobs?.stop().catch(() => {});
+    stopping = true;
+    const { SHUTDOWN_TIMEOUT_MS } = settings();
+    const children = Object.values(cluster.workers ?? {});
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            // Each worker drains itself; one that does not end in time is killed.
+            const kill = setTimeout(() => child.process.kill("SIGKILL"), SHUTDOWN_TIMEOUT_MS + 5000);
+            child.once("exit", () => (clearTimeout(kill), resolve()));
+            child.process.kill("SIGTERM");
+          }),
+      ),
+    );
   };
 }
 
-async function main() {
-  if (cluster.isWorker) {
-    // A web process of a cluster: the primary has checked the database and set the environment.
-    const stop = await serve({ background: process.env.CONCORD_WORKER !== "0", seed: false });
-    process.on("SIGTERM", async () => {
-      await stop();
-      process.exit(0);
-    });
-    process.on("SIGINT", () => {}); // the primary decides when to stop
-    return;
-  }
-  if (!fs.existsSync(path.join(buildDir, "server/index.js"))) {
-    console.error("No production build found. Run `npm run build` first (or `npm run demo`, which builds and starts).");
-    process.exit(1);
-  }
+async function primary() {
+  let config = settings();
   let database;
   try {
-    database = await resolveDatabase();
+    database = await resolveDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.CONCORD_DATA_DIR,
+      port: config.EMBEDDED_DB_PORT,
+      log: (line) => log.info(line),
+    });
   } catch (error) {
-    console.error(error.message);
-    process.exit(1);
+    die(error.message);
   }
   process.env.DATABASE_URL = database.url;
   process.env.CONCORD_DATABASE_KIND = database.kind;
-  ensureSessionSecret(database.kind);
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
-  process.env.APP_URL ??= `http://${host === "0.0.0.0" ? "localhost" : host === "127.0.0.1" ? "localhost" : host}:${port}`;
-  if (!process.env.SMTP_URL)
-    console.log(`[mail] no SMTP_URL: emails go to ${path.resolve(process.env.MAILBOX_DIR ?? "data/mail")} (read them at /dev/mail)`);
+  ensureSessionSecret(database.kind, config.CONCORD_DATA_DIR);
+  if (!process.env.APP_URL) {
+    const host = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
+    process.env.APP_URL = `http://${host}:${config.PORT}`;
+  }
+  runtime.resetEnvCache();
+  config = settings();
+  checkMail(config);
 
   // The embedded database is seeded on first start; an external one only when asked (CONCORD_SEED=1).
-  const seed = process.env.CONCORD_SEED === "1" || (database.kind === "embedded" && process.env.CONCORD_SEED !== "0");
-  const background = process.env.CONCORD_WORKER !== "0";
-  const processes = webProcesses(database.kind);
+  const seed = config.CONCORD_SEED === "1" || (database.kind === "embedded" && config.CONCORD_SEED !== "0");
+  if (seed && (await runtime.seedIfEmpty())) log.info("loaded the demo data (see README for the demo accounts)");
+  if (seed && config.WEB_CONCURRENCY > 1) await runtime.disconnectDb(); // the web processes have their own pools
+  const background = config.CONCORD_WORKER !== "0";
+  let processes = config.WEB_CONCURRENCY;
+  if (processes > 1 && database.kind === "embedded") {
+    log.warn("the embedded database serves one process; ignoring WEB_CONCURRENCY");
+    processes = 1;
+  }
 
   let stopServing;
   if (processes === 1) {
-    stopServing = await serve({ background, seed });
+    stopServing = await serve({ background });
   } else {
-    // Seed once, before any web process starts.
-    if (seed) await seedDemo(await loadBuild());
-    console.log(`[app] starting ${processes} web processes`);
-    let stopping = false;
+    log.info({ processes }, `starting ${processes} web processes`);
     // One process runs the outbox worker and the background jobs; the others only serve requests.
-    const fork = (i) => {
-      const worker = cluster.fork({ CONCORD_WORKER: background && i === 0 ? "1" : "0" });
-      worker.on("exit", (code) => {
-        if (stopping) return;
-        console.error(`[app] web process ${worker.process.pid} exited with ${code}; starting another`);
-        fork(i);
-      });
-    };
-    for (let i = 0; i < processes; i++) fork(i);
-    stopServing = async () => {
-      stopping = true;
-      const workers = Object.values(cluster.workers ?? {});
-      await Promise.all(workers.map((w) => new Promise((resolve) => (w.once("exit", resolve), w.process.kill("SIGTERM")))));
-    };
+    stopServing = superviseWorkers(processes, background);
   }
 
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[app] ${signal}: shutting down`);
+    log.info({ signal }, "shutting down: draining requests");
     await stopServing();
     await database.stop().catch(() => {});
+    log.info("stopped");
+    log.flush?.();
     process.exit(0);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-main();
+if (cluster.isWorker) await worker();
+else await primary();

@@ -4,27 +4,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resolveDatabase } from "../server/database.js";
 import { loader as readyz } from "~/routes/site/readyz";
 import { loader as healthz } from "~/routes/site/healthz";
 import { db } from "~/utils/db.server";
-
-const saved = { ...process.env };
-afterEach(() => {
-  process.env.DATABASE_URL = saved.DATABASE_URL;
-  process.env.CONCORD_DATA_DIR = saved.CONCORD_DATA_DIR;
-});
 
 const quiet = () => {};
 
 describe("start-up", () => {
   it("without DATABASE_URL starts the embedded database under the data folder and migrates it", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-embedded-"));
-    delete process.env.DATABASE_URL;
-    process.env.CONCORD_DATA_DIR = dataDir;
     const logs: string[] = [];
-    const database = await resolveDatabase({ log: (line: string) => logs.push(line) });
+    const database = await resolveDatabase({ dataDir, log: (line: string) => logs.push(line) });
     try {
       expect(database.kind).toBe("embedded");
       expect(logs.join("\n")).toContain("embedded PostgreSQL (PGlite)");
@@ -68,8 +60,7 @@ describe("start-up", () => {
       cleanup = () => empty.stop();
     }
     try {
-      process.env.DATABASE_URL = url;
-      await expect(resolveDatabase({ log: quiet })).rejects.toThrow(/pending migration.*npm run db:migrate/s);
+      await expect(resolveDatabase({ url, dataDir: "data", log: quiet })).rejects.toThrow(/pending migration.*npm run db:migrate/s);
     } finally {
       await cleanup();
     }

@@ -3,6 +3,8 @@ import { startRegistrationJobs } from "~/domain/registration/jobs.server";
 import { sweepAccords } from "~/domain/accords/lifecycle.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { db } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+import { countJob } from "~/utils/metrics.server";
 import { seedDemo } from "~/demo/seed.server";
 
 /**
@@ -15,11 +17,11 @@ export function startBackground(): { stop(): Promise<void> } {
   // several processes at once is safe (it only shortens the delay).
   const workers: Pick<Worker, "stop">[] = [startOutboxWorker(), startRegistrationJobs()];
   const housekeeping = setInterval(() => {
-    pruneRateLimits().catch((e) => console.error("[housekeeping]", e));
+    void countJob("rate-limit-prune", pruneRateLimits, (err) => logger().error({ err }, "rate-limit housekeeping failed"));
   }, 3600_000);
   // Accords past their signing period expire; pending signatories get their daily reminder.
   const accords = setInterval(() => {
-    sweepAccords().catch((e) => console.error("[accords sweep]", e));
+    void countJob("accords-sweep", sweepAccords, (err) => logger().error({ err }, "accords sweep failed"));
   }, 10 * 60_000);
   accords.unref();
   housekeeping.unref();
@@ -27,8 +29,9 @@ export function startBackground(): { stop(): Promise<void> } {
     async stop() {
       clearInterval(housekeeping);
       clearInterval(accords);
+      // The outbox worker finishes the email it is sending and starts no other. The database pool is
+      // closed by server/start.js after the last request, which may still need it.
       await Promise.all(workers.map((w) => w.stop()));
-      await db().$disconnect();
     },
   };
 }

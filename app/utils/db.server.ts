@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { env } from "./env.server";
+import { databaseUrl, env } from "./env.server";
+import { logger } from "./logger.server";
 
 export type Db = PrismaClient;
 /** The client handed to a `$transaction` callback. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { __concordDb?: PrismaClient; __concordDbUrl?: string };
+const globalForDb = globalThis as unknown as { __concordDb?: PrismaClient; __concordDbUrl?: string; __concordPool?: pg.Pool };
 
 /**
  * Starts a raw statement that should be prepared once per connection and then
@@ -40,13 +42,16 @@ function create(url: string): PrismaClient {
   // PGlite serves every connection from ONE session, where a second connection
   // preparing the same name fails; DB_PREPARED_STATEMENTS=0 is for a pooler
   // that cannot keep them either (PgBouncer in transaction mode before 1.21).
-  const prepare = env().CONCORD_DATABASE_KIND !== "embedded" && process.env.DB_PREPARED_STATEMENTS !== "0";
-  const adapter = new PrismaPg(
-    { connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) },
+  const prepare = env().CONCORD_DATABASE_KIND !== "embedded" && env().DB_PREPARED_STATEMENTS !== "0";
+  // Our own pool (the adapter accepts one) so that /metrics can report its use.
+  const pool = new pg.Pool({ connectionString: url, max: env().DB_POOL_SIZE });
+  globalForDb.__concordPool = pool;
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
     // The adapter passes the name straight to pg, where undefined means an
     // unnamed statement (its type says string only).
-    prepare ? { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string } : {},
-  );
+    ...(prepare ? { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string } : {}),
+  });
   const client = new PrismaClient({
     adapter,
     log: [{ level: "query", emit: "event" }],
@@ -55,7 +60,7 @@ function create(url: string): PrismaClient {
   client.$on("query", (e) => {
     queryCounter.count += 1;
     if (e.duration >= slowMs) {
-      console.warn(`[db] slow query ${e.duration}ms: ${e.query.slice(0, 300)}`);
+      logger().warn({ durationMs: e.duration, query: e.query.slice(0, 300) }, "slow query");
     }
   });
   return client;
@@ -69,7 +74,7 @@ export const queryCounter = { count: 0 };
  * can decide DATABASE_URL (embedded or external) before anything connects.
  */
 export function db(): PrismaClient {
-  const url = env().DATABASE_URL;
+  const url = databaseUrl();
   if (!globalForDb.__concordDb || globalForDb.__concordDbUrl !== url) {
     globalForDb.__concordDb = create(url);
     globalForDb.__concordDbUrl = url;
@@ -77,8 +82,15 @@ export function db(): PrismaClient {
   return globalForDb.__concordDb;
 }
 
+/** Connections of this process's pool: open, idle, and requests waiting for one (for /metrics). */
+export function poolUse() {
+  const pool = globalForDb.__concordPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+}
+
 export async function disconnectDb() {
   await globalForDb.__concordDb?.$disconnect();
   globalForDb.__concordDb = undefined;
   globalForDb.__concordDbUrl = undefined;
+  globalForDb.__concordPool = undefined;
 }

@@ -17,12 +17,11 @@ export async function orRespond<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The client's address: the socket's, or X-Forwarded-For's first hop when TRUST_PROXY is set. */
+/**
+ * The client's address, as server/http.js settled it: the socket's, or with TRUST_PROXY=n the address
+ * the n trusted proxies wrote into X-Forwarded-For (never the client-written left-most entry).
+ */
 export function clientIp(request: Request): string {
-  if (env().TRUST_PROXY) {
-    const forwarded = request.headers.get("x-forwarded-for");
-    if (forwarded) return forwarded.split(",")[0].trim();
-  }
   return request.headers.get("x-concord-client-ip") ?? "unknown";
 }
 

@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { db } from "./db.server";
-import { env } from "./env.server";
+import { env, sessionSecret } from "./env.server";
 import { AppError } from "./errors";
 
 /** Sessions last 30 days from sign-in; the row can be revoked at any time. */
@@ -8,7 +8,7 @@ export const SESSION_DAYS = 30;
 
 function sessionCookie() {
   return createCookie("concord_session", {
-    secrets: [env().SESSION_SECRET],
+    secrets: [sessionSecret()],
     httpOnly: true,
     sameSite: "lax",
     // Secure whenever the app is served over https (always in production deployments;

@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { env } from "./env.server";
+import { env, sessionSecret } from "./env.server";
 
 /** A message shown once after a redirect (carried by a short-lived signed cookie). */
 const toastSchema = z.object({
@@ -13,7 +13,7 @@ export type Toast = z.infer<typeof toastSchema>;
 
 function toastCookie() {
   return createCookie("concord_toast", {
-    secrets: [env().SESSION_SECRET],
+    secrets: [sessionSecret()],
     httpOnly: true,
     sameSite: "lax",
     secure: env().APP_URL.startsWith("https://"),

@@ -11,7 +11,8 @@ import { expect, test } from "@playwright/test";
 import { openEngine } from "../../scripts/lib/schema-engine.js";
 
 const server = process.env.TEST_DATABASE_URL;
-const port = Number(process.env.E2E_CLUSTER_PORT ?? 3431);
+// Beside this engineer's E2E_PORT, so that parallel runs on one machine do not share it.
+const port = Number(process.env.E2E_CLUSTER_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 220);
 
 /** One request on a fresh connection (no keep-alive), so the cluster may hand it to either process. */
 function fetchOnce(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -77,6 +78,8 @@ test("two web processes share the port and the sessions, and stop together", asy
       CONCORD_DATA_DIR: dataDir,
       MAILBOX_DIR: path.join(dataDir, "mail"),
       SMTP_URL: "",
+      NODE_ENV: "development",
+      DEV_MAILBOX: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

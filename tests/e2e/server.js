@@ -19,7 +19,12 @@ const env = {
   CONCORD_SEED: "1",
 };
 delete env.SMTP_URL;
+// The browser tests read mail at /dev/mail, a development mailbox that production mode never serves.
+env.NODE_ENV = "development";
+env.DEV_MAILBOX = "1";
 env.MAILBOX_DIR = path.join(env.CONCORD_DATA_DIR, "mail");
+// For the metrics and bounds tests (tests/e2e/operations.spec.ts).
+env.METRICS_TOKEN = "e2e-metrics-token-0123456789";
 
 let dropDatabase = async () => {};
 if (server) {

@@ -4,10 +4,12 @@
 import { describe, expect, it } from "vitest";
 import * as register from "~/routes/registration/register";
 import { db, preparedStatementName, PREPARED, queryCounter } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";
 import { makeTicketing } from "./support";
 process.env.DB_POOL_SIZE = "1";
+resetEnvCache();
 
 const external = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL_FOR_TESTS);
 

@@ -19,6 +19,7 @@ import { startStripeFake, type StripeFake } from "../support/stripe-fake";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser } from "../support/world";
 import { makeTicketing } from "./support";
+import { resetEnvCache } from "~/utils/env.server";
 
 const SECRET = "whsec_test_secret";
 let stripe: StripeFake;
@@ -65,11 +66,13 @@ beforeAll(async () => {
   process.env.STRIPE_SECRET_KEY = "sk_test_concord";
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   process.env.STRIPE_API_BASE = proxy.url;
+  resetEnvCache();
 });
 afterAll(async () => {
   delete process.env.STRIPE_SECRET_KEY;
   delete process.env.STRIPE_WEBHOOK_SECRET;
   delete process.env.STRIPE_API_BASE;
+  resetEnvCache();
   await proxy.close();
   await stripe.close();
 });
@@ -274,6 +277,7 @@ describe("card refunds after a cancellation", () => {
   it("without a Stripe key the refund stays owed, and is made once a key is back", async () => {
     const w = await paidCardRegistration();
     delete process.env.STRIPE_SECRET_KEY;
+    resetEnvCache();
     try {
       expect((await cancelAsAttendee(w)).status).toBe(302);
       expect(await retryOwedRefunds({ now: later(5) })).toMatchObject({ attempted: 0 });
@@ -281,6 +285,7 @@ describe("card refunds after a cancellation", () => {
       expect((await pages(w)).attendee).toHaveLength(1);
     } finally {
       process.env.STRIPE_SECRET_KEY = "sk_test_concord";
+      resetEnvCache();
     }
     expect(await retryOwedRefunds({ now: later(5) })).toMatchObject({ attempted: 1, refundedCents: 1500_00 });
   });

@@ -10,6 +10,7 @@ import { startStripeFake, type StripeFake } from "../support/stripe-fake";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";
 import { makeTicketing } from "./support";
+import { resetEnvCache } from "~/utils/env.server";
 
 const SECRET = "whsec_test_secret";
 let stripe: StripeFake;
@@ -19,11 +20,13 @@ beforeAll(async () => {
   process.env.STRIPE_SECRET_KEY = "sk_test_concord";
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   process.env.STRIPE_API_BASE = stripe.url;
+  resetEnvCache();
 });
 afterAll(async () => {
   delete process.env.STRIPE_SECRET_KEY;
   delete process.env.STRIPE_WEBHOOK_SECRET;
   delete process.env.STRIPE_API_BASE;
+  resetEnvCache();
   await stripe.close();
 });
 

@@ -55,6 +55,9 @@ process.env.NODE_ENV = "test";
 process.env.APP_URL = "http://localhost:3000";
 process.env.MAILBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "concord-mail-"));
 delete process.env.SMTP_URL;
+// Tests read mail from the development mailbox, whichever database they use.
+process.env.DEV_MAILBOX = "1";
+process.env.LOG_LEVEL ??= "warn";
 resetEnvCache();
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleError } from "~/entry.server";
 import { AppError } from "~/utils/errors";
+import { logger } from "~/utils/logger.server";
 
 const args = (method: string, path: string) => ({ request: new Request(`http://localhost${path}`, { method }), params: {}, context: {} });
 
@@ -10,18 +11,18 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("server error log", () => {
   it("logs a refusal (4xx AppError) as one line without a stack trace", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warn = vi.spyOn(logger(), "warn").mockImplementation(() => {});
+    const error = vi.spyOn(logger(), "error").mockImplementation(() => {});
     handleError(new AppError("UNAUTHORIZED", "error.unauthorized"), args("POST", "/conferences/x/register"));
-    expect(warn).toHaveBeenCalledWith("[http] POST /conferences/x/register refused: 401 UNAUTHORIZED");
+    expect(warn).toHaveBeenCalledWith({ method: "POST", path: "/conferences/x/register", status: 401, code: "UNAUTHORIZED" }, "refused");
     expect(error).not.toHaveBeenCalled();
   });
 
   it("logs an unexpected failure with the error itself, stack included", () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger(), "warn").mockImplementation(() => {});
+    const error = vi.spyOn(logger(), "error").mockImplementation(() => {});
     const boom = new Error("database went away");
     handleError(boom, args("GET", "/conferences"));
-    expect(error).toHaveBeenCalledWith("[http] GET /conferences failed:", boom);
+    expect(error).toHaveBeenCalledWith({ method: "GET", path: "/conferences", err: boom }, "request failed");
   });
 });

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "~/utils/env.server";
 import { sealKeyId, sealPayloadText, type SealPayload } from "./canonical";
 
 /**
@@ -13,13 +14,13 @@ type SealKey = { privateKey: KeyObject; publicKey: KeyObject; raw: Buffer; keyId
 let cached: SealKey | undefined;
 
 function readPem(): string {
-  const fromEnv = process.env.SEAL_PRIVATE_KEY?.trim();
+  const fromEnv = env().SEAL_PRIVATE_KEY?.trim();
   if (fromEnv) {
     return fromEnv.includes("BEGIN")
       ? fromEnv.replace(/\\n/g, "\n")
       : `-----BEGIN PRIVATE KEY-----\n${fromEnv}\n-----END PRIVATE KEY-----\n`;
   }
-  const file = path.resolve(process.env.CONCORD_DATA_DIR ?? "data", "seal-key.pem");
+  const file = path.resolve(env().CONCORD_DATA_DIR, "seal-key.pem");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const { privateKey } = generateKeyPairSync("ed25519");

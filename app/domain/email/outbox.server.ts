@@ -1,5 +1,7 @@
 import type { OutboxEmail } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+import { emailsSent } from "~/utils/metrics.server";
 import { renderEmail } from "./enqueue.server";
 import { configuredTransport, type Transport } from "./transport.server";
 
@@ -22,18 +24,21 @@ export async function deliverDue({
   transport = configuredTransport(),
   limit = 20,
   locking = true,
+  signal,
 }: {
   transport?: Transport;
   limit?: number;
   /** Test-only control: false drops the row lock to show the race test catches double sending. */
   locking?: boolean;
+  /** Checked between emails: once aborted, the email being sent is finished and no other is started. */
+  signal?: AbortSignal;
 } = {}): Promise<{
   sent: number;
   failed: number;
 }> {
   let sent = 0;
   let failed = 0;
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < limit && !signal?.aborted; i++) {
     const outcome = await db().$transaction(
       async (tx) => {
         const rows = locking
@@ -69,6 +74,7 @@ export async function deliverDue({
               text: body.text,
             },
           });
+          emailsSent.inc({ outcome: "sent" });
           return "sent" as const;
         } catch (error) {
           const attempts = row.attempts + 1;
@@ -83,9 +89,11 @@ export async function deliverDue({
               nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
             },
           });
-          const level = giveUp ? "error" : "warn";
-          console[level](
-            `[mail] ${giveUp ? "gave up on" : "will retry"} email ${row.id} to ${row.to} (attempt ${attempts}/${MAX_ATTEMPTS}): ${reason}`,
+          emailsSent.inc({ outcome: giveUp ? "failed" : "retry" });
+          // The address stays out of the log (the row has it); the id is enough to find it.
+          logger()[giveUp ? "error" : "warn"](
+            { email: row.id, attempt: attempts, maxAttempts: MAX_ATTEMPTS, reason },
+            giveUp ? "gave up on an email" : "email will be retried",
           );
           return "failed" as const;
         }
@@ -106,13 +114,14 @@ export function startOutboxWorker({ intervalMs = 2000, transport }: { intervalMs
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  const stopping = new AbortController();
   const chosen = transport ?? configuredTransport();
-  console.log(`[mail] outbox worker started (transport: ${chosen.name})`);
+  logger().info({ transport: chosen.name }, "outbox worker started");
   const tick = () => {
     if (stopped) return;
     clearTimeout(timer);
-    running = deliverDue({ transport: chosen })
-      .catch((error) => console.error("[mail] outbox round failed:", error instanceof Error ? error.message : error))
+    running = deliverDue({ transport: chosen, signal: stopping.signal })
+      .catch((error) => logger().error({ err: error }, "outbox round failed"))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);
       });
@@ -122,10 +131,20 @@ export function startOutboxWorker({ intervalMs = 2000, transport }: { intervalMs
     kick: () => {
       running.then(tick);
     },
+    /** Lets the email being sent finish (its row is then marked), and starts no other. */
     async stop() {
       stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await running;
     },
   };
+}
+
+/** How many emails wait to be sent and how long the oldest has waited (for /metrics). */
+export async function outboxBacklog(): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await db().$queryRaw<{ pending: number; oldest: number | null }[]>`
+    SELECT count(*)::int AS pending, extract(epoch FROM now() - min("createdAt"))::float8 AS oldest
+    FROM "OutboxEmail" WHERE "status" = 'PENDING'`;
+  return { pending: row.pending, oldestSeconds: row.oldest ?? 0 };
 }

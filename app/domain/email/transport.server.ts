@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { env, usesLocalMailbox } from "~/utils/env.server";
+import { env, mailDelivery } from "~/utils/env.server";
 
 export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string };
 export type Transport = { name: string; send(mail: OutgoingMail): Promise<{ messageId: string }> };
@@ -29,7 +29,7 @@ function smtpTransport(url: string): Transport {
   };
 }
 
-/** Without SMTP, mail is written as .eml files under MAILBOX_DIR and shown at /dev/mail. */
+/** Without SMTP, mail is written as .eml files under MAILBOX_DIR (shown at /dev/mail in development, see mailDelivery). */
 function mailboxTransport(dir: string): Transport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
@@ -47,5 +47,6 @@ function mailboxTransport(dir: string): Transport {
 
 export function configuredTransport(): Transport {
   const smtp = env().SMTP_URL;
-  return smtp && !usesLocalMailbox() ? smtpTransport(smtp) : mailboxTransport(path.resolve(env().MAILBOX_DIR));
+  if (mailDelivery() === "smtp" && smtp) return smtpTransport(smtp);
+  return mailboxTransport(path.resolve(env().MAILBOX_DIR));
 }

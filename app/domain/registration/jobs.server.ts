@@ -1,3 +1,5 @@
+import { logger } from "~/utils/logger.server";
+import { countJob } from "~/utils/metrics.server";
 import { retryOwedRefunds } from "./refund.server";
 import { sweepExpired } from "./sweep.server";
 
@@ -12,8 +14,8 @@ export function startRegistrationJobs(intervalMs = 60_000): { stop(): Promise<vo
   const timer = setInterval(() => {
     if (running) return;
     running = (async () => {
-      await sweepExpired().catch((e) => console.error("[registration sweep]", e));
-      await retryOwedRefunds().catch((e) => console.error("[refund retry]", e));
+      await countJob("registration-sweep", sweepExpired, (err) => logger().error({ err }, "registration sweep failed"));
+      await countJob("refund-retry", retryOwedRefunds, (err) => logger().error({ err }, "refund retry failed"));
     })().finally(() => {
       running = null;
     });

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { db, type Tx } from "~/utils/db.server";
 import { audit } from "../audit.server";
 import { stripeClient } from "./stripe.server";
+import { logger } from "~/utils/logger.server";
 
 /**
  * Card refunds through the Stripe API.
@@ -157,8 +158,9 @@ async function attempt(stripe: Stripe, payments: CardPayment[], now: Date): Prom
       pending += 1;
       const failures = p.refundAttempts + 1;
       const message = error instanceof Error ? error.message : String(error);
-      console.error(
-        `[refund] ${p.externalId} of registration ${p.registrationId} failed (attempt ${failures}); retrying later: ${message}`,
+      logger().error(
+        { payment: p.externalId, registration: p.registrationId, attempt: failures, reason: message },
+        "refund failed; retrying later",
       );
       await db()
         .payment.updateMany({
@@ -169,7 +171,7 @@ async function attempt(stripe: Stripe, payments: CardPayment[], now: Date): Prom
             refundRetryAt: new Date(now.getTime() + refundBackoffMs(failures)),
           },
         })
-        .catch((e) => console.error(`[refund] could not record the failure of ${p.externalId}`, e));
+        .catch((err) => logger().error({ err, payment: p.externalId }, "could not record a refund failure"));
     }
   }
   return { refundedCents, pending };

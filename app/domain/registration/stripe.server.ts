@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { env } from "~/utils/env.server";
 
 /**
  * The one Stripe client module. It reads STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET
@@ -9,13 +10,13 @@ import Stripe from "stripe";
 let cached: { signature: string; client: Stripe } | undefined;
 
 export function stripeConfigured() {
-  return Boolean(process.env.STRIPE_SECRET_KEY);
+  return Boolean(env().STRIPE_SECRET_KEY);
 }
 
 export function stripeClient(): Stripe | null {
-  const key = process.env.STRIPE_SECRET_KEY;
+  const key = env().STRIPE_SECRET_KEY;
   if (!key) return null;
-  const base = process.env.STRIPE_API_BASE;
+  const base = env().STRIPE_API_BASE;
   const signature = `${key}|${base ?? ""}`;
   if (cached?.signature !== signature) {
     const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000 };
@@ -31,5 +32,5 @@ export function stripeClient(): Stripe | null {
 }
 
 export function stripeWebhookSecret(): string | null {
-  return process.env.STRIPE_WEBHOOK_SECRET || null;
+  return env().STRIPE_WEBHOOK_SECRET || null;
 }

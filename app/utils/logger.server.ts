@@ -1,0 +1,67 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { pino, type Logger } from "pino";
+import { env } from "./env.server";
+
+/**
+ * The one logger (pino): JSON lines for operators, pretty lines for a developer at a terminal
+ * (LOG_FORMAT overrides). Every line written while a request is being answered carries that
+ * request's id (`req`), taken from an AsyncLocalStorage that server/http.js opens per request, so
+ * a failure deep in a domain operation can be tied to its access-log line.
+ *
+ * Secrets never reach the log: cookies, authorization headers and tokens are redacted by path here,
+ * and the access log writes paths with token segments and query values already masked
+ * (server/http.js).
+ */
+type RequestScope = { requestId: string };
+const scope = new AsyncLocalStorage<RequestScope>();
+
+export function runWithRequestId<T>(requestId: string, fn: () => T): T {
+  return scope.run({ requestId }, fn);
+}
+
+export function currentRequestId(): string | undefined {
+  return scope.getStore()?.requestId;
+}
+
+export const REDACTED_PATHS = [
+  "headers.cookie",
+  'headers["set-cookie"]',
+  "headers.authorization",
+  "*.headers.cookie",
+  "*.headers.authorization",
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+];
+
+function create(): Logger {
+  const { LOG_LEVEL, LOG_FORMAT, NODE_ENV } = env();
+  const format = LOG_FORMAT ?? (NODE_ENV === "development" && process.stdout.isTTY ? "pretty" : "json");
+  const options = {
+    level: LOG_LEVEL,
+    base: { pid: process.pid },
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { req: requestId } : {};
+    },
+  };
+  if (format === "pretty") {
+    try {
+      // pino-pretty is a development dependency: an install with --omit=dev falls back to JSON.
+      return pino({ ...options, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid" } } });
+    } catch {}
+  }
+  return pino(options);
+}
+
+let instance: Logger | undefined;
+
+/** The process's logger, created on first use (after server/start.js has settled the environment). */
+export function logger(): Logger {
+  instance ??= create();
+  return instance;
+}

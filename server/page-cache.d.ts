@@ -1,0 +1,7 @@
+export const CACHED_PAGES: RegExp[];
+type Handler = (request: Request, ...rest: unknown[]) => Promise<Response>;
+export function pageCache(options: {
+  ttlMs: number;
+  paths?: RegExp[];
+  maxEntries?: number;
+}): (handler: Handler) => Handler & { stats: { hits: number; misses: number }; clear(): void };

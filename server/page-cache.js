@@ -1,0 +1,79 @@
+// A few seconds of cache for anonymous GETs of the public programme and its exports (decision 023).
+//
+// It wraps the Remix request handler (Request → Response), so it works with the Fetch API objects
+// Remix itself returns: nothing of Express or Node's response is replaced or wrapped. A crowd opening
+// the programme gets one render per URL, language and TTL; signed-in visitors (session cookie) and
+// pending toasts bypass it, so organizers always see their own changes at once.
+import zlib from "node:zlib";
+
+/** Public pages worth caching: the programme and its machine-readable exports. */
+export const CACHED_PAGES = [
+  /^\/conferences\/[^/]+\/programme\/?$/,
+  /^\/conferences\/[^/]+\/schedule\.(xml|json)$/,
+  /^\/api\/conferences\/[^/]+\/programme\/?$/,
+];
+
+const PERSONAL_COOKIE = /(?:^|;\s*)(concord_session|concord_toast)=/;
+
+/**
+ * @param {{ ttlMs: number, paths?: RegExp[], maxEntries?: number }} options
+ * @returns {(handler: (request: Request) => Promise<Response>) => ((request: Request) => Promise<Response>) & { stats: { hits: number, misses: number }, clear(): void }}
+ */
+export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
+  const entries = new Map();
+  const stats = { hits: 0, misses: 0 };
+
+  function keyFor(request) {
+    if (ttlMs <= 0 || request.method !== "GET") return null;
+    const url = new URL(request.url);
+    if (!paths.some((p) => p.test(url.pathname))) return null;
+    const cookie = request.headers.get("cookie") ?? "";
+    if (PERSONAL_COOKIE.test(cookie)) return null;
+    const locale = /(?:^|;\s*)concord_locale=([^;]*)/.exec(cookie)?.[1] ?? "";
+    return `${url.pathname}${url.search}|${locale}|${(request.headers.get("accept-language") ?? "").slice(0, 100)}`;
+  }
+
+  function replay(entry, request, state) {
+    const headers = new Headers(entry.headers);
+    headers.set("X-Concord-Cache", state);
+    headers.append("Vary", "Accept-Encoding");
+    if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
+      // Compressed once per entry; the compression middleware leaves encoded responses alone.
+      entry.gzipped ??= zlib.gzipSync(entry.body);
+      headers.set("Content-Encoding", "gzip");
+      headers.set("Content-Length", String(entry.gzipped.length));
+      return new Response(entry.gzipped, { status: entry.status, headers });
+    }
+    headers.set("Content-Length", String(entry.body.length));
+    return new Response(entry.body, { status: entry.status, headers });
+  }
+
+  return (handler) => {
+    const cached = async (request, ...rest) => {
+      const key = keyFor(request);
+      if (!key) return handler(request, ...rest);
+      const hit = entries.get(key);
+      if (hit && hit.expires > Date.now()) {
+        stats.hits++;
+        return replay(hit, request, "hit");
+      }
+      stats.misses++;
+      const response = await handler(request, ...rest);
+      if (response.status !== 200 || response.headers.has("set-cookie")) {
+        response.headers.set("X-Concord-Cache", "miss");
+        return response;
+      }
+      const entry = {
+        expires: Date.now() + ttlMs,
+        status: 200,
+        headers: [...response.headers],
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+      entries.delete(key);
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value);
+      entries.set(key, entry);
+      return replay(entry, request, "miss");
+    };
+    return Object.assign(cached, { stats, clear: () => entries.clear() });
+  };
+}
