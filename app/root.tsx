@@ -22,7 +22,14 @@ import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/session.server";
 import { readToast, type Toast } from "~/utils/toast.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // Files of the top-level public/ folder (served with a week's cache by server/http.js).
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+  { rel: "icon", href: "/icon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/site.webmanifest" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
 

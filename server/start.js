@@ -9,8 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import promClient from "prom-client";
-import { resolveDatabase } from "./database.js";
 import { createApp } from "./http.js";
+import { prepare, readSettings } from "./prepare.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // An external database is a deployment; the embedded one is the demo (and development). The demo is
@@ -32,13 +32,7 @@ const build = await import(pathToFileURL(serverEntry).href);
 /** What the app bundle exports for the process (app/entry.server.tsx): env, logger, metrics, jobs. */
 const runtime = build.entry.module;
 
-function settings() {
-  try {
-    return runtime.env();
-  } catch (error) {
-    die(error.message);
-  }
-}
+const settings = () => readSettings(runtime, die);
 log = runtime.logger();
 
 /** A worker of a cluster: the primary has checked the database and settled the environment. */
@@ -110,35 +104,6 @@ class MetricsFromPrimary {
   }
 }
 
-function ensureSessionSecret(kind, dataDir) {
-  if (process.env.SESSION_SECRET) return;
-  if (kind === "external") die("SESSION_SECRET must be set when DATABASE_URL is set (at least 16 random characters).");
-  // The embedded demo keeps a generated secret next to its data, so sessions survive restarts.
-  const file = path.resolve(dataDir, "session-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
-  }
-  process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
-}
-
-/** Refuses to start without a way to deliver mail; says loudly where mail goes when it is not sent. */
-function checkMail(config) {
-  if (config.DEV_MAILBOX === "1" && config.NODE_ENV === "production") {
-    die("DEV_MAILBOX=1 is refused with NODE_ENV=production: /dev/mail would show everyone's password-reset links.");
-  }
-  const delivery = runtime.mailDelivery();
-  const dir = path.resolve(config.MAILBOX_DIR);
-  if (delivery === null) {
-    die(
-      "No way to send mail: set SMTP_URL (e.g. smtps://user:pass@smtp.example.org:465). " +
-        "Without it, MAIL_STORE_ONLY=1 starts anyway and only writes mail to MAILBOX_DIR; DEV_MAILBOX=1 (development only) also shows it at /dev/mail.",
-    );
-  }
-  if (delivery === "store") log.warn({ dir }, `MAIL IS NOT SENT: MAIL_STORE_ONLY=1 writes every email to ${dir} and nobody receives it`);
-  if (delivery === "mailbox") log.info({ dir }, `no SMTP_URL: emails go to ${dir} (read them at /dev/mail)`);
-}
-
 /** Restarts crashed web processes, waiting longer after each crash in a row (up to 30 s). */
 function superviseWorkers(count, background) {
   let stopping = false;
@@ -188,33 +153,7 @@ function superviseWorkers(count, background) {
 }
 
 async function primary() {
-  let config = settings();
-  let database;
-  try {
-    database = await resolveDatabase({
-      url: config.DATABASE_URL,
-      dataDir: config.CONCORD_DATA_DIR,
-      port: config.EMBEDDED_DB_PORT,
-      log: (line) => log.info(line),
-    });
-  } catch (error) {
-    die(error.message);
-  }
-  process.env.DATABASE_URL = database.url;
-  process.env.CONCORD_DATABASE_KIND = database.kind;
-  ensureSessionSecret(database.kind, config.CONCORD_DATA_DIR);
-  if (!process.env.APP_URL) {
-    const host = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
-    process.env.APP_URL = `http://${host}:${config.PORT}`;
-  }
-  runtime.resetEnvCache();
-  config = settings();
-  checkMail(config);
-
-  // The embedded database is seeded on first start; an external one only when asked (CONCORD_SEED=1).
-  const seed = config.CONCORD_SEED === "1" || (database.kind === "embedded" && config.CONCORD_SEED !== "0");
-  if (seed && (await runtime.seedIfEmpty())) log.info("loaded the demo data (see README for the demo accounts)");
-  if (seed && config.WEB_CONCURRENCY > 1) await runtime.disconnectDb(); // the web processes have their own pools
+  const { config, database } = await prepare({ runtime, log, die });
   const background = config.CONCORD_WORKER !== "0";
   let processes = config.WEB_CONCURRENCY;
   if (processes > 1 && database.kind === "embedded") {
@@ -228,6 +167,7 @@ async function primary() {
   } else {
     log.info({ processes }, `starting ${processes} web processes`);
     // One process runs the outbox worker and the background jobs; the others only serve requests.
+    await runtime.disconnectDb(); // the web processes have their own pools
     stopServing = superviseWorkers(processes, background);
   }
 
