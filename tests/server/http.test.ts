@@ -1,7 +1,7 @@
 // The HTTP layer (server/http.js) in-process, in front of a small Remix build whose resource routes
 // report what the app would see: the client address, the URL, the parsed form. The real app behind the
 // same layer is exercised over HTTP in tests/e2e/operations.spec.ts.
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ServerBuild } from "@remix-run/node";
