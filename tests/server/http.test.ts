@@ -25,7 +25,10 @@ function probeBuild(): ServerBuild {
         loader: ({ request }: { request: Request }) => Response.json({ ip: clientIp(request), url: request.url }),
         action: async ({ request }: { request: Request }) => {
           const submission = parseWithZod(await request.formData(), { schema: authorsForm });
-          return Response.json({ status: submission.status, authors: submission.status === "success" ? submission.value.authors.length : null });
+          return Response.json({
+            status: submission.status,
+            authors: submission.status === "success" ? submission.value.authors.length : null,
+          });
         },
       },
     },
@@ -37,7 +40,14 @@ function probeBuild(): ServerBuild {
     assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "test" },
     publicPath: "/",
     assetsBuildDirectory: "",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true, v3_routeConfig: true },
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: true,
+      v3_lazyRouteDiscovery: true,
+      v3_routeConfig: true,
+    },
     isSpaMode: false,
   } as unknown as ServerBuild;
 }
@@ -102,7 +112,7 @@ describe("form bounds before any route parses the form", () => {
     const broken = await fetch(`${base}/probe`, {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=xyz" },
-      body: "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+      body: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
     });
     expect(broken.status).toBe(400);
   });
@@ -117,7 +127,11 @@ describe("form bounds before any route parses the form", () => {
 
 describe("same origin", () => {
   const post = (base: string, headers: Record<string, string>) =>
-    fetch(`${base}/probe`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "title=T" });
+    fetch(`${base}/probe`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: "title=T",
+    });
 
   it("accepts the app's own origin and requests without Origin; refuses other sites and Origin: null", async () => {
     const base = await serve();

@@ -6,7 +6,7 @@ import { usesLocalMailbox } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · Concord" }];
 
-/** Only exists while no SMTP server is configured (demo and development). */
+/** Only exists for the embedded demo or DEV_MAILBOX=1, never with NODE_ENV=production (see mailDelivery). */
 export async function loader() {
   if (!usesLocalMailbox()) throw new Response("Not found", { status: 404 });
   const [mails, outbox] = await Promise.all([listMailbox(), undeliveredOutbox()]);
