@@ -1,5 +1,7 @@
+import "~/utils/zod-browser";
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import {
+  type ShouldRevalidateFunction,
   Form,
   isRouteErrorResponse,
   Link,
@@ -9,10 +11,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import { LocaleContext, makeTranslate, useT, type AppLocale, type MessageKey, type Messages, type Translate } from "~/i18n";
 import { messagesFor } from "~/i18n/dictionaries.server";
@@ -41,14 +44,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { id: user.id, name: user.nameLatin, nameNative: user.nameNative, emailVerified: user.emailVerified } : null,
       locale,
-      // Only the active language travels to the browser (see app/i18n/dictionaries.server.ts).
-      messages: messagesFor(locale),
+      // The frame's messages in the reader's language; each area's come from its layout route.
+      messages: messagesFor(locale, ["common"]),
       toast,
       mailbox: usesLocalMailbox(),
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
 }
+
+/**
+ * The frame (user, language, toast) changes only when a form changed something: plain navigations
+ * and GET searches reuse it instead of loading it again with every page.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (formMethod !== undefined && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  // Same URL: an explicit revalidation (useRevalidator) or a reload.
+  return currentUrl.href === nextUrl.href ? defaultShouldRevalidate : false;
+};
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -111,10 +124,23 @@ function ToastView({ toast, t }: { toast: Toast; t: Translate }) {
   );
 }
 
+/** The root's messages and those of every area layout on the page, merged again only when one of them changes. */
+function useAreaMessages(common: Partial<Messages> | undefined): Partial<Messages> {
+  const parts = [common, ...useMatches().map((m) => (m.data as { messages?: Partial<Messages> } | null | undefined)?.messages)].filter(
+    (p): p is Partial<Messages> => Boolean(p),
+  );
+  const last = useRef<{ parts: Partial<Messages>[]; merged: Partial<Messages> }>();
+  if (!last.current || last.current.parts.length !== parts.length || parts.some((p, i) => p !== last.current!.parts[i])) {
+    last.current = { parts, merged: Object.assign({}, ...parts) };
+  }
+  return last.current.merged;
+}
+
 function Shell({ children, root }: { children: ReactNode; root: RootData | undefined }) {
   const nonce = useNonce();
   const locale: AppLocale = root?.locale ?? "en";
-  const t = useMemo(() => makeTranslate(root?.messages ?? {}, fallbackMessages, locale), [root?.messages, locale]);
+  const messages = useAreaMessages(root?.messages);
+  const t = useMemo(() => makeTranslate(messages, fallbackMessages, locale), [messages, locale]);
   const localeState = useMemo(() => ({ locale, t }), [locale, t]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>

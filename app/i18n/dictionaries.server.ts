@@ -1,16 +1,27 @@
-import { en } from "./en";
+import { data } from "@remix-run/node";
+import { getUser } from "~/utils/session.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { AREAS, type Area } from "./areas";
+import { en, enAreas } from "./en";
 import { makeTranslate, type AppLocale, type Messages, type Translate } from "./index";
-import { zh } from "./zh";
+import { zh, zhAreas } from "./zh";
 
 /**
- * Both dictionaries live on the server only. The browser receives the active
- * language's messages through the root loader, so pages do not ship every
- * area's text in two languages as JavaScript (see docs/decisions/005-i18n.md).
+ * Both dictionaries live on the server only. The browser receives the active language's messages of
+ * the areas a page can show: "common" from the root loader, each other area from its layout route
+ * (app/routes/<area>/messages.tsx). See docs/decisions/005-i18n.md and 039-message-delivery.md.
  */
 const dictionaries: Record<AppLocale, Messages> = { en, zh };
+const areaDictionaries: Record<AppLocale, Record<Area, Partial<Messages>>> = { en: enAreas, zh: zhAreas };
 
-export function messagesFor(locale: AppLocale): Messages {
-  return dictionaries[locale];
+export function messagesFor(locale: AppLocale, areas: readonly Area[] = AREAS): Partial<Messages> {
+  return areas.length === 1 ? areaDictionaries[locale][areas[0]] : Object.assign({}, ...areas.map((a) => areaDictionaries[locale][a]));
+}
+
+/** The loader of an area's layout route: the reader's language and that area's messages. */
+export async function loadAreaMessages(request: Request, areas: readonly Area[]) {
+  const locale = await resolveLocale(request, () => getUser(request));
+  return data({ locale, messages: messagesFor(locale, areas) });
 }
 
 /** For server code outside React (emails, error messages built in loaders). */

@@ -1,3 +1,4 @@
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { createContext, useContext } from "react";
 import type { MessageKey } from "./en";
 
@@ -10,6 +11,7 @@ import type { MessageKey } from "./en";
 export const locales = ["en", "zh"] as const;
 export type AppLocale = (typeof locales)[number];
 export type { MessageKey };
+export type { Area } from "./areas";
 export type Messages = Record<MessageKey, string>;
 
 export function isLocale(value: unknown): value is AppLocale {
@@ -75,3 +77,11 @@ export function useT(): Translate {
 export function pick(locale: AppLocale, en: string, zh?: string | null): string {
   return locale === "zh" && zh ? zh : en;
 }
+
+/**
+ * Layout routes that carry an area's messages load them again only after a form that changes something
+ * (choosing a language, signing in or out, the account's settings are such forms), never on navigations
+ * or GET searches, where the language cannot have changed.
+ */
+export const revalidateMessages: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod !== undefined && formMethod.toUpperCase() !== "GET" ? defaultShouldRevalidate : false;

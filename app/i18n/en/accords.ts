@@ -1,6 +1,5 @@
 /** English messages of the accords area. Keys are shared with ../zh/accords.ts, which must translate every one. */
 export const accords = {
-  "nav.accords": "Accords",
   "accords.title": "Accords",
   "accords.lead":
     "Joint declarations, bilateral agreements and memoranda drafted together by their parties, signed online and verifiable by anyone.",

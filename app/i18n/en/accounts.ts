@@ -1,6 +1,5 @@
 /** English messages of the accounts area. Keys are shared with ../zh/accounts.ts, which must translate every one. */
 export const accounts = {
-  "validation.passwordShort": "Use at least 10 characters for the password.",
   "validation.latinName": "Write the name in Latin letters (e.g. Zhang Wei); use the next field for another script.",
   "accounts.field.email": "Email",
   "accounts.field.password": "Password",

@@ -6,6 +6,9 @@ import { organizations } from "./organizations";
 import { programme } from "./programme";
 import { registration } from "./registration";
 
+/** Each area's English messages, by area name (app/i18n/areas.ts). */
+export const enAreas = { common, accounts, organizations, conferences, registration, programme, accords };
+
 /** English messages: the union of every area's dictionary in this folder. English is the reference language. */
 export const en = {
   ...common,

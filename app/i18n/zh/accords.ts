@@ -3,7 +3,6 @@ import type { accords as en } from "../en/accords";
 
 /** 中文：accords 区域的界面文字。Chinese messages of the accords area: every key of ../en/accords.ts, translated. */
 export const accords: Translation<typeof en> = {
-  "nav.accords": "协议",
   "accords.title": "协议",
   "accords.lead": "联合宣言、双边协议与谅解备忘录：各方共同起草，在线签署，任何人均可验证。",
   "accords.new": "发起协议",

@@ -3,7 +3,6 @@ import type { accounts as en } from "../en/accounts";
 
 /** 中文：accounts 区域的界面文字。Chinese messages of the accounts area: every key of ../en/accounts.ts, translated. */
 export const accounts: Translation<typeof en> = {
-  "validation.passwordShort": "密码至少需要 10 个字符。",
   "validation.latinName": "请用拉丁字母（拼音）填写姓名，例如 Zhang Wei；中文姓名请填在下一栏。",
   "accounts.field.email": "邮箱",
   "accounts.field.password": "密码",

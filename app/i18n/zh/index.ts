@@ -7,6 +7,9 @@ import { organizations } from "./organizations";
 import { programme } from "./programme";
 import { registration } from "./registration";
 
+/** Each area's Chinese messages, by area name (app/i18n/areas.ts). */
+export const zhAreas = { common, accounts, organizations, conferences, registration, programme, accords };
+
 /** 中文界面文字。Chinese messages: every area's translation in this folder; TypeScript insists on every English key. */
 export const zh: Record<MessageKey, string> = {
   ...common,

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { loadAreaMessages } from "~/i18n/dictionaries.server";
+import { revalidateMessages, type Area } from "~/i18n";
+
+/** Pathless layout around the registration pages in app/routes.ts: sends the browser this area's messages. */
+export const areas: Area[] = ["registration"];
+export const loader = ({ request }: LoaderFunctionArgs) => loadAreaMessages(request, areas);
+export const shouldRevalidate = revalidateMessages;
+export default function AreaMessages() {
+  return <Outlet />;
+}
