@@ -11,7 +11,7 @@ export const streamTimeout = 5_000;
 
 // What server/start.js and server/http.js use from the app bundle, so that the process and the app
 // share one environment schema, one logger (with its request ids), one metrics registry and one
-// Prisma client (see docs/decisions/001-architecture.md and 039-operations.md).
+// Prisma client (see docs/decisions/001-architecture.md and 038-operations.md).
 export { startBackground, seedIfEmpty } from "./runtime/background.server";
 export { env, resetEnvCache, mailDelivery } from "./utils/env.server";
 export { logger, runWithRequestId } from "./utils/logger.server";

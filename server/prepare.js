@@ -1,6 +1,6 @@
 // What every Concord process does before it serves (npm start and npm run dev alike): settle the
-// database (embedded PGlite unless DATABASE_URL is set; migrations applied or checked), the session
-// secret and the public URL, refuse to start without a way to deliver mail, and seed the demo.
+// database (embedded PGlite unless DATABASE_URL is set; migrations applied or checked) and the session
+// secret, refuse to start without a way to deliver mail, and seed the demo.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -36,11 +36,7 @@ export async function prepare({ runtime, log, die }) {
   // The app reads these through its environment module, like everything else.
   process.env.DATABASE_URL = database.url;
   process.env.CONCORD_DATABASE_KIND = database.kind;
-  ensureSessionSecret(database.kind, config.CONCORD_DATA_DIR, die);
-  if (!process.env.APP_URL) {
-    const host = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
-    process.env.APP_URL = `http://${host}:${config.PORT}`;
-  }
+  if (!config.SESSION_SECRET) process.env.SESSION_SECRET = sessionSecret(database.kind, config.CONCORD_DATA_DIR, die);
   runtime.resetEnvCache();
   config = settings();
   checkMail(config, runtime, log, die);
@@ -51,8 +47,7 @@ export async function prepare({ runtime, log, die }) {
   return { config, database };
 }
 
-function ensureSessionSecret(kind, dataDir, die) {
-  if (process.env.SESSION_SECRET) return;
+function sessionSecret(kind, dataDir, die) {
   if (kind === "external") die("SESSION_SECRET must be set when DATABASE_URL is set (at least 16 random characters).");
   // The embedded demo keeps a generated secret next to its data, so sessions survive restarts.
   const file = path.resolve(dataDir, "session-secret");
@@ -60,7 +55,7 @@ function ensureSessionSecret(kind, dataDir, die) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
   }
-  process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 /** Refuses to start without a way to deliver mail; says loudly where mail goes when it is not sent. */

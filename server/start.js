@@ -2,7 +2,7 @@
 // Starts Concord from the production build: reads and checks the environment (through the app's one
 // schema), picks the database (embedded PGlite unless DATABASE_URL is set), applies or checks
 // migrations, seeds the demo on a fresh embedded database, serves HTTP (in WEB_CONCURRENCY processes)
-// and runs the email worker and jobs. On SIGTERM/SIGINT it drains: see docs/decisions/039-operations.md.
+// and runs the email worker and jobs. On SIGTERM/SIGINT it drains: see docs/decisions/038-operations.md.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -38,7 +38,7 @@ log = runtime.logger();
 /** A worker of a cluster: the primary has checked the database and settled the environment. */
 async function worker() {
   const metrics = new MetricsFromPrimary();
-  const stop = await serve({ background: process.env.CONCORD_WORKER !== "0", metricsText: () => metrics.ask() });
+  const stop = await serve({ background: settings().CONCORD_WORKER !== "0", metricsText: () => metrics.ask() });
   process.on("SIGTERM", async () => {
     await stop();
     process.exit(0);
@@ -60,12 +60,27 @@ async function serve({ background, metricsText }) {
   await new Promise((resolve, reject) => server.once("listening", resolve).once("error", reject));
   if (!cluster.isWorker || cluster.worker.id === 1) log.info({ url: APP_URL }, `Concord is ready at ${APP_URL}`);
 
+  // Connections accepted whose request has not been read yet. Node counts them as idle, and closing
+  // the server destroys idle connections, which would reset requests the client has already sent.
+  const unread = new Set();
+  let lastConnection = 0;
+  server.on("connection", (socket) => {
+    lastConnection = Date.now();
+    unread.add(socket);
+    socket.once("close", () => unread.delete(socket));
+  });
+  server.on("request", (req) => unread.delete(req.socket));
+
   return async function drain() {
     lifecycle.draining = true;
+    // Keep accepting until connections stop arriving and every accepted one has sent its request:
+    // a load balancer needs a moment to see /readyz fail, and a cluster primary may still hold
+    // connections it has accepted for this process. At most 5 s; a client that sends nothing is dropped.
+    const settle = Date.now() + 5000;
+    while ((unread.size > 0 || Date.now() - lastConnection < 500) && Date.now() < settle) await new Promise((r) => setTimeout(r, 10));
     const closed = new Promise((resolve) => server.close(resolve));
-    // Connections kept alive between requests are closed as soon as they are idle.
+    // From now on no connection is accepted; those kept alive between requests close once idle.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
-    server.closeIdleConnections();
     const deadline = setTimeout(() => {
       log.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, "requests still running at the shutdown deadline; closing their connections");
       server.closeAllConnections();

@@ -5,9 +5,9 @@ import { z } from "zod";
  * .env.example, which a test keeps in step with it). server/start.js reads it too, through the
  * build (`build.entry.module.env`), so the process and the app agree on one validated set.
  *
- * server/start.js fills in DATABASE_URL (the embedded database), SESSION_SECRET (generated for the
- * embedded demo) and APP_URL before the app reads them; that is why they are optional here and
- * required by the code that uses them.
+ * server/start.js fills in DATABASE_URL (the embedded database) and SESSION_SECRET (generated for the
+ * embedded demo) before the app reads them; that is why they are optional here and required by the
+ * code that uses them. APP_URL defaults to http://localhost:$PORT.
  */
 const flag = z.enum(["0", "1"]).optional();
 const whole = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -83,7 +83,8 @@ export function env(): Env {
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);
     }
     const values = parsed.data;
-    cached = { ...values, APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}` };
+    const host = values.HOST === "0.0.0.0" || values.HOST === "127.0.0.1" ? "localhost" : values.HOST;
+    cached = { ...values, APP_URL: values.APP_URL ?? `http://${host}:${values.PORT}` };
   }
   return cached;
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 import { pino, type Logger } from "pino";
 import { env } from "./env.server";
 
@@ -37,6 +38,16 @@ export const REDACTED_PATHS = [
   "*.secret",
 ];
 
+/** pino-pretty is a development dependency: an install with --omit=dev logs JSON instead. */
+function installed(name: string) {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function create(): Logger {
   const { LOG_LEVEL, LOG_FORMAT, NODE_ENV } = env();
   const format = LOG_FORMAT ?? (NODE_ENV === "development" && process.stdout.isTTY ? "pretty" : "json");
@@ -49,11 +60,8 @@ function create(): Logger {
       return requestId ? { req: requestId } : {};
     },
   };
-  if (format === "pretty") {
-    try {
-      // pino-pretty is a development dependency: an install with --omit=dev falls back to JSON.
-      return pino({ ...options, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid" } } });
-    } catch {}
+  if (format === "pretty" && installed("pino-pretty")) {
+    return pino({ ...options, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid" } } });
   }
   return pino(options);
 }

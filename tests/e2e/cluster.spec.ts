@@ -53,7 +53,7 @@ const childrenOf = (pid: number) => {
 
 test("two web processes share the port and the sessions, and stop together", async () => {
   test.skip(!server, "a cluster needs an external PostgreSQL (TEST_DATABASE_URL); the embedded one serves one process");
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const name = `concord_e2e_cluster_${port}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -86,7 +86,7 @@ test("two web processes share the port and the sessions, and stop together", asy
   primary.stdout.on("data", (d) => logs.push(String(d)));
   primary.stderr.on("data", (d) => logs.push(String(d)));
   try {
-    await expect.poll(async () => (await fetchOnce("/readyz").catch(() => ({ status: 0 }))).status, { timeout: 60_000 }).toBe(200);
+    await expect.poll(async () => (await fetchOnce("/readyz").catch(() => ({ status: 0 }))).status, { timeout: 150_000 }).toBe(200);
     expect(logs.join("")).toContain("starting 2 web processes");
     const workers = childrenOf(primary.pid!);
     expect(workers).toHaveLength(2);

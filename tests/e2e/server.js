@@ -25,6 +25,8 @@ env.DEV_MAILBOX = "1";
 env.MAILBOX_DIR = path.join(env.CONCORD_DATA_DIR, "mail");
 // For the metrics and bounds tests (tests/e2e/operations.spec.ts).
 env.METRICS_TOKEN = "e2e-metrics-token-0123456789";
+// Warnings and errors only: an access line per request would bury the test output.
+env.LOG_LEVEL ??= "warn";
 
 let dropDatabase = async () => {};
 if (server) {
