@@ -69,15 +69,23 @@ async function serve({ background, metricsText }) {
     unread.add(socket);
     socket.once("close", () => unread.delete(socket));
   });
-  server.on("request", (req) => unread.delete(req.socket));
+  let active = 0;
+  server.on("request", (req, res) => {
+    unread.delete(req.socket);
+    active++;
+    res.once("close", () => active--);
+  });
 
   return async function drain() {
     lifecycle.draining = true;
-    // Keep accepting until connections stop arriving and every accepted one has sent its request:
-    // a load balancer needs a moment to see /readyz fail, and a cluster primary may still hold
-    // connections it has accepted for this process. At most 5 s; a client that sends nothing is dropped.
-    const settle = Date.now() + 5000;
-    while ((unread.size > 0 || Date.now() - lastConnection < 500) && Date.now() < settle) await new Promise((r) => setTimeout(r, 10));
+    // Keep accepting until connections stop arriving, every accepted one has sent its request and the
+    // requests in flight are answered: a load balancer needs a moment to see /readyz fail, and a
+    // cluster primary hands this process the connections it queued for it only when it is free again.
+    // At most 10 s (or the shutdown timeout); a client that sends nothing is dropped.
+    const settle = Date.now() + Math.min(10_000, SHUTDOWN_TIMEOUT_MS);
+    while ((unread.size > 0 || active > 0 || Date.now() - lastConnection < 500) && Date.now() < settle) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const closed = new Promise((resolve) => server.close(resolve));
     // From now on no connection is accepted; those kept alive between requests close once idle.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
