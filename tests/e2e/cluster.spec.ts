@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import { openEngine } from "../../scripts/lib/schema-engine.js";
 
 const server = process.env.TEST_DATABASE_URL;
-const port = Number(process.env.E2E_CLUSTER_PORT ?? 3431);
+const port = Number(process.env.E2E_CLUSTER_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 221);
 
 /** One request on a fresh connection (no keep-alive), so the cluster may hand it to either process. */
 function fetchOnce(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
