@@ -32,6 +32,29 @@ describe("start-up", () => {
     }
   });
 
+  it("refuses to open an embedded database folder that another running process holds, and takes over a stale lock", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-lock-"));
+    const folder = path.join(dataDir, "pglite");
+    const { startPglite } = await import("../scripts/lib/pglite.js");
+    try {
+      // A lock left by a process that has ended (pid 2^22 - 1 is above Linux's default pid_max) is taken over.
+      fs.writeFileSync(`${folder}.lock`, "4194303");
+      const first = await startPglite({ dataDir: folder });
+      try {
+        expect(fs.readFileSync(`${folder}.lock`, "utf8")).toBe(String(process.pid));
+        // Another process holding the folder (this test's parent stands in for it) makes a second start refuse.
+        fs.writeFileSync(`${folder}.lock`, String(process.ppid));
+        await expect(startPglite({ dataDir: folder })).rejects.toThrow(/in use by process \d+ .*DATABASE_URL/s);
+        fs.writeFileSync(`${folder}.lock`, String(process.pid));
+      } finally {
+        await first.stop();
+      }
+      expect(fs.existsSync(`${folder}.lock`)).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("with an external database that lacks migrations, refuses to serve and says what to run", async () => {
     const server = process.env.DATABASE_URL_FOR_TESTS;
     let url: string;

@@ -38,13 +38,18 @@ export function preparedStatementName({ sql }: { sql: string }): string | undefi
 }
 
 function create(url: string): PrismaClient {
+  const embedded = env().CONCORD_DATABASE_KIND === "embedded";
   // Named statements need one server session per connection. The embedded
   // PGlite serves every connection from ONE session, where a second connection
   // preparing the same name fails; DB_PREPARED_STATEMENTS=0 is for a pooler
   // that cannot keep them either (PgBouncer in transaction mode before 1.21).
-  const prepare = env().CONCORD_DATABASE_KIND !== "embedded" && env().DB_PREPARED_STATEMENTS !== "0";
+  const prepare = !embedded && env().DB_PREPARED_STATEMENTS !== "0";
+  // The embedded PGlite runs ONE backend session for all its connections and interleaves their protocol
+  // messages: two pooled connections mix up each other's prepared statements and land statements inside
+  // each other's transactions. One connection makes every request wait its turn, which is correct (and
+  // slower); see docs/decisions/049-embedded-database-one-connection.md.
   // Our own pool (the adapter accepts one) so that /metrics can report its use.
-  const pool = new pg.Pool({ connectionString: url, max: env().DB_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : env().DB_POOL_SIZE });
   globalForDb.__concordPool = pool;
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
@@ -54,6 +59,9 @@ function create(url: string): PrismaClient {
   });
   const client = new PrismaClient({
     adapter,
+    // With one connection a transaction may queue behind others' work before it starts; Prisma's default
+    // (2 s) would refuse it under a few concurrent requests. Its own duration limit stays the default.
+    ...(embedded ? { transactionOptions: { maxWait: 60_000 } } : {}),
     log: [{ level: "query", emit: "event" }],
   });
   const slowMs = env().SLOW_QUERY_MS;

@@ -11,8 +11,7 @@ import { expect, test } from "@playwright/test";
 import { openEngine } from "../../scripts/lib/schema-engine.js";
 
 const server = process.env.TEST_DATABASE_URL;
-// Beside this engineer's E2E_PORT, so that parallel runs on one machine do not share it.
-const port = Number(process.env.E2E_CLUSTER_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 220);
+const port = Number(process.env.E2E_CLUSTER_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 221);
 
 /** One request on a fresh connection (no keep-alive), so the cluster may hand it to either process. */
 function fetchOnce(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {

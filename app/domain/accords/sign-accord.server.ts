@@ -259,15 +259,17 @@ function sameName(typed: string, user: SessionUser) {
 
 export async function signWithCode(o: SignWithCodeOptions) {
   if (!o.confirmed) throw new FieldError("confirm", "accords.validation.confirm");
-  return db().$transaction(async (tx) => {
+  const outcome = await db().$transaction(async (tx) => {
     const ctx = await signingContext(tx, o);
     const row = await useNonce(tx, o, o.nonce, "EMAIL_CODE");
     if (row.attempts >= MAX_CODE_ATTEMPTS) throw new AppError("TOO_MANY_ATTEMPTS", "accords.sign.tooManyAttempts");
     const ok = row.codeHash && timingSafeEqual(Buffer.from(row.codeHash), Buffer.from(hashSecret(o.code)));
     if (!ok) {
-      // Counted outside this (rolled back) transaction so guessing stays limited.
-      await db().accordSigningNonce.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
-      throw new FieldError("code", "accords.sign.wrongCode");
+      // The failed attempt must be counted, so this transaction commits it and the refusal is thrown after
+      // the commit. (Counting it on another connection while this one holds the accord's lock waited on a
+      // one-connection pool and, on the embedded database, was rolled back with this transaction.)
+      await tx.accordSigningNonce.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
+      return { wrongCode: true } as const;
     }
     if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
     const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
@@ -295,6 +297,8 @@ export async function signWithCode(o: SignWithCodeOptions) {
       emailedTo: o.actor!.email,
     });
   }, LOCKED_TX);
+  if ("wrongCode" in outcome) throw new FieldError("code", "accords.sign.wrongCode");
+  return outcome;
 }
 
 export type { LockedAccord };
