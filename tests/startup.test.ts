@@ -30,7 +30,7 @@ describe("start-up", () => {
       await database.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it("refuses to open an embedded database folder that another running process holds, and takes over a stale lock", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-lock-"));

@@ -48,5 +48,5 @@ describe("offline verification script", () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("FAIL  text");
     expect(failed.stdout).toContain("NOT VERIFIED");
-  });
+  }, 120_000);
 });
