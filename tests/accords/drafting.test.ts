@@ -266,3 +266,19 @@ describe("comments", () => {
     expect((await listComments({ viewer: bj.admin, accordId })).filter((c) => c.resolvedAt).length).toBe(3);
   });
 });
+
+describe("languages in step through amendments", () => {
+  it("an amendment that brings the other language in line clears it without marking the first", async () => {
+    const { accordId, bj, pg } = await agreement();
+    const v1 = await current(accordId);
+    const key = v1.clauses[3].key;
+    const en = await proposeAmendment({ actor: pg.admin, accordId, clauseKey: key, texts: { en: "4. Every 18 months." } });
+    await decideAmendment({ actor: bj.admin, accordId, amendmentId: en.id, decision: "accept" });
+    expect((await current(accordId)).clauses[3].outOfStep).toEqual(["zh"]);
+    const zh = await proposeAmendment({ actor: pg.admin, accordId, clauseKey: key, texts: { zh: "四、每18个月。" } });
+    const { resultVersion } = await decideAmendment({ actor: bj.admin, accordId, amendmentId: zh.id, decision: "accept" });
+    expect((await current(accordId)).clauses[3].outOfStep).toEqual([]);
+    await approveVersion({ actor: bj.admin, accordId, partyId: bj.partyId, version: resultVersion! });
+    expect((await approveVersion({ actor: pg.admin, accordId, partyId: pg.partyId, version: resultVersion! })).frozen).toBe(true);
+  });
+});

@@ -92,14 +92,16 @@ export function amendmentConflicts(clause: KeyedClause, texts: { language: strin
 
 /**
  * The clause with the amendment applied: the amended languages get the
- * proposed text and are in step again; every other language of the clause is
- * now out of step until someone brings it in line.
+ * proposed text and are in step again. Every other language of the clause is
+ * now out of step until someone brings it in line, unless the amendment only
+ * brought languages that were out of step in line with the others.
  */
 export function applyAmendment(clause: KeyedClause, texts: { language: string; proposedText: string }[]): KeyedClause {
   const amended = new Set(texts.map((t) => t.language));
+  const catchingUp = texts.every((t) => clause.outOfStep.includes(t.language));
   const text = { ...clause.text };
   for (const t of texts) text[t.language] = t.proposedText;
-  const outOfStep = Object.keys(text).filter((l) => !amended.has(l));
+  const outOfStep = Object.keys(text).filter((l) => !amended.has(l) && (!catchingUp || clause.outOfStep.includes(l)));
   return { ...clause, text, outOfStep };
 }
 
