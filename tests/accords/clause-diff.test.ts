@@ -62,4 +62,14 @@ describe("clause diff by identity", () => {
       { kind: "inserted", n: 3 },
     ]);
   });
+
+  it("moving the last clause up reports that clause as moved, not the one it passed", () => {
+    const v2 = [
+      clause("a", 1, "Purpose."),
+      clause("b", 2, "Exchange of ten students."),
+      clause("d", 3, "Meetings every 12 months."),
+      clause("c", 4, "Credits."),
+    ];
+    expect(summarizeChanges(v1, v2, ["en"])).toEqual([{ kind: "moved", from: 4, to: 3 }]);
+  });
 });

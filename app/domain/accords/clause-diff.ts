@@ -34,7 +34,8 @@ function stableKeys(a: string[], b: string[]): Set<string> {
       keep.add(a[i]);
       i++;
       j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    } else if (table[i + 1][j] > table[i][j + 1]) i++;
+    // On a tie the clause of the new order is the one that moved: moving the last clause up reports that clause.
     else j++;
   }
   return keep;
