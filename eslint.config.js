@@ -83,7 +83,6 @@ export default tseslint.config(
     files: [
       "app/routes/accords/bundle.ts",
       "app/routes/accords/ceremony.tsx",
-      "app/routes/accords/draft.tsx",
       "app/routes/accords/new.tsx",
       "app/routes/accords/overview.tsx",
       "app/routes/accords/pdf.ts",

@@ -1,6 +1,8 @@
 // Accord routes × roles. The cast's host organization initiates an accord with
 // the other organization as second party; the cast's orgSignatory is the host
 // party's designated signatory once the text is frozen.
+import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
+import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { withdrawAccord } from "~/domain/accords/lifecycle.server";
@@ -60,6 +62,10 @@ async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number,
   return { id: accord.id, hostParty, otherParty, documentHash, admin };
 }
 
+async function firstClauseKey(accordId: string) {
+  return (await loadKeyedClauses(accordId, 1))[0].key;
+}
+
 const MEMBERS = ["orgMember", "orgAdmin", "orgSignatory", "otherOrgAdmin"] as const;
 
 const requestCode = (a: { id: string; hostParty: string; documentHash: string }) => ({
@@ -112,7 +118,11 @@ export const rows: PermissionRow[] = [
     route: draft,
     request: async (cast) => {
       const a = await accordFor(cast);
-      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "comment", clauseNumber: "1", body: "A comment." } };
+      return {
+        path: `/accords/${a.id}/draft`,
+        params: { id: a.id },
+        form: { intent: "comment", clauseKey: await firstClauseKey(a.id), body: "A comment." },
+      };
     },
     allowed: [...MEMBERS],
   },
@@ -124,10 +134,39 @@ export const rows: PermissionRow[] = [
       return {
         path: `/accords/${a.id}/draft`,
         params: { id: a.id },
-        form: { intent: "propose", clauseNumber: "1", language: "en", proposedText: "The parties cooperate closely." },
+        form: { intent: "propose", clauseKey: await firstClauseKey(a.id), en: "The parties cooperate closely." },
       };
     },
     allowed: [...MEMBERS],
+  },
+  {
+    name: "POST /accords/:id/draft (resolve a shared thread: its author or a party's admin)",
+    route: draft,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      const author = await su(cast.people.orgMember.id);
+      const c = await commentOnClause({ actor: author, accordId: a.id, clauseKey: await firstClauseKey(a.id), body: "Shared." });
+      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "resolve-comment", commentId: c.id } };
+    },
+    allowed: ["orgMember", "orgAdmin", "otherOrgAdmin"],
+  },
+  {
+    name: "POST /accords/:id/draft (resolve an internal thread: its author or its organization's admin; others cannot see it)",
+    route: draft,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      const author = await su(cast.people.orgMember.id);
+      const c = await commentOnClause({
+        actor: author,
+        accordId: a.id,
+        clauseKey: await firstClauseKey(a.id),
+        body: "Internal.",
+        visibility: "INTERNAL",
+      });
+      return { path: `/accords/${a.id}/draft`, params: { id: a.id }, form: { intent: "resolve-comment", commentId: c.id } };
+    },
+    allowed: ["orgMember", "orgAdmin"],
+    deniedAs: [400],
   },
   {
     name: "POST /accords/:id (approve the host party's version)",

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesHash, type ClauseSet } from "./canonical";
+import { clausesHash } from "./canonical";
 import { appendChain, lockAccord } from "./chain.server";
 import { actorOf, tidyClauses, writeVersion } from "./common.server";
 import { notifyOrgs } from "./notify.server";
@@ -56,7 +56,10 @@ export async function createAccord(o: CreateAccordOptions) {
   if (o.kind === "BILATERAL_AGREEMENT" && partyIds.length !== 2) throw new FieldError("partyOrgIds", "accords.validation.bilateral");
   const groups = o.signingGroups ?? (o.signingOrder ? await groupsFromText(o.signingOrder, partyIds) : {});
   const languages = o.languages.filter((l, i, a) => a.indexOf(l) === i);
-  const clauses: ClauseSet = tidyClauses(o.clauses ?? [], languages);
+  const clauses = tidyClauses(
+    (o.clauses ?? []).map((text) => ({ text })),
+    languages,
+  );
 
   return db().$transaction(
     async (tx) => {
