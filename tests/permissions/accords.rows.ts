@@ -7,6 +7,7 @@ import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
+import * as ceremony from "~/routes/accords/ceremony";
 import * as layout from "~/routes/accords/layout";
 import * as overview from "~/routes/accords/overview";
 import * as draft from "~/routes/accords/draft";
@@ -279,5 +280,25 @@ export const rows: PermissionRow[] = [
     allowed: ["attendee"],
     // Someone else's passkey is "not found": its existence is not revealed.
     deniedAs: [404],
+  },
+  {
+    name: "POST /conferences/:slug/ceremony (accept an accord's request to be shown at the conference)",
+    route: ceremony,
+    request: async (cast) => {
+      // The other organization's admin starts an accord and asks to show it at the host's conference.
+      const accord = await createAccord({
+        actor: await su(cast.people.otherOrgAdmin.id),
+        initiatorOrgId: cast.otherOrg.id,
+        kind: "BILATERAL_AGREEMENT",
+        title: "Official declaration",
+        languages: ["en"],
+        partyOrgIds: [cast.org.id],
+        conferenceId: cast.conference.id,
+      });
+      const path = `/conferences/${cast.conference.slug}/ceremony`;
+      return { path, params: { slug: cast.conference.slug }, form: { intent: "accept", accordId: accord.id } };
+    },
+    // The conference's organizers: its ORGANIZER and the host organization's admin. Not the accord's own parties.
+    allowed: ["organizer", "orgAdmin"],
   },
 ];

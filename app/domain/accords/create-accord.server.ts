@@ -1,6 +1,7 @@
 import type { AccordKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
+import { can } from "~/utils/permissions.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { clausesHash } from "./canonical";
@@ -68,6 +69,12 @@ export async function createAccord(o: CreateAccordOptions) {
       if (o.conferenceId && !(await tx.conference.findUnique({ where: { id: o.conferenceId }, select: { id: true } }))) {
         throw new FieldError("conferenceId", "accords.validation.unknownConference");
       }
+      // Anyone may ask to show an accord at a conference; only its organizers decide (decision 042).
+      const conferenceLinkStatus = !o.conferenceId
+        ? null
+        : (await can(actor, "conference:update", { conferenceId: o.conferenceId }, tx))
+          ? ("ACCEPTED" as const)
+          : ("REQUESTED" as const);
       if (o.signingEndsAt && o.signingEndsAt.getTime() <= Date.now())
         throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
       const accord = await tx.accord.create({
@@ -76,6 +83,7 @@ export async function createAccord(o: CreateAccordOptions) {
           title: o.title,
           titleZh: o.titleZh ?? null,
           conferenceId: o.conferenceId ?? null,
+          conferenceLinkStatus,
           initiatorOrgId: o.initiatorOrgId,
           languages,
           signingEndsAt: o.signingEndsAt ?? null,
