@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalDayText } from "~/utils/dates";
 import { optionalText, requiredText } from "~/utils/validation";
 
 /**
@@ -44,11 +45,7 @@ export const createAccordSchema = z.object({
   /** Optional signing order: one line per group of organization slugs; unlisted parties sign last. */
   signingOrder: optionalText(5000),
   /** yyyy-mm-dd: the signing period ends at the end of that day (UTC). */
-  signingEndsOn: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.invalid"),
+  signingEndsOn: optionalDayText("event"),
 });
 
 const clauseText = () => z.string().max(MAX_CLAUSE_CHARS, "accords.validation.clauseTooLong").optional().default("");
