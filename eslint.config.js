@@ -117,7 +117,6 @@ export default tseslint.config(
       "app/routes/programme/speaker-portal/material.ts",
       "app/routes/programme/speaker-portal/session.tsx",
       "app/routes/registration/manage/import.tsx",
-      "app/routes/site/home.tsx",
     ],
     rules: { "no-restricted-imports": "off" },
   },
