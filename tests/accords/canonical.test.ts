@@ -102,9 +102,7 @@ describe("canonical bytes stay fixed", () => {
     "9": -9,
     'a"b': 'quote " backslash \\ slash /',
     ctl: "\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f",
-    lone: "\ud800 \udfff x\ud83d",
-    arr: [1, "two", null, true, false, undefined, [], {}, [[0]]],
-    skip: undefined,
+    arr: [1, "two", null, true, false, [], {}, [[0]]],
     nested: { b: { d: 1, c: 2 }, a: [{ y: 1, x: "\r\n" }] },
   };
   const doc = {
@@ -145,15 +143,17 @@ describe("canonical bytes stay fixed", () => {
     ],
   };
 
-  it("escapes, orders keys by UTF-16 code units and drops undefined members as before", () => {
+  it("escapes and orders keys by UTF-16 code units as before", () => {
     expect(canonicalJson(tricky)).toBe(
-      '{"10":10,"9":-9,"a\\"b":"quote \\" backslash \\\\ slash /","arr":[1,"two",null,true,false,null,[],{},[[0]]],"ctl":"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f","lone":"\\ud800 \\udfff x\\ud83d","nested":{"a":[{"x":"\\r\\n","y":1}],"b":{"c":2,"d":1}},"zeta":"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff","\u00e9":"e-acute key","\ud83d\ude00":"emoji key","\uffff":"last BMP key"}',
+      '{"10":10,"9":-9,"a\\"b":"quote \\" backslash \\\\ slash /","arr":[1,"two",null,true,false,[],{},[[0]]],"ctl":"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f","nested":{"a":[{"x":"\\r\\n","y":1}],"b":{"c":2,"d":1}},"zeta":"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff","\u00e9":"e-acute key","\ud83d\ude00":"emoji key","\uffff":"last BMP key"}',
     );
   });
 
   it("writes every UTF-16 code unit exactly as JSON.stringify, and hashes its UTF-8", () => {
     let every = "";
-    for (let c = 0; c < 0x10000; c++) every += String.fromCharCode(c);
+    // Every code unit but the surrogates, which only come in pairs (a lone one is refused).
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) every += String.fromCharCode(c);
+    every += "\u{1F600}\u{20BB7}";
     expect(canonicalJson(every)).toBe(JSON.stringify(every));
     expect(evidenceHash({ s: every } as never)).toBe(
       createHash("sha256")
@@ -165,8 +165,8 @@ describe("canonical bytes stay fixed", () => {
       every,
       list: Array.from({ length: 3000 }, (_, i) => ({ i, s: `n${i}\u00e9` })),
     };
-    expect(evidenceHash(big as never)).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
-    expect(sha256Hex(canonicalJson(big))).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
+    expect(evidenceHash(big as never)).toBe("75f9a3d7e5175e4e1d0bf07b2ee1e5d60654e6604bf61248d612425b313a6c31");
+    expect(sha256Hex(canonicalJson(big))).toBe("75f9a3d7e5175e4e1d0bf07b2ee1e5d60654e6604bf61248d612425b313a6c31");
   });
 
   it("normalizes NFC, CRLF, trailing blanks and blank edges as before", () => {
@@ -259,8 +259,35 @@ describe("canonical bytes stay fixed", () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow("canonical JSON cannot encode function");
     expect(() => canonicalJson(10n)).toThrow("canonical JSON cannot encode bigint");
     expect(() => normalizeText(undefined as never)).toThrow(TypeError);
-    // The shared buffer is released after a failure: the next value is written whole.
     expect(canonicalJson({ b: "é", a: 1 })).toBe('{"a":1,"b":"é"}');
+  });
+
+  // The hand-written encoder hashed these as something else (a Date as {}, a
+  // hole as nothing, so invalid JSON; undefined as null or dropped; a lone
+  // surrogate as an escape no UTF-8 reader round-trips). Now they are refused.
+  it("refuses values that are not plain JSON instead of hashing them", () => {
+    const refused: [unknown, string][] = [
+      [{ at: new Date(0) }, "non-plain objects (Date)"],
+      [{ a: undefined }, 'undefined (member "a")'],
+      [[1, undefined], "undefined"],
+      [[1, , 3], "sparse arrays"], // eslint-disable-line no-sparse-arrays
+      [{ n: Number.NaN }, "integers only, got NaN"],
+      [{ n: Infinity }, "integers only, got Infinity"],
+      [{ n: 2 ** 53 }, "integers only"],
+      [{ f: () => 1 }, "cannot encode function"],
+      [{ s: Symbol("x") }, "cannot encode symbol"],
+      [new Map(), "non-plain objects (Map)"],
+      [{ b: Buffer.from("x") }, "non-plain objects"],
+      [{ s: "x\ud800y" }, "lone surrogates"],
+      [{ "\udfff": 1 }, "lone surrogates"],
+      [{ [Symbol("k")]: 1 }, "symbol keys"],
+    ];
+    for (const [value, message] of refused) expect(() => canonicalJson(value), message).toThrow(message);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow("nests too deeply");
+    expect(() => evidenceHash({ at: new Date(0) } as never)).toThrow("non-plain objects (Date)");
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
 });
 
