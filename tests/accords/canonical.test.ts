@@ -10,6 +10,7 @@ import {
   evidenceHash,
   GENESIS_HASH,
   normalizeText,
+  privatePartHash,
   sealPayloadText,
   sha256Hex,
   signingChallenge,
@@ -211,8 +212,21 @@ describe("canonical bytes stay fixed", () => {
       prevHash: "f".repeat(64),
     };
     expect(auditEntryHash(entry)).toBe("c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679");
-    expect(chainEntryHash(entry.accordId, { ...entry, accordId: undefined, hash: "x" } as never)).toBe(
-      "c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679",
+    // Bundle format /2: the actor by reference, the private part by its digest; exactly these members are hashed.
+    const { actorId: _actorId, accordId: _accordId, ...rest } = entry;
+    const entry2 = { ...rest, actorRef: "a".repeat(64), privateHash: "b".repeat(64) };
+    const expected = sha256Hex(
+      '{"accordId":"22222222-2222-2222-2222-222222222222","actorName":"Zo\u00eb \u{1F600} (\u5f20\u4e09)","actorRef":"' +
+        "a".repeat(64) +
+        '","at":"2026-01-02T03:04:05.678Z","data":{"body":"Line 1\\r\\nLine \\"2\\"\\t\\\\","n":0,"tags":["\u00e9","e\u0301",null],"z":{"\ud83d\ude00":1,"\uffff":2}},"prevHash":"' +
+        "f".repeat(64) +
+        '","privateHash":"' +
+        "b".repeat(64) +
+        '","seq":7,"type":"comment.added"}',
+    );
+    expect(chainEntryHash(doc.accordId, { ...entry2, hash: "x", private: { salt: "s", data: {} } } as never)).toBe(expected);
+    expect(privatePartHash({ salt: "c2FsdA", data: { reason: "Travelling", actorId: "u-1" } })).toBe(
+      sha256Hex('{"data":{"actorId":"u-1","reason":"Travelling"},"salt":"c2FsdA"}'),
     );
     const evidence = {
       partyId: "p-1",
@@ -236,12 +250,14 @@ describe("canonical bytes stay fixed", () => {
       typedName: null,
       emailedTo: null,
     };
-    expect(evidenceHash(evidence)).toBe("0fb934d62ce59a8cdecf5fab32a9208a9d543806f0fb68f83224229e62f89d5d");
+    // The format /1 record (signerId, userHandle, emailedTo): the hash of a plain object keeps its bytes.
+    expect(evidenceHash(evidence as never)).toBe("0fb934d62ce59a8cdecf5fab32a9208a9d543806f0fb68f83224229e62f89d5d");
     expect(
       signingChallenge({ accordId: doc.accordId, documentHash: "e".repeat(64), partyId: "p-\u00e9", signerId: "s-1", nonce: "n\u{1F600}" }),
     ).toBe("pJN53jp5xWSN9aLQw_xUtQBm1g9cWJzG9bWWN8f2tl8");
     expect(
-      sealPayloadText({
+      canonicalJson({
+        format: "concord-seal/1",
         accordId: doc.accordId,
         documentHash: "e".repeat(64),
         chainHead: "f".repeat(64),
@@ -251,6 +267,25 @@ describe("canonical bytes stay fixed", () => {
       }),
     ).toBe(
       '{"accordId":"22222222-2222-2222-2222-222222222222","chainHead":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","chainLength":1000,"documentHash":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","executedAt":"2026-01-02T03:04:05.678Z","format":"concord-seal/1","keyId":"0123456789abcdef"}',
+    );
+  });
+
+  it("seals format /2 with the PDF hash, time zone, origin and relying party", () => {
+    expect(
+      sealPayloadText({
+        accordId: doc.accordId,
+        documentHash: "e".repeat(64),
+        chainHead: "f".repeat(64),
+        chainLength: 3,
+        executedAt: "2026-01-02T03:04:05.678Z",
+        keyId: "0123456789abcdef",
+        pdfHash: "a".repeat(64),
+        timeZone: "Asia/Shanghai",
+        origin: "https://concord.example",
+        rpId: "concord.example",
+      }),
+    ).toBe(
+      `{"accordId":"22222222-2222-2222-2222-222222222222","chainHead":"${"f".repeat(64)}","chainLength":3,"documentHash":"${"e".repeat(64)}","executedAt":"2026-01-02T03:04:05.678Z","format":"concord-seal/2","keyId":"0123456789abcdef","origin":"https://concord.example","pdfHash":"${"a".repeat(64)}","rpId":"concord.example","timeZone":"Asia/Shanghai"}`,
     );
   });
 

@@ -5,7 +5,10 @@ import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
+import * as bundleRoute from "~/routes/accords/bundle";
 import * as layout from "~/routes/accords/layout";
+import * as pdfRoute from "~/routes/accords/pdf";
+import * as verifyPage from "~/routes/accords/verify";
 import * as overview from "~/routes/accords/overview";
 import * as draft from "~/routes/accords/draft";
 import * as passkeyEndpoint from "~/routes/accords/passkey";
@@ -239,6 +242,51 @@ export const rows: PermissionRow[] = [
     },
     allowed: ["attendee"],
     // Someone else's passkey is "not found": its existence is not revealed.
+    deniedAs: [404],
+  },
+  // Before execution an accord is private to its parties (and witnesses): everyone else gets 404, as if it did not exist.
+  {
+    name: "GET /accords/:id/bundle before execution (frozen, being signed)",
+    route: bundleRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/bundle`, params: { id: a.id } };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?q=<id> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?q=${a.id}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?hash=<document hash> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?hash=${a.documentHash}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /accords/:id/pdf before execution (there is no PDF yet, for anyone)",
+    route: pdfRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/pdf`, params: { id: a.id } };
+    },
+    allowed: [],
     deniedAs: [404],
   },
 ];

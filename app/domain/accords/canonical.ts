@@ -9,7 +9,7 @@ import canonicalize from "canonicalize";
 
 export const DOCUMENT_FORMAT = "concord-accord/1";
 export const CHALLENGE_FORMAT = "concord-sign/1";
-export const SEAL_FORMAT = "concord-seal/1";
+export const SEAL_FORMAT = "concord-seal/2";
 export const GENESIS_HASH = "0".repeat(64);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -176,25 +176,38 @@ export function signingChallenge(inputs: ChallengeInputs): string {
   return sha256(canonicalJson({ format: CHALLENGE_FORMAT, accordId, documentHash, partyId, signerId, nonce })).toString("base64url");
 }
 
-export type AuditEntryInput = {
-  accordId: string;
+/**
+ * SHA-256 (hex) of the canonical JSON of an object as given: the hash of an
+ * audit entry is this over its hashed members (see `chainEntryHash`).
+ */
+export function auditEntryHash(entry: { [key: string]: Json }): string {
+  return canonicalHash(entry);
+}
+
+/** The members of an audit entry that its hash covers (bundle format /2); `accordId` comes from the bundle. */
+export type ChainEntry = {
   seq: number;
   at: string;
-  actorId: string | null;
+  actorRef: string | null;
   actorName: string | null;
   type: string;
   data: Json;
+  privateHash: string;
   prevHash: string;
 };
 
-export function auditEntryHash(entry: AuditEntryInput): string {
-  return chainEntryHash(entry.accordId, entry);
+/** The hash of an audit entry of the given accord: SHA-256 of the canonical JSON of exactly its hashed members. */
+export function chainEntryHash(accordId: string, e: ChainEntry): string {
+  const { seq, at, actorRef, actorName, type, data, privateHash, prevHash } = e;
+  return auditEntryHash({ accordId, seq, at, actorRef, actorName, type, data, privateHash, prevHash });
 }
 
-/** auditEntryHash of an entry of the given accord, for an entry that does not carry the accord id (a bundle's). */
-export function chainEntryHash(accordId: string, entry: Omit<AuditEntryInput, "accordId">): string {
-  const { seq, at, actorId, actorName, type, data, prevHash } = entry;
-  return canonicalHash({ accordId, seq, at, actorId, actorName, type, data, prevHash });
+/** An audit entry's private part: emails, reasons, notes and user ids, salted so its digest reveals nothing. */
+export type PrivatePart = { salt: string; data: { [key: string]: Json } };
+
+/** The digest of a private part that the chain commits to: SHA-256 (hex) of its canonical JSON. */
+export function privatePartHash(part: PrivatePart): string {
+  return canonicalHash({ salt: part.salt, data: part.data });
 }
 
 export type SealPayload = {
@@ -204,6 +217,13 @@ export type SealPayload = {
   chainLength: number;
   executedAt: string;
   keyId: string;
+  /** SHA-256 (hex) of the executed PDF, rendered before sealing. */
+  pdfHash: string;
+  /** The venue's IANA time zone the documents show times in; null without a conference. */
+  timeZone: string | null;
+  /** The deployment's WebAuthn origin and relying party id: every passkey signature must have been made there. */
+  origin: string;
+  rpId: string;
 };
 
 export function sealPayloadText(p: SealPayload): string {
@@ -215,9 +235,15 @@ export function sealKeyId(rawPublicKey: Uint8Array): string {
   return sha256Hex(rawPublicKey).slice(0, 16);
 }
 
+/**
+ * A signature as the bundle publishes it. Nothing private: the signer is named
+ * by `signerRef` (their accord-scoped pseudonym, also the challenge's
+ * `signerId`); the address a code went to, the passkey's user handle (the user
+ * id), the IP address and user agent are in the "signed" audit entry's private part.
+ */
 export type SignatureEvidence = {
   partyId: string;
-  signerId: string;
+  signerRef: string;
   signerName: string;
   signerRole: string | null;
   orgName: string;
@@ -231,11 +257,9 @@ export type SignatureEvidence = {
   authenticatorData: string | null;
   clientDataJSON: string | null;
   signature: string | null;
-  userHandle: string | null;
   rpId: string | null;
   origin: string | null;
   typedName: string | null;
-  emailedTo: string | null;
 };
 
 /** Digest of a signature record, written into the audit chain's "signed" entry. */
