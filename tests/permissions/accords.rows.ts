@@ -8,7 +8,10 @@ import { createAccord } from "~/domain/accords/create-accord.server";
 import { withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
 import * as ceremony from "~/routes/accords/ceremony";
+import * as bundleRoute from "~/routes/accords/bundle";
 import * as layout from "~/routes/accords/layout";
+import * as pdfRoute from "~/routes/accords/pdf";
+import * as verifyPage from "~/routes/accords/verify";
 import * as overview from "~/routes/accords/overview";
 import * as draft from "~/routes/accords/draft";
 import * as passkeyEndpoint from "~/routes/accords/passkey";
@@ -300,5 +303,50 @@ export const rows: PermissionRow[] = [
     },
     // The conference's organizers: its ORGANIZER and the host organization's admin. Not the accord's own parties.
     allowed: ["organizer", "orgAdmin"],
+  },
+  // Before execution an accord is private to its parties (and witnesses): everyone else gets 404, as if it did not exist.
+  {
+    name: "GET /accords/:id/bundle before execution (frozen, being signed)",
+    route: bundleRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/bundle`, params: { id: a.id } };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?q=<id> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?q=${a.id}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?hash=<document hash> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?hash=${a.documentHash}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /accords/:id/pdf before execution (there is no PDF yet, for anyone)",
+    route: pdfRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/pdf`, params: { id: a.id } };
+    },
+    allowed: [],
+    deniedAs: [404],
   },
 ];
