@@ -32,7 +32,7 @@ export const createAccordSchema = z.object({
   witnessOrgIds: z.array(uuid()).max(MAX_PARTIES, "accords.validation.tooManyParties").default([]),
   /** Optional signing order: one line per group of organization slugs; unlisted parties sign last. */
   signingOrder: optionalText(5000),
-  /** yyyy-mm-dd: the signing period ends at the end of that day (UTC). */
+  /** yyyy-mm-dd: the signing period ends at the end of that day in the accord's time zone (the venue's, else UTC). */
   signingEndsOn: z
     .string()
     .optional()
@@ -84,6 +84,24 @@ export const decideAmendmentSchema = z
 export const approveSchema = z.object({ intent: z.literal("approve"), partyId: uuid(), version: z.coerce.number().int().positive() });
 export const withdrawSchema = z.object({ intent: z.literal("withdraw"), reason: reason() });
 export const remindSchema = z.object({ intent: z.literal("remind") });
+export const reviseSchema = z.object({ intent: z.literal("revise") });
+
+/** A real calendar day written YYYY-MM-DD (2027-02-30 is refused, not rolled over to March). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "validation.invalid");
+
+export const scheduleSchema = z.object({
+  intent: z.literal("schedule"),
+  signingEndsOn: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(calendarDay.optional()),
+  /** Days between automatic reminders; "never" turns them off. */
+  reminderEveryDays: z.union([z.literal("never"), z.coerce.number().int().min(1, "validation.invalid").max(30, "validation.invalid")]),
+});
 
 export const designateSchema = z.object({
   intent: z.literal("designate"),

@@ -239,6 +239,10 @@ export default function Sign() {
   const { accord, clauses, parties, passkeys, myName } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  // Say why there is nothing to sign when the accord stopped, rather than a generic line.
+  if (accord.status === "DECLINED") return <p role="status">{t("accords.sign.declinedAccord")}</p>;
+  if (accord.status === "EXPIRED") return <p role="status">{t("accords.sign.expired")}</p>;
+  if (accord.status === "WITHDRAWN") return <p role="status">{t("accords.sign.withdrawn")}</p>;
   if (accord.status !== "SIGNING" || !accord.documentHash || parties.length === 0) return <p>{t("accords.sign.nothing")}</p>;
   return (
     <>
