@@ -5,7 +5,9 @@
 // reminders follow the accord's own interval.
 import { describe, expect, it } from "vitest";
 import { declineAccord, reviseAccord, setSigningSchedule, sweepAccords } from "~/domain/accords/lifecycle.server";
-import { delegateSignatory } from "~/domain/accords/signatories.server";
+import { approveVersion } from "~/domain/accords/approve-version.server";
+import { createAccord } from "~/domain/accords/create-accord.server";
+import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
 import { db } from "~/utils/db.server";
 import { addMember, makeConference, makeUser } from "../support/world";
 import { emailText } from "../support/mail";
@@ -159,5 +161,46 @@ describe("signing periods and reminders", () => {
     await sweepAccords(new Date(frozenAt.getTime() + 3 * 86400_000));
     expect(await reminders(every2.accordId)).toBe(2);
     expect(await reminders(off.accordId)).toBe(0);
+  });
+});
+
+describe("witnesses", () => {
+  it("sign as witnesses: recorded and shown as a witness, not needed for execution, and cannot stop the round", async () => {
+    const parties = await makeParties(3);
+    const [a, b, w] = parties;
+    const accord = await createAccord({
+      actor: a.admin,
+      initiatorOrgId: a.org.id,
+      kind: "JOINT_DECLARATION",
+      title: "Declaration with a witness",
+      languages: ["en", "zh"],
+      partyOrgIds: [b.org.id],
+      witnessOrgIds: [w.org.id],
+      clauses: CLAUSES,
+    });
+    const rows = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });
+    for (const p of parties) p.partyId = rows.find((r) => r.orgId === p.org.id)!.id;
+    for (const p of parties) {
+      await designateSignatory({ actor: p.admin, accordId: accord.id, partyId: p.partyId, userId: p.signatory.id });
+    }
+    let documentHash = "";
+    for (const p of [a, b]) {
+      const r = await approveVersion({ actor: p.admin, accordId: accord.id, partyId: p.partyId, version: 1 });
+      documentHash = r.documentHash ?? documentHash;
+    }
+    // Before: a witness organization could not designate anyone and its people could not sign at all.
+    expect(await rejection(declineAccord({ actor: w.signatory, accordId: accord.id, partyId: w.partyId, reason: "No" }))).toMatchObject({
+      status: 403,
+    });
+    expect((await signWithPasskey(accord.id, documentHash, w)).executed).toBe(false);
+    await signWithPasskey(accord.id, documentHash, a);
+    expect((await signWithPasskey(accord.id, documentHash, b)).executed).toBe(true);
+    const witness = await db().accordParty.findUniqueOrThrow({
+      where: { id: w.partyId },
+      select: { role: true, signature: { select: { signerId: true } } },
+    });
+    expect(witness).toMatchObject({ role: "WITNESS", signature: { signerId: w.signatory.id } });
+    // No "group complete" for the witness's signature (it belongs to no signing group).
+    expect((await accordMail(accord.id)).filter((m) => m.event === "group-complete")).toHaveLength(0);
   });
 });

@@ -82,8 +82,10 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
       withdraw: mayEdit,
       /** Parties whose admin the viewer is. */
       adminOf: accord.parties.filter((p) => p.role === "PARTY" && rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
-      /** Parties the viewer is a current signatory of. */
-      signFor: accord.parties.filter((p) => p.role === "PARTY" && p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
+      /** Parties and witnesses whose signatories the viewer manages (as their organization's admin). */
+      manageSignatoriesOf: accord.parties.filter((p) => rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
+      /** Parties (and witnesses) the viewer is a current signatory of. */
+      signFor: accord.parties.filter((p) => p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
     },
   };
 }

@@ -19,10 +19,12 @@ export async function declineAccord(o: DeclineAccordOptions) {
     const state = await lockAccord(tx, o.accordId);
     const party = await tx.accordParty.findFirst({
       where: { id: o.partyId, accordId: o.accordId },
-      select: { id: true, orgId: true, declinedAt: true, signature: { select: { id: true } } },
+      select: { id: true, orgId: true, role: true, declinedAt: true, signature: { select: { id: true } } },
     });
     if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
     await requireAccordsPermission(o.actor, "accord:sign", { partyId: party.id }, tx);
+    // A witness is not bound by the text, so it cannot stop the parties' signing round.
+    if (party.role !== "PARTY") throw new AppError("FORBIDDEN", "accords.sign.witnessCannotDecline");
     if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
     if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", "accords.sign.notFrozen");
     if (party.signature) throw new AppError("ALREADY_SIGNED", "accords.sign.alreadySigned");

@@ -118,7 +118,7 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     data: { partyId: t.partyId, orgId: ctx.party.orgId, method: evidence.method, evidenceHash: evidenceHash(evidenceOf(record)) },
   });
   const executed = await executeIfComplete(tx, ctx.state);
-  if (!executed) await announceGroupIfComplete(tx, t.accordId, ctx.party.signingGroup);
+  if (!executed && ctx.party.role === "PARTY") await announceGroupIfComplete(tx, t.accordId, ctx.party.signingGroup);
   return { executed };
 }
 

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
+import { auditSentence } from "./audit-sentence";
 import { loadAccordPage } from "~/domain/accords/accord-page.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { remindSignatories, reviseAccord, setSigningSchedule, withdrawAccord } from "~/domain/accords/lifecycle.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const audit = await db().accordAuditEntry.findMany({
     where: { accordId: page.accord.id },
     orderBy: { seq: "asc" },
-    select: { seq: true, at: true, type: true, actorName: true, hash: true },
+    select: { seq: true, at: true, type: true, actorName: true, data: true, hash: true },
   });
   return { ...page, audit };
 }
@@ -75,6 +76,11 @@ export default function AccordOverview() {
   const t = useT();
   const locale = useLocale();
   const zone = accord.conference?.timeZone ?? "UTC";
+  const orgName = (id: string | undefined) => {
+    const p = accord.parties.find((x) => x.id === id || x.orgId === id);
+    return p ? pick(locale, p.org.nameEn, p.org.nameNative) : null;
+  };
+  const isWitness = (id: string | undefined) => accord.parties.some((x) => x.id === id && x.role === "WITNESS");
   return (
     <>
       <FormErrors id="overview-errors" errors={result?.error?.[""] ?? undefined} />
@@ -141,6 +147,11 @@ export default function AccordOverview() {
                     : t("accords.notSigned")}
               </p>
             ) : null}
+            {p.role === "WITNESS" && p.signature ? (
+              <p className="text-sm">
+                {`${t("accords.witnessed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} (${zone})`}
+              </p>
+            ) : null}
             <p className="text-sm text-stone-600">
               {t("accords.signatories.title")}:{" "}
               {p.signatories.length
@@ -185,10 +196,13 @@ export default function AccordOverview() {
       ) : null}
       <h2 className="mb-1 mt-8 text-xl font-semibold">{t("accords.audit.title")}</h2>
       <p className="mb-2 text-sm text-stone-600">{t("accords.audit.lead")}</p>
-      <ol className="space-y-1 font-mono text-xs" data-testid="audit-trail">
+      <ol className="space-y-2" data-testid="audit-trail">
         {audit.map((e) => (
           <li key={e.seq}>
-            #{e.seq} {new Date(e.at).toISOString()} {e.type} {e.actorName ? `— ${e.actorName}` : ""} — {e.hash.slice(0, 16)}…
+            <span>{auditSentence(e, { t, locale, zone, orgName, isWitness })}</span>
+            <span className="block font-mono text-xs text-stone-600">
+              #{e.seq} {e.type} · {e.hash.slice(0, 16)}…
+            </span>
           </li>
         ))}
       </ol>

@@ -271,10 +271,11 @@ export default function Sign() {
             <h3 className="mb-2 text-lg font-semibold">
               {t("accords.sign.yourParties")}: {orgName}
             </h3>
+            {p.role === "WITNESS" ? <p className="mb-2">{t("accords.signAsWitness", { org: orgName })}</p> : null}
             <p className="mb-3 break-all font-mono text-sm">{accord.documentHash}</p>
             <PasskeySign accordId={accord.id} party={p} documentHash={accord.documentHash!} orgName={orgName} hasPasskey={passkeys > 0} />
             <CodeSign party={p} documentHash={accord.documentHash!} orgName={orgName} myName={myName} />
-            <DeclineForm party={p} />
+            {p.role === "PARTY" ? <DeclineForm party={p} /> : null}
           </section>
         );
       })}
