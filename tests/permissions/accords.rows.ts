@@ -278,7 +278,7 @@ export const rows: PermissionRow[] = [
       return {
         path: `/accords/${a.id}`,
         params: { id: a.id },
-        form: { intent: "schedule", signingEndsOn: "2099-06-30", reminderEveryDays: "7" },
+        form: { intent: "schedule", signingEndsOn: `${new Date().getUTCFullYear() + 1}-06-30`, reminderEveryDays: "7" },
       };
     },
     allowed: ["orgAdmin"],
