@@ -3,6 +3,7 @@ import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
 import { decideAmendment, proposeAmendment } from "~/domain/accords/amendments.server";
 import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
+import { decideConferenceLink } from "~/domain/accords/decide-conference-link.server";
 import { designateSignatory } from "~/domain/accords/signatories.server";
 import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
 import { hashPassword } from "~/domain/accounts/password.server";
@@ -233,11 +234,13 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       conferenceId,
       languages: ["en", "zh"],
       partyOrgIds: [b.id],
-      signingEndsAt: new Date(Date.now() + 180 * 24 * 3600_000),
+      signingEndsOn: new Date(Date.now() + 180 * 24 * 3600_000).toISOString().slice(0, 10),
       clauses: bilateral(a.nameEn, b.nameEn).map((c, i) =>
         i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c,
       ),
     });
+    // The universities asked to be shown at the conference; its organizer accepted (decision 042).
+    await decideConferenceLink({ actor: cast, conferenceId, accordId: accord.id, accept: true });
     if (state === "drafting") {
       await commentOnClause({
         actor: adminB,

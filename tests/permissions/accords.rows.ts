@@ -5,9 +5,13 @@ import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
 import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
-import { withdrawAccord } from "~/domain/accords/lifecycle.server";
+import { declineAccord, withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
+import * as ceremony from "~/routes/accords/ceremony";
+import * as bundleRoute from "~/routes/accords/bundle";
 import * as layout from "~/routes/accords/layout";
+import * as pdfRoute from "~/routes/accords/pdf";
+import * as verifyPage from "~/routes/accords/verify";
 import * as overview from "~/routes/accords/overview";
 import * as draft from "~/routes/accords/draft";
 import * as passkeyEndpoint from "~/routes/accords/passkey";
@@ -34,7 +38,7 @@ async function su(id: string): Promise<SessionUser> {
   };
 }
 
-async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsAt?: Date } = {}) {
+async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsOn?: string } = {}) {
   const admin = await su(cast.people.orgAdmin.id);
   const other = await su(cast.people.otherOrgAdmin.id);
   const accord = await createAccord({
@@ -46,7 +50,7 @@ async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number,
     languages: ["en", "zh"],
     partyOrgIds: [cast.otherOrg.id],
     signingGroups: opts.groups ? { [cast.org.id]: opts.groups[0], [cast.otherOrg.id]: opts.groups[1] } : undefined,
-    signingEndsAt: opts.signingEndsAt,
+    signingEndsOn: opts.signingEndsOn,
     clauses: [{ en: "The parties cooperate.", zh: "双方开展合作。" }],
   });
   const parties = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });
@@ -241,7 +245,7 @@ export const rows: PermissionRow[] = [
     name: "POST /accords/:id/sign — after the signing period ended",
     route: sign,
     request: async (cast) => {
-      const a = await accordFor(cast, { freeze: true, signingEndsAt: new Date(Date.now() + 60_000) });
+      const a = await accordFor(cast, { freeze: true, signingEndsOn: "2099-12-31" });
       await db().accord.update({ where: { id: a.id }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
       return requestCode(a);
     },
@@ -256,6 +260,41 @@ export const rows: PermissionRow[] = [
       return requestCode(a);
     },
     allowed: [],
+  },
+  {
+    name: "POST /accords/:id/sign — after the other party declined (signing stopped for everyone)",
+    route: sign,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      const other = await su(cast.people.otherOrgAdmin.id);
+      await declineAccord({ actor: other, accordId: a.id, partyId: a.otherParty, reason: "Not now" });
+      return requestCode(a);
+    },
+    allowed: [],
+  },
+  {
+    name: "POST /accords/:id revise a declined accord (initiator's admin only)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      const other = await su(cast.people.otherOrgAdmin.id);
+      await declineAccord({ actor: other, accordId: a.id, partyId: a.otherParty, reason: "Not now" });
+      return { path: `/accords/${a.id}`, params: { id: a.id }, form: { intent: "revise" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id set the signing period and reminders (initiator's admin only)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return {
+        path: `/accords/${a.id}`,
+        params: { id: a.id },
+        form: { intent: "schedule", signingEndsOn: `${new Date().getUTCFullYear() + 1}-06-30`, reminderEveryDays: "7" },
+      };
+    },
+    allowed: ["orgAdmin"],
   },
   {
     name: "POST /accords/:id/sign — the signatory delegated authority to orgMember",
@@ -291,6 +330,71 @@ export const rows: PermissionRow[] = [
     },
     allowed: ["attendee"],
     // Someone else's passkey is "not found": its existence is not revealed.
+    deniedAs: [404],
+  },
+  {
+    name: "POST /conferences/:slug/ceremony (accept an accord's request to be shown at the conference)",
+    route: ceremony,
+    request: async (cast) => {
+      // The other organization's admin starts an accord and asks to show it at the host's conference.
+      const accord = await createAccord({
+        actor: await su(cast.people.otherOrgAdmin.id),
+        initiatorOrgId: cast.otherOrg.id,
+        kind: "BILATERAL_AGREEMENT",
+        title: "Official declaration",
+        languages: ["en"],
+        partyOrgIds: [cast.org.id],
+        conferenceId: cast.conference.id,
+      });
+      const path = `/conferences/${cast.conference.slug}/ceremony`;
+      return { path, params: { slug: cast.conference.slug }, form: { intent: "accept", accordId: accord.id } };
+    },
+    // The conference's organizers: its ORGANIZER and the host organization's admin. Not the accord's own parties.
+    allowed: ["organizer", "orgAdmin"],
+  },
+  // Before execution an accord is private to its parties (and witnesses): everyone else gets 404, as if it did not exist.
+  {
+    name: "GET /accords/:id/bundle before execution (frozen, being signed)",
+    route: bundleRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/bundle`, params: { id: a.id } };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?q=<id> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?q=${a.id}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /verify?hash=<document hash> before execution",
+    route: verifyPage,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/verify?hash=${a.documentHash}` };
+    },
+    allowed: [...MEMBERS],
+    deniedAs: [404],
+  },
+  {
+    name: "GET /accords/:id/pdf before execution (there is no PDF yet, for anyone)",
+    route: pdfRoute,
+    kind: "loader",
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      return { path: `/accords/${a.id}/pdf`, params: { id: a.id } };
+    },
+    allowed: [],
     deniedAs: [404],
   },
 ];
