@@ -14,5 +14,5 @@ describe("accords demo data", () => {
     expect(bilaterals).toHaveLength(6);
     expect(new Set(bilaterals.map((a) => a.status))).toEqual(new Set(["DRAFTING", "SIGNING"]));
     expect(await db().outboxEmail.count({ where: { template: { in: ["accordEvent", "accordSigningCode"] } } })).toBe(0);
-  });
+  }, 120_000); // seeds every demo accord through the domain operations: over 30 s on a loaded 2-core machine
 });

@@ -139,6 +139,8 @@ export const accords = {
   "accords.diff.moved": "Moved from clause {n}",
   "accords.diff.changed": "Changed",
   "accords.diff.clauseWas": "Clause {n} (was clause {was})",
+  "accords.field.signingOrderLater":
+    "Signing order: once the accord exists, set it on its Signatories page, moving parties up, down and between signing groups (everyone signs in one group until then).",
   "accords.parties.title": "Parties and signing order",
   "accords.parties.lead":
     "Until the text is frozen the initiator can change who takes part and in which order they sign. Group 1 signs first; a group signs once every party of the groups before it has signed. Any change withdraws the approvals given so far.",

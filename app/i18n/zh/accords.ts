@@ -139,6 +139,8 @@ export const accords: Translation<typeof en> = {
   "accords.diff.moved": "由第 {n} 条移来",
   "accords.diff.changed": "已修改",
   "accords.diff.clauseWas": "第 {n} 条（原第 {was} 条）",
+  "accords.field.signingOrderLater":
+    "签署顺序：协议创建后，在其“签署人”页面设置，可上下移动缔约方或调整签署组（在此之前所有缔约方同属一组）。",
   "accords.parties.title": "缔约方与签署顺序",
   "accords.parties.lead":
     "在文本冻结之前，发起方可以更改参与方及其签署顺序。第1组最先签署；前面各组的所有缔约方签署后，下一组才能签署。任何更改都会撤销已作出的批准。",
