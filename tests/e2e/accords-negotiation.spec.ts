@@ -135,4 +135,15 @@ test("two parties negotiate: amendment follows its clause, conflicts are shown, 
   await bjtu.getByRole("button", { name: "Compare" }).click();
   await expect(bjtu.getByText("Clause 2 · Deleted")).toBeVisible();
   await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-diff.png", fullPage: true });
+
+  // Parties and signing order until the text is frozen: Ponta Grossa signs after Beijing Jiaotong, a witness joins.
+  await bjtu.getByRole("link", { name: "Signatories", exact: true }).click();
+  await bjtu.getByRole("button", { name: "State University of Ponta Grossa signs in a later group" }).click();
+  await expect(bjtu.getByText("The parties were changed; approvals given so far were withdrawn.")).toBeVisible();
+  await expect(bjtu.getByRole("heading", { name: "Signing group 2" })).toBeVisible();
+  await bjtu.getByLabel("Add an organization").selectOption({ label: "Tongji University" });
+  await bjtu.getByLabel("As a witness").check();
+  await bjtu.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(bjtu.getByText("(Witness)")).toBeVisible();
+  await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-parties.png", fullPage: true });
 });
