@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { addMember, makeOrg, makeUser, type TestUser } from "../support/world";
 import { emailText } from "../support/mail";
-import { SoftAuthenticator } from "./authenticator";
+import { SoftAuthenticator } from "~/demo/soft-authenticator";
 
 export function sessionUserOf(u: TestUser, name = "Test Signer"): SessionUser {
   return {

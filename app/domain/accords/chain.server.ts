@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { createHmac, randomBytes } from "node:crypto";
 import type { AccordStatus, Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
@@ -127,7 +128,7 @@ export function splitData(refKey: string, event: ChainEvent): { data: Record<str
  */
 export async function appendChain(tx: Tx, state: LockedAccord, event: ChainEvent) {
   const refKey = await ensureRefKey(tx, state);
-  const at = event.at ?? new Date();
+  const at = event.at ?? now();
   const seq = state.chainLength + 1;
   const prevHash = state.chainHead ?? GENESIS_HASH;
   const { data, priv } = splitData(refKey, event);

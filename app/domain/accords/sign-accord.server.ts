@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { enqueueEmail } from "~/domain/email/enqueue.server";
@@ -48,7 +49,7 @@ async function signingContext(tx: Tx, t: SigningTarget) {
   if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
   // A decline stops the accord for every party, not only the one that declined.
   if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
-  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
+  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= now().getTime())) {
     throw new AppError("EXPIRED", "accords.sign.expired");
   }
   if (state.status === "EXECUTED") throw new AppError("EXECUTED", "accords.sign.alreadyExecuted");
@@ -74,7 +75,7 @@ async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKE
     row.userId !== t.actor!.id ||
     row.method !== method ||
     row.usedAt ||
-    row.expiresAt.getTime() <= Date.now()
+    row.expiresAt.getTime() <= now().getTime()
   ) {
     throw new AppError("BAD_NONCE", "accords.sign.badNonce");
   }
@@ -91,7 +92,7 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
       method,
       nonce,
       codeHash,
-      expiresAt: new Date(Date.now() + NONCE_MINUTES * 60_000),
+      expiresAt: new Date(now().getTime() + NONCE_MINUTES * 60_000),
     },
   });
   return nonce;
@@ -114,7 +115,7 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     signerRole: ctx.signerRole,
     orgName: ctx.party.org.nameNative ? `${ctx.party.org.nameEn} (${ctx.party.org.nameNative})` : ctx.party.org.nameEn,
     documentHash: t.documentHash,
-    signedAt: new Date(),
+    signedAt: now(),
     ...evidence,
     ...client,
   };
@@ -231,11 +232,11 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
     }
     if (!verification.verified) throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
     // Single use: the conditional update is the claim, so two submissions of one nonce cannot both pass.
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     await tx.webAuthnCredential.update({
       where: { id: credential.id },
-      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() },
+      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: now() },
     });
     return recordSignature(tx, o, ctx, {
       method: "PASSKEY",
@@ -296,7 +297,7 @@ export async function signWithCode(o: SignWithCodeOptions) {
       return { wrongCode: true } as const;
     }
     if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     const challenge = signingChallenge({
       accordId: o.accordId,
