@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadBundle } from "~/domain/accords/bundle.server";
-import { db } from "~/utils/db.server";
+import { getExecutedBundle } from "~/domain/accords/get-executed-bundle.server";
 
 /** The verification bundle (JSON) of an executed accord, for `npm run verify -- bundle.json`. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response("Not found", { status: 404 });
-  const executed = await db().accord.findFirst({ where: { id, status: "EXECUTED" }, select: { id: true } });
-  const bundle = executed ? await loadBundle(db(), id) : null;
+  const bundle = await getExecutedBundle({ accordId: id });
   if (!bundle) throw new Response("Not found", { status: 404 });
   return new Response(JSON.stringify(bundle, null, 2), {
     headers: {

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { getCeremonyBoard } from "~/domain/accords/get-ceremony-board.server";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
-import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -15,35 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Signing ceremony · Concord" 
  * for published conferences (only names and signing times are shown).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { id: true, title: true, titleZh: true, timeZone: true, status: true },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
-  if (conference.status !== "PUBLISHED" && !(await can(await getUser(request), "conference:view-draft", { conferenceId: conference.id }))) {
-    throw new Response("Not found", { status: 404 });
-  }
-  const accords = await db().accord.findMany({
-    where: { conferenceId: conference.id, status: { in: ["SIGNING", "EXECUTED"] } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      titleZh: true,
-      status: true,
-      documentHash: true,
-      parties: {
-        where: { role: "PARTY" },
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          org: { select: { nameEn: true, nameNative: true } },
-          signature: { select: { signedAt: true, signerName: true } },
-        },
-      },
-    },
-  });
-  return { conference, accords };
+  const board = await getCeremonyBoard({ actor: await getUser(request), slug: params.slug ?? "" });
+  if (!board) throw new Response("Not found", { status: 404 });
+  return board;
 }
 
 export default function Ceremony() {

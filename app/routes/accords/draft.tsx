@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
-import { loadAccordPage, loadClauses } from "~/domain/accords/accord-page.server";
+import { getDraftPage } from "~/domain/accords/get-draft-page.server";
 import { decideAmendment, proposeAmendment } from "~/domain/accords/amendments.server";
 import { commentOnClause, resolveComment } from "~/domain/accords/comment-on-clause.server";
 import { saveVersion } from "~/domain/accords/save-version.server";
@@ -15,7 +15,6 @@ import {
   saveVersionSchema,
 } from "~/domain/accords/schema";
 import { useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -24,46 +23,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  const id = page.accord.id;
-  const [clauses, comments, amendments, versions] = await Promise.all([
-    loadClauses(id, page.accord.frozenVersion ?? page.accord.currentVersion),
-    db().accordComment.findMany({
-      where: { accordId: id },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        clauseNumber: true,
-        version: true,
-        parentId: true,
-        authorName: true,
-        body: true,
-        resolvedAt: true,
-        createdAt: true,
-      },
-    }),
-    db().accordAmendment.findMany({
-      where: { accordId: id },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        clauseNumber: true,
-        language: true,
-        baseVersion: true,
-        proposedText: true,
-        rationale: true,
-        proposerName: true,
-        status: true,
-        rejectReason: true,
-      },
-    }),
-    db().accordVersion.findMany({
-      where: { accordId: id },
-      orderBy: { number: "desc" },
-      select: { number: true, authorName: true, note: true, createdAt: true },
-    }),
-  ]);
-  return { ...page, clauses, comments, amendments, versions };
+  return orRespond(() => getDraftPage({ actor: user, accordId: params.id ?? "" }));
 }
 
 const schemas = {
