@@ -10,7 +10,7 @@ export async function getAccordOverview({ actor, accordId }: GetAccordOverviewOp
   const audit = await db().accordAuditEntry.findMany({
     where: { accordId: page.accord.id },
     orderBy: { seq: "asc" },
-    select: { seq: true, at: true, type: true, actorName: true, hash: true },
+    select: { seq: true, at: true, type: true, actorName: true, data: true, hash: true },
   });
   return { ...page, audit };
 }

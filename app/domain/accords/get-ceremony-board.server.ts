@@ -1,12 +1,14 @@
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
+import { listConferenceLinkRequests } from "./list-conference-link-requests.server";
 
 export type GetCeremonyBoardOptions = { actor: SessionUser | null; slug: string };
 
 /**
- * The accords of a conference that await signatures or are executed, party by party (names and signing times
- * only); null when the conference does not exist or is a draft the reader may not see.
+ * The accords of a conference that await signatures or are executed and whose link its organizers accepted,
+ * party by party (names and signing times only), with the pending link requests for its organizers (null for
+ * others); null when the conference does not exist or is a draft the reader may not see.
  */
 export async function getCeremonyBoard({ actor, slug }: GetCeremonyBoardOptions) {
   const conference = await db().conference.findUnique({
@@ -18,7 +20,7 @@ export async function getCeremonyBoard({ actor, slug }: GetCeremonyBoardOptions)
     return null;
   }
   const accords = await db().accord.findMany({
-    where: { conferenceId: conference.id, status: { in: ["SIGNING", "EXECUTED"] } },
+    where: { conferenceId: conference.id, conferenceLinkStatus: "ACCEPTED", status: { in: ["SIGNING", "EXECUTED"] } },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -37,5 +39,5 @@ export async function getCeremonyBoard({ actor, slug }: GetCeremonyBoardOptions)
       },
     },
   });
-  return { conference, accords };
+  return { conference, accords, requests: await listConferenceLinkRequests(actor, conference.id) };
 }

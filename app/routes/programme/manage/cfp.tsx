@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           formats: call.formats as string[],
           intro: call.intro,
           introZh: call.introZh ?? "",
+          sameOrganizationConflicts: call.sameOrganizationConflicts,
         }
       : { formats: ["PAPER_SESSION"] },
     questions,
@@ -181,6 +182,19 @@ export default function ManageCfp() {
           />
           <TextareaField meta={f.intro} label={t("programme.cfp.intro")} optional autoFocus={c.focus === "intro"} />
           <TextareaField meta={f.introZh} label={t("programme.cfp.introZh")} optional autoFocus={c.focus === "introZh"} />
+          <label className="mb-1 flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={f.sameOrganizationConflicts.name}
+              defaultChecked={f.sameOrganizationConflicts.initialValue === "on"}
+              aria-describedby="same-org-hint"
+              className="h-4 w-4"
+            />
+            {t("programme.cfp.sameOrganizationConflicts")}
+          </label>
+          <p id="same-org-hint" className="mb-4 text-sm text-stone-600">
+            {t("programme.cfp.sameOrganizationConflictsHint")}
+          </p>
           <SubmitButton>{t("programme.cfp.save")}</SubmitButton>
         </Form>
       </section>
