@@ -2,27 +2,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
-import { loadAccordPage } from "~/domain/accords/accord-page.server";
+import { getSignatoriesPage } from "~/domain/accords/get-signatories-page.server";
 import { delegateSchema, designateSchema } from "~/domain/accords/schema";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
 import { runForm } from "~/utils/form-action.server";
-import { orRespond, toResponse } from "~/utils/http.server";
+import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  if (page.may.manageSignatoriesOf.length === 0) throw toResponse(new AppError("FORBIDDEN", "error.forbidden"));
-  const parties = page.accord.parties.filter((p) => page.may.manageSignatoriesOf.includes(p.id));
-  const members = await db().membership.findMany({
-    where: { orgId: { in: parties.map((p) => p.orgId) } },
-    select: { orgId: true, position: true, user: { select: { id: true, nameLatin: true, nameNative: true, email: true } } },
-  });
-  return { accord: page.accord, parties, members };
+  return orRespond(() => getSignatoriesPage({ actor: user, accordId: params.id ?? "" }));
 }
 
 const schema = designateSchema.or(delegateSchema);
