@@ -172,7 +172,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       timeout: 120_000,
     });
     return { nonce, options };
-  });
+  }, LOCKED_TX);
 }
 
 export type CompletePasskeySigningOptions = SigningTarget & { nonce: string; response: unknown; confirmed: boolean };
@@ -272,7 +272,7 @@ export async function requestSigningCode(o: SigningTarget) {
       props: { title: o.actor!.locale === "zh" && accord.titleZh ? accord.titleZh : accord.title, code, documentHash: o.documentHash },
     });
     return { nonce };
-  });
+  }, LOCKED_TX);
 }
 
 export type SignWithCodeOptions = SigningTarget & { nonce: string; code: string; typedName: string; confirmed: boolean };
