@@ -83,7 +83,10 @@ export async function makeParties(n: number, opts: { passkeys?: boolean } = {}) 
 }
 
 /** An accord with the given parties, drafted (version 1 with CLAUSES), and optionally frozen with signatories designated. */
-export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boolean; groups?: number[]; signingEndsAt?: Date } = {}) {
+export async function makeAccord(
+  parties: PartyFixture[],
+  opts: { freeze?: boolean; groups?: number[]; signingEndsAt?: Date; conferenceId?: string } = {},
+) {
   const [first, ...rest] = parties;
   const accord = await createAccord({
     actor: first.admin,
@@ -95,6 +98,7 @@ export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boole
     partyOrgIds: rest.map((p) => p.org.id),
     signingGroups: opts.groups ? Object.fromEntries(parties.map((p, i) => [p.org.id, opts.groups![i]])) : undefined,
     signingEndsAt: opts.signingEndsAt,
+    conferenceId: opts.conferenceId,
     clauses: CLAUSES,
   });
   const rows = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });

@@ -5,4 +5,4 @@ import type { AccordRead, LockedAccord } from "~/domain/accords/chain.server";
 export const unlockedRead: AccordRead = (tx, accordId) =>
   tx.$queryRaw<
     LockedAccord[]
-  >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength" FROM "Accord" WHERE "id" = ${accordId}::uuid`;
+  >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength","refKey" FROM "Accord" WHERE "id" = ${accordId}::uuid`;

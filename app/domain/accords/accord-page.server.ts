@@ -2,7 +2,7 @@ import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { canAccords, requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesOf } from "./common.server";
+import { clausesOf, keyedClausesOf } from "./common.server";
 
 /**
  * The accord as its pages show it, for a member of one of its organizations
@@ -85,6 +85,11 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
 
 export async function loadClauses(accordId: string, version: number) {
   return db().$transaction((tx) => clausesOf(tx, accordId, version));
+}
+
+/** The clauses of one version with their identities and languages out of step. */
+export async function loadKeyedClauses(accordId: string, version: number) {
+  return db().$transaction((tx) => keyedClausesOf(tx, accordId, version));
 }
 
 /** Accords the user's organizations take part in, newest first. */

@@ -25,6 +25,7 @@ export async function approveVersion(o: ApproveVersionOptions) {
     // Approving what one read, not what someone saved a second ago.
     if (o.version !== state.currentVersion)
       throw new AppError("STALE_VERSION", "accords.error.staleApproval", { current: state.currentVersion });
+    await assertInStep(tx, o.accordId, o.version);
     await tx.accordParty.update({
       where: { id: party.id },
       data: { approvedVersion: o.version, approvedAt: new Date(), approvedById: o.actor!.id },
@@ -42,7 +43,21 @@ export async function approveVersion(o: ApproveVersionOptions) {
   });
 }
 
+/** Refuses while any clause of the version has a language still to be brought in step with another's change. */
+async function assertInStep(tx: Tx, accordId: string, version: number) {
+  const behind = await tx.accordClause.findMany({
+    where: { version: { accordId, number: version }, outOfStep: true },
+    orderBy: [{ number: "asc" }, { language: "asc" }],
+    select: { number: true, language: true },
+  });
+  if (behind.length > 0) {
+    const list = behind.map((c) => `${c.number} (${c.language})`).join(", ");
+    throw new AppError("OUT_OF_STEP", "accords.error.outOfStep", { clauses: list });
+  }
+}
+
 async function freeze(tx: Tx, state: LockedAccord, actor: SessionUser) {
+  await assertInStep(tx, state.id, state.currentVersion);
   const doc = await canonicalInputs(tx, state.id, state.currentVersion);
   if (doc.clauses.length === 0) throw new AppError("EMPTY_TEXT", "accords.error.emptyText");
   const canonicalText = canonicalDocument(doc);

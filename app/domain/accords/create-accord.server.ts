@@ -1,9 +1,10 @@
 import type { AccordKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
+import { can } from "~/utils/permissions.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesHash, type ClauseSet } from "./canonical";
+import { clausesHash } from "./canonical";
 import { appendChain, lockAccord } from "./chain.server";
 import { actorOf, tidyClauses, writeVersion } from "./common.server";
 import { notifyOrgs } from "./notify.server";
@@ -56,7 +57,10 @@ export async function createAccord(o: CreateAccordOptions) {
   if (o.kind === "BILATERAL_AGREEMENT" && partyIds.length !== 2) throw new FieldError("partyOrgIds", "accords.validation.bilateral");
   const groups = o.signingGroups ?? (o.signingOrder ? await groupsFromText(o.signingOrder, partyIds) : {});
   const languages = o.languages.filter((l, i, a) => a.indexOf(l) === i);
-  const clauses: ClauseSet = tidyClauses(o.clauses ?? [], languages);
+  const clauses = tidyClauses(
+    (o.clauses ?? []).map((text) => ({ text })),
+    languages,
+  );
 
   return db().$transaction(
     async (tx) => {
@@ -65,6 +69,12 @@ export async function createAccord(o: CreateAccordOptions) {
       if (o.conferenceId && !(await tx.conference.findUnique({ where: { id: o.conferenceId }, select: { id: true } }))) {
         throw new FieldError("conferenceId", "accords.validation.unknownConference");
       }
+      // Anyone may ask to show an accord at a conference; only its organizers decide (decision 042).
+      const conferenceLinkStatus = !o.conferenceId
+        ? null
+        : (await can(actor, "conference:update", { conferenceId: o.conferenceId }, tx))
+          ? ("ACCEPTED" as const)
+          : ("REQUESTED" as const);
       if (o.signingEndsAt && o.signingEndsAt.getTime() <= Date.now())
         throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
       const accord = await tx.accord.create({
@@ -73,6 +83,7 @@ export async function createAccord(o: CreateAccordOptions) {
           title: o.title,
           titleZh: o.titleZh ?? null,
           conferenceId: o.conferenceId ?? null,
+          conferenceLinkStatus,
           initiatorOrgId: o.initiatorOrgId,
           languages,
           signingEndsAt: o.signingEndsAt ?? null,

@@ -7,7 +7,7 @@ import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { evidenceHash, normalizeText, signingChallenge } from "./canonical";
-import { appendChain, lockAccord, LOCKED_TX, type AccordRead, type LockedAccord } from "./chain.server";
+import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type AccordRead, type LockedAccord } from "./chain.server";
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
@@ -16,11 +16,15 @@ import { relyingParty } from "./webauthn.server";
 const NONCE_MINUTES = 15;
 const MAX_CODE_ATTEMPTS = 5;
 
+/** Where a signature was made from, as the sign routes saw the request: stored privately, shown to the parties. */
+export type SigningClient = { ipAddress: string | null; userAgent: string | null };
+
 type SigningTarget = {
   actor: SessionUser | null;
   accordId: string;
   partyId: string;
   documentHash: string;
+  client?: SigningClient;
   /** How the accord is locked; always its row lock, except in the signing race test's control. */
   accordRead?: AccordRead;
 };
@@ -61,7 +65,9 @@ async function signingContext(tx: Tx, t: SigningTarget) {
     where: { accordId: t.accordId, role: "PARTY", signingGroup: { lt: party.signingGroup }, signature: null },
   });
   if (earlier > 0) throw new AppError("NOT_YOUR_TURN", "accords.sign.notYourTurn");
-  return { state, party, signerRole: party.signatories[0]?.position ?? null };
+  // The signer as the challenge and the public bundle name them: their pseudonym within this accord.
+  const signerRef = userRef(await ensureRefKey(tx, state), t.actor!.id);
+  return { state, party, signerRole: party.signatories[0]?.position ?? null, signerRef };
 }
 
 async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKEY" | "EMAIL_CODE") {
@@ -98,21 +104,24 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
 
 type Evidence = Omit<
   Parameters<typeof evidenceOf>[0],
-  "partyId" | "signerId" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
->;
+  "partyId" | "signerRef" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
+> & { userHandle: string | null; emailedTo: string | null };
 
 async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType<typeof signingContext>>, evidence: Evidence) {
   const actor = t.actor!;
+  const client = { ipAddress: t.client?.ipAddress?.slice(0, 100) ?? null, userAgent: t.client?.userAgent?.slice(0, 500) ?? null };
   const record = {
     accordId: t.accordId,
     partyId: t.partyId,
     signerId: actor.id,
+    signerRef: ctx.signerRef,
     signerName: personName(actor),
     signerRole: ctx.signerRole,
     orgName: ctx.party.org.nameNative ? `${ctx.party.org.nameEn} (${ctx.party.org.nameNative})` : ctx.party.org.nameEn,
     documentHash: t.documentHash,
     signedAt: new Date(),
     ...evidence,
+    ...client,
   };
   await tx.accordSignature.create({ data: record });
   await appendChain(tx, ctx.state, {
@@ -120,6 +129,7 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     type: "signed",
     at: record.signedAt,
     data: { partyId: t.partyId, orgId: ctx.party.orgId, method: evidence.method, evidenceHash: evidenceHash(evidenceOf(record)) },
+    private: { emailedTo: evidence.emailedTo, userHandle: evidence.userHandle, ...client },
   });
   const executed = await executeIfComplete(tx, ctx.state);
   return { executed };
@@ -132,7 +142,7 @@ export type StartPasskeySigningOptions = SigningTarget;
 /** Issues a single-use nonce and the WebAuthn request options whose challenge is derived from it. */
 export async function startPasskeySigning(o: StartPasskeySigningOptions) {
   return db().$transaction(async (tx) => {
-    await signingContext(tx, o);
+    const ctx = await signingContext(tx, o);
     const credentials = await tx.webAuthnCredential.findMany({
       where: { userId: o.actor!.id },
       select: { credentialId: true, transports: true },
@@ -143,7 +153,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce,
     });
     const options = await generateAuthenticationOptions({
@@ -191,7 +201,7 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: nonceRow.nonce,
     });
     const { rpId, origin } = relyingParty();
@@ -285,7 +295,7 @@ export async function signWithCode(o: SignWithCodeOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: row.nonce,
     });
     return recordSignature(tx, o, ctx, {

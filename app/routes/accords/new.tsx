@@ -94,6 +94,7 @@ export default function NewAccord() {
         <SelectField
           meta={fields.conferenceId}
           label={t("accords.field.conference")}
+          hint={t("accords.field.conferenceHint")}
           optional
           placeholder="—"
           options={conferences.map((c) => ({ value: c.id, label: pick(locale, c.title, c.titleZh) }))}

@@ -12,7 +12,7 @@ import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.s
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
-import { orRespond } from "~/utils/http.server";
+import { orRespond, signingClient } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -56,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           code: v.code,
           typedName: v.typedName,
           confirmed: true,
+          client: signingClient(request),
         });
         return { message: r.executed ? "accords.sign.executedToast" : "accords.sign.done" };
       }
