@@ -234,7 +234,7 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       conferenceId,
       languages: ["en", "zh"],
       partyOrgIds: [b.id],
-      signingEndsAt: new Date(Date.now() + 180 * 24 * 3600_000),
+      signingEndsOn: new Date(Date.now() + 180 * 24 * 3600_000).toISOString().slice(0, 10),
       clauses: bilateral(a.nameEn, b.nameEn).map((c, i) =>
         i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c,
       ),

@@ -5,7 +5,7 @@ import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
 import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
-import { withdrawAccord } from "~/domain/accords/lifecycle.server";
+import { declineAccord, withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
 import * as ceremony from "~/routes/accords/ceremony";
 import * as bundleRoute from "~/routes/accords/bundle";
@@ -38,7 +38,7 @@ async function su(id: string): Promise<SessionUser> {
   };
 }
 
-async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsAt?: Date } = {}) {
+async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number, number]; signingEndsOn?: string } = {}) {
   const admin = await su(cast.people.orgAdmin.id);
   const other = await su(cast.people.otherOrgAdmin.id);
   const accord = await createAccord({
@@ -50,7 +50,7 @@ async function accordFor(cast: Cast, opts: { freeze?: boolean; groups?: [number,
     languages: ["en", "zh"],
     partyOrgIds: [cast.otherOrg.id],
     signingGroups: opts.groups ? { [cast.org.id]: opts.groups[0], [cast.otherOrg.id]: opts.groups[1] } : undefined,
-    signingEndsAt: opts.signingEndsAt,
+    signingEndsOn: opts.signingEndsOn,
     clauses: [{ en: "The parties cooperate.", zh: "双方开展合作。" }],
   });
   const parties = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });
@@ -232,7 +232,7 @@ export const rows: PermissionRow[] = [
     name: "POST /accords/:id/sign — after the signing period ended",
     route: sign,
     request: async (cast) => {
-      const a = await accordFor(cast, { freeze: true, signingEndsAt: new Date(Date.now() + 60_000) });
+      const a = await accordFor(cast, { freeze: true, signingEndsOn: "2099-12-31" });
       await db().accord.update({ where: { id: a.id }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
       return requestCode(a);
     },
@@ -247,6 +247,41 @@ export const rows: PermissionRow[] = [
       return requestCode(a);
     },
     allowed: [],
+  },
+  {
+    name: "POST /accords/:id/sign — after the other party declined (signing stopped for everyone)",
+    route: sign,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      const other = await su(cast.people.otherOrgAdmin.id);
+      await declineAccord({ actor: other, accordId: a.id, partyId: a.otherParty, reason: "Not now" });
+      return requestCode(a);
+    },
+    allowed: [],
+  },
+  {
+    name: "POST /accords/:id revise a declined accord (initiator's admin only)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast, { freeze: true });
+      const other = await su(cast.people.otherOrgAdmin.id);
+      await declineAccord({ actor: other, accordId: a.id, partyId: a.otherParty, reason: "Not now" });
+      return { path: `/accords/${a.id}`, params: { id: a.id }, form: { intent: "revise" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
+    name: "POST /accords/:id set the signing period and reminders (initiator's admin only)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return {
+        path: `/accords/${a.id}`,
+        params: { id: a.id },
+        form: { intent: "schedule", signingEndsOn: `${new Date().getUTCFullYear() + 1}-06-30`, reminderEveryDays: "7" },
+      };
+    },
+    allowed: ["orgAdmin"],
   },
   {
     name: "POST /accords/:id/sign — the signatory delegated authority to orgMember",

@@ -24,6 +24,11 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
       frozenVersion: true,
       documentHash: true,
       signingEndsAt: true,
+      signingEndsOn: true,
+      reminderEveryDays: true,
+      declinedAt: true,
+      revisionOf: { select: { id: true, title: true, titleZh: true } },
+      revisedAs: { select: { id: true, title: true, titleZh: true } },
       executedAt: true,
       withdrawReason: true,
       pdfHash: true,
@@ -77,8 +82,10 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
       withdraw: mayEdit,
       /** Parties whose admin the viewer is. */
       adminOf: accord.parties.filter((p) => p.role === "PARTY" && rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
-      /** Parties the viewer is a current signatory of. */
-      signFor: accord.parties.filter((p) => p.role === "PARTY" && p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
+      /** Parties and witnesses whose signatories the viewer manages (as their organization's admin). */
+      manageSignatoriesOf: accord.parties.filter((p) => rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
+      /** Parties (and witnesses) the viewer is a current signatory of. */
+      signFor: accord.parties.filter((p) => p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
     },
   };
 }

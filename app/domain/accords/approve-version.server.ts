@@ -6,7 +6,7 @@ import { canonicalDocument, sha256Hex } from "./canonical";
 import { appendChain, lockAccord, type LockedAccord } from "./chain.server";
 import { actorOf, canonicalInputs } from "./common.server";
 import { assertDrafting } from "./create-accord.server";
-import { notifyOrgs, partyOrgIds } from "./notify.server";
+import { notifyOrgs, notifyTurn, partyOrgIds } from "./notify.server";
 
 export type ApproveVersionOptions = { actor: SessionUser | null; accordId: string; partyId: string; version: number };
 
@@ -71,5 +71,7 @@ async function freeze(tx: Tx, state: LockedAccord, actor: SessionUser) {
   state.documentHash = documentHash;
   await appendChain(tx, state, { ...actorOf(actor), type: "frozen", data: { version: state.currentVersion, documentHash } });
   await notifyOrgs(tx, await partyOrgIds(tx, state.id), { event: "frozen", accordId: state.id, documentHash }, { role: "ADMIN" });
+  // Only the first signing group is asked now; later groups are told when their turn comes.
+  await notifyTurn(tx, state.id);
   return documentHash;
 }

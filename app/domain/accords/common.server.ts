@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { localDayBounds } from "~/utils/zoned-time";
 import type { Tx } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { normalizeText, type CanonicalDocument, type ClauseSet } from "./canonical";
@@ -176,4 +177,19 @@ export async function writeVersion(
   );
   if (rows.length) await tx.accordClause.createMany({ data: rows });
   return version;
+}
+
+/** The time zone an accord's days are named in: its conference's venue, else UTC. */
+export async function accordTimeZone(tx: Tx, accordId: string): Promise<string> {
+  const a = await tx.accord.findUnique({ where: { id: accordId }, select: { conference: { select: { timeZone: true } } } });
+  return a?.conference?.timeZone ?? "UTC";
+}
+
+/**
+ * The instant a signing period that ends on `day` (YYYY-MM-DD) closes: the end
+ * of that calendar day in the accord's zone, so "2027-01-31" in Beijing closes
+ * at midnight Beijing time, not at midnight UTC (8 hours later).
+ */
+export function signingPeriodEnd(day: string, zone: string): Date {
+  return localDayBounds(day, zone).end;
 }

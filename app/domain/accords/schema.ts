@@ -44,7 +44,7 @@ export const createAccordSchema = z.object({
   witnessOrgIds: z.array(uuid()).max(MAX_PARTIES, "accords.validation.tooManyParties").default([]),
   /** Optional signing order: one line per group of organization slugs; unlisted parties sign last. */
   signingOrder: optionalText(5000),
-  /** yyyy-mm-dd: the signing period ends at the end of that day (UTC). */
+  /** yyyy-mm-dd: the signing period ends at the end of that day in the accord's time zone (the venue's, else UTC). */
   signingEndsOn: optionalDayText("event"),
 });
 
@@ -106,6 +106,14 @@ export const decideAmendmentSchema = z
 export const approveSchema = z.object({ intent: z.literal("approve"), partyId: uuid(), version: z.coerce.number().int().positive() });
 export const withdrawSchema = z.object({ intent: z.literal("withdraw"), reason: reason() });
 export const remindSchema = z.object({ intent: z.literal("remind") });
+export const reviseSchema = z.object({ intent: z.literal("revise") });
+
+export const scheduleSchema = z.object({
+  intent: z.literal("schedule"),
+  signingEndsOn: optionalDayText("event"),
+  /** Days between automatic reminders; "never" turns them off. */
+  reminderEveryDays: z.union([z.literal("never"), z.coerce.number().int().min(1, "validation.invalid").max(30, "validation.invalid")]),
+});
 
 export const designateSchema = z.object({
   intent: z.literal("designate"),
