@@ -8,7 +8,7 @@ import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { evidenceHash, normalizeText, signingChallenge } from "./canonical";
-import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type LockedAccord } from "./chain.server";
+import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type AccordRead, type LockedAccord } from "./chain.server";
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
@@ -21,7 +21,15 @@ const MAX_CODE_ATTEMPTS = 5;
 /** Where a signature was made from, as the sign routes saw the request: stored privately, shown to the parties. */
 export type SigningClient = { ipAddress: string | null; userAgent: string | null };
 
-type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: string; documentHash: string; client?: SigningClient };
+type SigningTarget = {
+  actor: SessionUser | null;
+  accordId: string;
+  partyId: string;
+  documentHash: string;
+  client?: SigningClient;
+  /** How the accord is locked; always its row lock, except in the signing race test's control. */
+  accordRead?: AccordRead;
+};
 
 /**
  * Everything that must hold for this person to sign for this party now, checked
@@ -30,7 +38,7 @@ type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: str
  * not yet signed or declined. Refusals are 403 (not allowed now) or 409 (state).
  */
 async function signingContext(tx: Tx, t: SigningTarget) {
-  const state = await lockAccord(tx, t.accordId);
+  const state = await lockAccord(tx, t.accordId, t.accordRead);
   const party = await tx.accordParty.findFirst({
     where: { id: t.partyId, accordId: t.accordId },
     select: {
