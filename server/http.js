@@ -10,7 +10,7 @@ import express from "express";
 import helmet from "helmet";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
-import { FormBoundsError, checkFormBody, checkUrlEncoded } from "./form-bounds.js";
+import { FormBoundsError, checkFormBody, checkPath, checkUrlEncoded } from "./form-bounds.js";
 import { pageCache } from "./page-cache.js";
 
 const STRIPE_CHECKOUT = "https://checkout.stripe.com";
@@ -145,6 +145,7 @@ function formBounds({ maxBodyBytes }) {
   return async (req, res, next) => {
     try {
       const q = req.originalUrl.indexOf("?");
+      checkPath(q === -1 ? req.originalUrl : req.originalUrl.slice(0, q));
       if (q !== -1) checkUrlEncoded(req.originalUrl.slice(q + 1));
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.locals.body = await readBody(req, maxBodyBytes);
@@ -191,6 +192,9 @@ function securityHeaders({ https, development }) {
     xFrameOptions: { action: "sameorigin" },
   });
 }
+
+/** The content types a page's form arrives in. */
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
 /**
  * @param {object} options
@@ -296,6 +300,12 @@ export function createApp({ build, buildDir, runtime, lifecycle = { draining: fa
     const { route, path: shown } = identify(pathname);
     res.locals.routeId = route;
     res.locals.loggedPath = shown;
+    // Pages (route modules with a component) take forms only: JSON, text or no content type would make
+    // `request.formData()` throw inside the route. Resource routes (webhooks, passkey JSON) read their own.
+    if (req.method !== "GET" && req.method !== "HEAD" && !FORM_TYPES.test(req.get("content-type") ?? "")) {
+      const routes = typeof build === "function" ? (await build()).routes : build.routes;
+      if (routes[route]?.module?.default) return refuse(res, 415, "Unsupported media type: this page accepts form submissions only");
+    }
     try {
       // The only trusted source of the client address inside the app (rate limits, audit): with
       // TRUST_PROXY=n, Express takes the address the nearest n proxies wrote into X-Forwarded-For.
