@@ -141,9 +141,17 @@ export function checkMultipart(body, headers, limits = FORM_LIMITS) {
   });
 }
 
-/** A NUL character in the path (`/conferences/a%00b`) names nothing and would reach the database as text. */
+/** A path that does not decode, or holds a control character (`/conferences/a%00b`), is a 400 before any route sees it. */
 export function checkPath(pathname) {
-  if (/%00|\0/i.test(pathname)) throw new FormBoundsError("the address contains a NUL character");
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new FormBoundsError("the address is not valid percent-encoding");
+  }
+  // Control characters (NUL, BEL, ESC…) name no page and would reach the database as text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001F\u007F]/.test(decoded)) throw new FormBoundsError("the address contains a control character");
 }
 
 /** Checks a request body by its content type; other types (JSON for webhooks and passkeys) are left to their routes. */

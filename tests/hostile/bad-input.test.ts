@@ -54,8 +54,8 @@ describe("hostile path segments", () => {
       for (const name of t.params) {
         for (const [kind, segment] of Object.entries(SEGMENTS)) {
           const url = withSegment(t, name, segment, w);
-          for (const who of [undefined, "organizer", "attendee"] as const) {
-            for (const method of ["GET", "POST"]) {
+          for (const who of [undefined, "organizer"] as const) {
+            for (const method of who ? ["GET", "POST"] : ["GET"]) {
               requests++;
               const res = await send(url, {
                 method,
@@ -98,7 +98,9 @@ describe("bodies that are not forms", () => {
         ["text/plain", "intent=save"],
         [null, "intent=save"],
       ] as const) {
-        const res = await send(t.url, { method: "POST", who: "organizer", headers: type ? { "content-type": type } : {}, body });
+        // A fresh session each time: a resource route such as /logout may end the one it is sent with.
+        const cookie = await w.freshCookie("organizer");
+        const res = await send(t.url, { method: "POST", headers: { cookie, ...(type ? { "content-type": type } : {}) }, body });
         const problem = await problemOf(res);
         if (problem) failures.push(`${t.route.id} ${type}: ${problem}`);
       }
