@@ -134,6 +134,7 @@ export const cfpSchema = z
     formats: z.array(z.enum(SESSION_KINDS, { error: "validation.invalid" })).min(1, "programme.validation.formats"),
     intro: optionalText(5000),
     introZh: optionalText(5000),
+    sameOrganizationConflicts: z.boolean().default(false),
   })
   .refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, {
     path: ["closesAt"],
