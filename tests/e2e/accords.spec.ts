@@ -91,6 +91,9 @@ test("two signatories sign with passkeys; the executed PDF verifies on /verify",
 test("the ceremony board shows the conference's accords and the seal key is published", async ({ page, request }) => {
   await page.goto("/conferences/icete-2025/ceremony");
   await expect(page.getByRole("heading", { name: /Joint Declaration on Mutual Recognition/ })).toBeVisible();
+  // The universities' agreements asked to be shown here and the organizer accepted them (decision 042).
+  await expect(page.getByRole("heading", { name: /Cooperation agreement .*Beihang University/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Accords asking to be shown here" })).toHaveCount(0);
   const key = await request.get("/.well-known/concord-seal-key");
   expect(key.status()).toBe(200);
   expect(await key.json()).toMatchObject({ algorithm: "Ed25519" });
