@@ -25,6 +25,12 @@ export function clientIp(request: Request): string {
   return request.headers.get("x-concord-client-ip") ?? "unknown";
 }
 
+/** The client's address and user agent, as a signature records them (privately; shown to the parties). */
+export function signingClient(request: Request): { ipAddress: string | null; userAgent: string | null } {
+  const ip = clientIp(request);
+  return { ipAddress: ip === "unknown" ? null : ip, userAgent: request.headers.get("user-agent") };
+}
+
 export function absoluteUrl(path: string) {
   return new URL(path, env().APP_URL).toString();
 }

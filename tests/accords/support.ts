@@ -84,7 +84,7 @@ export async function makeParties(n: number, opts: { passkeys?: boolean } = {}) 
 /** An accord with the given parties, drafted (version 1 with CLAUSES), and optionally frozen with signatories designated. */
 export async function makeAccord(
   parties: PartyFixture[],
-  opts: { freeze?: boolean; groups?: number[]; signingEndsAt?: Date; conferenceId?: string } = {},
+  opts: { freeze?: boolean; groups?: number[]; signingEndsOn?: string; conferenceId?: string } = {},
 ) {
   const [first, ...rest] = parties;
   const accord = await createAccord({
@@ -96,7 +96,7 @@ export async function makeAccord(
     languages: ["en", "zh"],
     partyOrgIds: rest.map((p) => p.org.id),
     signingGroups: opts.groups ? Object.fromEntries(parties.map((p, i) => [p.org.id, opts.groups![i]])) : undefined,
-    signingEndsAt: opts.signingEndsAt,
+    signingEndsOn: opts.signingEndsOn,
     conferenceId: opts.conferenceId,
     clauses: CLAUSES,
   });

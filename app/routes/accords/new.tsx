@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       partyOrgIds: v.partyOrgIds,
       witnessOrgIds: v.witnessOrgIds,
       signingOrder: v.signingOrder,
-      signingEndsAt: v.signingEndsOn ? new Date(`${v.signingEndsOn}T23:59:59.999Z`) : undefined,
+      signingEndsOn: v.signingEndsOn,
     }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });

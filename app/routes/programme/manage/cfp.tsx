@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { assignReviewer } from "~/domain/programme/assign-reviewer.server";
+import { getCfpSettings } from "~/domain/programme/get-cfp-settings.server";
 import { deleteCfpItem } from "~/domain/programme/delete-cfp-item.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { saveCfp } from "~/domain/programme/save-cfp.server";
@@ -20,9 +21,9 @@ import {
   unassignReviewerSchema,
 } from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
-import { toLocalInput } from "~/utils/zoned-time";
+import { offsetLabel, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
+import { requireUser } from "~/utils/session.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -30,22 +31,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction = () => [{ title: "Call for proposals · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
-  const [call, questions, criteria, tracks] = await Promise.all([
-    db().callForProposals.findUnique({ where: { conferenceId: conference.id } }),
-    db().cfpQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
-    db().reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
-    db().track.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: { position: "asc" },
-      select: {
-        id: true,
-        name: true,
-        nameZh: true,
-        reviewers: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, nameLatin: true, email: true } } } },
-      },
-    }),
-  ]);
+  const user = await requireUser(request);
+  const { conference, call, questions, criteria, tracks } = await orRespond(() => getCfpSettings({ actor: user, slug: params.slug ?? "" }));
+  const offset = offsetLabel(conference.startDate, conference.timeZone);
   const zone = conference.timeZone;
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
