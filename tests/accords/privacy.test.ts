@@ -109,7 +109,12 @@ describe("accord privacy", () => {
   it("keeps a decline's reason private, and a withdrawn accord stays hidden from the public", async () => {
     const parties = await makeParties(2);
     const { accordId } = await makeAccord(parties);
-    await declineAccord({ actor: parties[1].admin, accordId, partyId: parties[1].partyId, reason: "Budget not approved by the senate" });
+    await declineAccord({
+      actor: parties[1].signatory,
+      accordId,
+      partyId: parties[1].partyId,
+      reason: "Budget not approved by the senate",
+    });
     const outsider = await makeUser({ name: "Outsider" });
     expect(
       (await callLoader(bundleRoute, { path: `/accords/${accordId}/bundle`, params: { id: accordId }, cookie: outsider.cookie })).status,

@@ -115,19 +115,21 @@ describe("the independent verifier agrees with npm run verify", () => {
     expect(verifyBundleText(forged, key()).verified).toBe(false);
   }, 120_000);
 
-  const variants: [string, () => string, string][] = [
+  // [variant, bundle text, what npm run verify prints, what the independent verifier reports]
+  const variants: [string, () => string, string, string][] = [
     [
       "changed text",
       () => edit(genuine, (b) => (b.document.canonical = b.document.canonical.replace("cooperate", "compete"))),
       "FAIL  text",
+      "document hash",
     ],
-    ["changed pdfHash", () => edit(genuine, (b) => (b.pdfHash = "c".repeat(64))), "FAIL  seal"],
-    ["changed time zone", () => edit(genuine, (b) => (b.timeZone = "America/Sao_Paulo")), "FAIL  seal"],
-    ["duplicate keys", () => genuine.replace("{", '{\n  "status": "WITHDRAWN",'), "duplicate key"],
-    ["reordered audit", () => edit(genuine, (b) => ([b.audit[3], b.audit[4]] = [b.audit[4], b.audit[3]])), "FAIL  chain"],
-    ["a signer who was not designated", () => notDesignated, "FAIL  rules"],
+    ["changed pdfHash", () => edit(genuine, (b) => (b.pdfHash = "c".repeat(64))), "FAIL  seal", "seal pdfHash"],
+    ["changed time zone", () => edit(genuine, (b) => (b.timeZone = "America/Sao_Paulo")), "FAIL  seal", "seal time zone"],
+    ["duplicate keys", () => genuine.replace("{", '{\n  "status": "WITHDRAWN",'), "duplicate key", "duplicate member"],
+    ["reordered audit", () => edit(genuine, (b) => ([b.audit[3], b.audit[4]] = [b.audit[4], b.audit[3]])), "FAIL  chain", "link at"],
+    ["a signer who was not designated", () => notDesignated, "FAIL  rules", "signer not designated"],
   ];
-  for (const [name, make, expected] of variants) {
+  for (const [name, make, expected, independent] of variants) {
     it(`on a bundle with ${name}: both refuse it`, async () => {
       const text = make();
       const mine = verifyBundleText(text, key());
