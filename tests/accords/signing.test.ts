@@ -124,7 +124,7 @@ describe("who may sign, and when", () => {
     expect(deputyUser.id).toBe(deputy.id);
 
     const later = await makeParties(2);
-    const expiring = await makeAccord(later, { signingEndsAt: new Date(Date.now() + 60_000) });
+    const expiring = await makeAccord(later, { signingEndsOn: "2099-12-31" });
     await db().accord.update({ where: { id: expiring.accordId }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
     expect(await rejection(signWithPasskey(expiring.accordId, expiring.documentHash, later[0]))).toMatchObject({
       status: 403,

@@ -11,6 +11,7 @@ import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type LockedA
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
+import { notifyEveryone, notifyTurn } from "./notify.server";
 import { relyingParty } from "./webauthn.server";
 
 const NONCE_MINUTES = 15;
@@ -45,6 +46,8 @@ async function signingContext(tx: Tx, t: SigningTarget) {
   if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
   await requireAccordsPermission(t.actor, "accord:sign", { partyId: party.id }, tx);
   if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
+  // A decline stops the accord for every party, not only the one that declined.
+  if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
   if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
     throw new AppError("EXPIRED", "accords.sign.expired");
   }
@@ -124,7 +127,19 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     private: { emailedTo: evidence.emailedTo, userHandle: evidence.userHandle, ...client },
   });
   const executed = await executeIfComplete(tx, ctx.state);
+  if (!executed && ctx.party.role === "PARTY") await announceGroupIfComplete(tx, t.accordId, ctx.party.signingGroup);
   return { executed };
+}
+
+/**
+ * When the signer's party was the last of its signing group, everyone is told
+ * the group has signed and the next group's signatories that it is their turn.
+ */
+async function announceGroupIfComplete(tx: Tx, accordId: string, group: number) {
+  const left = await tx.accordParty.count({ where: { accordId, role: "PARTY", signingGroup: group, signature: null } });
+  if (left > 0) return;
+  await notifyEveryone(tx, accordId, { event: "group-complete", accordId, group });
+  await notifyTurn(tx, accordId);
 }
 
 // ───────────────────────────── passkey ─────────────────────────────
