@@ -82,10 +82,11 @@ const PUBLIC_DATA: Record<string, readonly string[]> = {
   withdrawn: [],
   expired: [],
   reminded: ["recipients"],
-  "comment.added": ["clause", "version"],
+  "comment.added": ["clause", "clauseKey", "version"],
   "comment.resolved": [],
-  "amendment.proposed": ["clause", "language", "baseVersion"],
-  "amendment.decided": ["clause", "language", "decision", "resultVersion"],
+  "amendment.proposed": ["clause", "clauseKey", "languages", "baseVersion"],
+  "amendment.decided": ["decision", "resultVersion"],
+  "schedule.changed": ["signingEndsOn", "timeZone", "reminderEveryDays"],
 };
 const USER_REFS: Record<string, string> = { userId: "userRef", fromUserId: "fromUserRef", toUserId: "toUserRef" };
 

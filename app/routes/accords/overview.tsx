@@ -134,7 +134,7 @@ export default function AccordOverview() {
               <p className="text-sm">
                 {p.approvedVersion ? t("accords.approved", { n: p.approvedVersion }) : t("accords.notApproved")} ·{" "}
                 {p.signature
-                  ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}`
+                  ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}${p.signature.ipAddress || p.signature.userAgent ? ` — ${t("accords.signedFrom", { ip: p.signature.ipAddress ?? "?", agent: p.signature.userAgent ?? "?" })}` : ""}`
                   : p.declinedAt
                     ? t("accords.declinedBy", { reason: p.declineReason ?? "" })
                     : t("accords.notSigned")}
