@@ -16,7 +16,7 @@ describe("accords demo data", () => {
     expect(bilaterals).toHaveLength(6);
     expect(new Set(bilaterals.map((a) => a.status))).toEqual(new Set(["DRAFTING", "SIGNING"]));
     expect(await db().outboxEmail.count({ where: { template: { in: ["accordEvent", "accordSigningCode"] } } })).toBe(0);
-  });
+  }, 120_000); // seeds every demo accord through the domain operations: over 30 s on a loaded 2-core machine
 
   it("tells the declaration's true story: signed with passkeys on 27 September 2025 in Beijing, by named people, titled 联合声明", async () => {
     await seedDemo();
@@ -43,5 +43,5 @@ describe("accords demo data", () => {
     // No signatory in the demo is called "… Admin".
     const names = await db().user.findMany({ where: { email: { endsWith: "@concord.test" } }, select: { nameLatin: true } });
     expect(names.filter((n) => /\bAdmin$/.test(n.nameLatin))).toEqual([]);
-  });
+  }, 120_000);
 });
