@@ -271,6 +271,8 @@ export const rows: PermissionRow[] = [
       return requestCode(a);
     },
     allowed: [],
+    // The host's own signatory is refused because the accord stopped (409), everyone else as before (403).
+    deniedAs: [409],
   },
   {
     name: "POST /accords/:id revise a declined accord (initiator's admin only)",

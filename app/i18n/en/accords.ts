@@ -43,6 +43,7 @@ export const accords = {
   "accords.approved": "Approved version {n}",
   "accords.notApproved": "Not yet approved",
   "accords.signed": "Signed",
+  "accords.signedFrom": "from {ip}, {agent}",
   "accords.notSigned": "Not signed yet",
   "accords.declinedBy": "Declined: {reason}",
   "accords.group": "Signing group {n}",

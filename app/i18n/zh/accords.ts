@@ -44,6 +44,7 @@ export const accords: Translation<typeof en> = {
   "accords.approved": "已批准第 {n} 版",
   "accords.notApproved": "尚未批准",
   "accords.signed": "已签署",
+  "accords.signedFrom": "来自 {ip}，{agent}",
   "accords.notSigned": "尚未签署",
   "accords.declinedBy": "已拒绝：{reason}",
   "accords.group": "第 {n} 签署组",

@@ -2,40 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
-import { loadAccordPage } from "~/domain/accords/accord-page.server";
 import { arrangeParties } from "~/domain/accords/arrange-parties.server";
+import { getSignatoriesPage } from "~/domain/accords/get-signatories-page.server";
 import { arrangePartiesSchema, delegateSchema, designateSchema } from "~/domain/accords/schema";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
-import { AppError } from "~/utils/errors";
 import { runForm } from "~/utils/form-action.server";
-import { orRespond, toResponse } from "~/utils/http.server";
+import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  if (page.may.manageSignatoriesOf.length === 0) throw toResponse(new AppError("FORBIDDEN", "error.forbidden"));
-  const parties = page.accord.parties.filter((p) => page.may.manageSignatoriesOf.includes(p.id));
-  const mayArrange = page.may.edit && page.accord.status === "DRAFTING";
-  const [members, orgs] = await Promise.all([
-    db().membership.findMany({
-      where: { orgId: { in: parties.map((p) => p.orgId) } },
-      select: { orgId: true, position: true, roles: true, user: { select: { id: true, nameLatin: true, nameNative: true, email: true } } },
-    }),
-    mayArrange
-      ? db().organization.findMany({
-          where: { id: { notIn: page.accord.parties.map((p) => p.orgId) } },
-          orderBy: { nameEn: "asc" },
-          select: { id: true, nameEn: true, nameNative: true },
-        })
-      : [],
-  ]);
-  // Members with the organization's SIGNATORY role are proposed first.
-  members.sort((a, b) => Number(b.roles.includes("SIGNATORY")) - Number(a.roles.includes("SIGNATORY")));
-  return { accord: page.accord, parties, members, mayArrange, orgs };
+  return orRespond(() => getSignatoriesPage({ actor: user, accordId: params.id ?? "" }));
 }
 
 const schema = designateSchema.or(delegateSchema).or(arrangePartiesSchema);
