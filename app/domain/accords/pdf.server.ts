@@ -125,7 +125,7 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
       color: [0.3, 0.3, 0.3],
     });
   }
-  return writer.save({ useObjectStreams: false });
+  return writer.save({ sign: { reason: `Executed accord ${bundle.accordId}, document hash ${bundle.document.hash}` } });
 }
 
 /** The QR code to /verify, drawn as vector squares. */

@@ -2,6 +2,7 @@ import { PDFDocument, rgb, type PDFPage, type RGB } from "pdf-lib";
 import QRCode from "qrcode";
 import { logger } from "~/utils/logger.server";
 import { EmbeddedFace } from "./embed-font.server";
+import { saveSigned, type SignOptions } from "./sign-pdf.server";
 import { advanceOf, faceFile, faceFor, faceHas, isRtl, isShaped, loadFace, shapedAdvanceOf, subsetOf, type FaceName } from "./fonts.server";
 
 /**
@@ -183,7 +184,7 @@ export class PdfWriter {
   }
 
   /** Embeds one subset per face used, draws every line, and returns the PDF bytes. */
-  async save(options: { useObjectStreams?: boolean } = {}): Promise<Uint8Array> {
+  async save(options: { useObjectStreams?: boolean; sign?: SignOptions } = {}): Promise<Uint8Array> {
     if (this.missing.size > 0 && this.lastPage) {
       const list = [...this.missing].map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
       logger().warn({ codePoints: list, title: this.doc.getTitle() }, "pdf: characters no font can draw");
@@ -214,6 +215,7 @@ export class PdfWriter {
       }
     }
     for (const face of faces.values()) face.embed();
+    if (options.sign) return saveSigned(this.doc, options.sign);
     return this.doc.save({ useObjectStreams: options.useObjectStreams ?? false });
   }
 }

@@ -58,7 +58,7 @@ export async function renderReceipt(r: ReceiptData) {
     size: 10,
     width,
   });
-  return w.save();
+  return w.save({ sign: { reason: `Receipt ${r.number} issued by ${r.issuer}` } });
 }
 
 export type BadgeData = {
@@ -156,5 +156,5 @@ export async function renderVisaLetter(v: VisaLetterData) {
   await w.paragraph(page, v.closing, 56, y, { size: 11, width });
   w.qr(page, v.verifyUrl, 56, 60, 90);
   await w.paragraph(page, `Verification code: ${v.verificationCode}\nVerify at ${v.verifyUrl}`, 156, 120, { size: 9, width: 380 });
-  return w.save();
+  return w.save({ sign: { reason: `Invitation letter ${v.verificationCode} issued by ${v.issuer}` } });
 }
