@@ -5,8 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { extractSignature } from "@signpdf/utils";
 import forge from "node-forge";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderExecutedPdf } from "~/domain/accords/pdf.server";
+import { compareSignedContent } from "~/domain/documents/compare-pdf.server";
 import { renderReceipt, renderVisaLetter } from "~/domain/registration/document-pdfs.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { accordInput, RECEIPT, VISA_LETTER } from "./fixtures";
@@ -155,5 +157,28 @@ describe("PAdES signatures", { timeout: 240_000 }, () => {
     console.log(`TSA time: ${stamped.toISOString()}`);
     expect(stamped.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(stamped.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("/verify's content comparison: a qpdf rewrite keeps the signed content, an edit names the page, a byte edit fails", async () => {
+    const issued = await renderExecutedPdf(accordInput());
+    const file = path.join(dir, "issued.pdf");
+    fs.writeFileSync(file, issued);
+    execFileSync("qpdf", [file, path.join(dir, "rewritten.pdf")]);
+    execFileSync("qpdf", ["--object-streams=generate", "--compress-streams=y", "--recompress-flate", file, path.join(dir, "packed.pdf")]);
+    for (const name of ["rewritten", "packed"]) {
+      const rewritten = new Uint8Array(fs.readFileSync(path.join(dir, `${name}.pdf`)));
+      expect(Buffer.compare(Buffer.from(rewritten), Buffer.from(issued)), name).not.toBe(0);
+      expect(await compareSignedContent(issued, rewritten), name).toEqual([]);
+    }
+
+    const edited = await PDFDocument.load(issued);
+    edited.getPage(1).drawText("Amended", { x: 60, y: 60, size: 10, font: await edited.embedFont(StandardFonts.Helvetica) });
+    expect(await compareSignedContent(issued, await edited.save())).toEqual(expect.arrayContaining([{ kind: "page", page: 2 }]));
+
+    const flipped = Buffer.from(issued);
+    const at = flipped.indexOf("stream\n", flipped.indexOf("/Length", 2000)) + 20;
+    flipped[at] ^= 0x01;
+    const differences = await compareSignedContent(issued, new Uint8Array(flipped)).catch(() => [{ kind: "unreadable" }]);
+    expect(differences.length).toBeGreaterThan(0);
   });
 });
