@@ -1,9 +1,11 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import fontverter from "fontverter";
 import type { Font } from "pdf-lib/cjs/types/fontkit";
 import subsetFont from "subset-font";
+import { env } from "~/utils/env.server";
 // @pdf-lib/fontkit's Indic and Universal shapers (Devanagari, Lao, Thai...) were compiled with
 // regenerator and expect its runtime as a global (pdf-lib issues 785, 1419): provide it.
 import "regenerator-runtime/runtime.js";
@@ -110,8 +112,7 @@ function load(file: string): Promise<LoadedFace> {
   let face = loaded.get(file);
   if (!face) {
     face = (async () => {
-      const woff2 = await fs.promises.readFile(path.join(FONT_DIR, `${file}.woff2`));
-      const bytes = new Uint8Array(await fontverter.convert(woff2, "truetype"));
+      const bytes = await trueType(file);
       return { file, bytes, font: fontkit.create(bytes), advances: new Map() };
     })();
     loaded.set(file, face);
@@ -127,6 +128,30 @@ export function faceFile(name: FaceName, bold: boolean) {
 
 export const isRtl = (name: FaceName) => BY_NAME.get(name)?.rtl === true;
 export const isShaped = (name: FaceName) => BY_NAME.get(name)?.shaped === true;
+
+/**
+ * The TrueType bytes of a face: decompressed from its WOFF2 once (about a second for the CJK face) and
+ * kept in CONCORD_DATA_DIR/fonts/ keyed by the WOFF2's hash, so later processes read them directly.
+ */
+async function trueType(file: string): Promise<Uint8Array> {
+  const woff2 = await fs.promises.readFile(path.join(FONT_DIR, `${file}.woff2`));
+  const key = crypto.createHash("sha256").update(woff2).digest("hex").slice(0, 16);
+  const cached = path.join(env().CONCORD_DATA_DIR, "fonts", `${file}-${key}.ttf`);
+  try {
+    return new Uint8Array(await fs.promises.readFile(cached));
+  } catch {
+    const bytes = new Uint8Array(await fontverter.convert(woff2, "truetype"));
+    try {
+      await fs.promises.mkdir(path.dirname(cached), { recursive: true });
+      const temp = `${cached}.${process.pid}.tmp`;
+      await fs.promises.writeFile(temp, bytes);
+      await fs.promises.rename(temp, cached);
+    } catch {
+      // A read-only data folder only costs the decompression again next time.
+    }
+    return bytes;
+  }
+}
 
 export async function loadFace(name: FaceName, bold: boolean) {
   return load(faceFile(name, bold));
