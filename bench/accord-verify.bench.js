@@ -38,15 +38,15 @@ try {
   for (const p of parties) await signWithPasskey(accordId, documentHash, p);
   const entries = await db().accordAuditEntry.count({ where: { accordId } });
 
-  const first = await verifyAccord(accordId);
+  const first = await verifyAccord(accordId, null);
   if (!first.report.ok) throw new Error(`the bench accord does not verify: ${JSON.stringify(first.report.checks)}`);
-  for (let i = 1; i < WARMUP; i++) await verifyAccord(accordId);
+  for (let i = 1; i < WARMUP; i++) await verifyAccord(accordId, null);
 
   const deadline = Date.now() + 2 * 60_000;
   const full = [];
   for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
     const t0 = performance.now();
-    const v = await verifyAccord(accordId);
+    const v = await verifyAccord(accordId, null);
     full.push(performance.now() - t0);
     if (!v.report.ok) throw new Error("verification failed during the run");
   }

@@ -15,6 +15,9 @@ import { pageCache } from "./page-cache.js";
 
 const STRIPE_CHECKOUT = "https://checkout.stripe.com";
 
+/** Requests (pages, form posts) a process serves at once before its answers stop keeping connections alive. */
+const KEEP_ALIVE_IN_FLIGHT = 2;
+
 /**
  * Route ids by pathname, for the access log and metrics. Matching is done by the router's public
  * `matchRoutes` on the build's route tree, and remembered per pathname (bounded) so that a crowd on
@@ -283,6 +286,22 @@ export function createApp({ build, buildDir, runtime, lifecycle = { draining: fa
     app.use("/assets", markStatic, express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(markStatic, express.static(path.join(buildDir, "client"), { maxAge: "7d", index: false }));
   }
+
+  // Overload is served in arrival order. A busy Node process accepts ONE new connection per turn of
+  // its event loop (libuv 1.45+), while requests on connections it already holds are read at once: at a
+  // ticket launch the buyers who connected first bought again and again while newcomers waited in the
+  // kernel's accept queue (measured: 180 new connections waited up to 20 s behind 20 kept-alive ones).
+  // So while this process serves more than KEEP_ALIVE_IN_FLIGHT pages or form posts at once, their
+  // answers close the connection: the client's next request queues behind everyone else's, in the
+  // kernel's first-come, first-served accept queue. Under light load connections are kept alive, and
+  // static files always are. See docs/decisions/045-launch-fairness.md.
+  let inFlight = 0;
+  app.use((_req, res, next) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+    if (inFlight > KEEP_ALIVE_IN_FLIGHT) res.set("Connection", "close");
+    next();
+  });
 
   app.use(formBounds({ maxBodyBytes: config.MAX_BODY_BYTES }));
   app.use(sameOrigin({ trustProxy: config.TRUST_PROXY, appUrl: config.APP_URL }));

@@ -1,7 +1,9 @@
 import { approveVersion } from "~/domain/accords/approve-version.server";
+import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
 import { decideAmendment, proposeAmendment } from "~/domain/accords/amendments.server";
 import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
+import { decideConferenceLink } from "~/domain/accords/decide-conference-link.server";
 import { designateSignatory } from "~/domain/accords/signatories.server";
 import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
 import { hashPassword } from "~/domain/accounts/password.server";
@@ -182,27 +184,26 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
     partyOrgIds: [orgIds.get("ceeaa")!, orgIds.get("iea")!],
     clauses: draft,
   });
+  const jdClauses = await loadKeyedClauses(jd.id, 1);
   await commentOnClause({
     actor: iea,
     accordId: jd.id,
-    clauseNumber: 3,
+    clauseKey: jdClauses[2].key,
     body: "The IEA suggests stating that the agreement will be open to accreditation bodies of every region.",
   });
   const amendment = await proposeAmendment({
     actor: ceeaa,
     accordId: jd.id,
-    clauseNumber: 4,
-    language: "en",
-    proposedText: declaration[3].en,
+    clauseKey: jdClauses[3].key,
+    texts: { en: declaration[3].en },
     rationale: "Name the integration of science, industry and education, as in the minister's initiatives.",
   });
   await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendment.id, decision: "accept" });
   const amendmentZh = await proposeAmendment({
     actor: ceeaa,
     accordId: jd.id,
-    clauseNumber: 4,
-    language: "zh",
-    proposedText: declaration[3].zh,
+    clauseKey: jdClauses[3].key,
+    texts: { zh: declaration[3].zh },
   });
   await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendmentZh.id, decision: "accept" });
   const jdParties = await db().accordParty.findMany({ where: { accordId: jd.id }, select: { id: true, orgId: true } });
@@ -233,16 +234,18 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       conferenceId,
       languages: ["en", "zh"],
       partyOrgIds: [b.id],
-      signingEndsAt: new Date(Date.now() + 180 * 24 * 3600_000),
+      signingEndsOn: new Date(Date.now() + 180 * 24 * 3600_000).toISOString().slice(0, 10),
       clauses: bilateral(a.nameEn, b.nameEn).map((c, i) =>
         i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c,
       ),
     });
+    // The universities asked to be shown at the conference; its organizer accepted (decision 042).
+    await decideConferenceLink({ actor: cast, conferenceId, accordId: accord.id, accept: true });
     if (state === "drafting") {
       await commentOnClause({
         actor: adminB,
         accordId: accord.id,
-        clauseNumber: 2,
+        clauseKey: (await loadKeyedClauses(accord.id, 1))[1].key,
         body: "Could we list the engineering programmes covered by the credit recognition in an annex?",
       });
       continue;

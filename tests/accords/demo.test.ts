@@ -9,7 +9,7 @@ describe("accords demo data", () => {
     const accords = await db().accord.findMany({ select: { id: true, kind: true, status: true, title: true } });
     const jd = accords.find((a) => a.kind === "JOINT_DECLARATION")!;
     expect(jd.status).toBe("EXECUTED");
-    expect((await verifyAccord(jd.id))!.report.ok).toBe(true);
+    expect((await verifyAccord(jd.id, null))!.report.ok).toBe(true);
     const bilaterals = accords.filter((a) => a.kind === "BILATERAL_AGREEMENT");
     expect(bilaterals).toHaveLength(6);
     expect(new Set(bilaterals.map((a) => a.status))).toEqual(new Set(["DRAFTING", "SIGNING"]));

@@ -36,7 +36,7 @@ describe("signing and execution", () => {
     const accord = await db().accord.findUniqueOrThrow({ where: { id: accordId } });
     expect(accord.status).toBe("EXECUTED");
     expect(accord.pdf).not.toBeNull();
-    const v = await verifyAccord(accordId);
+    const v = await verifyAccord(accordId, null);
     expect(v!.report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(v!.report.ok).toBe(true);
     expect(v!.report.signatures.map((s) => s.method).sort()).toEqual(["EMAIL_CODE", "PASSKEY", "PASSKEY"]);
@@ -50,9 +50,9 @@ describe("signing and execution", () => {
     expect(text.replace(/\s/g, "")).toContain("各方同意在卓越工程师培养方面开展合作");
     expect(text).toContain(documentHash);
 
-    const uploaded = await verifyUploadedPdf(pdf);
+    const uploaded = await verifyUploadedPdf(pdf, null);
     expect(uploaded).toMatchObject({ kind: "found", pdf: "matches", accordId });
-    expect(await verifyUploadedPdf(new TextEncoder().encode("hello, not a pdf"))).toEqual({ kind: "not-pdf" });
+    expect(await verifyUploadedPdf(new TextEncoder().encode("hello, not a pdf"), null)).toEqual({ kind: "not-pdf" });
   });
 
   it("20 signatories signing at the same moment: each recorded once, one chain, one execution, one PDF", async () => {
@@ -124,7 +124,7 @@ describe("who may sign, and when", () => {
     expect(deputyUser.id).toBe(deputy.id);
 
     const later = await makeParties(2);
-    const expiring = await makeAccord(later, { signingEndsAt: new Date(Date.now() + 60_000) });
+    const expiring = await makeAccord(later, { signingEndsOn: "2099-12-31" });
     await db().accord.update({ where: { id: expiring.accordId }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
     expect(await rejection(signWithPasskey(expiring.accordId, expiring.documentHash, later[0]))).toMatchObject({
       status: 403,

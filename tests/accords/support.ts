@@ -82,7 +82,10 @@ export async function makeParties(n: number, opts: { passkeys?: boolean } = {}) 
 }
 
 /** An accord with the given parties, drafted (version 1 with CLAUSES), and optionally frozen with signatories designated. */
-export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boolean; groups?: number[]; signingEndsAt?: Date } = {}) {
+export async function makeAccord(
+  parties: PartyFixture[],
+  opts: { freeze?: boolean; groups?: number[]; signingEndsOn?: string; conferenceId?: string } = {},
+) {
   const [first, ...rest] = parties;
   const accord = await createAccord({
     actor: first.admin,
@@ -93,7 +96,8 @@ export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boole
     languages: ["en", "zh"],
     partyOrgIds: rest.map((p) => p.org.id),
     signingGroups: opts.groups ? Object.fromEntries(parties.map((p, i) => [p.org.id, opts.groups![i]])) : undefined,
-    signingEndsAt: opts.signingEndsAt,
+    signingEndsOn: opts.signingEndsOn,
+    conferenceId: opts.conferenceId,
     clauses: CLAUSES,
   });
   const rows = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });

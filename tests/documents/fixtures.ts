@@ -44,6 +44,7 @@ export function accordInput(): PdfInput {
   const bundle: VerificationBundle = {
     format: "concord-accord-bundle/1" as VerificationBundle["format"],
     accordId: "00000000-0000-4000-8000-000000000001",
+    view: "public",
     status: "EXECUTED",
     timeZone: "Asia/Shanghai",
     document: { version: 1, hash, canonical: "{}" },
@@ -62,7 +63,7 @@ export function accordInput(): PdfInput {
         challenge: "c",
         credentialId: null,
         publicKey: null,
-      } as VerificationBundle["signatures"][number],
+      } as unknown as VerificationBundle["signatures"][number],
     ],
     audit: [],
     seal: null,
@@ -70,6 +71,7 @@ export function accordInput(): PdfInput {
   };
   return {
     bundle,
+    seal: { keyId: "test-key", chainHead: "b".repeat(64), chainLength: 12 },
     executedAt: new Date("2027-03-01T09:00:00Z"),
     verifyUrl: "https://concord.example.org/verify",
     document: {

@@ -41,14 +41,15 @@ const KIND: Record<string, [string, string]> = {
 };
 const LANGUAGE: Record<string, string> = { en: "English text", zh: "中文文本" };
 
-export type PdfInput = { bundle: VerificationBundle; document: CanonicalDocument; verifyUrl: string; executedAt: Date };
+/** What the seal will cover besides this PDF: the PDF is rendered first, then sealed with its hash. */
+export type PdfSealInfo = { keyId: string; chainHead: string; chainLength: number };
+export type PdfInput = { bundle: VerificationBundle; document: CanonicalDocument; verifyUrl: string; executedAt: Date; seal: PdfSealInfo };
 
-export async function renderExecutedPdf({ bundle, document: d, verifyUrl, executedAt }: PdfInput): Promise<Uint8Array> {
+export async function renderExecutedPdf({ bundle, document: d, verifyUrl, executedAt, seal }: PdfInput): Promise<Uint8Array> {
   const writer = await PdfWriter.create({
     title: d.title.en + (d.title.zh ? ` · ${d.title.zh}` : ""),
     subject: `${PDF_SUBJECT_PREFIX}:${bundle.accordId}:${bundle.document.hash}`,
     keywords: [`concord-accord-id:${bundle.accordId}`, `concord-document-hash:${bundle.document.hash}`],
-    // Fixed dates keep the file a pure function of the accord.
     date: executedAt,
   });
   const w: Flow = { w: writer, page: writer.addPage(A4), y: A4[1] - MARGIN };
@@ -107,15 +108,12 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
 
   newPage(w);
   await write(w, "Audit certificate · 审计证书", { size: 16, gap: 10 });
-  const seal = bundle.seal ? (JSON.parse(bundle.seal.payload) as { chainHead: string; chainLength: number; executedAt: string }) : null;
   await write(w, `Accord: ${bundle.accordId}`, { size: 9, gap: 0 });
   await write(w, `Document hash: ${bundle.document.hash}`, { size: 9, gap: 0 });
   await write(w, `Executed: ${executedAt.toISOString()}`, { size: 9, gap: 0 });
-  if (seal && bundle.seal) {
-    await write(w, `Audit chain: ${seal.chainLength} entries, head ${seal.chainHead}`, { size: 9, gap: 0 });
-    await write(w, `Sealed with Ed25519 key ${bundle.seal.keyId} (published at /.well-known/concord-seal-key)`, { size: 9, gap: 0 });
-    await write(w, `Seal signature: ${bundle.seal.signature}`, { size: 8, gap: 8 });
-  }
+  await write(w, `Audit chain: ${seal.chainLength} entries, head ${seal.chainHead}`, { size: 9, gap: 0 });
+  await write(w, `Sealed with Ed25519 key ${seal.keyId} (published at /.well-known/concord-seal-key);`, { size: 9, gap: 0 });
+  await write(w, "the seal covers this PDF's SHA-256, so it is in the verification bundle, not in this file.", { size: 9, gap: 8 });
   await write(w, `Verify: ${verifyUrl}`, { size: 9, gap: 6 });
   drawQr(w, verifyUrl);
   for (const e of bundle.audit) {

@@ -7,16 +7,20 @@ import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { evidenceHash, normalizeText, signingChallenge } from "./canonical";
-import { appendChain, lockAccord, LOCKED_TX, type LockedAccord } from "./chain.server";
+import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type LockedAccord } from "./chain.server";
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
+import { notifyEveryone, notifyTurn } from "./notify.server";
 import { relyingParty } from "./webauthn.server";
 
 const NONCE_MINUTES = 15;
 const MAX_CODE_ATTEMPTS = 5;
 
-type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: string; documentHash: string };
+/** Where a signature was made from, as the sign routes saw the request: stored privately, shown to the parties. */
+export type SigningClient = { ipAddress: string | null; userAgent: string | null };
+
+type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: string; documentHash: string; client?: SigningClient };
 
 /**
  * Everything that must hold for this person to sign for this party now, checked
@@ -42,6 +46,8 @@ async function signingContext(tx: Tx, t: SigningTarget) {
   if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
   await requireAccordsPermission(t.actor, "accord:sign", { partyId: party.id }, tx);
   if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
+  // A decline stops the accord for every party, not only the one that declined.
+  if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
   if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
     throw new AppError("EXPIRED", "accords.sign.expired");
   }
@@ -54,7 +60,9 @@ async function signingContext(tx: Tx, t: SigningTarget) {
     where: { accordId: t.accordId, role: "PARTY", signingGroup: { lt: party.signingGroup }, signature: null },
   });
   if (earlier > 0) throw new AppError("NOT_YOUR_TURN", "accords.sign.notYourTurn");
-  return { state, party, signerRole: party.signatories[0]?.position ?? null };
+  // The signer as the challenge and the public bundle name them: their pseudonym within this accord.
+  const signerRef = userRef(await ensureRefKey(tx, state), t.actor!.id);
+  return { state, party, signerRole: party.signatories[0]?.position ?? null, signerRef };
 }
 
 async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKEY" | "EMAIL_CODE") {
@@ -91,21 +99,24 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
 
 type Evidence = Omit<
   Parameters<typeof evidenceOf>[0],
-  "partyId" | "signerId" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
->;
+  "partyId" | "signerRef" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
+> & { userHandle: string | null; emailedTo: string | null };
 
 async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType<typeof signingContext>>, evidence: Evidence) {
   const actor = t.actor!;
+  const client = { ipAddress: t.client?.ipAddress?.slice(0, 100) ?? null, userAgent: t.client?.userAgent?.slice(0, 500) ?? null };
   const record = {
     accordId: t.accordId,
     partyId: t.partyId,
     signerId: actor.id,
+    signerRef: ctx.signerRef,
     signerName: personName(actor),
     signerRole: ctx.signerRole,
     orgName: ctx.party.org.nameNative ? `${ctx.party.org.nameEn} (${ctx.party.org.nameNative})` : ctx.party.org.nameEn,
     documentHash: t.documentHash,
     signedAt: new Date(),
     ...evidence,
+    ...client,
   };
   await tx.accordSignature.create({ data: record });
   await appendChain(tx, ctx.state, {
@@ -113,9 +124,22 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     type: "signed",
     at: record.signedAt,
     data: { partyId: t.partyId, orgId: ctx.party.orgId, method: evidence.method, evidenceHash: evidenceHash(evidenceOf(record)) },
+    private: { emailedTo: evidence.emailedTo, userHandle: evidence.userHandle, ...client },
   });
   const executed = await executeIfComplete(tx, ctx.state);
+  if (!executed && ctx.party.role === "PARTY") await announceGroupIfComplete(tx, t.accordId, ctx.party.signingGroup);
   return { executed };
+}
+
+/**
+ * When the signer's party was the last of its signing group, everyone is told
+ * the group has signed and the next group's signatories that it is their turn.
+ */
+async function announceGroupIfComplete(tx: Tx, accordId: string, group: number) {
+  const left = await tx.accordParty.count({ where: { accordId, role: "PARTY", signingGroup: group, signature: null } });
+  if (left > 0) return;
+  await notifyEveryone(tx, accordId, { event: "group-complete", accordId, group });
+  await notifyTurn(tx, accordId);
 }
 
 // ───────────────────────────── passkey ─────────────────────────────
@@ -125,7 +149,7 @@ export type StartPasskeySigningOptions = SigningTarget;
 /** Issues a single-use nonce and the WebAuthn request options whose challenge is derived from it. */
 export async function startPasskeySigning(o: StartPasskeySigningOptions) {
   return db().$transaction(async (tx) => {
-    await signingContext(tx, o);
+    const ctx = await signingContext(tx, o);
     const credentials = await tx.webAuthnCredential.findMany({
       where: { userId: o.actor!.id },
       select: { credentialId: true, transports: true },
@@ -136,7 +160,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce,
     });
     const options = await generateAuthenticationOptions({
@@ -184,7 +208,7 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: nonceRow.nonce,
     });
     const { rpId, origin } = relyingParty();
@@ -278,7 +302,7 @@ export async function signWithCode(o: SignWithCodeOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: row.nonce,
     });
     return recordSignature(tx, o, ctx, {

@@ -3,7 +3,7 @@ import { absoluteUrl } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { enqueueEmail } from "../email/enqueue.server";
-import { lockTimetable } from "./locks.server";
+import { programmeLocks } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 import { diffSnapshots, parseSnapshot, type ScheduleSnapshot, type SnapshotSession } from "./schedule-snapshot";
 import { localDay, localTime } from "~/utils/zoned-time";
@@ -18,7 +18,7 @@ export type PublishScheduleOptions = { actor: SessionUser | null; slug: string }
 export async function publishSchedule({ actor, slug }: PublishScheduleOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    await lockTimetable(tx, conference.id);
+    await programmeLocks.timetable(tx, conference.id);
     const sessions = await tx.programmeSession.findMany({
       where: { conferenceId: conference.id, status: "PUBLISHED", startsAt: { not: null }, endsAt: { not: null } },
       orderBy: { startsAt: "asc" },

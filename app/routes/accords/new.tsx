@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       partyOrgIds: v.partyOrgIds,
       witnessOrgIds: v.witnessOrgIds,
       signingOrder: v.signingOrder,
-      signingEndsAt: v.signingEndsOn ? new Date(`${v.signingEndsOn}T23:59:59.999Z`) : undefined,
+      signingEndsOn: v.signingEndsOn,
     }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
@@ -94,6 +94,7 @@ export default function NewAccord() {
         <SelectField
           meta={fields.conferenceId}
           label={t("accords.field.conference")}
+          hint={t("accords.field.conferenceHint")}
           optional
           placeholder="—"
           options={conferences.map((c) => ({ value: c.id, label: pick(locale, c.title, c.titleZh) }))}

@@ -12,7 +12,7 @@ import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.s
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
-import { orRespond } from "~/utils/http.server";
+import { orRespond, signingClient } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -56,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           code: v.code,
           typedName: v.typedName,
           confirmed: true,
+          client: signingClient(request),
         });
         return { message: r.executed ? "accords.sign.executedToast" : "accords.sign.done" };
       }
@@ -239,6 +240,10 @@ export default function Sign() {
   const { accord, clauses, parties, passkeys, myName } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  // Say why there is nothing to sign when the accord stopped, rather than a generic line.
+  if (accord.status === "DECLINED") return <p role="status">{t("accords.sign.declinedAccord")}</p>;
+  if (accord.status === "EXPIRED") return <p role="status">{t("accords.sign.expired")}</p>;
+  if (accord.status === "WITHDRAWN") return <p role="status">{t("accords.sign.withdrawn")}</p>;
   if (accord.status !== "SIGNING" || !accord.documentHash || parties.length === 0) return <p>{t("accords.sign.nothing")}</p>;
   return (
     <>
@@ -267,10 +272,11 @@ export default function Sign() {
             <h3 className="mb-2 text-lg font-semibold">
               {t("accords.sign.yourParties")}: {orgName}
             </h3>
+            {p.role === "WITNESS" ? <p className="mb-2">{t("accords.signAsWitness", { org: orgName })}</p> : null}
             <p className="mb-3 break-all font-mono text-sm">{accord.documentHash}</p>
             <PasskeySign accordId={accord.id} party={p} documentHash={accord.documentHash!} orgName={orgName} hasPasskey={passkeys > 0} />
             <CodeSign party={p} documentHash={accord.documentHash!} orgName={orgName} myName={myName} />
-            <DeclineForm party={p} />
+            {p.role === "PARTY" ? <DeclineForm party={p} /> : null}
           </section>
         );
       })}

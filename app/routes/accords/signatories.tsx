@@ -16,8 +16,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  if (page.may.adminOf.length === 0) throw toResponse(new AppError("FORBIDDEN", "error.forbidden"));
-  const parties = page.accord.parties.filter((p) => page.may.adminOf.includes(p.id));
+  if (page.may.manageSignatoriesOf.length === 0) throw toResponse(new AppError("FORBIDDEN", "error.forbidden"));
+  const parties = page.accord.parties.filter((p) => page.may.manageSignatoriesOf.includes(p.id));
   const members = await db().membership.findMany({
     where: { orgId: { in: parties.map((p) => p.orgId) } },
     select: { orgId: true, position: true, user: { select: { id: true, nameLatin: true, nameNative: true, email: true } } },

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
+import { listAgenda } from "~/domain/programme/list-agenda.server";
+import { toRow } from "~/domain/programme/programme-view.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { pick, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/session.server";
@@ -14,18 +14,9 @@ export const meta: MetaFunction = () => [{ title: "My agenda · Concord" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await resolveLocale(request, user);
-  const [stars, feed] = await Promise.all([
-    db().agendaStar.findMany({
-      where: { userId: user.id, session: { status: "PUBLISHED", startsAt: { not: null } } },
-      orderBy: { session: { startsAt: "asc" } },
-      select: {
-        session: { select: { ...sessionListSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } } },
-      },
-    }),
-    db().calendarFeed.findUnique({ where: { userId: user.id }, select: { createdAt: true } }),
-  ]);
+  const { sessions, hasFeed } = await listAgenda({ actor: user });
   return {
-    items: stars.map(({ session }) => ({
+    items: sessions.map((session) => ({
       ...toRow(session, session.conference.timeZone, locale),
       conference: {
         slug: session.conference.slug,
@@ -33,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         timeZone: session.conference.timeZone,
       },
     })),
-    hasFeed: !!feed,
+    hasFeed,
   };
 }
 

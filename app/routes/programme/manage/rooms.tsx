@@ -5,12 +5,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
-import { organizerContext } from "~/domain/programme/page-context.server";
+import { listRoomsAndTracks } from "~/domain/programme/list-rooms-and-tracks.server";
 import { saveRoom } from "~/domain/programme/save-room.server";
 import { saveTrack } from "~/domain/programme/save-track.server";
 import { deleteSchema, roomSchema, trackSchema } from "~/domain/programme/schema";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -19,11 +18,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction = () => [{ title: "Rooms and tracks · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference } = await organizerContext(request, params.slug);
-  const [rooms, tracks] = await Promise.all([
-    db().room.findMany({ where: { conferenceId: conference.id }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-    db().track.findMany({ where: { conferenceId: conference.id }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-  ]);
+  const user = await requireUser(request);
+  const { conference, rooms, tracks } = await orRespond(() => listRoomsAndTracks({ actor: user, slug: params.slug ?? "" }));
   return { conference: { slug: conference.slug }, rooms, tracks };
 }
 

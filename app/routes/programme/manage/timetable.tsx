@@ -5,14 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
-import { organizerContext } from "~/domain/programme/page-context.server";
+import { getTimetable } from "~/domain/programme/get-timetable.server";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
-import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
+import { calendarDays, localDay, localTime, offsetLabel, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -20,24 +19,13 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction = () => [{ title: "Timetable · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
+  const user = await requireUser(request);
+  const { conference, rooms, sessions, versions } = await orRespond(() => getTimetable({ actor: user, slug: params.slug ?? "" }));
+  const offset = offsetLabel(conference.startDate, conference.timeZone);
   const zone = conference.timeZone;
   const days = calendarDays(conference.startDate, conference.endDate);
   const url = new URL(request.url);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  const [rooms, sessions, versions] = await Promise.all([
-    db().room.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true, nameZh: true, capacity: true },
-    }),
-    db().programmeSession.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-      select: { id: true, title: true, titleZh: true, kind: true, roomId: true, startsAt: true, endsAt: true, status: true },
-    }),
-    db().scheduleVersion.count({ where: { conferenceId: conference.id } }),
-  ]);
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
     days,
