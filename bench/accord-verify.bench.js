@@ -24,10 +24,23 @@ try {
 
   const parties = await makeParties(PARTIES);
   const { accordId } = await makeAccord(parties, { freeze: false });
+  // Comments name a clause by its identity (AccordClause.key), which stays through renumbering.
+  const clauseKeys = [
+    ...new Set(
+      (
+        await db().accordClause.findMany({ where: { version: { accordId, number: 1 } }, orderBy: { number: "asc" }, select: { key: true } })
+      ).map((c) => c.key),
+    ),
+  ];
   // Events besides designations, approvals, freezing, signatures and execution: comments.
   const fixed = 2 + PARTIES * 3 + 2;
   for (let i = 0; i < ENTRIES - fixed; i++) {
-    await commentOnClause({ actor: parties[i % PARTIES].admin, accordId, clauseNumber: 1 + (i % 2), body: `Comment ${i}` });
+    await commentOnClause({
+      actor: parties[i % PARTIES].admin,
+      accordId,
+      clauseKey: clauseKeys[i % clauseKeys.length],
+      body: `Comment ${i}`,
+    });
   }
   const { approveVersion } = await load("app/domain/accords/approve-version.server.ts");
   const { designateSignatory } = await load("app/domain/accords/signatories.server.ts");
@@ -81,7 +94,11 @@ try {
       ratio: round(p99 / rawP99),
     }),
   );
+} catch (error) {
+  // Reported before dropping the database: the drop ends the pool's connections, and their errors would hide this one.
+  console.error("accord-verify failed:", error);
+  process.exitCode = 1;
 } finally {
   await database.drop();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -43,7 +43,11 @@ try {
       ratio: round(rate / baseRate),
     }),
   );
+} catch (error) {
+  // Reported before dropping the database: the drop ends the pool's connections, and their errors would hide this one.
+  console.error("concurrent-signing failed:", error);
+  process.exitCode = 1;
 } finally {
   await database.drop();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -77,8 +77,7 @@ let bundle: unknown;
 try {
   bundle = parseStrictJson(fs.readFileSync(file, "utf8"));
 } catch (error) {
-  console.error(`Cannot read ${file}: ${(error as Error).message}`);
-  console.log("NOT VERIFIED");
+  console.log(`NOT VERIFIED: cannot read ${file}: ${(error as Error).message}`);
   process.exit(1);
 }
 

@@ -47,7 +47,8 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
           declinedAt: true,
           declineReason: true,
           org: { select: { slug: true, nameEn: true, nameNative: true } },
-          signature: { select: { signerName: true, signedAt: true, method: true } },
+          // IP address and user agent are private to the parties; this page is theirs (accord:view).
+          signature: { select: { signerName: true, signedAt: true, method: true, ipAddress: true, userAgent: true } },
           signatories: {
             where: { endedAt: null },
             select: {
