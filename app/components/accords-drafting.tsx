@@ -406,8 +406,11 @@ export function ClauseCard({ clause, page }: { clause: Clause; page: Page }) {
             clauseKey={clause.key}
           />
         ))}
-        {drafting && page.may.comment ? <CommentForm clauseKey={clause.key} /> : null}
-        {drafting && page.may.comment ? <ProposeForm clause={clause} languages={page.accord.languages} /> : null}
+        {/* Keyed by what they add to, so a form starts empty again after its comment or proposal was saved. */}
+        {drafting && page.may.comment ? <CommentForm key={threads.length} clauseKey={clause.key} /> : null}
+        {drafting && page.may.comment ? (
+          <ProposeForm key={`${pending.length}:${clause.text.en}:${clause.text.zh}`} clause={clause} languages={page.accord.languages} />
+        ) : null}
       </section>
     </li>
   );

@@ -2,12 +2,16 @@
 // everyone and can be revised as a new accord; the person who must sign is told
 // when it is their turn and not before; delegations and group completions are
 // announced; signing periods end at the end of a day in the venue's zone;
-// reminders follow the accord's own interval.
+// reminders follow the accord's own interval. Each test drives several whole
+// signing rounds through real transactions: on a loaded CI machine that takes
+// longer than the default 30 s, hence the longer timeout (not a speed claim).
 import { describe, expect, it } from "vitest";
 import { declineAccord, reviseAccord, setSigningSchedule, sweepAccords } from "~/domain/accords/lifecycle.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { delegateSignatory, designateSignatory } from "~/domain/accords/signatories.server";
+import { loadBundle } from "~/domain/accords/bundle.server";
+import { verifyBundle } from "~/domain/accords/verification";
 import { db } from "~/utils/db.server";
 import { addMember, makeConference, makeUser } from "../support/world";
 import { emailText } from "../support/mail";
@@ -31,7 +35,7 @@ async function accordMail(accordId: string) {
     .map((r) => ({ to: r.row.to, event: r.props.event, row: r.row }));
 }
 
-describe("a decline stops the accord for everyone", () => {
+describe("a decline stops the accord for everyone", { timeout: 120_000 }, () => {
   it("refuses every later signature, tells every party why, and lets the initiator revise the text as a new accord", async () => {
     const parties = await makeParties(3);
     const { accordId, documentHash } = await makeAccord(parties);
@@ -81,7 +85,7 @@ describe("a decline stops the accord for everyone", () => {
   });
 });
 
-describe("the person who must sign is told when it is their turn, and not before", () => {
+describe("the person who must sign is told when it is their turn, and not before", { timeout: 120_000 }, () => {
   it("asks group 1 at the freeze, announces the completed group, then asks group 2", async () => {
     const parties = await makeParties(3);
     const { accordId, documentHash } = await makeAccord(parties, { groups: [1, 2, 2] });
@@ -125,7 +129,7 @@ describe("the person who must sign is told when it is their turn, and not before
   });
 });
 
-describe("signing periods and reminders", () => {
+describe("signing periods and reminders", { timeout: 120_000 }, () => {
   it("ends the signing period at the end of the named day in the venue's zone", async () => {
     const parties = await makeParties(2);
     const { accordId } = await makeAccord(parties, { freeze: false });
@@ -164,7 +168,7 @@ describe("signing periods and reminders", () => {
   });
 });
 
-describe("witnesses", () => {
+describe("witnesses", { timeout: 120_000 }, () => {
   it("sign as witnesses: recorded and shown as a witness, not needed for execution, and cannot stop the round", async () => {
     const parties = await makeParties(3);
     const [a, b, w] = parties;
@@ -200,6 +204,9 @@ describe("witnesses", () => {
       select: { role: true, signature: { select: { signerId: true } } },
     });
     expect(witness).toMatchObject({ role: "WITNESS", signature: { signerId: w.signatory.id } });
+    // The executed accord, witness signature included, verifies (the verifier knows witnesses may sign).
+    const report = await verifyBundle((await loadBundle(db(), accord.id))!);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     // No "group complete" for the witness's signature (it belongs to no signing group).
     expect((await accordMail(accord.id)).filter((m) => m.event === "group-complete")).toHaveLength(0);
   });

@@ -1,7 +1,6 @@
 import { PDFParse } from "pdf-parse";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadBundle } from "~/domain/accords/bundle.server";
-import { chainTesting } from "~/domain/accords/chain.server";
 import { delegateSignatory } from "~/domain/accords/signatories.server";
 import { withdrawAccord, declineAccord } from "~/domain/accords/lifecycle.server";
 import { completePasskeySigning, startPasskeySigning } from "~/domain/accords/sign-accord.server";
@@ -10,10 +9,7 @@ import { verifyBundle } from "~/domain/accords/verification";
 import { db } from "~/utils/db.server";
 import { addMember, makeUser } from "../support/world";
 import { asSessionUser, makeAccord, makeParties, signWithEmailCode, signWithPasskey } from "./support";
-
-afterEach(() => {
-  chainTesting.disableLock = false;
-});
+import { unlockedRead } from "./unlocked";
 
 async function rejection(p: Promise<unknown>) {
   try {
@@ -75,9 +71,7 @@ describe("signing and execution", () => {
   it("control: without the accord lock the same race forks the chain", async () => {
     const parties = await makeParties(20);
     const { accordId, documentHash } = await makeAccord(parties);
-    chainTesting.disableLock = true;
-    await Promise.allSettled(parties.map((p) => signWithPasskey(accordId, documentHash, p)));
-    chainTesting.disableLock = false;
+    await Promise.allSettled(parties.map((p) => signWithPasskey(accordId, documentHash, p, unlockedRead)));
     const audit = await db().accordAuditEntry.findMany({ where: { accordId }, orderBy: { seq: "asc" } });
     const prevs = audit.map((e) => e.prevHash);
     // Two or more entries claim the same predecessor: a fork.

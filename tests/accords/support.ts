@@ -5,11 +5,12 @@ import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { designateSignatory } from "~/domain/accords/signatories.server";
 import { completePasskeySigning, requestSigningCode, signWithCode, startPasskeySigning } from "~/domain/accords/sign-accord.server";
+import type { AccordRead } from "~/domain/accords/chain.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { addMember, makeOrg, makeUser, type TestUser } from "../support/world";
 import { emailText } from "../support/mail";
-import { SoftAuthenticator } from "./authenticator";
+import { SoftAuthenticator } from "~/demo/soft-authenticator";
 
 export function sessionUserOf(u: TestUser, name = "Test Signer"): SessionUser {
   return {
@@ -115,10 +116,19 @@ export async function makeAccord(
   return { accordId: accord.id, documentHash };
 }
 
-export async function signWithPasskey(accordId: string, documentHash: string, p: PartyFixture) {
+export async function signWithPasskey(accordId: string, documentHash: string, p: PartyFixture, accordRead?: AccordRead) {
   const { nonce, options } = await startPasskeySigning({ actor: p.signatory, accordId, partyId: p.partyId, documentHash });
   const response = p.authenticator.assert(options.challenge);
-  return completePasskeySigning({ actor: p.signatory, accordId, partyId: p.partyId, documentHash, nonce, response, confirmed: true });
+  return completePasskeySigning({
+    actor: p.signatory,
+    accordId,
+    partyId: p.partyId,
+    documentHash,
+    nonce,
+    response,
+    confirmed: true,
+    accordRead,
+  });
 }
 
 export async function signWithEmailCode(accordId: string, documentHash: string, p: PartyFixture) {

@@ -111,18 +111,6 @@ describe("sign-up and email verification", () => {
     expect(unknown.data).toEqual({ token: null, problem: "accounts.link.unknown" });
   });
 
-  it("a registered email is a field error and changes nothing", async () => {
-    const existing = await makeUser();
-    const before = await db().outboxEmail.count();
-    const res = await callAction(signup, { path: "/signup", form: form(existing.email), headers: freshIp() });
-    expect(res.status).toBe(409);
-    expect(errorsOf(res.data).email).toEqual(["accounts.signup.emailTaken"]);
-    expect(initialValueOf(res.data)).toMatchObject({ email: existing.email, nameLatin: "Zhang Wei" });
-    expect(initialValueOf(res.data)).not.toHaveProperty("password");
-    expect(await db().user.count({ where: { email: existing.email } })).toBe(1);
-    expect(await db().outboxEmail.count()).toBe(before);
-  });
-
   it("validation errors keep what was typed, except the password", async () => {
     const email = newEmail();
     const res = await callAction(signup, {

@@ -81,6 +81,7 @@ test("two parties negotiate: amendment follows its clause, conflicts are shown, 
   await expect(coordinators.getByRole("article", { name: "Tracked changes" })).toBeVisible();
   await expect(coordinators.locator("ins").first()).toBeVisible();
   await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-redline.png", fullPage: true });
+  await coordinators.screenshot({ path: "tests/artifacts/accords-negotiation-redline-clause.png" });
   await coordinators.getByLabel("Why (required to reject)").fill("Agreed for the first two years.");
   await coordinators.getByRole("button", { name: "Accept (new version)" }).click();
   await expect(bjtu.getByText("The amendment was decided.")).toBeVisible();
@@ -110,7 +111,8 @@ test("two parties negotiate: amendment follows its clause, conflicts are shown, 
   await expect(bjtu.getByText(/Version \d+ was saved/)).toBeVisible();
   const conflicted = clause(bjtu, 1);
   await expect(conflicted.getByText("This clause changed after the amendment was written")).toBeVisible();
-  await expect(conflicted.getByText("Current text")).toBeVisible();
+  await expect(conflicted.getByText("Current text", { exact: true })).toBeVisible();
+  await conflicted.screenshot({ path: "tests/artifacts/accords-negotiation-conflict.png" });
   await conflicted.getByRole("button", { name: "Accept (new version)" }).click();
   await expect(clause(bjtu, 1).getByRole("alert")).toContainText("changed since this amendment was written");
   await clause(bjtu, 1)
@@ -119,6 +121,12 @@ test("two parties negotiate: amendment follows its clause, conflicts are shown, 
   await clause(bjtu, 1).getByRole("button", { name: "Accept (new version)" }).click();
   await expect(bjtu.getByText("The amendment was decided.")).toBeVisible();
   await expect(clause(bjtu, 1).getByText("Chinese: to be updated to match the other language")).toBeVisible();
+  // The editor shows the accepted text (not the text it held before), with the Chinese marked.
+  await expect(bjtu.locator("#editor fieldset").first().getByLabel("English")).toHaveValue(
+    /agree to cooperate in the training of excellent engineers/,
+  );
+  await expect(bjtu.locator("#editor fieldset").first().getByText("The Chinese text already matches")).toBeVisible();
+  await clause(bjtu, 1).screenshot({ path: "tests/artifacts/accords-negotiation-clause-out-of-step.png" });
   await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-out-of-step.png", fullPage: true });
 
   // Compare versions: matched by identity.
@@ -127,4 +135,15 @@ test("two parties negotiate: amendment follows its clause, conflicts are shown, 
   await bjtu.getByRole("button", { name: "Compare" }).click();
   await expect(bjtu.getByText("Clause 2 · Deleted")).toBeVisible();
   await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-diff.png", fullPage: true });
+
+  // Parties and signing order until the text is frozen: Ponta Grossa signs after Beijing Jiaotong, a witness joins.
+  await bjtu.getByRole("link", { name: "Signatories", exact: true }).click();
+  await bjtu.getByRole("button", { name: "State University of Ponta Grossa signs in a later group" }).click();
+  await expect(bjtu.getByText("The parties were changed; approvals given so far were withdrawn.")).toBeVisible();
+  await expect(bjtu.getByRole("heading", { name: "Signing group 2" })).toBeVisible();
+  await bjtu.getByLabel("Add an organization").selectOption({ label: "Tongji University" });
+  await bjtu.getByLabel("As a witness").check();
+  await bjtu.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(bjtu.getByText("(Witness)")).toBeVisible();
+  await bjtu.screenshot({ path: "tests/artifacts/accords-negotiation-parties.png", fullPage: true });
 });

@@ -39,6 +39,8 @@ export async function makeHostileWorld() {
     ids,
     attendeeRegistration,
     cookies: { organizer: await signIn("organizer@concord.test"), attendee: await signIn("attendee@concord.test") },
+    /** A new session for each page, so a form that signs out (or revokes sessions) does not end the walk. */
+    freshCookie: (who: "organizer" | "attendee") => signIn(`${who}@concord.test`),
   };
 }
 

@@ -144,6 +144,19 @@ export const rows: PermissionRow[] = [
     allowed: [...MEMBERS],
   },
   {
+    name: "POST /accords/:id/signatories (move a party to a later signing group: the initiator's admins, until frozen)",
+    route: signatories,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return {
+        path: `/accords/${a.id}/signatories`,
+        params: { id: a.id },
+        form: { intent: "arrange", kind: "group", partyId: a.otherParty, direction: "later" },
+      };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
     name: "POST /accords/:id/draft (resolve a shared thread: its author or a party's admin)",
     route: draft,
     request: async (cast) => {
@@ -258,6 +271,8 @@ export const rows: PermissionRow[] = [
       return requestCode(a);
     },
     allowed: [],
+    // The host's own signatory is refused because the accord stopped (409), everyone else as before (403).
+    deniedAs: [409],
   },
   {
     name: "POST /accords/:id revise a declined accord (initiator's admin only)",

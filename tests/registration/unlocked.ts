@@ -8,8 +8,10 @@ import { voucherUsedUp, type PlaceLocking } from "~/domain/registration/quota.se
 export const unlocked: PlaceLocking = {
   // The same check as the real one, read from the statement's snapshot instead
   // of the locked, newest row: statements started while the last place was
-  // being taken still see it free.
-  quotasSql: (quotaIds) => Prisma.sql`SELECT id, used < capacity AS free FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id`,
+  // being taken still see it free. The 20 ms pause stands in for the rest of a
+  // naive implementation's work between its check and its write.
+  quotasSql: (quotaIds) =>
+    Prisma.sql`SELECT id, used < capacity AS free FROM "Quota", (SELECT pg_sleep(0.02)) AS pause WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id`,
   // Read, check, then write: the classic over-use. A naive implementation does
   // the rest of its work between the check and the write; 20 ms stands in for it.
   async takeVoucherUse(tx, voucherId) {

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -151,7 +152,7 @@ export async function decideAmendment(o: DecideAmendmentOptions) {
         status: o.decision === "accept" ? "ACCEPTED" : "REJECTED",
         decidedById: actorId,
         decidedByName: actorName,
-        decidedAt: new Date(),
+        decidedAt: now(),
         rejectReason: o.reason ?? null,
         resultVersion,
       },

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -28,7 +29,7 @@ export async function approveVersion(o: ApproveVersionOptions) {
     await assertInStep(tx, o.accordId, o.version);
     await tx.accordParty.update({
       where: { id: party.id },
-      data: { approvedVersion: o.version, approvedAt: new Date(), approvedById: o.actor!.id },
+      data: { approvedVersion: o.version, approvedAt: now(), approvedById: o.actor!.id },
     });
     await appendChain(tx, state, {
       ...actorOf(o.actor!),
@@ -64,7 +65,7 @@ async function freeze(tx: Tx, state: LockedAccord, actor: SessionUser) {
   const documentHash = sha256Hex(canonicalText);
   await tx.accord.update({
     where: { id: state.id },
-    data: { status: "SIGNING", frozenVersion: state.currentVersion, canonicalText, documentHash, frozenAt: new Date() },
+    data: { status: "SIGNING", frozenVersion: state.currentVersion, canonicalText, documentHash, frozenAt: now() },
   });
   state.status = "SIGNING";
   state.frozenVersion = state.currentVersion;

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { createHmac, randomBytes } from "node:crypto";
 import type { AccordStatus, Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
@@ -5,11 +6,17 @@ import { notFound } from "~/utils/errors";
 import { chainEntryHash, GENESIS_HASH, privatePartHash, type Json, type PrivatePart } from "./canonical";
 
 /**
- * Test-only switch: the race tests turn the row lock off to show that, without
- * it, concurrent events fork the chain (two entries claiming the same
- * predecessor). Never set outside tests.
+ * How `lockAccord` reads the accord. Production code always uses
+ * `lockedRead` (the default); the signing race test's control passes a read
+ * without the row lock (tests/accords/unlocked.ts) to show that, without it,
+ * concurrent events fork the chain (two entries claiming the same predecessor).
  */
-export const chainTesting = { disableLock: false };
+export type AccordRead = (tx: Tx, accordId: string) => Promise<LockedAccord[]>;
+
+export const lockedRead: AccordRead = (tx, accordId) =>
+  tx.$queryRaw<
+    LockedAccord[]
+  >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength","refKey" FROM "Accord" WHERE "id" = ${accordId}::uuid FOR UPDATE`;
 
 /**
  * Transaction options for operations that wait on the accord lock: many
@@ -36,15 +43,9 @@ export type LockedAccord = {
  * row serializes all writers of one accord (chain appends, signatures,
  * execution), so each sees the head written by the one before it.
  */
-export async function lockAccord(tx: Tx, accordId: string): Promise<LockedAccord> {
+export async function lockAccord(tx: Tx, accordId: string, read: AccordRead = lockedRead): Promise<LockedAccord> {
   if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw notFound("accords.notFound");
-  const rows = chainTesting.disableLock
-    ? await tx.$queryRaw<
-        LockedAccord[]
-      >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength","refKey" FROM "Accord" WHERE "id" = ${accordId}::uuid`
-    : await tx.$queryRaw<
-        LockedAccord[]
-      >`SELECT "id","status","initiatorOrgId","currentVersion","frozenVersion","documentHash","signingEndsAt","chainHead","chainLength","refKey" FROM "Accord" WHERE "id" = ${accordId}::uuid FOR UPDATE`;
+  const rows = await read(tx, accordId);
   if (!rows[0]) throw notFound("accords.notFound");
   return rows[0];
 }
@@ -128,7 +129,7 @@ export function splitData(refKey: string, event: ChainEvent): { data: Record<str
  */
 export async function appendChain(tx: Tx, state: LockedAccord, event: ChainEvent) {
   const refKey = await ensureRefKey(tx, state);
-  const at = event.at ?? new Date();
+  const at = event.at ?? now();
   const seq = state.chainLength + 1;
   const prevHash = state.chainHead ?? GENESIS_HASH;
   const { data, priv } = splitData(refKey, event);

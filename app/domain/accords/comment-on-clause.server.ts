@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -116,7 +117,7 @@ export async function resolveComment(o: ResolveCommentOptions) {
     if (!mayResolve) throw new AppError("FORBIDDEN", "accords.comment.notYours");
     const { count } = await tx.accordComment.updateMany({
       where: { id: o.commentId, resolvedAt: null },
-      data: { resolvedAt: new Date(), resolvedById: o.actor!.id },
+      data: { resolvedAt: now(), resolvedById: o.actor!.id },
     });
     if (count === 0) throw new AppError("NO_SUCH_COMMENT", "accords.validation.noSuchComment");
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "comment.resolved", data: { commentId: o.commentId } });

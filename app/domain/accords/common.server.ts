@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { now } from "~/utils/clock.server";
 import { localDayBounds } from "~/utils/zoned-time";
 import type { Tx } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -162,6 +163,7 @@ export async function writeVersion(
       authorName: v.authorName,
       note: v.note,
       contentHash: v.contentHash,
+      createdAt: now(),
     },
     select: { id: true },
   });

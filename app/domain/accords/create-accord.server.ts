@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import type { AccordKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
@@ -72,7 +73,8 @@ export async function createAccord(o: CreateAccordOptions) {
         : null;
       if (o.conferenceId && !conference) throw new FieldError("conferenceId", "accords.validation.unknownConference");
       const signingEndsAt = o.signingEndsOn ? signingPeriodEnd(o.signingEndsOn, conference?.timeZone ?? "UTC") : null;
-      if (signingEndsAt && signingEndsAt.getTime() <= Date.now()) throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
+      if (signingEndsAt && signingEndsAt.getTime() <= now().getTime())
+        throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
       // Anyone may ask to show an accord at a conference; only its organizers decide (decision 042).
       const conferenceLinkStatus = !o.conferenceId
         ? null
@@ -91,6 +93,7 @@ export async function createAccord(o: CreateAccordOptions) {
           signingEndsAt,
           signingEndsOn: o.signingEndsOn ? new Date(`${o.signingEndsOn}T00:00:00Z`) : null,
           createdById: actor.id,
+          createdAt: now(),
           currentVersion: 1,
           parties: {
             create: [

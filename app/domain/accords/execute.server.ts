@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { sha256Hex } from "./canonical";
@@ -17,7 +18,7 @@ import { relyingParty } from "./webauthn.server";
 export async function executeIfComplete(tx: Tx, state: LockedAccord) {
   const unsigned = await tx.accordParty.count({ where: { accordId: state.id, role: "PARTY", signature: null } });
   if (unsigned > 0) return false;
-  const executedAt = new Date();
+  const executedAt = now();
   const { count } = await tx.accord.updateMany({ where: { id: state.id, status: "SIGNING" }, data: { status: "EXECUTED", executedAt } });
   if (count !== 1) return false;
   state.status = "EXECUTED";

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -28,16 +29,16 @@ export async function declineAccord(o: DeclineAccordOptions) {
     if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
     if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", "accords.sign.notFrozen");
     if (party.signature) throw new AppError("ALREADY_SIGNED", "accords.sign.alreadySigned");
-    const now = new Date();
+    const at = now();
     await tx.accordParty.update({
       where: { id: party.id },
-      data: { declinedAt: now, declinedById: o.actor!.id, declineReason: o.reason },
+      data: { declinedAt: at, declinedById: o.actor!.id, declineReason: o.reason },
     });
-    await tx.accord.update({ where: { id: o.accordId }, data: { status: "DECLINED", declinedAt: now } });
+    await tx.accord.update({ where: { id: o.accordId }, data: { status: "DECLINED", declinedAt: at } });
     await appendChain(tx, state, {
       ...actorOf(o.actor!),
       type: "declined",
-      at: now,
+      at,
       data: { partyId: party.id, orgId: party.orgId, reason: o.reason },
     });
     state.status = "DECLINED";
@@ -94,7 +95,7 @@ export async function reviseAccord(o: ReviseAccordOptions) {
       if (old.revisedAs) throw new AppError("ALREADY_REVISED", "accords.revise.already");
       const actor = o.actor!;
       const { actorId, actorName } = actorOf(actor);
-      const stillOpen = old.signingEndsAt && old.signingEndsAt.getTime() > Date.now();
+      const stillOpen = old.signingEndsAt && old.signingEndsAt.getTime() > now().getTime();
       const created = await tx.accord.create({
         data: {
           kind: old.kind,
@@ -181,7 +182,7 @@ export async function setSigningSchedule(o: SetSigningScheduleOptions) {
     if (state.status !== "DRAFTING" && state.status !== "SIGNING") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
     const zone = await accordTimeZone(tx, o.accordId);
     const endsAt = o.signingEndsOn ? signingPeriodEnd(o.signingEndsOn, zone) : null;
-    if (endsAt && endsAt.getTime() <= Date.now()) throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
+    if (endsAt && endsAt.getTime() <= now().getTime()) throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
     await tx.accord.update({
       where: { id: o.accordId },
       data: {
@@ -206,7 +207,7 @@ export async function withdrawAccord(o: WithdrawAccordOptions) {
     const state = await lockAccord(tx, o.accordId);
     await requireAccordsPermission(o.actor, "accord:withdraw", { accordId: o.accordId }, tx);
     if (state.status !== "DRAFTING" && state.status !== "SIGNING") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
-    await tx.accord.update({ where: { id: o.accordId }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: o.reason } });
+    await tx.accord.update({ where: { id: o.accordId }, data: { status: "WITHDRAWN", withdrawnAt: now(), withdrawReason: o.reason } });
     state.status = "WITHDRAWN";
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "withdrawn", data: { reason: o.reason } });
     await notifyOrgs(
@@ -228,7 +229,7 @@ export async function remindSignatories(o: RemindSignatoriesOptions) {
     if (state.status !== "SIGNING") throw new AppError("NOT_SIGNING", "accords.sign.notFrozen");
     const { userIds } = await signingTurn(tx, o.accordId);
     await notifyUsers(tx, userIds, { event: "reminder", accordId: o.accordId, path: `/accords/${o.accordId}/sign` });
-    await tx.accord.update({ where: { id: o.accordId }, data: { lastReminderAt: new Date() } });
+    await tx.accord.update({ where: { id: o.accordId }, data: { lastReminderAt: now() } });
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "reminded", data: { recipients: userIds.length } });
     return { sent: userIds.length };
   });
@@ -239,9 +240,9 @@ export async function remindSignatories(o: RemindSignatoriesOptions) {
  * everyone is told); accords awaiting signatures remind the signatories whose
  * turn it is every `reminderEveryDays` days (none when it is null).
  */
-export async function sweepAccords(now = new Date()) {
+export async function sweepAccords(at = now()) {
   const due = await db().accord.findMany({
-    where: { status: { in: ["DRAFTING", "SIGNING"] }, signingEndsAt: { lte: now } },
+    where: { status: { in: ["DRAFTING", "SIGNING"] }, signingEndsAt: { lte: at } },
     select: { id: true },
     take: 100,
   });
@@ -249,7 +250,7 @@ export async function sweepAccords(now = new Date()) {
     await db().$transaction(async (tx) => {
       const state = await lockAccord(tx, id);
       if (state.status !== "DRAFTING" && state.status !== "SIGNING") return;
-      await tx.accord.update({ where: { id }, data: { status: "EXPIRED", expiredAt: now } });
+      await tx.accord.update({ where: { id }, data: { status: "EXPIRED", expiredAt: at } });
       state.status = "EXPIRED";
       await appendChain(tx, state, { actorId: null, actorName: "Concord", type: "expired", data: {} });
       await notifyEveryone(tx, id, { event: "expired", accordId: id });
@@ -259,7 +260,7 @@ export async function sweepAccords(now = new Date()) {
   const remind = await db().$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Accord"
     WHERE "status" = 'SIGNING' AND "reminderEveryDays" IS NOT NULL
-      AND COALESCE("lastReminderAt", "frozenAt") <= ${now}::timestamptz - make_interval(days => "reminderEveryDays")
+      AND COALESCE("lastReminderAt", "frozenAt") <= ${at}::timestamptz - make_interval(days => "reminderEveryDays")
     LIMIT 100`;
   for (const { id } of remind) {
     await db().$transaction(async (tx) => {
@@ -267,7 +268,7 @@ export async function sweepAccords(now = new Date()) {
       if (state.status !== "SIGNING") return;
       const { userIds } = await signingTurn(tx, id);
       await notifyUsers(tx, userIds, { event: "reminder", accordId: id, path: `/accords/${id}/sign` });
-      await tx.accord.update({ where: { id }, data: { lastReminderAt: now } });
+      await tx.accord.update({ where: { id }, data: { lastReminderAt: at } });
       await appendChain(tx, state, { actorId: null, actorName: "Concord", type: "reminded", data: { recipients: userIds.length } });
     });
   }

@@ -146,3 +146,11 @@ export const signWithCodeSchema = z.object({
   confirm: z.literal("on", { error: "accords.validation.confirm" }),
 });
 export const declineSchema = z.object({ intent: z.literal("decline"), partyId: uuid(), reason: reason() });
+
+/** One change to the parties or signing order (buttons of the parties section; each works without JavaScript). */
+export const arrangePartiesSchema = z.discriminatedUnion("kind", [
+  z.object({ intent: z.literal("arrange"), kind: z.literal("move"), partyId: uuid(), direction: z.enum(["up", "down"]) }),
+  z.object({ intent: z.literal("arrange"), kind: z.literal("group"), partyId: uuid(), direction: z.enum(["earlier", "later"]) }),
+  z.object({ intent: z.literal("arrange"), kind: z.literal("add"), orgId: uuid(), role: z.enum(["PARTY", "WITNESS"]) }),
+  z.object({ intent: z.literal("arrange"), kind: z.literal("remove"), partyId: uuid() }),
+]);

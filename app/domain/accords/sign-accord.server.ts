@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { enqueueEmail } from "~/domain/email/enqueue.server";
@@ -7,7 +8,7 @@ import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { evidenceHash, normalizeText, signingChallenge } from "./canonical";
-import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type LockedAccord } from "./chain.server";
+import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type AccordRead, type LockedAccord } from "./chain.server";
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
@@ -20,7 +21,15 @@ const MAX_CODE_ATTEMPTS = 5;
 /** Where a signature was made from, as the sign routes saw the request: stored privately, shown to the parties. */
 export type SigningClient = { ipAddress: string | null; userAgent: string | null };
 
-type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: string; documentHash: string; client?: SigningClient };
+type SigningTarget = {
+  actor: SessionUser | null;
+  accordId: string;
+  partyId: string;
+  documentHash: string;
+  client?: SigningClient;
+  /** How the accord is locked; always its row lock, except in the signing race test's control. */
+  accordRead?: AccordRead;
+};
 
 /**
  * Everything that must hold for this person to sign for this party now, checked
@@ -29,7 +38,7 @@ type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: str
  * not yet signed or declined. Refusals are 403 (not allowed now) or 409 (state).
  */
 async function signingContext(tx: Tx, t: SigningTarget) {
-  const state = await lockAccord(tx, t.accordId);
+  const state = await lockAccord(tx, t.accordId, t.accordRead);
   const party = await tx.accordParty.findFirst({
     where: { id: t.partyId, accordId: t.accordId },
     select: {
@@ -48,7 +57,7 @@ async function signingContext(tx: Tx, t: SigningTarget) {
   if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
   // A decline stops the accord for every party, not only the one that declined.
   if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
-  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
+  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= now().getTime())) {
     throw new AppError("EXPIRED", "accords.sign.expired");
   }
   if (state.status === "EXECUTED") throw new AppError("EXECUTED", "accords.sign.alreadyExecuted");
@@ -74,7 +83,7 @@ async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKE
     row.userId !== t.actor!.id ||
     row.method !== method ||
     row.usedAt ||
-    row.expiresAt.getTime() <= Date.now()
+    row.expiresAt.getTime() <= now().getTime()
   ) {
     throw new AppError("BAD_NONCE", "accords.sign.badNonce");
   }
@@ -91,7 +100,7 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
       method,
       nonce,
       codeHash,
-      expiresAt: new Date(Date.now() + NONCE_MINUTES * 60_000),
+      expiresAt: new Date(now().getTime() + NONCE_MINUTES * 60_000),
     },
   });
   return nonce;
@@ -114,7 +123,7 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     signerRole: ctx.signerRole,
     orgName: ctx.party.org.nameNative ? `${ctx.party.org.nameEn} (${ctx.party.org.nameNative})` : ctx.party.org.nameEn,
     documentHash: t.documentHash,
-    signedAt: new Date(),
+    signedAt: now(),
     ...evidence,
     ...client,
   };
@@ -171,7 +180,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       timeout: 120_000,
     });
     return { nonce, options };
-  });
+  }, LOCKED_TX);
 }
 
 export type CompletePasskeySigningOptions = SigningTarget & { nonce: string; response: unknown; confirmed: boolean };
@@ -231,11 +240,11 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
     }
     if (!verification.verified) throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
     // Single use: the conditional update is the claim, so two submissions of one nonce cannot both pass.
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     await tx.webAuthnCredential.update({
       where: { id: credential.id },
-      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() },
+      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: now() },
     });
     return recordSignature(tx, o, ctx, {
       method: "PASSKEY",
@@ -271,7 +280,7 @@ export async function requestSigningCode(o: SigningTarget) {
       props: { title: o.actor!.locale === "zh" && accord.titleZh ? accord.titleZh : accord.title, code, documentHash: o.documentHash },
     });
     return { nonce };
-  });
+  }, LOCKED_TX);
 }
 
 export type SignWithCodeOptions = SigningTarget & { nonce: string; code: string; typedName: string; confirmed: boolean };
@@ -296,7 +305,7 @@ export async function signWithCode(o: SignWithCodeOptions) {
       return { wrongCode: true } as const;
     }
     if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     const challenge = signingChallenge({
       accordId: o.accordId,

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -76,7 +77,7 @@ export async function delegateSignatory(o: DelegateSignatoryOptions) {
       select: { position: true, user: { select: { nameLatin: true, nameNative: true } } },
     });
     if (!member) throw new FieldError("userId", "accords.validation.notMember");
-    await tx.accordSignatory.update({ where: { id: from.id }, data: { endedAt: new Date() } });
+    await tx.accordSignatory.update({ where: { id: from.id }, data: { endedAt: now() } });
     const row = await tx.accordSignatory.create({
       data: {
         partyId: from.party.id,

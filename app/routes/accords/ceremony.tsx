@@ -3,11 +3,10 @@ import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { decideConferenceLink } from "~/domain/accords/decide-conference-link.server";
-import { listConferenceLinkRequests } from "~/domain/accords/list-conference-link-requests.server";
+import { getCeremonyBoard } from "~/domain/accords/get-ceremony-board.server";
+import { getConferenceId } from "~/domain/conferences/get-conference-id.server";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
-import { can } from "~/utils/permissions.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -22,36 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Signing ceremony · Concord" 
  * the pending requests below the board (decision 042).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { id: true, title: true, titleZh: true, timeZone: true, status: true },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
-  const user = await getUser(request);
-  if (conference.status !== "PUBLISHED" && !(await can(user, "conference:view-draft", { conferenceId: conference.id }))) {
-    throw new Response("Not found", { status: 404 });
-  }
-  const accords = await db().accord.findMany({
-    where: { conferenceId: conference.id, conferenceLinkStatus: "ACCEPTED", status: { in: ["SIGNING", "EXECUTED"] } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      titleZh: true,
-      status: true,
-      documentHash: true,
-      parties: {
-        where: { role: "PARTY" },
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          org: { select: { nameEn: true, nameNative: true } },
-          signature: { select: { signedAt: true, signerName: true } },
-        },
-      },
-    },
-  });
-  return { conference, accords, requests: await listConferenceLinkRequests(user, conference.id) };
+  const board = await getCeremonyBoard({ actor: await getUser(request), slug: params.slug ?? "" });
+  if (!board) throw new Response("Not found", { status: 404 });
+  return board;
 }
 
 const decisionSchema = z.object({ intent: z.enum(["accept", "decline"]), accordId: z.guid() });
@@ -62,10 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const slug = params.slug ?? "";
-  const conference = await db().conference.findUnique({ where: { slug }, select: { id: true } });
-  if (!conference) throw new Response("Not found", { status: 404 });
+  const conferenceId = await orRespond(() => getConferenceId({ slug }));
   const accept = parsed.data.intent === "accept";
-  await orRespond(() => decideConferenceLink({ actor: user, conferenceId: conference.id, accordId: parsed.data.accordId, accept }));
+  await orRespond(() => decideConferenceLink({ actor: user, conferenceId, accordId: parsed.data.accordId, accept }));
   return redirectWithToast(`/conferences/${slug}/ceremony`, {
     message: accept ? "ceremony.requests.accepted" : "ceremony.requests.declined",
   });

@@ -106,7 +106,8 @@ export default function Draft() {
           <ClauseCard key={c.key} clause={c} page={page} />
         ))}
       </ol>
-      {drafting && may.edit ? <Editor accord={accord} clauses={clauses} /> : null}
+      {/* Remounted for each version: an editor still holding the previous version's text would save it over the new one. */}
+      {drafting && may.edit ? <Editor key={accord.currentVersion} accord={accord} clauses={clauses} /> : null}
       <AmendmentHistory amendments={amendments.filter((a) => a.status !== "PROPOSED" || a.gone)} languages={accord.languages} />
       <VersionHistory versions={versions} />
     </>

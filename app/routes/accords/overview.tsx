@@ -3,12 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
 import { auditSentence } from "./audit-sentence";
-import { loadAccordPage } from "~/domain/accords/accord-page.server";
+import { getAccordOverview } from "~/domain/accords/get-accord-overview.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { remindSignatories, reviseAccord, setSigningSchedule, withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { approveSchema, remindSchema, reviseSchema, scheduleSchema, withdrawSchema } from "~/domain/accords/schema";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -17,13 +16,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  const audit = await db().accordAuditEntry.findMany({
-    where: { accordId: page.accord.id },
-    orderBy: { seq: "asc" },
-    select: { seq: true, at: true, type: true, actorName: true, data: true, hash: true },
-  });
-  return { ...page, audit };
+  return orRespond(() => getAccordOverview({ actor: user, accordId: params.id ?? "" }));
 }
 
 const schema = approveSchema.or(withdrawSchema).or(remindSchema).or(reviseSchema).or(scheduleSchema);

@@ -5,12 +5,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
-import { loadAccordPage, loadClauses } from "~/domain/accords/accord-page.server";
+import { getSigningPage } from "~/domain/accords/get-signing-page.server";
 import { declineAccord } from "~/domain/accords/lifecycle.server";
 import { declineSchema, requestCodeSchema, signWithCodeSchema } from "~/domain/accords/schema";
 import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond, signingClient } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -18,11 +17,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  const clauses = page.accord.frozenVersion ? await loadClauses(page.accord.id, page.accord.frozenVersion) : [];
-  const passkeys = await db().webAuthnCredential.count({ where: { userId: user.id } });
-  const parties = page.accord.parties.filter((p) => page.may.signFor.includes(p.id) && !p.signature && !p.declinedAt);
-  return { accord: page.accord, clauses, parties, passkeys, myName: user.nameLatin };
+  const { accord, clauses, parties, passkeys } = await orRespond(() => getSigningPage({ actor: user, accordId: params.id ?? "" }));
+  return { accord, clauses, parties, passkeys, myName: user.nameLatin };
 }
 
 const schemas = { "request-code": requestCodeSchema, "sign-code": signWithCodeSchema, decline: declineSchema } as const;
