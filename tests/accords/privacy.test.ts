@@ -14,7 +14,7 @@ import * as verifyPage from "~/routes/accords/verify";
 import { db } from "~/utils/db.server";
 import { callLoader } from "../support/http";
 import { makeUser } from "../support/world";
-import { SoftAuthenticator } from "./authenticator";
+import { SoftAuthenticator } from "~/demo/soft-authenticator";
 import { makeAccord, makeParties, signWithEmailCode, signWithPasskey, type PartyFixture } from "./support";
 
 const CLIENT = { ipAddress: "198.51.100.23", userAgent: "Mozilla/5.0 (X11; Linux x86_64) PrivacyTest/1.0" };
