@@ -48,6 +48,11 @@ describe("linking an accord to a conference", () => {
 
     const res = await decide(organizer.cookie, accordId, "accept");
     expect(res.status).toBe(302);
+    // Still awaiting signatures, it is private to its parties (decision 063): their members see it on the
+    // board, visitors only once it is executed.
+    expect((await board(parties[0].admin.cookie)).accords.map((a) => a.id)).toContain(accordId);
+    expect((await board()).accords.map((a) => a.id)).not.toContain(accordId);
+    await db().accord.update({ where: { id: accordId }, data: { status: "EXECUTED" } });
     expect((await board()).accords.map((a) => a.id)).toContain(accordId);
     expect((await board(organizer.cookie)).requests).toEqual([]);
     // Deciding twice is refused, and the record says who accepted.
@@ -93,6 +98,6 @@ describe("linking an accord to a conference", () => {
     await addMember(host.id, parties[0].admin.id, ["ADMIN"]);
     const { accordId } = await makeAccord(parties, { conferenceId: conference.id });
     expect((await db().accord.findUniqueOrThrow({ where: { id: accordId } })).conferenceLinkStatus).toBe("ACCEPTED");
-    expect((await board()).accords.map((a) => a.id)).toContain(accordId);
+    expect((await board(parties[1].admin.cookie)).accords.map((a) => a.id)).toContain(accordId);
   });
 });

@@ -6,7 +6,9 @@ import { listConferenceLinkRequests } from "./list-conference-link-requests.serv
 export type GetCeremonyBoardOptions = { actor: SessionUser | null; slug: string };
 
 /**
- * The accords of a conference that await signatures or are executed and whose link its organizers accepted,
+ * The accords of a conference whose link its organizers accepted: executed ones for everyone, and those
+ * still awaiting signatures only for members of their parties (before execution an accord is private to its
+ * parties, decision 063),
  * party by party (names and signing times only), with the pending link requests for its organizers (null for
  * others); null when the conference does not exist or is a draft the reader may not see.
  */
@@ -19,8 +21,15 @@ export async function getCeremonyBoard({ actor, slug }: GetCeremonyBoardOptions)
   if (conference.status !== "PUBLISHED" && !(await can(actor, "conference:view-draft", { conferenceId: conference.id }))) {
     return null;
   }
+  const myOrgIds = actor
+    ? (await db().membership.findMany({ where: { userId: actor.id }, select: { orgId: true } })).map((m) => m.orgId)
+    : [];
   const accords = await db().accord.findMany({
-    where: { conferenceId: conference.id, conferenceLinkStatus: "ACCEPTED", status: { in: ["SIGNING", "EXECUTED"] } },
+    where: {
+      conferenceId: conference.id,
+      conferenceLinkStatus: "ACCEPTED",
+      OR: [{ status: "EXECUTED" }, { status: "SIGNING", parties: { some: { orgId: { in: myOrgIds } } } }],
+    },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
