@@ -11,7 +11,8 @@ import { instantsFrom } from "./session-times.server";
 export type PlaceSessionOptions = { actor: SessionUser | null; slug: string; input: PlacementInput };
 
 /**
- * Places (or moves, or resizes) a session in the timetable. With intent
+ * Places (or moves, or resizes) a session in the DRAFT timetable (the public
+ * sees it once released: publish-schedule.server.ts). With intent
  * "check" nothing is written and the conflicts are returned for the editor to
  * show; with "place" the same rules are enforced under the timetable lock.
  */
@@ -49,7 +50,7 @@ export async function placeSession({ actor, slug, input }: PlaceSessionOptions):
     await pauseAfterCheck();
     await tx.programmeSession.update({
       where: { id: session.id },
-      data: { roomId: candidate.roomId, startsAt: times.startsAt, endsAt: times.endsAt, sequence: { increment: 1 } },
+      data: { roomId: candidate.roomId, startsAt: times.startsAt, endsAt: times.endsAt },
     });
     await audit(tx, {
       actorId: actor!.id,

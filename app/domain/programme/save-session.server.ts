@@ -59,11 +59,6 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
       });
     }
     await pauseAfterCheck();
-    const moved =
-      !!existing &&
-      (existing.startsAt?.getTime() !== times?.startsAt.getTime() ||
-        existing.endsAt?.getTime() !== times?.endsAt.getTime() ||
-        existing.roomId !== (input.roomId ?? null));
     const data = {
       title: input.title,
       titleZh: input.titleZh ?? null,
@@ -83,7 +78,8 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
     let id: string;
     if (existing) {
       id = existing.id;
-      await tx.programmeSession.update({ where: { id }, data: { ...data, sequence: moved ? { increment: 1 } : undefined } });
+      // The draft only: calendars (SEQUENCE) change when a release moves the session.
+      await tx.programmeSession.update({ where: { id }, data });
       await tx.sessionSpeaker.deleteMany({ where: { sessionId: id } });
       if (speakers.length) await tx.sessionSpeaker.createMany({ data: speakers.map((s) => ({ ...s, sessionId: id })) });
     } else {

@@ -16,7 +16,7 @@ export async function exportableProgramme(slug: string) {
     select: { id: true, slug: true, title: true, titleZh: true, startDate: true, endDate: true, timeZone: true, venue: true, city: true },
   });
   if (!conference) return null;
-  const [sessions, rooms, tracks] = await Promise.all([
+  const [sessions, rooms, tracks, release] = await Promise.all([
     publishedSessions(conference.id),
     db().room.findMany({
       where: { conferenceId: conference.id },
@@ -28,8 +28,9 @@ export async function exportableProgramme(slug: string) {
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, colour: true },
     }),
+    db().scheduleVersion.findFirst({ where: { conferenceId: conference.id }, orderBy: { number: "desc" }, select: { number: true } }),
   ]);
-  return { conference, sessions, rooms, tracks };
+  return { conference, sessions, rooms, tracks, version: release?.number ?? 0 };
 }
 type Programme = NonNullable<Awaited<ReturnType<typeof exportableProgramme>>>;
 
@@ -76,7 +77,8 @@ export function frabJson(p: Programme) {
     $schema: "https://c3voc.de/schedule/schema.json",
     generator: { name: "Concord" },
     schedule: {
-      version: String(p.sessions.reduce((max, s) => Math.max(max, s.updatedAt.getTime()), 0)),
+      // The released version's number: a draft edit changes nothing here.
+      version: String(p.version),
       base_url: absoluteUrl("/"),
       conference: {
         acronym: p.conference.slug,

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
+import { asReleased, releasedSessionSelect, releasedWhere, toRow } from "~/domain/programme/programme-view.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { pick, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
@@ -16,17 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user);
   const [stars, feed] = await Promise.all([
     db().agendaStar.findMany({
-      where: { userId: user.id, session: { status: "PUBLISHED", startsAt: { not: null } } },
-      orderBy: { session: { startsAt: "asc" } },
+      where: { userId: user.id, session: releasedWhere },
+      orderBy: { session: { releasedStartsAt: "asc" } },
       select: {
-        session: { select: { ...sessionListSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } } },
+        session: {
+          select: { ...releasedSessionSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } },
+        },
       },
     }),
     db().calendarFeed.findUnique({ where: { userId: user.id }, select: { createdAt: true } }),
   ]);
   return {
     items: stars.map(({ session }) => ({
-      ...toRow(session, session.conference.timeZone, locale),
+      ...toRow(asReleased(session), session.conference.timeZone, locale),
       conference: {
         slug: session.conference.slug,
         title: pick(locale, session.conference.title, session.conference.titleZh),

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
-import { dayLabel, sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
+import { asReleased, dayLabel, sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { workshopSignup } from "~/domain/programme/workshop-signup.server";
 import { offsetLabel } from "~/utils/zoned-time";
@@ -20,18 +20,24 @@ const UUID = /^[0-9a-f-]{36}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!UUID.test(params.id ?? "")) throw new Response("Not found", { status: 404 });
-  const session = await db().programmeSession.findFirst({
+  const found = await db().programmeSession.findFirst({
     where: { id: params.id, conference: { slug: params.slug ?? "" } },
     select: {
       ...sessionListSelect,
+      releasedStartsAt: true,
+      releasedEndsAt: true,
+      releasedRoom: { select: { id: true, name: true, nameZh: true } },
       conferenceId: true,
       conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, status: true, startDate: true } },
       _count: { select: { signups: true } },
     },
   });
-  if (!session) throw new Response("Not found", { status: 404 });
+  if (!found) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  const isPublic = session.status === "PUBLISHED" && session.conference.status === "PUBLISHED";
+  // The public sees the released placement; organizers may preview a session not released yet (its draft placement).
+  const released = !!found.releasedStartsAt;
+  const isPublic = released && found.conference.status === "PUBLISHED";
+  const session = released ? asReleased(found) : found;
   if (!isPublic && !(await canProgramme(user, "programme:view-draft", { conferenceId: session.conferenceId })))
     throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request, user);

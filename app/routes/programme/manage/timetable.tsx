@@ -7,13 +7,11 @@ import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { placeSession } from "~/domain/programme/place-session.server";
-import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
 import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -65,10 +63,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") === "publish") {
-    const { number } = await orRespond(() => publishSchedule({ actor: user, slug }));
-    return redirectWithToast(`/conferences/${slug}/manage/timetable`, { message: "programme.timetable.published", vars: { n: number } });
-  }
   const sessionId = String(formData.get("sessionId") ?? "");
   const submission = parseWithZod(formData, { schema: placementSchema });
   if (submission.status !== "success")
@@ -191,16 +185,18 @@ export default function Timetable() {
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
       <p className="mb-4 max-w-3xl">{t("programme.timetable.lead")}</p>
-      <Form method="post" className="mb-6 flex items-center gap-4">
-        <input type="hidden" name="intent" value="publish" />
-        <button type="submit" className="rounded-md bg-green-800 px-4 py-2 font-medium text-white">
-          {t("programme.timetable.publish")}
-        </button>
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <Link
+          to={`/conferences/${conference.slug}/manage/timetable/release`}
+          className="rounded-md bg-green-800 px-4 py-2 font-medium text-white"
+        >
+          {t("programme.timetable.release")}
+        </Link>
         <span className="text-sm text-stone-700">{t("programme.timetable.versions", { n: versions })}</span>
         <Link to={`/conferences/${conference.slug}/programme/changes`} className="text-sm text-blue-900 underline">
           {t("programme.changes")}
         </Link>
-      </Form>
+      </div>
       <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
         {days.map((d) => (
           <Link
