@@ -185,6 +185,12 @@ export const programme = {
   "programme.release.back": "Back to the timetable",
   "programme.release.done": "Version {n} was released.",
   "programme.release.changed": "The draft changed since you looked at this preview. Review the changes again, then release.",
+  "programme.timetable.gridLabel": "Timetable grid of {day}, times in {zone}",
+  "programme.timetable.dragHelp":
+    "Rows are the venue's clock ({zone}, {offset}). Drag a session to another room or time, or drag its lower edge to change its length; conflicts show on the block before it is saved. By keyboard or without JavaScript, each session's link opens its form below.",
+  "programme.timetable.saving": "Saving…",
+  "programme.timetable.allPlaced": "Every session has a place.",
+  "programme.timetable.forms": "Place or move by form ({day})",
   "programme.timetable.release": "Review and release…",
   "programme.timetable.draftNote":
     "You are editing the draft. The public sees the released version until you release it ({n, plural, =0 {no change waiting} one {# change waiting} other {# changes waiting}}).",

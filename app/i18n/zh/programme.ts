@@ -186,6 +186,12 @@ export const programme: Translation<typeof en> = {
   "programme.release.back": "返回时间表",
   "programme.release.done": "第 {n} 版已发布。",
   "programme.release.changed": "您查看预览后草稿又有改动。请重新查看变化后再发布。",
+  "programme.timetable.gridLabel": "{day} 时间表网格，时间为 {zone}",
+  "programme.timetable.dragHelp":
+    "每一行是会场当地时间（{zone}，{offset}）。把议程拖到其他会场或时间，或拖动其下边缘改变时长；保存前冲突会显示在议程块上。使用键盘或不启用 JavaScript 时，点击议程链接即可打开下方的表单。",
+  "programme.timetable.saving": "正在保存…",
+  "programme.timetable.allPlaced": "所有议程都已安排。",
+  "programme.timetable.forms": "用表单安排或调整（{day}）",
   "programme.timetable.release": "查看并发布…",
   "programme.timetable.draftNote": "您正在编辑草稿。在您发布之前，公众看到的是已发布版本（待发布的变化：{n} 项）。",
   "programme.validation.localTime": "请输入日期和时间，例如 2025-09-27 09:30。",

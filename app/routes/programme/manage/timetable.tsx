@@ -6,7 +6,9 @@ import { FormErrors } from "~/components/forms";
 import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
+import { getReleasePreview } from "~/domain/programme/get-release-preview.server";
 import { placeSession } from "~/domain/programme/place-session.server";
+import { TimetableGrid } from "~/components/timetable-grid";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
 import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
@@ -18,14 +20,14 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction = () => [{ title: "Timetable · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
+  const { user, conference, offset } = await organizerContext(request, params.slug);
   const zone = conference.timeZone;
   const days = calendarDays(conference.startDate, conference.endDate);
   const url = new URL(request.url);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  const [rooms, sessions, versions] = await Promise.all([
+  const [rooms, sessions, versions, preview] = await Promise.all([
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),
@@ -35,12 +37,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       select: { id: true, title: true, titleZh: true, kind: true, roomId: true, startsAt: true, endsAt: true, status: true },
     }),
     db().scheduleVersion.count({ where: { conferenceId: conference.id } }),
+    getReleasePreview({ actor: user, slug: conference.slug }),
   ]);
+  // Grid rows are the venue's wall clock: minutes since the local midnight of the shown day.
+  const wallMinutes = (d: Date) => {
+    const [h, m] = localTime(d, zone).split(":").map(Number);
+    return h * 60 + m;
+  };
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
     days,
     day,
     versions,
+    waiting: preview.plan.changes.length + preview.plan.deletedRooms.length + preview.plan.deletedTracks.length,
     rooms,
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -51,31 +60,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       roomId: s.roomId,
       day: s.startsAt ? localDay(s.startsAt, zone) : null,
       time: s.startsAt && s.endsAt ? `${localTime(s.startsAt, zone)}–${localTime(s.endsAt, zone)}` : null,
+      startMin: s.startsAt ? wallMinutes(s.startsAt) : 0,
+      endMin: s.startsAt && s.endsAt ? (localDay(s.endsAt, zone) === localDay(s.startsAt, zone) ? wallMinutes(s.endsAt) : 24 * 60) : 0,
+      minutes: s.startsAt && s.endsAt ? Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) : 60,
       start: s.startsAt ? toLocalInput(s.startsAt, zone) : "",
       end: s.endsAt ? toLocalInput(s.endsAt, zone) : "",
     })),
   };
 }
 
-type ActionResult = { sessionId: string; result: SubmissionResult<string[]>; conflicts: Conflict[]; checked: boolean };
+type ActionResult = {
+  sessionId: string;
+  result: SubmissionResult<string[]>;
+  conflicts: Conflict[];
+  checked: boolean;
+  saved?: boolean;
+  /** The grid's own name for the spot it asked about, echoed so it shows the answer on the right block. */
+  key?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   const formData = await request.formData();
   const sessionId = String(formData.get("sessionId") ?? "");
+  // The grid (JavaScript) asks with fetch and stays on the page; forms get the usual redirect.
+  const grid = formData.get("via") === "grid";
+  const key = grid ? String(formData.get("key") ?? "").slice(0, 200) : undefined;
   const submission = parseWithZod(formData, { schema: placementSchema });
   if (submission.status !== "success")
     return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false }, { status: 400 });
   const outcome = await runForm(request, submission, () => placeSession({ actor: user, slug, input: submission.value }));
   if (!outcome.ok)
     return data<ActionResult>(
-      { sessionId, result: outcome.result, conflicts: conflictsOf(outcome.error), checked: false },
+      { sessionId, result: outcome.result, conflicts: conflictsOf(outcome.error), checked: false, key },
       { status: outcome.status },
     );
   if (!outcome.value.saved) {
-    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true });
+    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true, key });
   }
+  if (grid) return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false, saved: true, key });
   const day = submission.value.start!.slice(0, 10);
   return redirectWithToast(`/conferences/${slug}/manage/timetable?day=${day}#place-${sessionId}`, {
     message: "programme.timetable.placed",
@@ -173,7 +197,7 @@ function PlacementForm({
 }
 
 export default function Timetable() {
-  const { conference, days, day, rooms, sessions, versions } = useLoaderData<typeof loader>();
+  const { conference, days, day, rooms, sessions, versions, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
@@ -185,6 +209,9 @@ export default function Timetable() {
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
       <p className="mb-4 max-w-3xl">{t("programme.timetable.lead")}</p>
+      <p role="note" className="mb-4 max-w-3xl rounded-md border border-amber-700 bg-amber-50 p-2 text-amber-950" data-testid="draft-note">
+        {t("programme.timetable.draftNote", { n: waiting })}
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <Link
           to={`/conferences/${conference.slug}/manage/timetable/release`}
@@ -209,41 +236,15 @@ export default function Timetable() {
           </Link>
         ))}
       </nav>
-      <div className="mb-8 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">{t("programme.timetable.grid", { day })}</caption>
-          <thead>
-            <tr>
-              {[...rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) })), { id: "", name: t("programme.noRoom") }].map(
-                (r) => (
-                  <th key={r.id} scope="col" className="border border-stone-300 bg-stone-100 p-2">
-                    {r.name}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="align-top">
-              {[...rooms.map((r) => r.id), ""].map((roomId) => (
-                <td key={roomId} className="border border-stone-300 p-2">
-                  <ul className="space-y-1">
-                    {today
-                      .filter((s) => (s.roomId ?? "") === roomId)
-                      .map((s) => (
-                        <li key={s.id} className="rounded bg-blue-50 p-1" data-testid="grid-session">
-                          <a href={`#place-${s.id}`} className="text-blue-900 underline">
-                            {s.time} {pick(locale, s.title, s.titleZh)}
-                          </a>
-                        </li>
-                      ))}
-                  </ul>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <TimetableGrid
+        day={day}
+        zone={conference.timeZone}
+        offset={conference.offset}
+        rooms={rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) }))}
+        sessions={today.map((s) => ({ ...s, title: pick(locale, s.title, s.titleZh) }))}
+        unscheduled={unscheduled.map((s) => ({ id: s.id, title: pick(locale, s.title, s.titleZh), minutes: s.minutes }))}
+      />
+      <h2 className="mb-2 text-xl font-semibold">{t("programme.timetable.forms", { day })}</h2>
       <div className="grid gap-3">
         {today.map((s) => (
           <PlacementForm key={s.id} session={{ ...s, title: pick(locale, s.title, s.titleZh) }} rooms={rooms} actionData={actionData} />
