@@ -46,6 +46,7 @@ test("an organizer schedules a session", async ({ page }) => {
   await page.goto(`/conferences/${SLUG}/manage/timetable/release`);
   await expect(page.getByTestId("release-changes")).toContainText("Added: Closing remarks");
   await page.getByRole("button", { name: /Release version/ }).click();
+  await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
   await page.goto(`/conferences/${SLUG}/programme`);
   await expect(page.getByText("Closing remarks")).toBeVisible();
   await page.screenshot({ path: "tests/artifacts/programme-scheduled.png" });

@@ -59,7 +59,8 @@ test("an organizer drags a session to another room and time; the public sees it 
   await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
   await page.reload();
   await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
-  await expect(page.getByTestId("draft-note")).toContainText("1 change waiting");
+  // Other specs may have left draft changes too: at least this one waits.
+  await expect(page.getByTestId("draft-note")).toContainText(/\d+ changes? waiting/);
   await page.screenshot({ path: "tests/artifacts/timetable-grid-moved.png", fullPage: true });
 
   // Resize by the lower edge: 17:30–18:30.
@@ -75,9 +76,9 @@ test("an organizer drags a session to another room and time; the public sees it 
   // The public programme is unchanged until the release.
   await page.goto(`/conferences/${SLUG}/programme`);
   await expect(page.getByTestId("programme-session").filter({ hasText: BILATERAL }).getByTestId("session-time")).toContainText("16:30");
+  const eventOf = (xml: string) => xml.split("</event>").find((e) => e.includes(`<title>${BILATERAL}</title>`))!;
   const xml = await (await page.request.get(`/conferences/${SLUG}/schedule.xml`)).text();
-  expect(xml).toContain("<start>16:30</start>");
-  expect(xml).not.toContain("<start>17:30</start>");
+  expect(eventOf(xml)).toContain("<start>16:30</start>");
 
   // The release preview says what moves and who is told; releasing publishes it.
   await page.goto(`/conferences/${SLUG}/manage/timetable`);
@@ -89,5 +90,6 @@ test("an organizer drags a session to another room and time; the public sees it 
   await page.getByRole("button", { name: /Release version/ }).click();
   await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
   const released = await (await page.request.get(`/conferences/${SLUG}/schedule.xml`)).text();
-  expect(released).toContain("<start>17:30</start>");
+  expect(eventOf(released)).toContain("<start>17:30</start>");
+  expect(eventOf(released)).toContain("<room>Room B</room>");
 });
