@@ -166,6 +166,15 @@ export const programme = {
   "programme.conflict.speaker": "{speaker} already speaks in “{title}” at that time.",
   "programme.conflict.outside": "The session is outside the conference days ({first} to {last}).",
   "programme.conflict.capacity": "{room} seats {roomCapacity}, fewer than the workshop's {workshopCapacity} places.",
+  "programme.conflict.unavailable": "{speaker} is not available then (the speaker's availability).",
+  "programme.availability.title": "When can you speak?",
+  "programme.availability.label": "Your availability, one time window per line",
+  "programme.availability.hint":
+    "On the venue's clock ({zone}, {offset}), like “2025-09-27 09:00-12:30”. Leave empty if you can speak at any time during the conference.",
+  "programme.availability.save": "Save availability",
+  "programme.availability.saved": "Your availability was saved.",
+  "programme.availability.badLine": "Write each window as a date, a start and an end time, like “2025-09-27 09:00-12:30”.",
+  "programme.availability.tooMany": "At most 50 time windows.",
   "programme.release.title": "Release the programme",
   "programme.release.lead":
     "You edit a draft. The public programme, the XML and JSON exports, calendar feeds and “your session moved” emails follow the released version only. Releasing copies the draft to it.",

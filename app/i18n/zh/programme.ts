@@ -167,6 +167,15 @@ export const programme: Translation<typeof en> = {
   "programme.conflict.speaker": "{speaker} 同一时间在“{title}”中发言。",
   "programme.conflict.outside": "议程不在会议日期内（{first} 至 {last}）。",
   "programme.conflict.capacity": "{room} 只有 {roomCapacity} 个座位，少于工作坊的 {workshopCapacity} 个名额。",
+  "programme.conflict.unavailable": "{speaker} 在该时间不方便（讲者填写的可用时间）。",
+  "programme.availability.title": "您什么时候可以演讲？",
+  "programme.availability.label": "您的可用时间，每行一个时间段",
+  "programme.availability.hint":
+    "按会场当地时间（{zone}，{offset}）填写，例如“2025-09-27 09:00-12:30”。如果会议期间任何时间都可以，请留空。",
+  "programme.availability.save": "保存可用时间",
+  "programme.availability.saved": "您的可用时间已保存。",
+  "programme.availability.badLine": "每个时间段请写成日期、开始和结束时间，例如“2025-09-27 09:00-12:30”。",
+  "programme.availability.tooMany": "最多 50 个时间段。",
   "programme.release.title": "发布议程",
   "programme.release.lead":
     "您编辑的是草稿。公开议程、XML 和 JSON 导出、日历订阅以及“议程时间变更”邮件只跟随已发布版本。发布会把草稿复制为已发布版本。",
