@@ -54,7 +54,10 @@ export async function findConflicts(tx: Tx, c: Candidate): Promise<Conflict[]> {
   const notSelf = c.sessionId ? { not: c.sessionId } : undefined;
   const overlapping = { startsAt: { lt: c.endsAt }, endsAt: { gt: c.startsAt } };
   if (c.roomId) {
-    const room = await tx.room.findFirst({ where: { id: c.roomId, conferenceId: conference.id }, select: { name: true, capacity: true } });
+    const room = await tx.room.findFirst({
+      where: { id: c.roomId, conferenceId: conference.id, deletedAt: null },
+      select: { name: true, capacity: true },
+    });
     if (!room) throw new FieldError("roomId", "programme.validation.roomNotHere");
     const clashes = await tx.programmeSession.findMany({
       where: { conferenceId: conference.id, roomId: c.roomId, id: notSelf, ...overlapping },

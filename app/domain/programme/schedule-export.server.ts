@@ -19,7 +19,8 @@ export async function exportableProgramme(slug: string) {
   const [sessions, rooms, tracks, release] = await Promise.all([
     publishedSessions(conference.id),
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      // A room deleted in the draft stays listed while the released programme uses it.
+      where: { conferenceId: conference.id, OR: [{ deletedAt: null }, { releasedSessions: { some: {} } }] },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),

@@ -175,6 +175,20 @@ export const programme = {
   "programme.availability.saved": "Your availability was saved.",
   "programme.availability.badLine": "Write each window as a date, a start and an end time, like “2025-09-27 09:00-12:30”.",
   "programme.availability.tooMany": "At most 50 time windows.",
+  "programme.rooms.edit": "Edit the room “{name}”",
+  "programme.tracks.edit": "Edit the track “{name}”",
+  "programme.delete.roomTitle": "Delete the room “{name}”?",
+  "programme.delete.trackTitle": "Delete the track “{name}”?",
+  "programme.delete.roomSessions":
+    "{n, plural, one {# session of the draft is} other {# sessions of the draft are}} in this room; they keep their times and will have no room until you give them another:",
+  "programme.delete.trackSessions":
+    "{n, plural, one {# session is} other {# sessions are}} in this track; they will have no track after the next release:",
+  "programme.delete.noSessions": "No session uses it.",
+  "programme.delete.released":
+    "The public programme does not change now ({n} released sessions use it): it changes when you next release the timetable.",
+  "programme.delete.confirmRoom": "Delete the room “{name}”",
+  "programme.delete.confirmTrack": "Delete the track “{name}”",
+  "programme.delete.keep": "Keep it",
   "programme.release.title": "Release the programme",
   "programme.release.lead":
     "You edit a draft. The public programme, the XML and JSON exports, calendar feeds and “your session moved” emails follow the released version only. Releasing copies the draft to it.",

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db().cfpQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
     db().reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
     db().track.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: {
         id: true,

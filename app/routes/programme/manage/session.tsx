@@ -30,12 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           include: { speakers: { orderBy: { position: "asc" }, select: { speakerId: true, role: true } } },
         }),
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),
     db().track.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true },
     }),
