@@ -95,7 +95,9 @@ export function frabJson(p: Programme) {
           const { start, end } = localDayBounds(day, zone);
           const todays = p.sessions.filter((s) => localDay(s.startsAt!, zone) === day);
           const byRoom: Record<string, ReturnType<typeof frabEvent>[]> = {};
-          for (const s of todays) (byRoom[s.room?.name ?? ""] ??= []).push(frabEvent(p, s));
+          // frab events live in rooms: a session without one (a break for everyone) is not exported, rather than
+          // put in a room with an empty name that schedule readers show as a room.
+          for (const s of todays) if (s.room) (byRoom[s.room.name] ??= []).push(frabEvent(p, s));
           return { index: index + 1, date: day, day_start: isoWithOffset(start, zone), day_end: isoWithOffset(end, zone), rooms: byRoom };
         }),
       },
