@@ -60,7 +60,9 @@ export default tseslint.config(
     },
   },
   {
-    // Layers: route modules and components never talk to the database; they call a domain operation.
+    // Layers: route modules and components never talk to the database; they call a domain operation
+    // (app/domain/<area>/get-…, list-… or verb-noun files) that owns its query and its access check.
+    // No route is exempt (decision 047).
     files: ["app/routes/**", "app/components/**", "app/root.tsx"],
     rules: {
       "no-restricted-imports": [
@@ -69,57 +71,23 @@ export default tseslint.config(
           paths: [
             {
               name: "~/utils/db.server",
-              message: "Routes and components call a domain operation (app/domain/<area>) instead of the database.",
+              message: "Routes and components call a domain operation (app/domain/<area>) instead of the database (decision 047).",
             },
             { name: "~/generated/prisma/client", message: "Routes and components call a domain operation instead of Prisma." },
+            {
+              name: "~/utils/permissions.server",
+              message: "Access is checked inside the domain operation (ideally in its where clause), not in the route (decision 047).",
+            },
+          ],
+          patterns: [
+            {
+              group: ["~/utils/permissions/*"],
+              message: "Access is checked inside the domain operation (ideally in its where clause), not in the route (decision 047).",
+            },
           ],
         },
       ],
     },
-  },
-  {
-    // Route modules that still read the database themselves. Each area moves these reads into domain
-    // operations (get-…/list-… files) and removes its files from this list; the list must end empty.
-    files: [
-      "app/routes/accords/bundle.ts",
-      "app/routes/accords/ceremony.tsx",
-      "app/routes/accords/draft.tsx",
-      "app/routes/accords/new.tsx",
-      "app/routes/accords/overview.tsx",
-      "app/routes/accords/pdf.ts",
-      "app/routes/accords/sign.tsx",
-      "app/routes/accords/signatories.tsx",
-      "app/routes/accounts/passkeys.tsx",
-      "app/routes/conferences/edit.tsx",
-      "app/routes/conferences/list.tsx",
-      "app/routes/conferences/new.tsx",
-      "app/routes/conferences/overview.tsx",
-      "app/routes/conferences/roles.tsx",
-      "app/routes/organizations/edit.tsx",
-      "app/routes/organizations/invitation.tsx",
-      "app/routes/organizations/list.tsx",
-      "app/routes/organizations/logo.tsx",
-      "app/routes/organizations/members.tsx",
-      "app/routes/organizations/overview.tsx",
-      "app/routes/programme/changes.tsx",
-      "app/routes/programme/manage/cfp.tsx",
-      "app/routes/programme/manage/rooms.tsx",
-      "app/routes/programme/manage/session.tsx",
-      "app/routes/programme/manage/sessions.tsx",
-      "app/routes/programme/manage/speaker.tsx",
-      "app/routes/programme/manage/speakers.tsx",
-      "app/routes/programme/manage/timetable.tsx",
-      "app/routes/programme/my-agenda.tsx",
-      "app/routes/programme/programme.tsx",
-      "app/routes/programme/session.tsx",
-      "app/routes/programme/speaker-photo.ts",
-      "app/routes/programme/speaker-portal/invitation.tsx",
-      "app/routes/programme/speaker-portal/material.ts",
-      "app/routes/programme/speaker-portal/session.tsx",
-      "app/routes/registration/manage/import.tsx",
-      "app/routes/site/home.tsx",
-    ],
-    rules: { "no-restricted-imports": "off" },
   },
   {
     // The domain never imports the web layer above it.

@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction, createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { AppError } from "./utils/errors";
+import { withoutNulBytes } from "./utils/html-stream.server";
 import { logger } from "./utils/logger.server";
 
 export const streamTimeout = 5_000;
@@ -59,7 +59,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18.3 pads some chunks with NUL bytes (see withoutNulBytes).
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

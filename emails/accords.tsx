@@ -22,9 +22,23 @@ export type AccordEvent =
   | "declined"
   | "withdrawn"
   | "expired"
-  | "executed";
+  | "executed"
+  | "your-turn"
+  | "group-complete"
+  | "delegated-away"
+  | "revised";
 
-export type AccordEventProps = { event: AccordEvent; title: string; url: string; actor?: string; reason?: string; documentHash?: string };
+export type AccordEventProps = {
+  event: AccordEvent;
+  title: string;
+  url: string;
+  actor?: string;
+  reason?: string;
+  documentHash?: string;
+  /** Signing group (group-complete) or the delegate's name (delegated-away). */
+  group?: number;
+  delegate?: string;
+};
 
 const zh = (l: EmailLocale) => l === "zh";
 
@@ -42,6 +56,10 @@ const subjects: Record<AccordEvent, [string, string]> = {
   withdrawn: ["“{t}” was withdrawn", "《{t}》已撤回"],
   expired: ["The signing period of “{t}” ended", "《{t}》的签署期已结束"],
   executed: ["“{t}” has been executed", "《{t}》已由各方签署生效"],
+  "your-turn": ["It is your turn to sign “{t}”", "轮到您签署《{t}》"],
+  "group-complete": ["Signing group {g} of “{t}” has signed", "《{t}》第 {g} 组已全部签署"],
+  "delegated-away": ["You no longer sign “{t}”", "您已不再是《{t}》的签署人"],
+  revised: ["“{t}” is being revised after a decline", "《{t}》在被拒签后进入修订"],
 };
 
 const bodies: Record<AccordEvent, [string, string]> = {
@@ -61,14 +79,36 @@ const bodies: Record<AccordEvent, [string, string]> = {
     "Every party approved the text. Its document hash is {h}. Signatories can now sign.",
     "各方均已批准文本，文档哈希为 {h}。签署人现在可以签署。",
   ],
-  designated: ["{a} designated you to sign “{t}” on behalf of your organization.", "{a} 指定您代表贵机构签署《{t}》。"],
+  designated: [
+    "{a} designated you to sign “{t}” on behalf of your organization. You will get another email when it is your turn to sign.",
+    "{a} 指定您代表贵机构签署《{t}》。轮到您签署时，您会再收到一封邮件。",
+  ],
   reminder: ["“{t}” is waiting for your signature.", "《{t}》正在等待您的签署。"],
-  declined: ["{a} declined to sign. Reason: {r}", "{a} 拒绝签署。理由：{r}"],
+  declined: [
+    "{a} declined to sign. Reason: {r}. Signing has stopped for every party; the initiator may revise the text and start a new signing round.",
+    "{a} 拒绝签署。理由：{r}。所有各方的签署均已停止；发起方可以修订文本并开始新一轮签署。",
+  ],
   withdrawn: ["{a} withdrew the accord. Reason: {r}", "{a} 撤回了该协议。理由：{r}"],
   expired: ["The signing period ended before every party signed.", "签署期结束时仍有一方或多方未签署。"],
   executed: [
     "Every party has signed. The executed document and its verification are available at the link below.",
     "各方均已签署。已签署文本及其验证信息见下方链接。",
+  ],
+  "your-turn": [
+    "The parties before yours have signed. You can now sign “{t}” on behalf of your organization.",
+    "排在贵机构之前的各方均已签署。您现在可以代表贵机构签署《{t}》。",
+  ],
+  "group-complete": [
+    "Every party of signing group {g} has signed. The next group is being asked to sign.",
+    "第 {g} 签署组的各方均已签署，已通知下一组签署。",
+  ],
+  "delegated-away": [
+    "{a} delegated the signature for your organization to {d}. Reason: {r}. You can no longer sign this accord.",
+    "{a} 已将贵机构的签署权委托给 {d}。理由：{r}。您不能再签署此协议。",
+  ],
+  revised: [
+    "{a} is revising the declined text as a new accord. The parties will draft, approve and sign it again; signatures on the declined text do not count for it.",
+    "{a} 正在将被拒签的文本作为新协议修订。各方将重新起草、批准并签署；对被拒签文本的签署不适用于新协议。",
   ],
 };
 
@@ -77,7 +117,9 @@ function fill(s: string, p: AccordEventProps) {
     .replace("{t}", p.title)
     .replace("{a}", p.actor ?? "")
     .replace("{r}", p.reason ?? "")
-    .replace("{h}", p.documentHash ?? "");
+    .replace("{h}", p.documentHash ?? "")
+    .replace("{g}", String(p.group ?? ""))
+    .replace("{d}", p.delegate ?? "");
 }
 
 export const accordsTemplates = {

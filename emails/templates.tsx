@@ -33,6 +33,28 @@ export const templates = {
       />
     ),
   } satisfies Template<{ name: string; url: string }>,
+  accountExists: {
+    subject: (l) => (zh(l) ? "您已经拥有 Concord 账户" : "You already have a Concord account"),
+    render: (l, p: { name: string; url: string }) => (
+      <ActionEmail
+        locale={l}
+        preview={zh(l) ? "有人尝试用此邮箱注册" : "Someone tried to sign up with this email"}
+        greeting={zh(l) ? `${p.name}，您好：` : `Hello ${p.name},`}
+        body={
+          zh(l)
+            ? "有人尝试用此邮箱地址注册新的 Concord 账户，但此邮箱已有账户。如果是您本人，请直接登录；如果忘记了密码，可以在登录页重置。"
+            : "Someone tried to create a new Concord account with this email address, which already has one. If it was you, simply sign in; if you forgot your password, you can reset it from the sign-in page."
+        }
+        action={zh(l) ? "登录" : "Sign in"}
+        url={p.url}
+        validity={
+          zh(l)
+            ? "如果不是您本人，可以忽略此邮件：您的账户没有任何变化。"
+            : "If it was not you, you can ignore this email: nothing about your account changed."
+        }
+      />
+    ),
+  } satisfies Template<{ name: string; url: string }>,
   loginLink: {
     subject: (l) => (zh(l) ? "您的 Concord 登录链接" : "Your Concord sign-in link"),
     render: (l, p: { name: string; url: string }) => (

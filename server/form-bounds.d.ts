@@ -3,6 +3,7 @@ export class FormBoundsError extends Error {
   status: 400 | 413;
 }
 export function createNameChecker(limits?: typeof FORM_LIMITS): (name: string) => void;
+export function checkPath(pathname: string): void;
 export function checkUrlEncoded(text: string, limits?: typeof FORM_LIMITS): void;
 export function checkMultipart(
   body: Buffer,

@@ -75,6 +75,8 @@ export function checkUrlEncoded(text, limits = FORM_LIMITS) {
     let end = text.indexOf("&", start);
     if (end === -1) end = text.length;
     if (end > start) {
+      // NUL cannot be stored in any text column and is never part of real input: refused in names and values.
+      if (/%00/i.test(text.slice(start, end))) throw new FormBoundsError("a field contains a NUL character");
       const eq = text.indexOf("=", start);
       const raw = text.slice(start, eq === -1 || eq > end ? end : eq);
       // Longer than any allowed name even before decoding (%XX is 3 bytes for 1 character, at most 12 for one code point).
@@ -121,8 +123,9 @@ export function checkMultipart(body, headers, limits = FORM_LIMITS) {
         fail(error);
       }
     };
-    parser.on("field", (name, _value, info) => {
+    parser.on("field", (name, value, info) => {
       if (info.nameTruncated) fail(new FormBoundsError(`a field name is longer than ${limits.nameLength} characters`));
+      if (name.includes("\0") || value.includes("\0")) fail(new FormBoundsError("a field contains a NUL character"));
       onName(name);
     });
     parser.on("file", (name, stream) => {
@@ -136,6 +139,19 @@ export function checkMultipart(body, headers, limits = FORM_LIMITS) {
     parser.on("close", () => (failure ? reject(failure) : resolve()));
     parser.end(body);
   });
+}
+
+/** A path that does not decode, or holds a control character (`/conferences/a%00b`), is a 400 before any route sees it. */
+export function checkPath(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new FormBoundsError("the address is not valid percent-encoding");
+  }
+  // Control characters (NUL, BEL, ESC…) name no page and would reach the database as text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001F\u007F]/.test(decoded)) throw new FormBoundsError("the address contains a control character");
 }
 
 /** Checks a request body by its content type; other types (JSON for webhooks and passkeys) are left to their routes. */

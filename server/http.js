@@ -10,10 +10,13 @@ import express from "express";
 import helmet from "helmet";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
-import { FormBoundsError, checkFormBody, checkUrlEncoded } from "./form-bounds.js";
+import { FormBoundsError, checkFormBody, checkPath, checkUrlEncoded } from "./form-bounds.js";
 import { pageCache } from "./page-cache.js";
 
 const STRIPE_CHECKOUT = "https://checkout.stripe.com";
+
+/** Requests (pages, form posts) a process serves at once before its answers stop keeping connections alive. */
+const KEEP_ALIVE_IN_FLIGHT = 2;
 
 /**
  * Route ids by pathname, for the access log and metrics. Matching is done by the router's public
@@ -48,13 +51,20 @@ function routeIdentifier(routes) {
       const secretParams = Object.entries(last?.params ?? {}).filter(([name]) => /token|code|secret/i.test(name));
       let shown = pathname;
       for (const [, value] of secretParams) if (value) shown = shown.replace(value, "[redacted]");
-      found = { route: last?.route.id ?? "unmatched", path: shown };
+      // `:id` in app/routes.ts is always a UUID (decision 040): anything else names nothing, and is a
+      // 404 here rather than a failed ::uuid cast in whichever query meets it first. The development
+      // mailbox's message ids are its file names.
+      const id = last?.params.id;
+      const badId = id !== undefined && last.route.id !== "routes/site/dev-mail-message" && !UUID.test(id);
+      found = { route: last?.route.id ?? "unmatched", path: shown, badId };
       if (known.size >= 5000) known.delete(known.keys().next().value);
       known.set(pathname, found);
     }
     return found;
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SECRET_QUERY = /token|code|key|secret|password|signature|session/i;
 
@@ -145,6 +155,7 @@ function formBounds({ maxBodyBytes }) {
   return async (req, res, next) => {
     try {
       const q = req.originalUrl.indexOf("?");
+      checkPath(q === -1 ? req.originalUrl : req.originalUrl.slice(0, q));
       if (q !== -1) checkUrlEncoded(req.originalUrl.slice(q + 1));
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.locals.body = await readBody(req, maxBodyBytes);
@@ -191,6 +202,9 @@ function securityHeaders({ https, development }) {
     xFrameOptions: { action: "sameorigin" },
   });
 }
+
+/** The content types a page's form arrives in. */
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
 /**
  * @param {object} options
@@ -284,6 +298,22 @@ export function createApp({ build, buildDir, runtime, lifecycle = { draining: fa
     app.use(markStatic, express.static(path.join(buildDir, "client"), { maxAge: "7d", index: false }));
   }
 
+  // Overload is served in arrival order. A busy Node process accepts ONE new connection per turn of
+  // its event loop (libuv 1.45+), while requests on connections it already holds are read at once: at a
+  // ticket launch the buyers who connected first bought again and again while newcomers waited in the
+  // kernel's accept queue (measured: 180 new connections waited up to 20 s behind 20 kept-alive ones).
+  // So while this process serves more than KEEP_ALIVE_IN_FLIGHT pages or form posts at once, their
+  // answers close the connection: the client's next request queues behind everyone else's, in the
+  // kernel's first-come, first-served accept queue. Under light load connections are kept alive, and
+  // static files always are. See docs/decisions/045-launch-fairness.md.
+  let inFlight = 0;
+  app.use((_req, res, next) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+    if (inFlight > KEEP_ALIVE_IN_FLIGHT) res.set("Connection", "close");
+    next();
+  });
+
   app.use(formBounds({ maxBodyBytes: config.MAX_BODY_BYTES }));
   app.use(sameOrigin({ trustProxy: config.TRUST_PROXY, appUrl: config.APP_URL }));
 
@@ -293,9 +323,16 @@ export function createApp({ build, buildDir, runtime, lifecycle = { draining: fa
     if (!host) return refuse(res, 400, "Bad request: missing or malformed Host header");
     if (!identify) identify = routeIdentifier((await build()).routes);
     const pathname = req.originalUrl.split("?")[0];
-    const { route, path: shown } = identify(pathname);
+    const { route, path: shown, badId } = identify(pathname);
     res.locals.routeId = route;
     res.locals.loggedPath = shown;
+    if (badId) return refuse(res, 404, "Not found");
+    // Pages (route modules with a component) take forms only: JSON, text or no content type would make
+    // `request.formData()` throw inside the route. Resource routes (webhooks, passkey JSON) read their own.
+    if (req.method !== "GET" && req.method !== "HEAD" && !FORM_TYPES.test(req.get("content-type") ?? "")) {
+      const routes = typeof build === "function" ? (await build()).routes : build.routes;
+      if (routes[route]?.module?.default) return refuse(res, 415, "Unsupported media type: this page accepts form submissions only");
+    }
     try {
       // The only trusted source of the client address inside the app (rate limits, audit): with
       // TRUST_PROXY=n, Express takes the address the nearest n proxies wrote into X-Forwarded-For.

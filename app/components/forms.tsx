@@ -9,7 +9,7 @@ function useErrorText() {
   return (message: string) => (/^[a-z]+(\.[a-zA-Z]+)+$/.test(message) ? t(message as MessageKey) : message);
 }
 
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
+export function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const text = useErrorText();
   if (!errors?.length) return null;
   return (

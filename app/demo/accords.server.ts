@@ -1,13 +1,18 @@
 import { approveVersion } from "~/domain/accords/approve-version.server";
+import { loadKeyedClauses } from "~/domain/accords/accord-page.server";
 import { decideAmendment, proposeAmendment } from "~/domain/accords/amendments.server";
 import { commentOnClause } from "~/domain/accords/comment-on-clause.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
+import { decideConferenceLink } from "~/domain/accords/decide-conference-link.server";
 import { designateSignatory } from "~/domain/accords/signatories.server";
-import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
+import { completePasskeySigning, requestSigningCode, signWithCode, startPasskeySigning } from "~/domain/accords/sign-accord.server";
+import { relyingParty } from "~/domain/accords/webauthn.server";
+import { atTime } from "~/utils/clock.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { DEMO_PASSWORD, demoOrganizations } from "./facts";
+import { DEMO_PASSWORD, demoOrganizations, demoUniversityContacts } from "./facts";
+import { SoftAuthenticator } from "./soft-authenticator";
 
 /**
  * Demo data of the accords area, loaded after the organizations, people and
@@ -107,19 +112,21 @@ async function ensureAdmins(orgIds: Map<string, string>) {
     const orgId = orgIds.get(slug)!;
     const has = await db().membership.findFirst({ where: { orgId, roles: { has: "ADMIN" } }, select: { userId: true } });
     if (has) continue;
-    const org = demoOrganizations.find((o) => o.slug === slug)!;
+    const person = demoUniversityContacts[slug];
     const user = await db().user.upsert({
       where: { email: `${slug}.admin@concord.test` },
       update: {},
       create: {
         email: `${slug}.admin@concord.test`,
-        nameLatin: `${org.nameEn} Admin`,
-        locale: org.country === "CN" ? "zh" : "en",
+        nameLatin: person.nameLatin,
+        nameNative: person.nameNative ?? null,
+        title: person.position,
+        locale: person.locale,
         passwordHash,
         emailVerifiedAt: new Date(),
       },
     });
-    await db().membership.create({ data: { orgId, userId: user.id, roles: ["ADMIN", "SIGNATORY"], position: "International Office" } });
+    await db().membership.create({ data: { orgId, userId: user.id, roles: ["ADMIN", "SIGNATORY"], position: person.position } });
   }
 }
 
@@ -141,6 +148,31 @@ async function signByCode(accordId: string, documentHash: string, partyId: strin
   const { code } = mail.props as { code: string };
   await signWithCode({ actor: signer, accordId, partyId, documentHash, nonce, code, typedName: signer.nameLatin, confirmed: true });
 }
+
+/**
+ * Signs as the signatory did at the ceremony, with a passkey: a software
+ * authenticator registered for the demo person on this deployment's relying
+ * party (its private key is not kept; the person can add their own passkey).
+ */
+async function signByPasskey(accordId: string, documentHash: string, partyId: string, signer: SessionUser) {
+  const rp = relyingParty();
+  const authenticator = new SoftAuthenticator(rp.rpId, rp.origin);
+  await db().webAuthnCredential.create({
+    data: {
+      userId: signer.id,
+      credentialId: authenticator.id,
+      publicKey: authenticator.cosePublicKey,
+      name: "Ceremony passkey (demo)",
+      transports: ["internal"],
+    },
+  });
+  const { nonce, options } = await startPasskeySigning({ actor: signer, accordId, partyId, documentHash });
+  const response = authenticator.assert(options.challenge);
+  await completePasskeySigning({ actor: signer, accordId, partyId, documentHash, nonce, response, confirmed: true });
+}
+
+/** A moment of the 2025 conference, Beijing time (UTC+8). */
+const beijing = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 
 async function freeze(accordId: string, parties: { partyId: string; admin: SessionUser; signatory: SessionUser; position: string }[]) {
   for (const p of parties)
@@ -171,53 +203,64 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       ? { en: "The Parties will develop quality standards for graduate engineering education.", zh: "各方将制定研究生工程教育质量标准。" }
       : c,
   );
-  const jd = await createAccord({
-    actor: cast,
-    initiatorOrgId: orgIds.get("cast")!,
-    kind: "JOINT_DECLARATION",
-    title: DECLARATION_TITLE,
-    titleZh: "关于研究生层次工程教育国际互认的联合宣言",
-    conferenceId,
-    languages: ["en", "zh"],
-    partyOrgIds: [orgIds.get("ceeaa")!, orgIds.get("iea")!],
-    clauses: draft,
+  // The history of the declaration, replayed with the dates it had: drafted in
+  // September 2025, signed with passkeys at the ceremony on the 27th (Beijing time).
+  const jd = await atTime(beijing("2025-09-08", "10:00"), () =>
+    createAccord({
+      actor: cast,
+      initiatorOrgId: orgIds.get("cast")!,
+      kind: "JOINT_DECLARATION",
+      title: DECLARATION_TITLE,
+      titleZh: "关于研究生层次工程教育国际互认的联合声明",
+      conferenceId,
+      languages: ["en", "zh"],
+      partyOrgIds: [orgIds.get("ceeaa")!, orgIds.get("iea")!],
+      clauses: draft,
+    }),
+  );
+  const jdClauses = await loadKeyedClauses(jd.id, 1);
+  await atTime(beijing("2025-09-10", "15:20"), () =>
+    commentOnClause({
+      actor: iea,
+      accordId: jd.id,
+      clauseKey: jdClauses[2].key,
+      body: "The IEA suggests stating that the agreement will be open to accreditation bodies of every region.",
+    }),
+  );
+  await atTime(beijing("2025-09-15", "09:30"), async () => {
+    const amendment = await proposeAmendment({
+      actor: ceeaa,
+      accordId: jd.id,
+      clauseKey: jdClauses[3].key,
+      texts: { en: declaration[3].en },
+      rationale: "Name the integration of science, industry and education, as in the minister's initiatives.",
+    });
+    await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendment.id, decision: "accept" });
   });
-  await commentOnClause({
-    actor: iea,
-    accordId: jd.id,
-    clauseNumber: 3,
-    body: "The IEA suggests stating that the agreement will be open to accreditation bodies of every region.",
+  await atTime(beijing("2025-09-16", "11:00"), async () => {
+    const amendmentZh = await proposeAmendment({
+      actor: ceeaa,
+      accordId: jd.id,
+      clauseKey: jdClauses[3].key,
+      texts: { zh: declaration[3].zh },
+    });
+    await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendmentZh.id, decision: "accept" });
   });
-  const amendment = await proposeAmendment({
-    actor: ceeaa,
-    accordId: jd.id,
-    clauseNumber: 4,
-    language: "en",
-    proposedText: declaration[3].en,
-    rationale: "Name the integration of science, industry and education, as in the minister's initiatives.",
-  });
-  await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendment.id, decision: "accept" });
-  const amendmentZh = await proposeAmendment({
-    actor: ceeaa,
-    accordId: jd.id,
-    clauseNumber: 4,
-    language: "zh",
-    proposedText: declaration[3].zh,
-  });
-  await decideAmendment({ actor: cast, accordId: jd.id, amendmentId: amendmentZh.id, decision: "accept" });
   const jdParties = await db().accordParty.findMany({ where: { accordId: jd.id }, select: { id: true, orgId: true } });
   const partyOf = (slug: string) => jdParties.find((p) => p.orgId === orgIds.get(slug))!.id;
-  const jdHash = await freeze(jd.id, [
-    { partyId: partyOf("cast"), admin: cast, signatory: cast, position: "Programme director" },
-    { partyId: partyOf("ceeaa"), admin: ceeaa, signatory: ceeaa, position: "Secretary-General" },
-    { partyId: partyOf("iea"), admin: iea, signatory: iea, position: "Chair" },
-  ]);
-  for (const [slug, signer] of [
-    ["cast", cast],
-    ["ceeaa", ceeaa],
-    ["iea", iea],
+  const jdHash = await atTime(beijing("2025-09-22", "17:00"), () =>
+    freeze(jd.id, [
+      { partyId: partyOf("cast"), admin: cast, signatory: cast, position: "Programme director" },
+      { partyId: partyOf("ceeaa"), admin: ceeaa, signatory: ceeaa, position: "Secretary-General" },
+      { partyId: partyOf("iea"), admin: iea, signatory: iea, position: "Chair" },
+    ]),
+  );
+  for (const [slug, signer, time] of [
+    ["cast", cast, "16:40"],
+    ["ceeaa", ceeaa, "16:42"],
+    ["iea", iea, "16:44"],
   ] as const)
-    await signByCode(jd.id, jdHash, partyOf(slug), signer);
+    await atTime(beijing("2025-09-27", time), () => signByPasskey(jd.id, jdHash, partyOf(slug), signer));
 
   // The six bilateral agreements.
   for (const { pair, state } of BILATERALS) {
@@ -233,16 +276,18 @@ export async function seedAccordsDemo({ conferenceId }: { conferenceId: string }
       conferenceId,
       languages: ["en", "zh"],
       partyOrgIds: [b.id],
-      signingEndsAt: new Date(Date.now() + 180 * 24 * 3600_000),
+      signingEndsOn: new Date(Date.now() + 180 * 24 * 3600_000).toISOString().slice(0, 10),
       clauses: bilateral(a.nameEn, b.nameEn).map((c, i) =>
         i === 0 ? { en: c.en, zh: `${a.nameNative ?? a.nameEn}与${b.nameNative ?? b.nameEn}同意在卓越工程师培养方面开展紧密合作。` } : c,
       ),
     });
+    // The universities asked to be shown at the conference; its organizer accepted (decision 042).
+    await decideConferenceLink({ actor: cast, conferenceId, accordId: accord.id, accept: true });
     if (state === "drafting") {
       await commentOnClause({
         actor: adminB,
         accordId: accord.id,
-        clauseNumber: 2,
+        clauseKey: (await loadKeyedClauses(accord.id, 1))[1].key,
         body: "Could we list the engineering programmes covered by the credit recognition in an annex?",
       });
       continue;

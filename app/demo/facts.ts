@@ -145,4 +145,22 @@ export const demoPeople: PersonSeed[] = [
   },
 ];
 
+/**
+ * The person who handles each bilateral agreement at the other universities (invented, plausible names:
+ * the demo's signatories read like people, not "Tongji University Admin"). Native-script names only where
+ * the person writes their name that way.
+ */
+export const demoUniversityContacts: Record<string, { nameLatin: string; nameNative?: string; position: string; locale: "en" | "zh" }> = {
+  bjtu: { nameLatin: "Zhang Wei", nameNative: "张伟", position: "Dean of International Cooperation", locale: "zh" },
+  csu: { nameLatin: "Li Na", nameNative: "李娜", position: "Director, Office of International Affairs", locale: "zh" },
+  scut: { nameLatin: "Huang Jun", nameNative: "黄俊", position: "Vice-President", locale: "zh" },
+  tongji: { nameLatin: "Xu Jing", nameNative: "徐静", position: "Director of International Exchange", locale: "zh" },
+  cqu: { nameLatin: "Tang Qiang", nameNative: "唐强", position: "Vice-President", locale: "zh" },
+  uepg: { nameLatin: "Ana Carolina Souza", position: "Pro-Rector for Research and Graduate Studies", locale: "en" },
+  itb: { nameLatin: "Budi Santoso", position: "Director of Partnerships", locale: "en" },
+  unmsm: { nameLatin: "Rosa Quispe Huamán", position: "Vice-Rector for Research", locale: "en" },
+  uon: { nameLatin: "Peter Otieno", position: "Deputy Vice-Chancellor", locale: "en" },
+  nuol: { nameLatin: "Souksavanh Phommachanh", nameNative: "ສຸກສະຫວັນ ພົມມະຈັນ", position: "Director of External Relations", locale: "en" },
+};
+
 export const DEMO_CONFERENCE_SLUG = "icete-2025";

@@ -25,12 +25,40 @@ export function clientIp(request: Request): string {
   return request.headers.get("x-concord-client-ip") ?? "unknown";
 }
 
+/** The client's address and user agent, as a signature records them (privately; shown to the parties). */
+export function signingClient(request: Request): { ipAddress: string | null; userAgent: string | null } {
+  const ip = clientIp(request);
+  return { ipAddress: ip === "unknown" ? null : ip, userAgent: request.headers.get("user-agent") };
+}
+
 export function absoluteUrl(path: string) {
   return new URL(path, env().APP_URL).toString();
 }
 
-/** Only same-site relative paths may be used as redirect targets. */
+const hasControlOrBackslash = (s: string) => [...s].some((c) => c <= "\u001f" || c === "\u007f" || c === "\\");
+
+/** An origin no request ever has: relative targets are resolved against it and must stay on it. */
+const SELF = new URL("http://concord.invalid");
+
+/**
+ * The one check for every user-supplied redirect target (`redirectTo` of sign-in, the language switch,
+ * stars...). The target is parsed the way a browser parses a Location header (WHATWG URL: tabs and
+ * newlines dropped, backslashes read as slashes, dot segments resolved), and only a path on Concord's own
+ * origin survives, re-serialized so what the browser follows is exactly what was checked. Anything else —
+ * another host, another scheme, `/\t/evil.example`, `/.//evil.example` — gives `fallback`.
+ * See docs/decisions/042-safe-redirects-and-conference-links.md.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SELF);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SELF.origin) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // A path that serializes to "//host" would be protocol-relative when the browser reads it back.
+  if (!path.startsWith("/") || path.startsWith("//") || hasControlOrBackslash(path)) return fallback;
+  return path;
 }

@@ -10,6 +10,8 @@ export const rules = {
   emailLinkPerAccount: { name: "link:account", limit: 5, windowSeconds: 60 * 60 },
   emailLinkPerIp: { name: "link:ip", limit: 20, windowSeconds: 60 * 60 },
   signupPerIp: { name: "signup:ip", limit: 20, windowSeconds: 60 * 60 },
+  /** "You already have an account" notices: one per address and hour, dropped silently beyond. */
+  signupNoticePerAccount: { name: "signup-notice:account", limit: 1, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateRule>;
 
 /**
@@ -17,6 +19,16 @@ export const rules = {
  * and throws a 429 AppError when the limit is exceeded.
  */
 export async function hit(rule: RateRule, subject: string) {
+  const { allowed, retryMinutes } = await count(rule, subject);
+  if (!allowed) throw new AppError("RATE_LIMITED", "error.rateLimited", { minutes: retryMinutes });
+}
+
+/** Counts one attempt like `hit`, but answers whether it is within the limit instead of throwing. */
+export async function withinLimit(rule: RateRule, subject: string) {
+  return (await count(rule, subject)).allowed;
+}
+
+async function count(rule: RateRule, subject: string) {
   const now = Date.now();
   const windowStart = new Date(now - (now % (rule.windowSeconds * 1000)));
   const key = `${rule.name}:${subject.toLowerCase()}`;
@@ -24,11 +36,9 @@ export async function hit(rule: RateRule, subject: string) {
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
     RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 0);
-  if (count > rule.limit) {
-    const retryMinutes = Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now) / 60000);
-    throw new AppError("RATE_LIMITED", "error.rateLimited", { minutes: retryMinutes });
-  }
+  const n = Number(rows[0]?.count ?? 0);
+  const retryMinutes = Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now) / 60000);
+  return { allowed: n <= rule.limit, retryMinutes };
 }
 
 /** Old windows are useless; the outbox worker's housekeeping calls this. */

@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { env, sessionSecret } from "./env.server";
-import { AppError } from "./errors";
+import { redirectWithToast } from "./toast.server";
 
 /** Sessions last 30 days from sign-in; the row can be revoked at any time. */
 export const SESSION_DAYS = 30;
@@ -83,16 +83,28 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
-/** Guard: the signed-in user, else a redirect to sign-in that comes back here. */
+/**
+ * Guard: the signed-in user, else a redirect to sign-in that comes back here. It throws a Response, never
+ * an error: whatever a route does around it, a visitor whose session ended gets the sign-in page (an
+ * AppError thrown here used to surface as a 500 wherever a route called it outside orRespond/runForm).
+ * A form post cannot be replayed after sign-in, so it is a 303 back to sign-in with a toast that says the
+ * session ended and the page to return to (the form's page, where the form is sent again).
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    // Non-GET requests (form posts) cannot be replayed after sign-in: answer 401.
-    if (request.method !== "GET") throw new AppError("UNAUTHORIZED", "error.unauthorized");
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+  if (!user) throw await signInAgain(request);
   return user;
+}
+
+/** The redirect to sign-in that comes back to the page of this request (its `?index` marker left out). */
+export async function signInAgain(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  url.searchParams.delete("_data");
+  const back = url.pathname.replace(/\.data$/, "") + (url.searchParams.size ? `?${url.searchParams}` : "");
+  const to = `/login?redirectTo=${encodeURIComponent(back)}`;
+  if (request.method === "GET" || request.method === "HEAD") return redirect(to);
+  return redirectWithToast(to, { kind: "info", message: "error.sessionEnded" }, { status: 303 });
 }
 
 /** Guard for pages only signed-out visitors should see (sign-up, sign-in). */

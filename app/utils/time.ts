@@ -11,6 +11,7 @@
  * only for numbers (the wall clock in a zone, from zoned-time.ts, which caches
  * one formatter per zone) and the text is assembled here from fixed patterns.
  */
+import { isShowableDate, UNSHOWABLE_DATE } from "~/utils/dates";
 import { offsetLabel, wallClock } from "~/utils/zoned-time";
 
 export function isValidTimeZone(zone: string) {
@@ -41,17 +42,20 @@ function dayText(d: Day, locale: string, month: "long" | "short" = "long") {
 
 /** The day of a DATE column (midnight UTC of that day), whatever the server's or browser's zone. */
 function calendarDay(d: Date): Day {
-  if (Number.isNaN(d.getTime())) throw new RangeError("Invalid time value");
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** "GMT+8", "GMT+5:30", "GMT-3:30", "GMT": the zone's offset at an instant. */
+// Every formatter below survives any value already stored (an Invalid Date, the year 20255): it shows
+// a dash instead of throwing, so one bad row cannot take a shared page down (decision 040).
+
+/** "GMT+8", "GMT+5:30", "GMT-3:30", "GMT": the zone's offset at an instant (now, if the instant cannot be shown). */
 export function zoneOffset(zone: string, at: Date = new Date()) {
-  return offsetLabel(at, zone);
+  return offsetLabel(isShowableDate(at) ? at : new Date(), zone);
 }
 
 /** "27 Sep 2025, 09:00" / "2025年9月27日 09:00" on the zone's wall clock (24-hour). */
 export function formatDateTime(at: Date, zone: string, locale: string) {
+  if (!isShowableDate(at)) return UNSHOWABLE_DATE;
   const w = wallClock(at, zone);
   const time = `${pad2(w.hour)}:${pad2(w.minute)}`;
   return locale === "zh" ? `${dayText(w, locale)} ${time}` : `${dayText(w, locale, "short")}, ${time}`;
@@ -59,6 +63,7 @@ export function formatDateTime(at: Date, zone: string, locale: string) {
 
 /** "27 September 2025" / "2025年9月27日" of a DATE column. */
 export function formatCalendarDate(day: Date, locale: string) {
+  if (!isShowableDate(day)) return UNSHOWABLE_DATE;
   return dayText(calendarDay(day), locale);
 }
 
@@ -69,6 +74,13 @@ export function formatCalendarDate(day: Date, locale: string) {
  * "2025年9月30日至10月2日", "2025年12月30日至2026年1月2日".
  */
 export function formatDateRange(start: Date, end: Date, locale: string) {
+  if (!isShowableDate(start) || !isShowableDate(end)) {
+    return isShowableDate(start)
+      ? formatCalendarDate(start, locale)
+      : isShowableDate(end)
+        ? formatCalendarDate(end, locale)
+        : UNSHOWABLE_DATE;
+  }
   const a = calendarDay(start);
   const b = calendarDay(end);
   const sameYear = a.year === b.year;
@@ -82,7 +94,8 @@ export function formatDateRange(start: Date, end: Date, locale: string) {
   return `${sameYear ? `${a.day} ${MONTHS[a.month - 1]}` : dayText(a, locale)} – ${dayText(b, locale)}`;
 }
 
-/** YYYY-MM-DD of a DATE column, for <input type="date">. */
+/** YYYY-MM-DD of a DATE column, for <input type="date"> (empty when it cannot be shown, so it is typed again). */
 export function isoDay(day: Date) {
+  if (!isShowableDate(day)) return "";
   return day.toISOString().slice(0, 10);
 }

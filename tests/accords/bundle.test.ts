@@ -17,9 +17,9 @@ describe("loading a verification bundle", () => {
     await signWithEmailCode(accordId, documentHash, parties[1]);
     await signWithPasskey(accordId, documentHash, parties[2]);
 
-    const loaded = (await loadAccordForVerification(db(), accordId))!;
+    const loaded = (await loadAccordForVerification(db(), accordId, "parties"))!;
     const bundle = loaded.bundle;
-    expect(await loadBundle(db(), accordId)).toEqual(bundle);
+    expect(await loadBundle(db(), accordId, "parties")).toEqual(bundle);
     const accord = await db().accord.findUniqueOrThrow({ where: { id: accordId } });
     expect(loaded).toMatchObject({ title: accord.title, titleZh: accord.titleZh });
     expect(bundle).toMatchObject({ accordId, status: "EXECUTED", document: { version: accord.frozenVersion, hash: accord.documentHash } });
@@ -43,14 +43,22 @@ describe("loading a verification bundle", () => {
       audit.map((e) => ({
         seq: e.seq,
         at: e.at.toISOString(),
-        actorId: e.actorId,
+        actorRef: e.actorRef,
         actorName: e.actorName,
         type: e.type,
         data: e.data,
+        privateHash: e.privateHash,
         prevHash: e.prevHash,
         hash: e.hash,
+        private: e.privatePart,
       })),
     );
+    // The public view: the same entries without their private parts, and no drafting versions.
+    const publicView = (await loadBundle(db(), accordId, "public"))!;
+    expect(publicView.view).toBe("public");
+    expect(publicView.versions).toBeUndefined();
+    expect(publicView.audit).toEqual(bundle.audit.map(({ private: _private, ...e }) => e));
+    expect(publicView.document).toEqual(bundle.document);
     expect(bundle.seal).toMatchObject({ payload: accord.sealPayload, signature: accord.sealSignature, keyId: accord.sealKeyId });
     expect(bundle.pdfHash).toBe(accord.pdfHash);
   });

@@ -10,6 +10,7 @@ import {
   evidenceHash,
   GENESIS_HASH,
   normalizeText,
+  privatePartHash,
   sealPayloadText,
   sha256Hex,
   signingChallenge,
@@ -102,9 +103,7 @@ describe("canonical bytes stay fixed", () => {
     "9": -9,
     'a"b': 'quote " backslash \\ slash /',
     ctl: "\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f",
-    lone: "\ud800 \udfff x\ud83d",
-    arr: [1, "two", null, true, false, undefined, [], {}, [[0]]],
-    skip: undefined,
+    arr: [1, "two", null, true, false, [], {}, [[0]]],
     nested: { b: { d: 1, c: 2 }, a: [{ y: 1, x: "\r\n" }] },
   };
   const doc = {
@@ -145,15 +144,17 @@ describe("canonical bytes stay fixed", () => {
     ],
   };
 
-  it("escapes, orders keys by UTF-16 code units and drops undefined members as before", () => {
+  it("escapes and orders keys by UTF-16 code units as before", () => {
     expect(canonicalJson(tricky)).toBe(
-      '{"10":10,"9":-9,"a\\"b":"quote \\" backslash \\\\ slash /","arr":[1,"two",null,true,false,null,[],{},[[0]]],"ctl":"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f","lone":"\\ud800 \\udfff x\\ud83d","nested":{"a":[{"x":"\\r\\n","y":1}],"b":{"c":2,"d":1}},"zeta":"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff","\u00e9":"e-acute key","\ud83d\ude00":"emoji key","\uffff":"last BMP key"}',
+      '{"10":10,"9":-9,"a\\"b":"quote \\" backslash \\\\ slash /","arr":[1,"two",null,true,false,[],{},[[0]]],"ctl":"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f\u007f","nested":{"a":[{"x":"\\r\\n","y":1}],"b":{"c":2,"d":1}},"zeta":"Cafe\u0301 \u00e9 \u7b2c\u4e00\u6761 \ud83e\udd1d\ud83c\udffd \u2028\u2029 \ufeff","\u00e9":"e-acute key","\ud83d\ude00":"emoji key","\uffff":"last BMP key"}',
     );
   });
 
   it("writes every UTF-16 code unit exactly as JSON.stringify, and hashes its UTF-8", () => {
     let every = "";
-    for (let c = 0; c < 0x10000; c++) every += String.fromCharCode(c);
+    // Every code unit but the surrogates, which only come in pairs (a lone one is refused).
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) every += String.fromCharCode(c);
+    every += "\u{1F600}\u{20BB7}";
     expect(canonicalJson(every)).toBe(JSON.stringify(every));
     expect(evidenceHash({ s: every } as never)).toBe(
       createHash("sha256")
@@ -165,8 +166,8 @@ describe("canonical bytes stay fixed", () => {
       every,
       list: Array.from({ length: 3000 }, (_, i) => ({ i, s: `n${i}\u00e9` })),
     };
-    expect(evidenceHash(big as never)).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
-    expect(sha256Hex(canonicalJson(big))).toBe("628e557acabe9d2b5735c4fe3e820fb2cf40762734bfe473b82e194fb6762dc5");
+    expect(evidenceHash(big as never)).toBe("75f9a3d7e5175e4e1d0bf07b2ee1e5d60654e6604bf61248d612425b313a6c31");
+    expect(sha256Hex(canonicalJson(big))).toBe("75f9a3d7e5175e4e1d0bf07b2ee1e5d60654e6604bf61248d612425b313a6c31");
   });
 
   it("normalizes NFC, CRLF, trailing blanks and blank edges as before", () => {
@@ -211,8 +212,21 @@ describe("canonical bytes stay fixed", () => {
       prevHash: "f".repeat(64),
     };
     expect(auditEntryHash(entry)).toBe("c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679");
-    expect(chainEntryHash(entry.accordId, { ...entry, accordId: undefined, hash: "x" } as never)).toBe(
-      "c732b2819bc5c6977345708ec98c0209c87ab8964709c7bafba1f3ca5bfbf679",
+    // Bundle format /2: the actor by reference, the private part by its digest; exactly these members are hashed.
+    const { actorId: _actorId, accordId: _accordId, ...rest } = entry;
+    const entry2 = { ...rest, actorRef: "a".repeat(64), privateHash: "b".repeat(64) };
+    const expected = sha256Hex(
+      '{"accordId":"22222222-2222-2222-2222-222222222222","actorName":"Zo\u00eb \u{1F600} (\u5f20\u4e09)","actorRef":"' +
+        "a".repeat(64) +
+        '","at":"2026-01-02T03:04:05.678Z","data":{"body":"Line 1\\r\\nLine \\"2\\"\\t\\\\","n":0,"tags":["\u00e9","e\u0301",null],"z":{"\ud83d\ude00":1,"\uffff":2}},"prevHash":"' +
+        "f".repeat(64) +
+        '","privateHash":"' +
+        "b".repeat(64) +
+        '","seq":7,"type":"comment.added"}',
+    );
+    expect(chainEntryHash(doc.accordId, { ...entry2, hash: "x", private: { salt: "s", data: {} } } as never)).toBe(expected);
+    expect(privatePartHash({ salt: "c2FsdA", data: { reason: "Travelling", actorId: "u-1" } })).toBe(
+      sha256Hex('{"data":{"actorId":"u-1","reason":"Travelling"},"salt":"c2FsdA"}'),
     );
     const evidence = {
       partyId: "p-1",
@@ -236,12 +250,14 @@ describe("canonical bytes stay fixed", () => {
       typedName: null,
       emailedTo: null,
     };
-    expect(evidenceHash(evidence)).toBe("0fb934d62ce59a8cdecf5fab32a9208a9d543806f0fb68f83224229e62f89d5d");
+    // The format /1 record (signerId, userHandle, emailedTo): the hash of a plain object keeps its bytes.
+    expect(evidenceHash(evidence as never)).toBe("0fb934d62ce59a8cdecf5fab32a9208a9d543806f0fb68f83224229e62f89d5d");
     expect(
       signingChallenge({ accordId: doc.accordId, documentHash: "e".repeat(64), partyId: "p-\u00e9", signerId: "s-1", nonce: "n\u{1F600}" }),
     ).toBe("pJN53jp5xWSN9aLQw_xUtQBm1g9cWJzG9bWWN8f2tl8");
     expect(
-      sealPayloadText({
+      canonicalJson({
+        format: "concord-seal/1",
         accordId: doc.accordId,
         documentHash: "e".repeat(64),
         chainHead: "f".repeat(64),
@@ -254,13 +270,59 @@ describe("canonical bytes stay fixed", () => {
     );
   });
 
+  it("seals format /2 with the PDF hash, time zone, origin and relying party", () => {
+    expect(
+      sealPayloadText({
+        accordId: doc.accordId,
+        documentHash: "e".repeat(64),
+        chainHead: "f".repeat(64),
+        chainLength: 3,
+        executedAt: "2026-01-02T03:04:05.678Z",
+        keyId: "0123456789abcdef",
+        pdfHash: "a".repeat(64),
+        timeZone: "Asia/Shanghai",
+        origin: "https://concord.example",
+        rpId: "concord.example",
+      }),
+    ).toBe(
+      `{"accordId":"22222222-2222-2222-2222-222222222222","chainHead":"${"f".repeat(64)}","chainLength":3,"documentHash":"${"e".repeat(64)}","executedAt":"2026-01-02T03:04:05.678Z","format":"concord-seal/2","keyId":"0123456789abcdef","origin":"https://concord.example","pdfHash":"${"a".repeat(64)}","rpId":"concord.example","timeZone":"Asia/Shanghai"}`,
+    );
+  });
+
   it("still refuses what it always refused", () => {
     expect(() => canonicalJson({ a: { b: [1, 2.5] } })).toThrow("canonical JSON allows integers only, got 2.5");
     expect(() => canonicalJson({ f: () => 1 })).toThrow("canonical JSON cannot encode function");
     expect(() => canonicalJson(10n)).toThrow("canonical JSON cannot encode bigint");
     expect(() => normalizeText(undefined as never)).toThrow(TypeError);
-    // The shared buffer is released after a failure: the next value is written whole.
     expect(canonicalJson({ b: "é", a: 1 })).toBe('{"a":1,"b":"é"}');
+  });
+
+  // The hand-written encoder hashed these as something else (a Date as {}, a
+  // hole as nothing, so invalid JSON; undefined as null or dropped; a lone
+  // surrogate as an escape no UTF-8 reader round-trips). Now they are refused.
+  it("refuses values that are not plain JSON instead of hashing them", () => {
+    const refused: [unknown, string][] = [
+      [{ at: new Date(0) }, "non-plain objects (Date)"],
+      [{ a: undefined }, 'undefined (member "a")'],
+      [[1, undefined], "undefined"],
+      [[1, , 3], "sparse arrays"], // eslint-disable-line no-sparse-arrays
+      [{ n: Number.NaN }, "integers only, got NaN"],
+      [{ n: Infinity }, "integers only, got Infinity"],
+      [{ n: 2 ** 53 }, "integers only"],
+      [{ f: () => 1 }, "cannot encode function"],
+      [{ s: Symbol("x") }, "cannot encode symbol"],
+      [new Map(), "non-plain objects (Map)"],
+      [{ b: Buffer.from("x") }, "non-plain objects"],
+      [{ s: "x\ud800y" }, "lone surrogates"],
+      [{ "\udfff": 1 }, "lone surrogates"],
+      [{ [Symbol("k")]: 1 }, "symbol keys"],
+    ];
+    for (const [value, message] of refused) expect(() => canonicalJson(value), message).toThrow(message);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow("nests too deeply");
+    expect(() => evidenceHash({ at: new Date(0) } as never)).toThrow("non-plain objects (Date)");
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
 });
 

@@ -80,7 +80,7 @@ function flip(b64url: string, at: number) {
 async function archival(c: ReturnType<typeof credential>, a: Assertion, challenge: string) {
   const evidence: SignatureEvidence = {
     partyId: "p",
-    signerId: "s",
+    signerRef: "s",
     signerName: "Signer",
     signerRole: null,
     orgName: "Org",
@@ -92,11 +92,9 @@ async function archival(c: ReturnType<typeof credential>, a: Assertion, challeng
     credentialId: c.id,
     publicKey: c.publicKey,
     ...a,
-    userHandle: null,
     rpId: RP_ID,
     origin: ORIGIN,
     typedName: null,
-    emailedTo: null,
   };
   return (await checkAssertion(evidence, challenge)).length === 0;
 }

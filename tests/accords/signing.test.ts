@@ -1,7 +1,6 @@
 import { PDFParse } from "pdf-parse";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadBundle } from "~/domain/accords/bundle.server";
-import { chainTesting } from "~/domain/accords/chain.server";
 import { delegateSignatory } from "~/domain/accords/signatories.server";
 import { withdrawAccord, declineAccord } from "~/domain/accords/lifecycle.server";
 import { completePasskeySigning, startPasskeySigning } from "~/domain/accords/sign-accord.server";
@@ -10,10 +9,7 @@ import { verifyBundle } from "~/domain/accords/verification";
 import { db } from "~/utils/db.server";
 import { addMember, makeUser } from "../support/world";
 import { asSessionUser, makeAccord, makeParties, signWithEmailCode, signWithPasskey } from "./support";
-
-afterEach(() => {
-  chainTesting.disableLock = false;
-});
+import { unlockedRead } from "./unlocked";
 
 async function rejection(p: Promise<unknown>) {
   try {
@@ -36,7 +32,7 @@ describe("signing and execution", () => {
     const accord = await db().accord.findUniqueOrThrow({ where: { id: accordId } });
     expect(accord.status).toBe("EXECUTED");
     expect(accord.pdf).not.toBeNull();
-    const v = await verifyAccord(accordId);
+    const v = await verifyAccord(accordId, null);
     expect(v!.report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(v!.report.ok).toBe(true);
     expect(v!.report.signatures.map((s) => s.method).sort()).toEqual(["EMAIL_CODE", "PASSKEY", "PASSKEY"]);
@@ -50,9 +46,9 @@ describe("signing and execution", () => {
     expect(text.replace(/\s/g, "")).toContain("各方同意在卓越工程师培养方面开展合作");
     expect(text).toContain(documentHash);
 
-    const uploaded = await verifyUploadedPdf(pdf);
+    const uploaded = await verifyUploadedPdf(pdf, null);
     expect(uploaded).toMatchObject({ kind: "found", pdf: "matches", accordId });
-    expect(await verifyUploadedPdf(new TextEncoder().encode("hello, not a pdf"))).toEqual({ kind: "not-pdf" });
+    expect(await verifyUploadedPdf(new TextEncoder().encode("hello, not a pdf"), null)).toEqual({ kind: "not-pdf" });
   });
 
   it("20 signatories signing at the same moment: each recorded once, one chain, one execution, one PDF", async () => {
@@ -75,9 +71,7 @@ describe("signing and execution", () => {
   it("control: without the accord lock the same race forks the chain", async () => {
     const parties = await makeParties(20);
     const { accordId, documentHash } = await makeAccord(parties);
-    chainTesting.disableLock = true;
-    await Promise.allSettled(parties.map((p) => signWithPasskey(accordId, documentHash, p)));
-    chainTesting.disableLock = false;
+    await Promise.allSettled(parties.map((p) => signWithPasskey(accordId, documentHash, p, unlockedRead)));
     const audit = await db().accordAuditEntry.findMany({ where: { accordId }, orderBy: { seq: "asc" } });
     const prevs = audit.map((e) => e.prevHash);
     // Two or more entries claim the same predecessor: a fork.
@@ -124,7 +118,7 @@ describe("who may sign, and when", () => {
     expect(deputyUser.id).toBe(deputy.id);
 
     const later = await makeParties(2);
-    const expiring = await makeAccord(later, { signingEndsAt: new Date(Date.now() + 60_000) });
+    const expiring = await makeAccord(later, { signingEndsOn: "2099-12-31" });
     await db().accord.update({ where: { id: expiring.accordId }, data: { signingEndsAt: new Date(Date.now() - 1000) } });
     expect(await rejection(signWithPasskey(expiring.accordId, expiring.documentHash, later[0]))).toMatchObject({
       status: 403,

@@ -5,11 +5,12 @@ import { approveVersion } from "~/domain/accords/approve-version.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { designateSignatory } from "~/domain/accords/signatories.server";
 import { completePasskeySigning, requestSigningCode, signWithCode, startPasskeySigning } from "~/domain/accords/sign-accord.server";
+import type { AccordRead } from "~/domain/accords/chain.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { addMember, makeOrg, makeUser, type TestUser } from "../support/world";
 import { emailText } from "../support/mail";
-import { SoftAuthenticator } from "./authenticator";
+import { SoftAuthenticator } from "~/demo/soft-authenticator";
 
 export function sessionUserOf(u: TestUser, name = "Test Signer"): SessionUser {
   return {
@@ -82,7 +83,10 @@ export async function makeParties(n: number, opts: { passkeys?: boolean } = {}) 
 }
 
 /** An accord with the given parties, drafted (version 1 with CLAUSES), and optionally frozen with signatories designated. */
-export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boolean; groups?: number[]; signingEndsAt?: Date } = {}) {
+export async function makeAccord(
+  parties: PartyFixture[],
+  opts: { freeze?: boolean; groups?: number[]; signingEndsOn?: string; conferenceId?: string } = {},
+) {
   const [first, ...rest] = parties;
   const accord = await createAccord({
     actor: first.admin,
@@ -93,7 +97,8 @@ export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boole
     languages: ["en", "zh"],
     partyOrgIds: rest.map((p) => p.org.id),
     signingGroups: opts.groups ? Object.fromEntries(parties.map((p, i) => [p.org.id, opts.groups![i]])) : undefined,
-    signingEndsAt: opts.signingEndsAt,
+    signingEndsOn: opts.signingEndsOn,
+    conferenceId: opts.conferenceId,
     clauses: CLAUSES,
   });
   const rows = await db().accordParty.findMany({ where: { accordId: accord.id }, select: { id: true, orgId: true } });
@@ -111,10 +116,19 @@ export async function makeAccord(parties: PartyFixture[], opts: { freeze?: boole
   return { accordId: accord.id, documentHash };
 }
 
-export async function signWithPasskey(accordId: string, documentHash: string, p: PartyFixture) {
+export async function signWithPasskey(accordId: string, documentHash: string, p: PartyFixture, accordRead?: AccordRead) {
   const { nonce, options } = await startPasskeySigning({ actor: p.signatory, accordId, partyId: p.partyId, documentHash });
   const response = p.authenticator.assert(options.challenge);
-  return completePasskeySigning({ actor: p.signatory, accordId, partyId: p.partyId, documentHash, nonce, response, confirmed: true });
+  return completePasskeySigning({
+    actor: p.signatory,
+    accordId,
+    partyId: p.partyId,
+    documentHash,
+    nonce,
+    response,
+    confirmed: true,
+    accordRead,
+  });
 }
 
 export async function signWithEmailCode(accordId: string, documentHash: string, p: PartyFixture) {

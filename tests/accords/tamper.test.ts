@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadBundle } from "~/domain/accords/bundle.server";
 import { verifyAccord, verifyUploadedPdf } from "~/domain/accords/verify-accord.server";
 import { verifyBundle, type VerificationBundle } from "~/domain/accords/verification";
+import { publishedSealKey } from "~/domain/accords/seal.server";
 import { db } from "~/utils/db.server";
 import { makeAccord, makeParties, signWithEmailCode, signWithPasskey } from "./support";
 
@@ -17,10 +18,12 @@ beforeAll(async () => {
   await signWithPasskey(accordId, made.documentHash, parties[0]);
   await signWithEmailCode(accordId, made.documentHash, parties[1]);
   await signWithPasskey(accordId, made.documentHash, parties[2]);
-  pristine = (await loadBundle(db(), accordId))!;
-  expect((await verifyBundle(pristine)).ok).toBe(true);
+  // The parties' view: it carries every drafting version and private part, so more can be tampered with.
+  pristine = (await loadBundle(db(), accordId, "parties"))!;
+  expect((await verifyBundle(pristine, pin())).ok).toBe(true);
 });
 
+const pin = () => ({ trustedSealKey: publishedSealKey().publicKey });
 const failed = (r: { checks: { id: string; ok: boolean }[] }) => r.checks.filter((c) => !c.ok).map((c) => c.id);
 const clone = () => JSON.parse(JSON.stringify(pristine)) as VerificationBundle;
 const flip = (b64: string, at = 10) => {
@@ -34,7 +37,7 @@ describe("tampering in the bundle", () => {
     ["a clause", (b) => (b.document.canonical = b.document.canonical.replace("cooperate", "compete")), "text"],
     ["a party", (b) => (b.document.canonical = b.document.canonical.replace("Party University 2", "Party University X")), "text"],
     ["the document hash", (b) => (b.document.hash = "a".repeat(64)), "text"],
-    ["an earlier version", (b) => (b.versions[0].clauses[0].text.en += "!"), "versions"],
+    ["an earlier version", (b) => (b.versions![0].clauses[0].text.en += "!"), "versions"],
     [
       "a signature byte",
       (b) =>
@@ -77,12 +80,17 @@ describe("tampering in the bundle", () => {
     ],
     ["the seal key", (b) => (b.seal!.publicKey = flip(b.seal!.publicKey)), "seal"],
     ["the status", (b) => (b.status = "SIGNING"), "seal"],
+    ["the PDF hash", (b) => (b.pdfHash = "b".repeat(64)), "seal"],
+    ["the time zone", (b) => (b.timeZone = "Pacific/Kiritimati"), "seal"],
+    ["the order of two audit entries", (b) => ([b.audit[2], b.audit[3]] = [b.audit[3], b.audit[2]]), "chain"],
+    ["an entry's private part", (b) => (b.audit.find((e) => e.type === "signed")!.private!.data.ipAddress = "10.6.6.6"), "chain"],
+    ["a signer's reference", (b) => (b.signatures[0].signerRef = "0".repeat(64)), "signatures"],
   ];
   for (const [what, mutate, expected] of cases) {
     it(`detects a change to ${what}`, async () => {
       const b = clone();
       mutate(b);
-      const report = await verifyBundle(b);
+      const report = await verifyBundle(b, pin());
       expect(report.ok).toBe(false);
       expect(failed(report)).toContain(expected);
       expect(report.checks.flatMap((c) => c.problems).length).toBeGreaterThan(0);
@@ -92,6 +100,7 @@ describe("tampering in the bundle", () => {
   it("detects a seal made with another key when Concord's key is pinned", async () => {
     const report = await verifyBundle(clone(), { trustedSealKey: Buffer.alloc(32, 7).toString("base64url") });
     expect(failed(report)).toEqual(["seal"]);
+    expect(report.sealKey).toBe("other");
   });
 });
 
@@ -99,7 +108,7 @@ describe("tampering in the database", () => {
   async function afterChange(change: () => Promise<unknown>, undo: () => Promise<unknown>) {
     await change();
     try {
-      return await verifyAccord(accordId);
+      return await verifyAccord(accordId, null);
     } finally {
       await undo();
     }
@@ -160,7 +169,7 @@ describe("tampering in the database", () => {
   });
 
   it("is clean again after every undo", async () => {
-    expect((await verifyAccord(accordId))!.report.ok).toBe(true);
+    expect((await verifyAccord(accordId, null))!.report.ok).toBe(true);
   });
 });
 
@@ -168,13 +177,13 @@ describe("tampering with the PDF", () => {
   it("detects a modified PDF and rejects a file that is not a PDF", async () => {
     const { pdf } = await db().accord.findUniqueOrThrow({ where: { id: accordId }, select: { pdf: true } });
     const bytes = Buffer.from(pdf!);
-    expect(await verifyUploadedPdf(bytes)).toMatchObject({ kind: "found", pdf: "matches" });
+    expect(await verifyUploadedPdf(bytes, null)).toMatchObject({ kind: "found", pdf: "matches" });
     // Change one byte inside the text stream (well after the header).
     const edited = Buffer.from(bytes);
     const at = edited.indexOf("Party University 1");
     edited[at + 6] = "X".charCodeAt(0);
-    const result = await verifyUploadedPdf(edited);
+    const result = await verifyUploadedPdf(edited, null);
     expect(result.kind === "found" ? result.pdf : result.kind).not.toBe("matches");
-    expect(await verifyUploadedPdf(Buffer.from("GIF89a..."))).toEqual({ kind: "not-pdf" });
+    expect(await verifyUploadedPdf(Buffer.from("GIF89a..."), null)).toEqual({ kind: "not-pdf" });
   });
 });

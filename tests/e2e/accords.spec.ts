@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./support";
 
 // Signing the demo's Beihang–UPV agreement with passkeys held by Chromium's
 // virtual WebAuthn authenticator (Chrome DevTools Protocol), then verifying
@@ -91,7 +92,37 @@ test("two signatories sign with passkeys; the executed PDF verifies on /verify",
 test("the ceremony board shows the conference's accords and the seal key is published", async ({ page, request }) => {
   await page.goto("/conferences/icete-2025/ceremony");
   await expect(page.getByRole("heading", { name: /Joint Declaration on Mutual Recognition/ })).toBeVisible();
+  // The universities' agreements asked to be shown here and the organizer accepted them (decision 042).
+  await expect(page.getByRole("heading", { name: /Cooperation agreement .*Beihang University/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Accords asking to be shown here" })).toHaveCount(0);
   const key = await request.get("/.well-known/concord-seal-key");
   expect(key.status()).toBe(200);
   expect(await key.json()).toMatchObject({ algorithm: "Ed25519" });
+});
+
+test("an accord asking to be shown at a conference waits for its organizer, who accepts it on the ceremony page", async ({ browser }) => {
+  const title = `Memorandum on joint laboratories ${Date.now()}`;
+  const upv = await browser.newPage();
+  await signIn(upv, "upv.admin@concord.test");
+  await upv.goto("/accords/new");
+  await upv.getByLabel("Title (English)").fill(title);
+  await upv.getByLabel("Conference where it is signed").selectOption({ index: 1 });
+  await upv
+    .getByLabel(/\(beihang\)/)
+    .first()
+    .check();
+  await upv.getByRole("button", { name: "Start drafting" }).click();
+  await expect(upv).toHaveURL(/\/accords\/[0-9a-f-]{36}/);
+  await upv.close();
+
+  const organizer = await browser.newPage();
+  await signIn(organizer, "organizer@concord.test");
+  await organizer.goto("/conferences/icete-2025/ceremony");
+  const request = organizer.getByTestId("ceremony-request").filter({ hasText: title });
+  await expect(request).toBeVisible();
+  await organizer.screenshot({ path: "tests/artifacts/ceremony-link-request.png", fullPage: true });
+  await request.getByRole("button", { name: "Accept" }).click();
+  await expect(organizer.getByText("The accord is now shown at this conference.")).toBeVisible();
+  await expect(organizer.getByTestId("ceremony-request").filter({ hasText: title })).toHaveCount(0);
+  await organizer.close();
 });

@@ -82,8 +82,10 @@ describe("invitations", () => {
     expect(res.data).toMatchObject({ error: { message: "invite.wrongAccount", vars: { email: "invited@concord.test" } } });
     expect(await db().membership.count({ where: { orgId: org.id, userId: stranger.id } })).toBe(0);
 
-    // Signed out: 401.
-    expect((await accept(token, null)).status).toBe(401);
+    // Signed out (or the session ended): back to sign-in, which returns to the invitation.
+    const signedOut = await accept(token, null);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`);
 
     // The right account, but its email is not verified yet.
     const unverified = await makeUser({ email: "invited@concord.test", verified: false });

@@ -42,6 +42,24 @@ async function reviewableProposal(cast: Cast) {
   });
 }
 
+/** The same, written by the given co-authors too (by their account's email), optionally under a call that counts organizations. */
+async function conflictedProposal(cast: Cast, coAuthors: (keyof Cast["people"])[], opts: { submitterOrg?: boolean } = {}) {
+  const p = await reviewableProposal(cast);
+  const people = await db().user.findMany({ where: { id: { in: coAuthors.map((r) => cast.people[r]!.id) } }, select: { email: true } });
+  await db().proposalAuthor.createMany({ data: people.map((u, i) => ({ proposalId: p.id, position: i + 1, name: "Co", email: u.email })) });
+  if (opts.submitterOrg) {
+    // The submitter belongs to the host organization, and the call counts colleagues as conflicted.
+    await db().membership.create({ data: { orgId: cast.org.id, userId: p.submitterId, roles: [] } });
+    const times = { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) };
+    await db().callForProposals.create({
+      data: { conferenceId: cast.conference.id, ...times, formats: ["PAPER_SESSION"], sameOrganizationConflicts: true },
+    });
+  }
+  // One criterion, so a complete review form passes the schema and only the conflict can refuse it.
+  const criterion = await db().reviewCriterion.create({ data: { conferenceId: cast.conference.id, name: "Relevance" } });
+  return { ...p, scores: { [`scores.${criterion.id}`]: "3" } };
+}
+
 /** An open call of the cast's published conference. */
 async function openCall(cast: Cast) {
   const data = {
@@ -325,6 +343,43 @@ export const rows: PermissionRow[] = [
       };
     },
     allowed: [...ORGANIZERS, "reviewer"],
+  },
+  {
+    name: "POST /conferences/:slug/reviews/:id (a proposal the reviewer co-authored)",
+    route: reviewPage,
+    request: async (cast) => {
+      const p = await conflictedProposal(cast, ["reviewer"]);
+      return {
+        path: `/conferences/${cast.conference.slug}/reviews/${p.id}`,
+        params: { slug: cast.conference.slug, id: p.id },
+        form: { comment: "Mine", ...p.scores },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "GET /conferences/:slug/reviews/:id (a proposal the organizer co-authored)",
+    route: reviewPage,
+    kind: "loader",
+    request: async (cast) => {
+      const p = await conflictedProposal(cast, ["organizer"]);
+      return { path: `/conferences/${cast.conference.slug}/reviews/${p.id}`, params: { slug: cast.conference.slug, id: p.id } };
+    },
+    allowed: ["orgAdmin", "reviewer"],
+  },
+  {
+    name: "POST /conferences/:slug/reviews/:id (submitted by a colleague, the call counts organizations)",
+    route: reviewPage,
+    request: async (cast) => {
+      const p = await conflictedProposal(cast, [], { submitterOrg: true });
+      return {
+        path: `/conferences/${cast.conference.slug}/reviews/${p.id}`,
+        params: { slug: cast.conference.slug, id: p.id },
+        form: { comment: "Fine", ...p.scores },
+      };
+    },
+    // The host organization's admin organizes the conference but is the submitter's colleague.
+    allowed: ["organizer", "reviewer"],
   },
   {
     name: "GET /conferences/:slug/proposals/new",

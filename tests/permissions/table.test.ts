@@ -24,6 +24,12 @@ describe("permissions table", () => {
           const request = await row.request(cast);
           const call = row.kind === "loader" ? callLoader : callAction;
           const result = await call(row.route as never, { ...request, cookie: person?.cookie ?? null });
+          // What the visitor gets must be a response (a page, a redirect, a 4xx): a refusal thrown as an
+          // error is a 500 in the app, also for a visitor whose session just ended (issue 10 §1).
+          expect(
+            result.escaped,
+            `${role}: the route let ${JSON.stringify(result.data)} escape, which the app answers with a 500`,
+          ).toBeFalsy();
           const denied =
             result.status === 401 ||
             result.status === 403 ||

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConflictError } from "~/domain/programme/conflicts.server";
-import { programmeLocking } from "~/domain/programme/locks.server";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { saveSession } from "~/domain/programme/save-session.server";
 import { sessionSchema } from "~/domain/programme/schema";
@@ -8,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { FieldError } from "~/utils/errors";
 import { makeConference, makeOrg } from "../support/world";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
+import { lockedWith, meetingAfterCheck, unlockedWith } from "./unlocked";
 
 const input = (over: Record<string, unknown> = {}) => sessionSchema.parse({ title: "A talk", kind: "KEYNOTE", speakers: [], ...over });
 
@@ -19,11 +19,6 @@ async function conflictsOf(p: Promise<unknown>) {
   expect(error).toBeInstanceOf(ConflictError);
   return (error as ConflictError).conflicts;
 }
-
-afterEach(() => {
-  programmeLocking.enabled = true;
-  programmeLocking.afterCheck = null;
-});
 
 describe("timetable conflicts", () => {
   it("refuses two sessions in one room at once, and allows back-to-back ones", async () => {
@@ -154,21 +149,17 @@ describe("timetable conflicts", () => {
  * time, at the same moment. Each transaction waits after its check (up to
  * 300 ms) for the other: without the lock both pass the check and both write.
  */
-async function raceTwoPlacements() {
+async function raceTwoPlacements(locking: typeof lockedWith) {
   const { conference, actor } = await organizerWorld();
   const room = await makeRoom(conference.id);
   const [a, b] = [await makeSession(conference.id, { title: "A" }), await makeSession(conference.id, { title: "B" })];
-  let arrived = 0;
-  programmeLocking.afterCheck = async () => {
-    arrived += 1;
-    const deadline = Date.now() + 300;
-    while (arrived < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  };
+  const afterCheck = meetingAfterCheck(2);
   const place = (sessionId: string) =>
     placeSession({
       actor,
       slug: conference.slug,
       input: { intent: "place", sessionId, roomId: room.id, start: "2025-09-27T09:00", end: "2025-09-27T10:00" },
+      locking: locking(afterCheck),
     });
   const results = await Promise.allSettled([place(a.id), place(b.id)]);
   const inRoom = await db().programmeSession.count({ where: { roomId: room.id, startsAt: { not: null } } });
@@ -177,7 +168,7 @@ async function raceTwoPlacements() {
 
 describe("concurrent timetable edits", () => {
   it("two conflicting saves at once: exactly one wins (transaction-level lock)", async () => {
-    const { results, inRoom } = await raceTwoPlacements();
+    const { results, inRoom } = await raceTwoPlacements(lockedWith);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);
@@ -185,8 +176,7 @@ describe("concurrent timetable edits", () => {
   });
 
   it("control: with the lock disabled the same race double-books the room", async () => {
-    programmeLocking.enabled = false;
-    const { results, inRoom } = await raceTwoPlacements();
+    const { results, inRoom } = await raceTwoPlacements(unlockedWith);
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(inRoom).toBe(2);
   });

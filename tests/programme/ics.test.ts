@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { agendaCalendar, conferenceCalendar } from "~/domain/programme/calendar.server";
-import { renderCalendar } from "~/domain/programme/ics";
+import { renderCalendar } from "~/utils/ics";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";

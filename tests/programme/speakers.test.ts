@@ -127,6 +127,39 @@ describe("speakers for organizers", () => {
     ).toBe(404);
   });
 
+  it("accepting an invitation when the account already has a profile in that conference links that profile (no 500)", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const invitee = await makeUser({ name: "Chen Jing" });
+    // A proposal of theirs became a session: that made a profile owned by the account.
+    const own = await makeSpeaker(conference.id, "Chen Jing");
+    await db().speaker.update({ where: { id: own.id }, data: { userId: invitee.id, email: invitee.email } });
+    const ownSession = await makeSession(conference.id, { title: "Accepted paper", speakerIds: [own.id] });
+    // The organizer had also added them by hand, with a panel, and invites that profile.
+    const invitedProfile = await makeSpeaker(conference.id, "Chen Jing (panel)");
+    const panel = await makeSession(conference.id, { title: "Panel", speakerIds: [invitedProfile.id] });
+    await callAction(manageSpeakers, {
+      path: `/conferences/${conference.slug}/manage/programme/speakers`,
+      params: { slug: conference.slug },
+      cookie: organizer.cookie,
+      form: { intent: "invite", speakerId: invitedProfile.id, email: invitee.email },
+    });
+    const token = await invitationToken(invitee.email);
+    const accepted = await callAction(invitationRoute, {
+      path: `/speaker/invitations/${token}`,
+      params: { token },
+      cookie: invitee.cookie,
+      form: { intent: "accept" },
+    });
+    expect(accepted.status).toBe(302);
+    expect(accepted.location).toBe("/speaker");
+    const profiles = await db().speaker.findMany({ where: { conferenceId: conference.id, userId: invitee.id } });
+    expect(profiles.map((p) => p.id)).toEqual([own.id]);
+    expect(profiles[0].invitation).toBe("ACCEPTED");
+    const sessions = await db().sessionSpeaker.findMany({ where: { speakerId: own.id }, orderBy: { sessionId: "asc" } });
+    expect(sessions.map((l) => l.sessionId).sort()).toEqual([ownSession.id, panel.id].sort());
+    expect(await db().speaker.count({ where: { id: invitedProfile.id } })).toBe(0);
+  });
+
   it("a speaker edits only their own profile and uploads materials within the limits", async () => {
     const { conference } = await organizerWorld();
     const me = await makeUser();

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { programmeLocking } from "~/domain/programme/locks.server";
+import { describe, expect, it } from "vitest";
 import { workshopSignup } from "~/domain/programme/workshop-signup.server";
 import { db } from "~/utils/db.server";
 import { makeUser } from "../support/world";
 import { sessionUserOf } from "./session-user";
 import { makeSession, organizerWorld } from "./support";
-
-afterEach(() => {
-  programmeLocking.enabled = true;
-  programmeLocking.afterCheck = null;
-});
+import { lockedWith, meetingAfterCheck, unlockedWith } from "./unlocked";
 
 /** Five attendees sign up at once for a workshop with two places; each waits after its count for the others. */
-async function rush() {
+async function rush(locking: typeof lockedWith) {
   const { conference } = await organizerWorld();
   const workshop = await makeSession(conference.id, {
     kind: "WORKSHOP",
@@ -21,21 +16,18 @@ async function rush() {
     end: "2025-09-27T16:00",
   });
   const people = await Promise.all(Array.from({ length: 5 }, async () => sessionUserOf((await makeUser()).id)));
-  let arrived = 0;
-  programmeLocking.afterCheck = async () => {
-    arrived += 1;
-    const deadline = Date.now() + 300;
-    while (arrived < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  };
+  const afterCheck = meetingAfterCheck(5);
   const results = await Promise.allSettled(
-    people.map((actor) => workshopSignup({ actor, slug: conference.slug, sessionId: workshop.id, join: true })),
+    people.map((actor) =>
+      workshopSignup({ actor, slug: conference.slug, sessionId: workshop.id, join: true, locking: locking(afterCheck) }),
+    ),
   );
   return { results, taken: await db().workshopSignup.count({ where: { sessionId: workshop.id } }) };
 }
 
 describe("workshop sign-up capacity", () => {
   it("never oversells under concurrent sign-ups", async () => {
-    const { results, taken } = await rush();
+    const { results, taken } = await rush(lockedWith);
     expect(taken).toBe(2);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     for (const r of results.filter((r) => r.status === "rejected"))
@@ -43,8 +35,7 @@ describe("workshop sign-up capacity", () => {
   });
 
   it("control: without the row lock the same rush oversells", async () => {
-    programmeLocking.enabled = false;
-    const { taken } = await rush();
+    const { taken } = await rush(unlockedWith);
     expect(taken).toBeGreaterThan(2);
   });
 

@@ -149,6 +149,45 @@ describe("Stripe Checkout", () => {
     expect(await state(reg.id)).toMatchObject({ status: "RESERVED", paidCents: 0 });
   });
 
+  it("after a partial payment, Pay opens a new Checkout session for the balance (not the completed one)", async () => {
+    const { reg, user } = await cardRegistration();
+    const first = reg.stripeSessionId!;
+    const { intent } = stripe.pay(first, { amount: 500_00 });
+    const ev = stripe.event("payment_intent.succeeded", { id: intent.id as string }, SECRET);
+    expect((await deliver(ev.payload, ev.signature)).body).toEqual({ outcome: "partial" });
+    expect(await state(reg.id)).toMatchObject({ status: "RESERVED", paidCents: 500_00 });
+
+    const pay = () =>
+      callAction(myReg, { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, cookie: user.cookie, form: { intent: "pay" } });
+    const res = await pay();
+    expect(res.status).toBe(302);
+    const second = (await state(reg.id)).stripeSessionId!;
+    expect(second).not.toBe(first);
+    expect(res.location).toBe(stripe.sessions.get(second)!.url);
+    expect(stripe.sessions.get(second)).toMatchObject({ status: "open", amount_total: 1000_00, currency: "cny" });
+    // Pressing Pay again for the same balance reuses that open session (the key is stable while nothing changes).
+    expect((await pay()).location).toBe(res.location);
+    expect((await state(reg.id)).stripeSessionId).toBe(second);
+  });
+
+  it("after a payment in another currency, Pay opens a new session for the whole amount", async () => {
+    const { reg, user } = await cardRegistration();
+    const first = reg.stripeSessionId!;
+    const { intent } = stripe.pay(first, { currency: "usd" });
+    const ev = stripe.event("payment_intent.succeeded", { id: intent.id as string }, SECRET);
+    await deliver(ev.payload, ev.signature);
+    const res = await callAction(myReg, {
+      path: `/my/registrations/${reg.id}`,
+      params: { id: reg.id },
+      cookie: user.cookie,
+      form: { intent: "pay" },
+    });
+    expect(res.status).toBe(302);
+    const second = (await state(reg.id)).stripeSessionId!;
+    expect(second).not.toBe(first);
+    expect(stripe.sessions.get(second)).toMatchObject({ status: "open", amount_total: 1500_00, currency: "cny" });
+  });
+
   it("cancelling a paid card registration refunds it through the API and frees the place", async () => {
     const { reg, user, quota, conference } = await cardRegistration();
     await db().registrationSettings.create({ data: { conferenceId: conference.id, cancelUntil: new Date(Date.now() + 86_400_000) } });

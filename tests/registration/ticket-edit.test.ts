@@ -244,6 +244,11 @@ describe("editing a ticket type", () => {
       [form([w.quota.id], { price: "" }), "price", "validation.required"],
       [form([w.quota.id], { salesStart: "next week" }), "salesStart", "reg.validation.dateTime"],
       [form([w.quota.id], { salesStart: "2025-06-02T10:00", salesEnd: "2025-06-01T10:00" }), "salesEnd", "conf.validation.endBeforeStart"],
+      // Impossible calendar times were rolled over (2027-02-30 → 2 March) or stored as "no limit" (decision 040).
+      [form([w.quota.id], { salesStart: "2027-02-30T10:00" }), "salesStart", "reg.validation.dateTime"],
+      [form([w.quota.id], { salesEnd: "2027-13-45T25:61" }), "salesEnd", "reg.validation.dateTime"],
+      // Sales after the conference's last day (2025-09-28 in Beijing) are a typo.
+      [form([w.quota.id], { salesEnd: "2025-09-29T00:01" }), "salesEnd", "reg.validation.salesAfterConference"],
       [form([w.quota.id], { perPersonLimit: "0" }), "perPersonLimit", "reg.validation.perPersonLimit"],
       [form([w.quota.id], { eligibility: "VIP" }), "eligibility", ""],
       [form(["not-a-uuid"]), "quotaIds", ""],

@@ -1,7 +1,7 @@
 // The HTTP layer (server/http.js) in-process, in front of a small Remix build whose resource routes
 // report what the app would see: the client address, the URL, the parsed form. The real app behind the
 // same layer is exercised over HTTP in tests/e2e/operations.spec.ts.
-import type http from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ServerBuild } from "@remix-run/node";
@@ -11,6 +11,10 @@ import { createApp } from "../../server/http.js";
 import * as runtime from "~/entry.server";
 import { clientIp } from "~/utils/http.server";
 import { resetEnvCache } from "~/utils/env.server";
+
+/** Requests to /hold wait until the test lets them go. */
+let letGo: () => void = () => {};
+let held = new Promise<void>((r) => (letGo = r));
 
 const authorsForm = z.object({ title: z.string(), authors: z.array(z.object({ email: z.string() })).default([]) });
 
@@ -31,6 +35,12 @@ function probeBuild(): ServerBuild {
           });
         },
       },
+    },
+    "routes/hold": {
+      id: "routes/hold",
+      parentId: "root",
+      path: "hold",
+      module: { loader: async () => (await held, Response.json({ held: true })) },
     },
   };
   return {
@@ -200,5 +210,52 @@ describe("headers and draining", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ready: false, draining: true });
     expect(res.headers.get("connection")).toBe("close");
+  });
+});
+
+describe("fair service under load", () => {
+  /** The Connection header of a GET's answer, over a kept-alive agent as browsers and proxies use. */
+  const connectionOf = (url: string, agent: http.Agent) =>
+    new Promise<string | undefined>((resolve, reject) => {
+      http
+        .get(url, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers.connection));
+        })
+        .on("error", reject);
+    });
+
+  it("keeps connections alive under light load, and closes them while more than two requests are in flight", async () => {
+    const base = await serve();
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      expect(await connectionOf(`${base}/probe`, agent)).toBe("keep-alive");
+      held = new Promise<void>((r) => (letGo = r));
+      const busy = [1, 2, 3].map(() => connectionOf(`${base}/hold`, agent));
+      // The third request in flight and any after it close their connections.
+      await new Promise((r) => setTimeout(r, 300));
+      letGo();
+      const answers = await Promise.all(busy);
+      expect(answers.sort()).toEqual(["close", "keep-alive", "keep-alive"]);
+      expect(await connectionOf(`${base}/probe`, agent)).toBe("keep-alive");
+    } finally {
+      letGo();
+      agent.destroy();
+    }
+  });
+
+  it("control: two requests in flight keep their connections alive", async () => {
+    const base = await serve();
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      held = new Promise<void>((r) => (letGo = r));
+      const busy = [1, 2].map(() => connectionOf(`${base}/hold`, agent));
+      await new Promise((r) => setTimeout(r, 300));
+      letGo();
+      expect(await Promise.all(busy)).toEqual(["keep-alive", "keep-alive"]);
+    } finally {
+      letGo();
+      agent.destroy();
+    }
   });
 });

@@ -7,7 +7,12 @@ type RouteModule = {
   action?: (args: ActionFunctionArgs) => unknown;
 };
 
-export type CallResult = { status: number; headers: Headers; data: unknown; location: string | null };
+/**
+ * `escaped` marks an AppError the route let escape instead of answering with a Response: Remix answers
+ * those with a 500 (only orRespond/runForm turn them into responses), so tests that care about what a
+ * visitor sees must refuse it (the permissions table does).
+ */
+export type CallResult = { status: number; headers: Headers; data: unknown; location: string | null; escaped?: boolean };
 
 function isDataWithResponseInit(v: unknown): v is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof v === "object" && v !== null && (v as { type?: string }).type === "DataWithResponseInit";
@@ -23,7 +28,7 @@ async function settle(run: () => unknown): Promise<CallResult> {
       // AppErrors thrown by guards outside orRespond are still mapped here the way the app maps them.
       const err = thrown as { status?: number; code?: string };
       if (typeof err?.status === "number" && typeof err?.code === "string") {
-        return { status: err.status, headers: new Headers(), data: err, location: null };
+        return { status: err.status, headers: new Headers(), data: err, location: null, escaped: true };
       }
       throw thrown;
     }

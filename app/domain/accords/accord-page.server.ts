@@ -2,7 +2,7 @@ import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { canAccords, requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesOf } from "./common.server";
+import { clausesOf, keyedClausesOf } from "./common.server";
 
 /**
  * The accord as its pages show it, for a member of one of its organizations
@@ -24,6 +24,11 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
       frozenVersion: true,
       documentHash: true,
       signingEndsAt: true,
+      signingEndsOn: true,
+      reminderEveryDays: true,
+      declinedAt: true,
+      revisionOf: { select: { id: true, title: true, titleZh: true } },
+      revisedAs: { select: { id: true, title: true, titleZh: true } },
       executedAt: true,
       withdrawReason: true,
       pdfHash: true,
@@ -42,7 +47,8 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
           declinedAt: true,
           declineReason: true,
           org: { select: { slug: true, nameEn: true, nameNative: true } },
-          signature: { select: { signerName: true, signedAt: true, method: true } },
+          // IP address and user agent are private to the parties; this page is theirs (accord:view).
+          signature: { select: { signerName: true, signedAt: true, method: true, ipAddress: true, userAgent: true } },
           signatories: {
             where: { endedAt: null },
             select: {
@@ -77,14 +83,21 @@ export async function loadAccordPage(user: SessionUser | null, accordId: string)
       withdraw: mayEdit,
       /** Parties whose admin the viewer is. */
       adminOf: accord.parties.filter((p) => p.role === "PARTY" && rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
-      /** Parties the viewer is a current signatory of. */
-      signFor: accord.parties.filter((p) => p.role === "PARTY" && p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
+      /** Parties and witnesses whose signatories the viewer manages (as their organization's admin). */
+      manageSignatoriesOf: accord.parties.filter((p) => rolesByOrg.get(p.orgId)?.includes("ADMIN")).map((p) => p.id),
+      /** Parties (and witnesses) the viewer is a current signatory of. */
+      signFor: accord.parties.filter((p) => p.signatories.some((s) => s.userId === user!.id)).map((p) => p.id),
     },
   };
 }
 
 export async function loadClauses(accordId: string, version: number) {
   return db().$transaction((tx) => clausesOf(tx, accordId, version));
+}
+
+/** The clauses of one version with their identities and languages out of step. */
+export async function loadKeyedClauses(accordId: string, version: number) {
+  return db().$transaction((tx) => keyedClausesOf(tx, accordId, version));
 }
 
 /** Accords the user's organizations take part in, newest first. */

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -6,7 +7,7 @@ import { canonicalDocument, sha256Hex } from "./canonical";
 import { appendChain, lockAccord, type LockedAccord } from "./chain.server";
 import { actorOf, canonicalInputs } from "./common.server";
 import { assertDrafting } from "./create-accord.server";
-import { notifyOrgs, partyOrgIds } from "./notify.server";
+import { notifyOrgs, notifyTurn, partyOrgIds } from "./notify.server";
 
 export type ApproveVersionOptions = { actor: SessionUser | null; accordId: string; partyId: string; version: number };
 
@@ -25,9 +26,10 @@ export async function approveVersion(o: ApproveVersionOptions) {
     // Approving what one read, not what someone saved a second ago.
     if (o.version !== state.currentVersion)
       throw new AppError("STALE_VERSION", "accords.error.staleApproval", { current: state.currentVersion });
+    await assertInStep(tx, o.accordId, o.version);
     await tx.accordParty.update({
       where: { id: party.id },
-      data: { approvedVersion: o.version, approvedAt: new Date(), approvedById: o.actor!.id },
+      data: { approvedVersion: o.version, approvedAt: now(), approvedById: o.actor!.id },
     });
     await appendChain(tx, state, {
       ...actorOf(o.actor!),
@@ -42,19 +44,35 @@ export async function approveVersion(o: ApproveVersionOptions) {
   });
 }
 
+/** Refuses while any clause of the version has a language still to be brought in step with another's change. */
+async function assertInStep(tx: Tx, accordId: string, version: number) {
+  const behind = await tx.accordClause.findMany({
+    where: { version: { accordId, number: version }, outOfStep: true },
+    orderBy: [{ number: "asc" }, { language: "asc" }],
+    select: { number: true, language: true },
+  });
+  if (behind.length > 0) {
+    const list = behind.map((c) => `${c.number} (${c.language})`).join(", ");
+    throw new AppError("OUT_OF_STEP", "accords.error.outOfStep", { clauses: list });
+  }
+}
+
 async function freeze(tx: Tx, state: LockedAccord, actor: SessionUser) {
+  await assertInStep(tx, state.id, state.currentVersion);
   const doc = await canonicalInputs(tx, state.id, state.currentVersion);
   if (doc.clauses.length === 0) throw new AppError("EMPTY_TEXT", "accords.error.emptyText");
   const canonicalText = canonicalDocument(doc);
   const documentHash = sha256Hex(canonicalText);
   await tx.accord.update({
     where: { id: state.id },
-    data: { status: "SIGNING", frozenVersion: state.currentVersion, canonicalText, documentHash, frozenAt: new Date() },
+    data: { status: "SIGNING", frozenVersion: state.currentVersion, canonicalText, documentHash, frozenAt: now() },
   });
   state.status = "SIGNING";
   state.frozenVersion = state.currentVersion;
   state.documentHash = documentHash;
   await appendChain(tx, state, { ...actorOf(actor), type: "frozen", data: { version: state.currentVersion, documentHash } });
   await notifyOrgs(tx, await partyOrgIds(tx, state.id), { event: "frozen", accordId: state.id, documentHash }, { role: "ADMIN" });
+  // Only the first signing group is asked now; later groups are told when their turn comes.
+  await notifyTurn(tx, state.id);
   return documentHash;
 }

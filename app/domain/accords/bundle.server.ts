@@ -2,17 +2,19 @@ import type { Db, Tx } from "~/utils/db.server";
 import { canonicalDocument, type CanonicalParty, type SignatureEvidence } from "./canonical";
 import { groupClauses, titleRecord } from "./common.server";
 import { sealKey } from "./seal.server";
-import { BUNDLE_FORMAT, type BundleAuditEntry, type VerificationBundle } from "./verification";
+import { BUNDLE_FORMAT, type BundleAuditEntry, type BundleView, type VerificationBundle } from "./verification";
 
 /**
  * A stored signature row as evidence: exactly the canonical fields (extra
  * columns of the row must not reach the hashed record), with times in ISO form.
  * The bundle query below selects the same fields in SQL (a test keeps the two equal).
  */
-export function evidenceOf(s: Omit<SignatureEvidence, "signedAt"> & { signedAt: Date }): SignatureEvidence {
+export function evidenceOf(
+  s: Omit<SignatureEvidence, "signedAt" | "signerRef"> & { signedAt: Date; signerRef: string | null },
+): SignatureEvidence {
   return {
     partyId: s.partyId,
-    signerId: s.signerId,
+    signerRef: s.signerRef ?? "",
     signerName: s.signerName,
     signerRole: s.signerRole,
     orgName: s.orgName,
@@ -26,11 +28,9 @@ export function evidenceOf(s: Omit<SignatureEvidence, "signedAt"> & { signedAt: 
     authenticatorData: s.authenticatorData,
     clientDataJSON: s.clientDataJSON,
     signature: s.signature,
-    userHandle: s.userHandle,
     rpId: s.rpId,
     origin: s.origin,
     typedName: s.typedName,
-    emailedTo: s.emailedTo,
   };
 }
 
@@ -50,7 +50,7 @@ type AccordRecord = {
   pdfHash: string | null;
   timeZone: string | null;
   parties: CanonicalParty[];
-  versions: { number: number; contentHash: string; clauses: { number: number; language: string; text: string }[] }[];
+  versions: { number: number; contentHash: string; clauses: { number: number; language: string; text: string }[] }[] | null;
   signatures: SignatureEvidence[];
 };
 
@@ -63,7 +63,8 @@ const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
  * parsed once here, instead of the ORM's query per relation. Only the columns
  * the bundle carries are read (not the PDF bytes, nor the rows' own ids).
  */
-async function readAccord(client: Db | Tx, accordId: string): Promise<AccordRecord | null> {
+async function readAccord(client: Db | Tx, accordId: string, view: BundleView): Promise<AccordRecord | null> {
+  const parties = view === "parties";
   const rows = await client.$queryRaw<{ record: string }[]>`
     SELECT json_build_object(
       'id', a."id", 'status', a."status", 'kind', a."kind", 'title', a."title", 'titleZh', a."titleZh", 'languages', a."languages",
@@ -75,21 +76,21 @@ async function readAccord(client: Db | Tx, accordId: string): Promise<AccordReco
           'position', p."position", 'orgId', p."orgId", 'name', o."nameEn", 'nameNative', o."nameNative",
           'country', o."country", 'role', p."role", 'signingGroup', p."signingGroup") ORDER BY p."position")
         FROM "AccordParty" p JOIN "Organization" o ON o."id" = p."orgId" WHERE p."accordId" = a."id"), '[]'),
-      'versions', COALESCE((
+      'versions', CASE WHEN ${parties}::boolean THEN COALESCE((
         SELECT json_agg(json_build_object(
           'number', v."number", 'contentHash', v."contentHash",
           'clauses', COALESCE((
             SELECT json_agg(json_build_object('number', k."number", 'language', k."language", 'text', k."text") ORDER BY k."number", k."language")
             FROM "AccordClause" k WHERE k."versionId" = v."id"), '[]')) ORDER BY v."number")
-        FROM "AccordVersion" v WHERE v."accordId" = a."id"), '[]'),
+        FROM "AccordVersion" v WHERE v."accordId" = a."id"), '[]') END,
       'signatures', COALESCE((
         SELECT json_agg(json_build_object(
-          'partyId', s."partyId", 'signerId', s."signerId", 'signerName', s."signerName", 'signerRole', s."signerRole",
+          'partyId', s."partyId", 'signerRef', COALESCE(s."signerRef", ''), 'signerName', s."signerName", 'signerRole', s."signerRole",
           'orgName', s."orgName", 'method', s."method", 'signedAt', to_char(s."signedAt" AT TIME ZONE 'UTC', ${ISO_UTC}),
           'documentHash', s."documentHash", 'nonce', s."nonce", 'challenge', s."challenge",
           'credentialId', s."credentialId", 'publicKey', s."publicKey", 'authenticatorData', s."authenticatorData",
-          'clientDataJSON', s."clientDataJSON", 'signature', s."signature", 'userHandle', s."userHandle",
-          'rpId', s."rpId", 'origin', s."origin", 'typedName', s."typedName", 'emailedTo', s."emailedTo") ORDER BY s."signedAt", s."id")
+          'clientDataJSON', s."clientDataJSON", 'signature', s."signature",
+          'rpId', s."rpId", 'origin', s."origin", 'typedName', s."typedName") ORDER BY s."signedAt", s."id")
         FROM "AccordSignature" s WHERE s."accordId" = a."id"), '[]')
     )::text AS "record"
     FROM "Accord" a
@@ -98,13 +99,21 @@ async function readAccord(client: Db | Tx, accordId: string): Promise<AccordReco
 }
 
 /**
- * The audit chain, in order, exactly as the bundle carries it. Plain rows, not
- * JSON: PostgreSQL streams a thousand rows faster than it builds them into one
- * JSON text, and they need no reshaping here.
+ * The audit chain, in order, exactly as the bundle carries it (with each
+ * entry's private part in the parties' view only). Plain rows, not JSON:
+ * PostgreSQL streams a thousand rows faster than it builds them into one JSON
+ * text, and they need no reshaping here.
  */
-function readAudit(client: Db | Tx, accordId: string) {
+async function readAudit(client: Db | Tx, accordId: string, view: BundleView): Promise<BundleAuditEntry[]> {
+  if (view === "parties") {
+    return client.$queryRaw<BundleAuditEntry[]>`
+      SELECT "seq", to_char("at" AT TIME ZONE 'UTC', ${ISO_UTC}) AS "at", "actorRef", "actorName", "type", "data",
+             COALESCE("privateHash", '') AS "privateHash", "prevHash", "hash", "privatePart" AS "private"
+      FROM "AccordAuditEntry" WHERE "accordId" = ${accordId}::uuid ORDER BY "seq", "id"`;
+  }
   return client.$queryRaw<BundleAuditEntry[]>`
-    SELECT "seq", to_char("at" AT TIME ZONE 'UTC', ${ISO_UTC}) AS "at", "actorId"::text AS "actorId", "actorName", "type", "data", "prevHash", "hash"
+    SELECT "seq", to_char("at" AT TIME ZONE 'UTC', ${ISO_UTC}) AS "at", "actorRef", "actorName", "type", "data",
+           COALESCE("privateHash", '') AS "privateHash", "prevHash", "hash"
     FROM "AccordAuditEntry" WHERE "accordId" = ${accordId}::uuid ORDER BY "seq", "id"`;
 }
 
@@ -117,15 +126,21 @@ export type AccordForVerification = { bundle: VerificationBundle; title: string;
  * canonical text), so a clause or party changed in the database shows up as a
  * text that no longer matches the sealed document hash. Null before freezing.
  */
-export async function loadAccordForVerification(client: Db | Tx, accordId: string): Promise<AccordForVerification | null> {
+export async function loadAccordForVerification(
+  client: Db | Tx,
+  accordId: string,
+  view: BundleView = "public",
+): Promise<AccordForVerification | null> {
   // Two queries at once (one after the other inside a transaction), each its
   // own snapshot as the ORM's several queries were; an executed accord no
   // longer changes.
-  const [a, audit] = await Promise.all([readAccord(client, accordId), readAudit(client, accordId)]);
+  const [a, audit] = await Promise.all([readAccord(client, accordId, view), readAudit(client, accordId, view)]);
   if (!a) return null;
-  const versions = a.versions.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) }));
+  const versions = a.versions?.map((v) => ({ number: v.number, contentHash: v.contentHash, clauses: groupClauses(v.clauses) }));
   // The frozen text's clauses are its version's rows, grouped as every version's are (none if the version is missing).
-  const frozenClauses = versions.find((v) => v.number === a.frozenVersion)?.clauses ?? [];
+  const frozenClauses = versions
+    ? (versions.find((v) => v.number === a.frozenVersion)?.clauses ?? [])
+    : await frozenClausesOf(client, a.id, a.frozenVersion);
   const canonical = canonicalDocument({
     accordId: a.id,
     kind: a.kind,
@@ -142,11 +157,12 @@ export async function loadAccordForVerification(client: Db | Tx, accordId: strin
   }
   const bundle: VerificationBundle = {
     format: BUNDLE_FORMAT,
+    view,
     accordId: a.id,
     status: a.status,
     timeZone: a.timeZone,
     document: { version: a.frozenVersion, hash: a.documentHash, canonical },
-    versions,
+    ...(versions ? { versions } : {}),
     signatures: a.signatures,
     audit,
     seal,
@@ -155,9 +171,17 @@ export async function loadAccordForVerification(client: Db | Tx, accordId: strin
   return { bundle, title: a.title, titleZh: a.titleZh };
 }
 
+/** The frozen version's clause rows only (the public view carries no other version). */
+async function frozenClausesOf(client: Db | Tx, accordId: string, version: number) {
+  const rows = await client.$queryRaw<{ number: number; language: string; text: string }[]>`
+    SELECT k."number", k."language", k."text" FROM "AccordClause" k JOIN "AccordVersion" v ON v."id" = k."versionId"
+    WHERE v."accordId" = ${accordId}::uuid AND v."number" = ${version} ORDER BY k."number", k."language"`;
+  return groupClauses(rows);
+}
+
 /** The verification bundle of a frozen accord (see `loadAccordForVerification`); null before freezing. */
-export async function loadBundle(client: Db | Tx, accordId: string): Promise<VerificationBundle | null> {
-  return (await loadAccordForVerification(client, accordId))?.bundle ?? null;
+export async function loadBundle(client: Db | Tx, accordId: string, view: BundleView = "public"): Promise<VerificationBundle | null> {
+  return (await loadAccordForVerification(client, accordId, view))?.bundle ?? null;
 }
 
 /**

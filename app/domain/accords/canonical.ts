@@ -5,266 +5,76 @@
 // changing anything here changes every document hash, so the format strings
 // carry a version ("/1").
 import { hash } from "node:crypto";
+import canonicalize from "canonicalize";
 
 export const DOCUMENT_FORMAT = "concord-accord/1";
 export const CHALLENGE_FORMAT = "concord-sign/1";
-export const SEAL_FORMAT = "concord-seal/1";
+export const SEAL_FORMAT = "concord-seal/2";
 export const GENESIS_HASH = "0".repeat(64);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
- * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace,
- * strings escaped as JSON.stringify does, integers only (RFC 8785 for the
- * values we use). `undefined` members are dropped, like JSON.stringify.
+ * The canonical JSON of a value: RFC 8785 (JSON Canonicalization Scheme, the
+ * form W3C's eddsa-jcs-2022 signs), written by the `canonicalize` library.
+ * Only plain JSON is accepted: the value is checked first (see
+ * `assertPlainJson`), so a Date, an undefined member, a hole in an array or a
+ * lone surrogate is refused with an error instead of being hashed as
+ * something else.
  */
 export function canonicalJson(value: unknown): string {
-  return withWriter((w) => {
-    w.value(value);
-    return w.text();
-  });
+  assertPlainJson(value);
+  return canonicalize(value) as string;
 }
 
-/** Lowercase hex SHA-256 of the UTF-8 of canonicalJson(value), without building that string. */
+/** Lowercase hex SHA-256 of the UTF-8 of canonicalJson(value). */
 function canonicalHash(value: unknown): string {
-  return hashWritten("hex", (w) => w.value(value));
+  return sha256Hex(canonicalJson(value));
 }
 
-/** Runs `use` with the shared writer (or a fresh one if it is busy) and gives it back. */
-function withWriter<T>(use: (w: CanonicalWriter) => T): T {
-  const w = takeWriter();
-  try {
-    return use(w);
-  } finally {
-    releaseWriter(w);
-  }
-}
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** SHA-256 of what `write` writes. */
-function hashWritten(encoding: "hex" | "base64url", write: (w: CanonicalWriter) => void): string {
-  return withWriter((w) => {
-    write(w);
-    return w.digest(encoding);
-  });
-}
+/** Nesting deeper than this is refused (it also stops a cyclic value). */
+const MAX_DEPTH = 64;
 
 /**
- * Writes canonical JSON as UTF-8 straight into one reused buffer, in a single
- * pass: no entry arrays, no intermediate strings, and hashes are taken over
- * the bytes. (A verification hashes a thousand audit entries; building each as
- * a string cost more in allocation than everything else it does.) The bytes
- * are exactly the UTF-8 of what `JSON.stringify`-based building gave; the
- * tests in tests/accords/canonical.test.ts pin them.
+ * Throws unless `value` is plain JSON as Concord hashes it: null, booleans,
+ * well-formed strings (no lone surrogates), safe integers, arrays without
+ * holes, and objects whose prototype is Object.prototype or null with
+ * string keys and no undefined members. Stricter than RFC 8785 in one rule
+ * only: numbers are integers (no float formatting to agree on).
  */
-class CanonicalWriter {
-  buf: Buffer;
-  pos = 0;
-  busy = false;
-
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafeSlow(size);
+export function assertPlainJson(value: unknown, depth = 0): void {
+  if (depth > MAX_DEPTH) throw new Error("canonical JSON nests too deeply (or is cyclic)");
+  if (value === null || typeof value === "boolean") return;
+  if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) throw new Error("canonical JSON refuses strings with lone surrogates");
+    return;
   }
-
-  /** Room for n more bytes. */
-  reserve(n: number) {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON allows integers only, got ${value}`);
+    return;
   }
-
-  /** An ASCII string as it is (keys, numbers, literals). */
-  ascii(s: string) {
-    const n = s.length;
-    this.reserve(n);
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
-    this.pos = pos;
-  }
-
-  value(value: unknown) {
-    if (value === null) this.ascii("null");
-    else if (typeof value === "string") this.string(value);
-    else if (typeof value === "boolean") this.ascii(value ? "true" : "false");
-    else if (typeof value === "number") {
-      if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON allows integers only, got ${value}`);
-      this.ascii(String(value));
-    } else if (Array.isArray(value)) this.array(value);
-    else if (typeof value === "object") this.object(value as Record<string, unknown>);
-    else throw new Error(`canonical JSON cannot encode ${typeof value}`);
-  }
-
-  array(value: unknown[]) {
-    const n = value.length;
-    this.reserve(1);
-    this.buf[this.pos++] = 0x5b; // [
-    for (let i = 0; i < n; i++) {
-      if (i > 0) {
-        this.reserve(1);
-        this.buf[this.pos++] = 0x2c; // ,
-      }
-      // A hole stays empty, as Array.prototype.map and join left it.
-      if (!(i in value)) continue;
-      const v = value[i];
-      this.value(v === undefined ? null : v);
+  if (typeof value !== "object") throw new Error(`canonical JSON cannot encode ${typeof value}`);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw new Error("canonical JSON refuses sparse arrays");
+      if (value[i] === undefined) throw new Error("canonical JSON refuses undefined");
+      assertPlainJson(value[i], depth + 1);
     }
-    this.reserve(1);
-    this.buf[this.pos++] = 0x5d; // ]
+    return;
   }
-
-  object(value: Record<string, unknown>) {
-    const keys = sortKeys(Object.keys(value));
-    this.reserve(1);
-    this.buf[this.pos++] = 0x7b; // {
-    let first = true;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const v = value[k];
-      if (v === undefined) continue;
-      if (first) first = false;
-      else {
-        this.reserve(1);
-        this.buf[this.pos++] = 0x2c; // ,
-      }
-      this.string(k);
-      this.reserve(1);
-      this.buf[this.pos++] = 0x3a; // :
-      this.value(v);
-    }
-    this.reserve(1);
-    this.buf[this.pos++] = 0x7d; // }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new Error(`canonical JSON refuses non-plain objects (${(value as object).constructor?.name ?? "unknown"})`);
   }
-
-  /**
-   * One member of an object whose keys the caller writes in canonical order;
-   * `key` is `"name":` (ASCII, nothing to escape). Undefined values are
-   * dropped, as in `object`. Returns whether the object is still empty.
-   */
-  member(key: string, v: unknown, first: boolean): boolean {
-    if (v === undefined) return first;
-    if (!first) {
-      this.reserve(1);
-      this.buf[this.pos++] = 0x2c; // ,
-    }
-    this.ascii(key);
-    this.value(v);
-    return false;
+  if (Object.getOwnPropertySymbols(value).length > 0) throw new Error("canonical JSON refuses symbol keys");
+  for (const [k, v] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(k)) throw new Error("canonical JSON refuses keys with lone surrogates");
+    if (v === undefined) throw new Error(`canonical JSON refuses undefined (member "${k}")`);
+    assertPlainJson(v, depth + 1);
   }
-
-  /**
-   * A string as JSON.stringify writes it, in UTF-8: `"` and `\` escaped, the
-   * short escapes \b \f \n \r \t, other control characters and lone
-   * surrogates as lowercase \uXXXX; everything else (surrogate pairs too) as
-   * its UTF-8.
-   */
-  string(s: string) {
-    const n = s.length;
-    this.reserve(n * 6 + 2);
-    const buf = this.buf;
-    let pos = this.pos;
-    buf[pos++] = 0x22;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c !== 0x22 && c !== 0x5c) buf[pos++] = c;
-        else {
-          buf[pos++] = 0x5c; // \
-          const short = SHORT_ESCAPES[c];
-          if (short) buf[pos++] = short;
-          else pos = hexEscape(buf, pos, c);
-        }
-      } else if (c < 0x800) {
-        buf[pos++] = 0xc0 | (c >> 6);
-        buf[pos++] = 0x80 | (c & 0x3f);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        buf[pos++] = 0xe0 | (c >> 12);
-        buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[pos++] = 0x80 | (c & 0x3f);
-      } else {
-        const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          buf[pos++] = 0xf0 | (cp >> 18);
-          buf[pos++] = 0x80 | ((cp >> 12) & 0x3f);
-          buf[pos++] = 0x80 | ((cp >> 6) & 0x3f);
-          buf[pos++] = 0x80 | (cp & 0x3f);
-          i++;
-        } else {
-          buf[pos++] = 0x5c; // \
-          pos = hexEscape(buf, pos, c);
-        }
-      }
-    }
-    buf[pos++] = 0x22;
-    this.pos = pos;
-  }
-
-  text(): string {
-    return this.buf.toString("utf8", 0, this.pos);
-  }
-
-  digest(encoding: "hex" | "base64url"): string {
-    return hash("sha256", this.buf.subarray(0, this.pos), encoding);
-  }
-}
-
-/** The escape letter after a backslash for `"`, `\` and the control characters JSON.stringify shortens; 0 for the rest. */
-const SHORT_ESCAPES = new Uint8Array(0x80);
-SHORT_ESCAPES[0x08] = 0x62; // b
-SHORT_ESCAPES[0x09] = 0x74; // t
-SHORT_ESCAPES[0x0a] = 0x6e; // n
-SHORT_ESCAPES[0x0c] = 0x66; // f
-SHORT_ESCAPES[0x0d] = 0x72; // r
-SHORT_ESCAPES[0x22] = 0x22; // "
-SHORT_ESCAPES[0x5c] = 0x5c; // \
-
-const HEX = "0123456789abcdef";
-
-/** `uXXXX` (after the backslash), lowercase, as JSON.stringify writes it. */
-function hexEscape(buf: Buffer, pos: number, c: number): number {
-  buf[pos++] = 0x75; // u
-  buf[pos++] = HEX.charCodeAt(c >> 12);
-  buf[pos++] = HEX.charCodeAt((c >> 8) & 0xf);
-  buf[pos++] = HEX.charCodeAt((c >> 4) & 0xf);
-  buf[pos++] = HEX.charCodeAt(c & 0xf);
-  return pos;
-}
-
-/** Sorts own keys in place by UTF-16 code units (they are distinct, so any correct sort agrees). */
-function sortKeys(keys: string[]): string[] {
-  const n = keys.length;
-  if (n > 24) return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (let i = 1; i < n; i++) {
-    const k = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > k) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-  return keys;
-}
-
-const WRITER_SIZE = 16 * 1024;
-/** Kept between calls up to this size; a larger one (a huge text) is let go. */
-const WRITER_KEEP = 1024 * 1024;
-let shared = new CanonicalWriter(WRITER_SIZE);
-
-/** The shared writer, emptied; a fresh one if it is in use (a getter hashing while a value is being written). */
-function takeWriter(): CanonicalWriter {
-  if (shared.busy) return new CanonicalWriter(1024);
-  shared.busy = true;
-  shared.pos = 0;
-  return shared;
-}
-
-function releaseWriter(w: CanonicalWriter) {
-  if (w !== shared) return;
-  w.busy = false;
-  w.pos = 0;
-  if (w.buf.length > WRITER_KEEP) shared = new CanonicalWriter(WRITER_SIZE);
 }
 
 /** Nothing but ASCII: such a string is already in NFC. */
@@ -362,53 +172,42 @@ export type ChallengeInputs = { accordId: string; documentHash: string; partyId:
  * single-use server nonce, so it cannot be replayed anywhere else.
  */
 export function signingChallenge(inputs: ChallengeInputs): string {
-  // canonicalJson({ format, accordId, documentHash, partyId, signerId, nonce }), written in key order.
   const { accordId, documentHash, partyId, signerId, nonce } = inputs;
-  return hashWritten("base64url", (w) => {
-    w.ascii("{");
-    let first = true;
-    first = w.member('"accordId":', accordId, first);
-    first = w.member('"documentHash":', documentHash, first);
-    first = w.member('"format":', CHALLENGE_FORMAT, first);
-    first = w.member('"nonce":', nonce, first);
-    first = w.member('"partyId":', partyId, first);
-    w.member('"signerId":', signerId, first);
-    w.ascii("}");
-  });
+  return sha256(canonicalJson({ format: CHALLENGE_FORMAT, accordId, documentHash, partyId, signerId, nonce })).toString("base64url");
 }
 
-export type AuditEntryInput = {
-  accordId: string;
+/**
+ * SHA-256 (hex) of the canonical JSON of an object as given: the hash of an
+ * audit entry is this over its hashed members (see `chainEntryHash`).
+ */
+export function auditEntryHash(entry: { [key: string]: Json }): string {
+  return canonicalHash(entry);
+}
+
+/** The members of an audit entry that its hash covers (bundle format /2); `accordId` comes from the bundle. */
+export type ChainEntry = {
   seq: number;
   at: string;
-  actorId: string | null;
+  actorRef: string | null;
   actorName: string | null;
   type: string;
   data: Json;
+  privateHash: string;
   prevHash: string;
 };
 
-export function auditEntryHash(entry: AuditEntryInput): string {
-  return chainEntryHash(entry.accordId, entry);
+/** The hash of an audit entry of the given accord: SHA-256 of the canonical JSON of exactly its hashed members. */
+export function chainEntryHash(accordId: string, e: ChainEntry): string {
+  const { seq, at, actorRef, actorName, type, data, privateHash, prevHash } = e;
+  return auditEntryHash({ accordId, seq, at, actorRef, actorName, type, data, privateHash, prevHash });
 }
 
-/** auditEntryHash of an entry of the given accord, for an entry that does not carry the accord id (a bundle's). */
-export function chainEntryHash(accordId: string, entry: Omit<AuditEntryInput, "accordId">): string {
-  // canonicalJson({ accordId, seq, at, actorId, actorName, type, data, prevHash }), written in key order.
-  const { seq, at, actorId, actorName, type, data, prevHash } = entry;
-  return hashWritten("hex", (w) => {
-    w.ascii("{");
-    let first = true;
-    first = w.member('"accordId":', accordId, first);
-    first = w.member('"actorId":', actorId, first);
-    first = w.member('"actorName":', actorName, first);
-    first = w.member('"at":', at, first);
-    first = w.member('"data":', data, first);
-    first = w.member('"prevHash":', prevHash, first);
-    first = w.member('"seq":', seq, first);
-    w.member('"type":', type, first);
-    w.ascii("}");
-  });
+/** An audit entry's private part: emails, reasons, notes and user ids, salted so its digest reveals nothing. */
+export type PrivatePart = { salt: string; data: { [key: string]: Json } };
+
+/** The digest of a private part that the chain commits to: SHA-256 (hex) of its canonical JSON. */
+export function privatePartHash(part: PrivatePart): string {
+  return canonicalHash({ salt: part.salt, data: part.data });
 }
 
 export type SealPayload = {
@@ -418,6 +217,13 @@ export type SealPayload = {
   chainLength: number;
   executedAt: string;
   keyId: string;
+  /** SHA-256 (hex) of the executed PDF, rendered before sealing. */
+  pdfHash: string;
+  /** The venue's IANA time zone the documents show times in; null without a conference. */
+  timeZone: string | null;
+  /** The deployment's WebAuthn origin and relying party id: every passkey signature must have been made there. */
+  origin: string;
+  rpId: string;
 };
 
 export function sealPayloadText(p: SealPayload): string {
@@ -429,9 +235,15 @@ export function sealKeyId(rawPublicKey: Uint8Array): string {
   return sha256Hex(rawPublicKey).slice(0, 16);
 }
 
+/**
+ * A signature as the bundle publishes it. Nothing private: the signer is named
+ * by `signerRef` (their accord-scoped pseudonym, also the challenge's
+ * `signerId`); the address a code went to, the passkey's user handle (the user
+ * id), the IP address and user agent are in the "signed" audit entry's private part.
+ */
 export type SignatureEvidence = {
   partyId: string;
-  signerId: string;
+  signerRef: string;
   signerName: string;
   signerRole: string | null;
   orgName: string;
@@ -445,11 +257,9 @@ export type SignatureEvidence = {
   authenticatorData: string | null;
   clientDataJSON: string | null;
   signature: string | null;
-  userHandle: string | null;
   rpId: string | null;
   origin: string | null;
   typedName: string | null;
-  emailedTo: string | null;
 };
 
 /** Digest of a signature record, written into the audit chain's "signed" entry. */

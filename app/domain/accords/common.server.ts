@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { now } from "~/utils/clock.server";
+import { localDayBounds } from "~/utils/zoned-time";
 import type { Tx } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { normalizeText, type CanonicalDocument, type ClauseSet } from "./canonical";
@@ -78,15 +81,63 @@ export function titleRecord(a: { title: string; titleZh: string | null; language
 }
 
 /**
- * Keeps only clauses with some text, renumbered 1…n, normalized as they will
- * be hashed; languages outside the accord's are dropped.
+ * A clause as the drafting pages and operations see it: its identity (key,
+ * the same in every version however it moves), its place (number, 1…n), its
+ * text per language and the languages still to be brought in step with
+ * another language's change. The canonical form hashes only number and text.
  */
-export function tidyClauses(input: Record<string, string | undefined>[], languages: string[]): ClauseSet {
-  const out: ClauseSet = [];
+export type KeyedClause = { key: string; number: number; text: Record<string, string>; outOfStep: string[] };
+
+/** The clauses of one version with their identities, in order. */
+export async function keyedClausesOf(tx: Tx, accordId: string, version: number): Promise<KeyedClause[]> {
+  const row = await tx.accordVersion.findUnique({
+    where: { accordId_number: { accordId, number: version } },
+    select: {
+      clauses: {
+        select: { key: true, number: true, language: true, text: true, outOfStep: true },
+        orderBy: [{ number: "asc" }, { language: "asc" }],
+      },
+    },
+  });
+  return groupKeyedClauses(row?.clauses ?? []);
+}
+
+export function groupKeyedClauses(
+  rows: { key: string; number: number; language: string; text: string; outOfStep: boolean }[],
+): KeyedClause[] {
+  const byNumber = new Map<number, KeyedClause>();
+  for (const r of rows) {
+    let c = byNumber.get(r.number);
+    if (!c) byNumber.set(r.number, (c = { key: r.key, number: r.number, text: {}, outOfStep: [] }));
+    c.text[r.language] = r.text;
+    if (r.outOfStep) c.outOfStep.push(r.language);
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+/** One clause as the editor sends it: its key (none for a new clause), its text per language, languages confirmed in step. */
+export type ClauseInput = { key?: string; text: Record<string, string | undefined>; inStep?: string[] };
+
+/**
+ * The edited clause list as the next version: clauses without any text are
+ * dropped, the rest numbered 1…n in the order given and normalized as they
+ * will be hashed; languages outside the accord's are dropped. A clause keeps
+ * its key when `previous` has it (once); any other gets a new key. A language
+ * stays out of step while its text is unchanged and nobody confirmed it.
+ */
+export function tidyClauses(input: ClauseInput[], languages: string[], previous: KeyedClause[] = []): KeyedClause[] {
+  const before = new Map(previous.map((c) => [c.key, c]));
+  const used = new Set<string>();
+  const out: KeyedClause[] = [];
   for (const c of input) {
     const text: Record<string, string> = {};
-    for (const l of languages) text[l] = normalizeText(c[l] ?? "");
-    if (Object.values(text).some((t) => t !== "")) out.push({ number: out.length + 1, text });
+    for (const l of languages) text[l] = normalizeText(c.text[l] ?? "");
+    if (!Object.values(text).some((t) => t !== "")) continue;
+    const prev = c.key && !used.has(c.key) ? before.get(c.key) : undefined;
+    const key = prev ? prev.key : randomUUID();
+    used.add(key);
+    const outOfStep = (prev?.outOfStep ?? []).filter((l) => languages.includes(l) && prev!.text[l] === text[l] && !c.inStep?.includes(l));
+    out.push({ key, number: out.length + 1, text, outOfStep });
   }
   return out;
 }
@@ -101,7 +152,7 @@ export async function writeVersion(
     authorName: string;
     note: string;
     contentHash: string;
-    clauses: ClauseSet;
+    clauses: KeyedClause[];
   },
 ) {
   const version = await tx.accordVersion.create({
@@ -112,12 +163,35 @@ export async function writeVersion(
       authorName: v.authorName,
       note: v.note,
       contentHash: v.contentHash,
+      createdAt: now(),
     },
     select: { id: true },
   });
   const rows = v.clauses.flatMap((c) =>
-    Object.entries(c.text).map(([language, text]) => ({ versionId: version.id, number: c.number, language, text })),
+    Object.entries(c.text).map(([language, text]) => ({
+      versionId: version.id,
+      number: c.number,
+      language,
+      text,
+      key: c.key,
+      outOfStep: c.outOfStep.includes(language),
+    })),
   );
   if (rows.length) await tx.accordClause.createMany({ data: rows });
   return version;
+}
+
+/** The time zone an accord's days are named in: its conference's venue, else UTC. */
+export async function accordTimeZone(tx: Tx, accordId: string): Promise<string> {
+  const a = await tx.accord.findUnique({ where: { id: accordId }, select: { conference: { select: { timeZone: true } } } });
+  return a?.conference?.timeZone ?? "UTC";
+}
+
+/**
+ * The instant a signing period that ends on `day` (YYYY-MM-DD) closes: the end
+ * of that calendar day in the accord's zone, so "2027-01-31" in Beijing closes
+ * at midnight Beijing time, not at midnight UTC (8 hours later).
+ */
+export function signingPeriodEnd(day: string, zone: string): Date {
+  return localDayBounds(day, zone).end;
 }

@@ -1,11 +1,13 @@
+import { now } from "~/utils/clock.server";
 import type { AccordKind } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
+import { can } from "~/utils/permissions.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesHash, type ClauseSet } from "./canonical";
+import { clausesHash } from "./canonical";
 import { appendChain, lockAccord } from "./chain.server";
-import { actorOf, tidyClauses, writeVersion } from "./common.server";
+import { actorOf, signingPeriodEnd, tidyClauses, writeVersion } from "./common.server";
 import { notifyOrgs } from "./notify.server";
 
 export type CreateAccordOptions = {
@@ -23,7 +25,8 @@ export type CreateAccordOptions = {
   signingGroups?: Record<string, number>;
   /** Signing order as text: one line per group of organization slugs; unlisted parties sign last. */
   signingOrder?: string;
-  signingEndsAt?: Date;
+  /** Last day of the signing period (YYYY-MM-DD), a calendar day in the accord's time zone. */
+  signingEndsOn?: string;
   clauses?: Record<string, string>[];
 };
 
@@ -56,27 +59,41 @@ export async function createAccord(o: CreateAccordOptions) {
   if (o.kind === "BILATERAL_AGREEMENT" && partyIds.length !== 2) throw new FieldError("partyOrgIds", "accords.validation.bilateral");
   const groups = o.signingGroups ?? (o.signingOrder ? await groupsFromText(o.signingOrder, partyIds) : {});
   const languages = o.languages.filter((l, i, a) => a.indexOf(l) === i);
-  const clauses: ClauseSet = tidyClauses(o.clauses ?? [], languages);
+  const clauses = tidyClauses(
+    (o.clauses ?? []).map((text) => ({ text })),
+    languages,
+  );
 
   return db().$transaction(
     async (tx) => {
       const known = await tx.organization.count({ where: { id: { in: [...partyIds, ...witnessIds] } } });
       if (known !== partyIds.length + witnessIds.length) throw new FieldError("partyOrgIds", "accords.validation.unknownOrg");
-      if (o.conferenceId && !(await tx.conference.findUnique({ where: { id: o.conferenceId }, select: { id: true } }))) {
-        throw new FieldError("conferenceId", "accords.validation.unknownConference");
-      }
-      if (o.signingEndsAt && o.signingEndsAt.getTime() <= Date.now())
+      const conference = o.conferenceId
+        ? await tx.conference.findUnique({ where: { id: o.conferenceId }, select: { id: true, timeZone: true } })
+        : null;
+      if (o.conferenceId && !conference) throw new FieldError("conferenceId", "accords.validation.unknownConference");
+      const signingEndsAt = o.signingEndsOn ? signingPeriodEnd(o.signingEndsOn, conference?.timeZone ?? "UTC") : null;
+      if (signingEndsAt && signingEndsAt.getTime() <= now().getTime())
         throw new FieldError("signingEndsOn", "accords.validation.endsInPast");
+      // Anyone may ask to show an accord at a conference; only its organizers decide (decision 042).
+      const conferenceLinkStatus = !o.conferenceId
+        ? null
+        : (await can(actor, "conference:update", { conferenceId: o.conferenceId }, tx))
+          ? ("ACCEPTED" as const)
+          : ("REQUESTED" as const);
       const accord = await tx.accord.create({
         data: {
           kind: o.kind,
           title: o.title,
           titleZh: o.titleZh ?? null,
           conferenceId: o.conferenceId ?? null,
+          conferenceLinkStatus,
           initiatorOrgId: o.initiatorOrgId,
           languages,
-          signingEndsAt: o.signingEndsAt ?? null,
+          signingEndsAt,
+          signingEndsOn: o.signingEndsOn ? new Date(`${o.signingEndsOn}T00:00:00Z`) : null,
           createdById: actor.id,
+          createdAt: now(),
           currentVersion: 1,
           parties: {
             create: [

@@ -102,9 +102,11 @@ const KIND: Record<string, [string, string]> = {
 };
 const LANGUAGE: Record<string, string> = { en: "English text", zh: "中文文本" };
 
-export type PdfInput = { bundle: VerificationBundle; document: CanonicalDocument; verifyUrl: string; executedAt: Date };
+/** What the seal will cover besides this PDF: the PDF is rendered first, then sealed with its hash. */
+export type PdfSealInfo = { keyId: string; chainHead: string; chainLength: number };
+export type PdfInput = { bundle: VerificationBundle; document: CanonicalDocument; verifyUrl: string; executedAt: Date; seal: PdfSealInfo };
 
-export async function renderExecutedPdf({ bundle, document: d, verifyUrl, executedAt }: PdfInput): Promise<Uint8Array> {
+export async function renderExecutedPdf({ bundle, document: d, verifyUrl, executedAt, seal }: PdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(notoSansSc(), { subset: true });
@@ -165,15 +167,12 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
 
   newPage(w);
   write(w, "Audit certificate · 审计证书", { size: 16, gap: 10 });
-  const seal = bundle.seal ? (JSON.parse(bundle.seal.payload) as { chainHead: string; chainLength: number; executedAt: string }) : null;
   write(w, `Accord: ${bundle.accordId}`, { size: 9, gap: 0 });
   write(w, `Document hash: ${bundle.document.hash}`, { size: 9, gap: 0 });
   write(w, `Executed: ${executedAt.toISOString()}`, { size: 9, gap: 0 });
-  if (seal && bundle.seal) {
-    write(w, `Audit chain: ${seal.chainLength} entries, head ${seal.chainHead}`, { size: 9, gap: 0 });
-    write(w, `Sealed with Ed25519 key ${bundle.seal.keyId} (published at /.well-known/concord-seal-key)`, { size: 9, gap: 0 });
-    write(w, `Seal signature: ${bundle.seal.signature}`, { size: 8, gap: 8 });
-  }
+  write(w, `Audit chain: ${seal.chainLength} entries, head ${seal.chainHead}`, { size: 9, gap: 0 });
+  write(w, `Sealed with Ed25519 key ${seal.keyId} (published at /.well-known/concord-seal-key);`, { size: 9, gap: 0 });
+  write(w, "the seal covers this PDF's SHA-256, so it is in the verification bundle, not in this file.", { size: 9, gap: 8 });
   write(w, `Verify: ${verifyUrl}`, { size: 9, gap: 6 });
   drawQr(w, verifyUrl);
   for (const e of bundle.audit) {

@@ -2,9 +2,9 @@ import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
-import { clausesHash, type ClauseSet } from "./canonical";
+import { clausesHash } from "./canonical";
 import { appendChain, lockAccord } from "./chain.server";
-import { actorOf, tidyClauses, writeVersion } from "./common.server";
+import { actorOf, keyedClausesOf, tidyClauses, writeVersion, type ClauseInput, type KeyedClause } from "./common.server";
 import { assertDrafting } from "./create-accord.server";
 import { MAX_CLAUSES } from "./schema";
 import { notifyOrgs, partyOrgIds } from "./notify.server";
@@ -14,7 +14,8 @@ export type SaveVersionOptions = {
   accordId: string;
   /** The version the editor started from: saving over a newer one is refused (no lost edits). */
   baseVersion: number;
-  clauses: Record<string, string | undefined>[];
+  /** The whole text in order: kept clauses carry their key, new ones none; a clause left without text is deleted. */
+  clauses: ClauseInput[];
   note?: string;
 };
 
@@ -28,7 +29,8 @@ export async function saveVersion(o: SaveVersionOptions) {
       throw new AppError("STALE_VERSION", "accords.error.staleVersion", { current: state.currentVersion });
     }
     const accord = await tx.accord.findUniqueOrThrow({ where: { id: o.accordId }, select: { languages: true } });
-    const clauses = tidyClauses(o.clauses as Record<string, string>[], accord.languages);
+    const previous = await keyedClausesOf(tx, o.accordId, state.currentVersion);
+    const clauses = tidyClauses(o.clauses, accord.languages, previous);
     if (clauses.length > MAX_CLAUSES) throw new AppError("TOO_MANY_CLAUSES", "accords.validation.tooManyClauses");
     return commitVersion(tx, state, o.actor!, clauses, o.note ?? "");
   });
@@ -39,7 +41,7 @@ export async function commitVersion(
   tx: Parameters<typeof writeVersion>[0],
   state: Awaited<ReturnType<typeof lockAccord>>,
   actor: SessionUser,
-  clauses: ClauseSet,
+  clauses: KeyedClause[],
   note: string,
 ) {
   const number = state.currentVersion + 1;

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { enqueueEmail } from "~/domain/email/enqueue.server";
@@ -7,16 +8,28 @@ import { hashSecret } from "~/utils/crypto.server";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { evidenceHash, normalizeText, signingChallenge } from "./canonical";
-import { appendChain, lockAccord, LOCKED_TX, type LockedAccord } from "./chain.server";
+import { appendChain, ensureRefKey, lockAccord, LOCKED_TX, userRef, type AccordRead, type LockedAccord } from "./chain.server";
 import { evidenceOf } from "./bundle.server";
 import { actorOf, personName } from "./common.server";
 import { executeIfComplete } from "./execute.server";
+import { notifyEveryone, notifyTurn } from "./notify.server";
 import { relyingParty } from "./webauthn.server";
 
 const NONCE_MINUTES = 15;
 const MAX_CODE_ATTEMPTS = 5;
 
-type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: string; documentHash: string };
+/** Where a signature was made from, as the sign routes saw the request: stored privately, shown to the parties. */
+export type SigningClient = { ipAddress: string | null; userAgent: string | null };
+
+type SigningTarget = {
+  actor: SessionUser | null;
+  accordId: string;
+  partyId: string;
+  documentHash: string;
+  client?: SigningClient;
+  /** How the accord is locked; always its row lock, except in the signing race test's control. */
+  accordRead?: AccordRead;
+};
 
 /**
  * Everything that must hold for this person to sign for this party now, checked
@@ -25,7 +38,7 @@ type SigningTarget = { actor: SessionUser | null; accordId: string; partyId: str
  * not yet signed or declined. Refusals are 403 (not allowed now) or 409 (state).
  */
 async function signingContext(tx: Tx, t: SigningTarget) {
-  const state = await lockAccord(tx, t.accordId);
+  const state = await lockAccord(tx, t.accordId, t.accordRead);
   const party = await tx.accordParty.findFirst({
     where: { id: t.partyId, accordId: t.accordId },
     select: {
@@ -42,7 +55,9 @@ async function signingContext(tx: Tx, t: SigningTarget) {
   if (!party) throw new AppError("NOT_FOUND", "accords.notFound");
   await requireAccordsPermission(t.actor, "accord:sign", { partyId: party.id }, tx);
   if (state.status === "WITHDRAWN") throw new AppError("WITHDRAWN", "accords.sign.withdrawn");
-  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= Date.now())) {
+  // A decline stops the accord for every party, not only the one that declined.
+  if (state.status === "DECLINED") throw new AppError("DECLINED", "accords.sign.declinedAccord");
+  if (state.status === "EXPIRED" || (state.signingEndsAt && state.signingEndsAt.getTime() <= now().getTime())) {
     throw new AppError("EXPIRED", "accords.sign.expired");
   }
   if (state.status === "EXECUTED") throw new AppError("EXECUTED", "accords.sign.alreadyExecuted");
@@ -54,7 +69,9 @@ async function signingContext(tx: Tx, t: SigningTarget) {
     where: { accordId: t.accordId, role: "PARTY", signingGroup: { lt: party.signingGroup }, signature: null },
   });
   if (earlier > 0) throw new AppError("NOT_YOUR_TURN", "accords.sign.notYourTurn");
-  return { state, party, signerRole: party.signatories[0]?.position ?? null };
+  // The signer as the challenge and the public bundle name them: their pseudonym within this accord.
+  const signerRef = userRef(await ensureRefKey(tx, state), t.actor!.id);
+  return { state, party, signerRole: party.signatories[0]?.position ?? null, signerRef };
 }
 
 async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKEY" | "EMAIL_CODE") {
@@ -66,7 +83,7 @@ async function useNonce(tx: Tx, t: SigningTarget, nonce: string, method: "PASSKE
     row.userId !== t.actor!.id ||
     row.method !== method ||
     row.usedAt ||
-    row.expiresAt.getTime() <= Date.now()
+    row.expiresAt.getTime() <= now().getTime()
   ) {
     throw new AppError("BAD_NONCE", "accords.sign.badNonce");
   }
@@ -83,7 +100,7 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
       method,
       nonce,
       codeHash,
-      expiresAt: new Date(Date.now() + NONCE_MINUTES * 60_000),
+      expiresAt: new Date(now().getTime() + NONCE_MINUTES * 60_000),
     },
   });
   return nonce;
@@ -91,21 +108,24 @@ async function newNonce(tx: Tx, t: SigningTarget, method: "PASSKEY" | "EMAIL_COD
 
 type Evidence = Omit<
   Parameters<typeof evidenceOf>[0],
-  "partyId" | "signerId" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
->;
+  "partyId" | "signerRef" | "signerName" | "signerRole" | "orgName" | "documentHash" | "signedAt"
+> & { userHandle: string | null; emailedTo: string | null };
 
 async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType<typeof signingContext>>, evidence: Evidence) {
   const actor = t.actor!;
+  const client = { ipAddress: t.client?.ipAddress?.slice(0, 100) ?? null, userAgent: t.client?.userAgent?.slice(0, 500) ?? null };
   const record = {
     accordId: t.accordId,
     partyId: t.partyId,
     signerId: actor.id,
+    signerRef: ctx.signerRef,
     signerName: personName(actor),
     signerRole: ctx.signerRole,
     orgName: ctx.party.org.nameNative ? `${ctx.party.org.nameEn} (${ctx.party.org.nameNative})` : ctx.party.org.nameEn,
     documentHash: t.documentHash,
-    signedAt: new Date(),
+    signedAt: now(),
     ...evidence,
+    ...client,
   };
   await tx.accordSignature.create({ data: record });
   await appendChain(tx, ctx.state, {
@@ -113,9 +133,22 @@ async function recordSignature(tx: Tx, t: SigningTarget, ctx: Awaited<ReturnType
     type: "signed",
     at: record.signedAt,
     data: { partyId: t.partyId, orgId: ctx.party.orgId, method: evidence.method, evidenceHash: evidenceHash(evidenceOf(record)) },
+    private: { emailedTo: evidence.emailedTo, userHandle: evidence.userHandle, ...client },
   });
   const executed = await executeIfComplete(tx, ctx.state);
+  if (!executed && ctx.party.role === "PARTY") await announceGroupIfComplete(tx, t.accordId, ctx.party.signingGroup);
   return { executed };
+}
+
+/**
+ * When the signer's party was the last of its signing group, everyone is told
+ * the group has signed and the next group's signatories that it is their turn.
+ */
+async function announceGroupIfComplete(tx: Tx, accordId: string, group: number) {
+  const left = await tx.accordParty.count({ where: { accordId, role: "PARTY", signingGroup: group, signature: null } });
+  if (left > 0) return;
+  await notifyEveryone(tx, accordId, { event: "group-complete", accordId, group });
+  await notifyTurn(tx, accordId);
 }
 
 // ───────────────────────────── passkey ─────────────────────────────
@@ -125,7 +158,7 @@ export type StartPasskeySigningOptions = SigningTarget;
 /** Issues a single-use nonce and the WebAuthn request options whose challenge is derived from it. */
 export async function startPasskeySigning(o: StartPasskeySigningOptions) {
   return db().$transaction(async (tx) => {
-    await signingContext(tx, o);
+    const ctx = await signingContext(tx, o);
     const credentials = await tx.webAuthnCredential.findMany({
       where: { userId: o.actor!.id },
       select: { credentialId: true, transports: true },
@@ -136,7 +169,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce,
     });
     const options = await generateAuthenticationOptions({
@@ -147,7 +180,7 @@ export async function startPasskeySigning(o: StartPasskeySigningOptions) {
       timeout: 120_000,
     });
     return { nonce, options };
-  });
+  }, LOCKED_TX);
 }
 
 export type CompletePasskeySigningOptions = SigningTarget & { nonce: string; response: unknown; confirmed: boolean };
@@ -184,7 +217,7 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: nonceRow.nonce,
     });
     const { rpId, origin } = relyingParty();
@@ -207,11 +240,11 @@ export async function completePasskeySigning(o: CompletePasskeySigningOptions) {
     }
     if (!verification.verified) throw new AppError("BAD_ASSERTION", "accords.sign.badAssertion");
     // Single use: the conditional update is the claim, so two submissions of one nonce cannot both pass.
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: nonceRow.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     await tx.webAuthnCredential.update({
       where: { id: credential.id },
-      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() },
+      data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: now() },
     });
     return recordSignature(tx, o, ctx, {
       method: "PASSKEY",
@@ -247,7 +280,7 @@ export async function requestSigningCode(o: SigningTarget) {
       props: { title: o.actor!.locale === "zh" && accord.titleZh ? accord.titleZh : accord.title, code, documentHash: o.documentHash },
     });
     return { nonce };
-  });
+  }, LOCKED_TX);
 }
 
 export type SignWithCodeOptions = SigningTarget & { nonce: string; code: string; typedName: string; confirmed: boolean };
@@ -272,13 +305,13 @@ export async function signWithCode(o: SignWithCodeOptions) {
       return { wrongCode: true } as const;
     }
     if (!sameName(o.typedName, o.actor!)) throw new FieldError("typedName", "accords.sign.nameMismatch");
-    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.accordSigningNonce.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now() } });
     if (count !== 1) throw new AppError("BAD_NONCE", "accords.sign.badNonce");
     const challenge = signingChallenge({
       accordId: o.accordId,
       documentHash: o.documentHash,
       partyId: o.partyId,
-      signerId: o.actor!.id,
+      signerId: ctx.signerRef,
       nonce: row.nonce,
     });
     return recordSignature(tx, o, ctx, {

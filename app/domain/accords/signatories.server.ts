@@ -1,13 +1,24 @@
-import { db } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { appendChain, lockAccord } from "./chain.server";
 import { actorOf, personName } from "./common.server";
-import { notifyUsers } from "./notify.server";
+import { notifyTurn, notifyUsers } from "./notify.server";
 
 function assertOpen(status: string) {
-  if (status === "EXECUTED" || status === "WITHDRAWN" || status === "EXPIRED") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
+  if (status !== "DRAFTING" && status !== "SIGNING") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
+}
+
+/**
+ * A newly designated signatory is told they are one; if their party's group is
+ * signing right now they are also told it is their turn (otherwise that email
+ * comes when the earlier groups have signed).
+ */
+async function welcomeSignatory(tx: Tx, accordId: string, status: string, userId: string, actorName: string) {
+  await notifyUsers(tx, [userId], { event: "designated", accordId, actor: actorName });
+  if (status === "SIGNING") await notifyTurn(tx, accordId, [userId]);
 }
 
 export type DesignateSignatoryOptions = { actor: SessionUser | null; accordId: string; partyId: string; userId: string; position?: string };
@@ -39,7 +50,7 @@ export async function designateSignatory(o: DesignateSignatoryOptions) {
       type: "signatory.designated",
       data: { partyId: party.id, userId: o.userId, name: personName(member.user) },
     });
-    await notifyUsers(tx, [o.userId], { event: "designated", accordId: o.accordId, actor: personName(o.actor!) });
+    await welcomeSignatory(tx, o.accordId, state.status, o.userId, personName(o.actor!));
     return row;
   });
 }
@@ -66,7 +77,7 @@ export async function delegateSignatory(o: DelegateSignatoryOptions) {
       select: { position: true, user: { select: { nameLatin: true, nameNative: true } } },
     });
     if (!member) throw new FieldError("userId", "accords.validation.notMember");
-    await tx.accordSignatory.update({ where: { id: from.id }, data: { endedAt: new Date() } });
+    await tx.accordSignatory.update({ where: { id: from.id }, data: { endedAt: now() } });
     const row = await tx.accordSignatory.create({
       data: {
         partyId: from.party.id,
@@ -83,7 +94,17 @@ export async function delegateSignatory(o: DelegateSignatoryOptions) {
       type: "signatory.delegated",
       data: { partyId: from.party.id, fromUserId: from.userId, toUserId: o.userId, name: personName(member.user), reason: o.reason },
     });
-    await notifyUsers(tx, [o.userId], { event: "designated", accordId: o.accordId, actor: personName(o.actor!) });
+    // The person who no longer signs hears it from Concord, not by finding the button gone.
+    if (from.userId !== o.actor!.id) {
+      await notifyUsers(tx, [from.userId], {
+        event: "delegated-away",
+        accordId: o.accordId,
+        actor: personName(o.actor!),
+        delegate: personName(member.user),
+        reason: o.reason,
+      });
+    }
+    await welcomeSignatory(tx, o.accordId, state.status, o.userId, personName(o.actor!));
     return row;
   });
 }

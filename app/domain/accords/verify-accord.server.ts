@@ -1,9 +1,13 @@
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/errors";
+import { canAccords } from "~/utils/permissions/accords.server";
+import type { SessionUser } from "~/utils/session.server";
 import { sha256Hex } from "./canonical";
-import { loadAccordForVerification } from "./bundle.server";
+import { loadAccordForVerification, loadBundle } from "./bundle.server";
 import { readPdfIdentity } from "./pdf.server";
 import { publishedSealKey } from "./seal.server";
-import { verifyBundle, type VerificationReport } from "./verification";
+import { verifyBundle, type BundleView, type VerificationBundle, type VerificationReport } from "./verification";
 
 export type AccordVerification = {
   accordId: string;
@@ -11,46 +15,90 @@ export type AccordVerification = {
   title: string;
   titleZh: string | null;
   report: VerificationReport;
+  /** The offline commands that check it with Concord's seal key pinned (given, or fetched with its fingerprint shown). */
+  commands: { pinned: string; fetched: string };
   /** For an uploaded PDF: whether its bytes are exactly the issued PDF. */
   pdf?: "matches" | "modified";
 };
 
-/** Finds an accord by document hash (64 hex) or by a link/id containing its id. */
-export async function findAccordId(query: string): Promise<string | null> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What this viewer may see of an accord: its parties' and witnesses' members
+ * see the parties' view at every stage; anyone else only the public view, and
+ * only once the accord is executed. Null means "not found" (existence is not
+ * confirmed to outsiders).
+ */
+export async function accordViewFor(viewer: SessionUser | null, accordId: string): Promise<BundleView | null> {
+  if (!UUID.test(accordId)) return null;
+  if (await canAccords(viewer, "accord:view", { accordId })) return "parties";
+  const executed = await db().accord.findFirst({ where: { id: accordId, status: "EXECUTED" }, select: { id: true } });
+  return executed ? "public" : null;
+}
+
+export type GetAccordBundleOptions = { viewer: SessionUser | null; accordId: string; view?: BundleView };
+
+/**
+ * The verification bundle the viewer may have: the parties' view for members
+ * (or the public one if they ask for it), the public view of an executed
+ * accord for everyone else; 404 otherwise, and before the text is frozen.
+ */
+export async function getAccordBundle(o: GetAccordBundleOptions): Promise<VerificationBundle> {
+  const allowed = await accordViewFor(o.viewer, o.accordId);
+  if (!allowed) throw notFound("accords.notFound");
+  const bundle = await loadBundle(db(), o.accordId, o.view === "public" ? "public" : allowed);
+  if (!bundle) throw notFound("accords.notFound");
+  return bundle;
+}
+
+/** Finds an accord the viewer may see by document hash (64 hex) or by a link/id containing its id. */
+export async function findAccordId(query: string, viewer: SessionUser | null): Promise<string | null> {
   const q = query.trim().toLowerCase();
   const hash = q.match(/\b[0-9a-f]{64}\b/)?.[0];
+  let id: string | null = null;
   if (hash) {
-    const a = await db().accord.findFirst({ where: { documentHash: hash }, select: { id: true } });
-    return a?.id ?? null;
+    id = (await db().accord.findFirst({ where: { documentHash: hash }, select: { id: true } }))?.id ?? null;
+  } else {
+    const linked = q.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?.[0];
+    if (linked)
+      id = (await db().accord.findFirst({ where: { id: linked, documentHash: { not: null } }, select: { id: true } }))?.id ?? null;
   }
-  const id = q.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?.[0];
-  if (!id) return null;
-  const a = await db().accord.findFirst({ where: { id, documentHash: { not: null } }, select: { id: true } });
-  return a?.id ?? null;
+  return id && (await accordViewFor(viewer, id)) ? id : null;
+}
+
+/** The offline commands for an accord's bundle, with this deployment's seal key pinned. */
+function offlineCommands(accordId: string) {
+  const file = `accord-${accordId}.bundle.json`;
+  return {
+    pinned: `npm run verify -- ${file} --key ${publishedSealKey().publicKey}`,
+    fetched: `npm run verify -- ${file} --from ${new URL(env().APP_URL).origin}`,
+  };
 }
 
 /**
  * Re-verifies an accord from what is in the database right now, through the
  * same pure verifier the offline script uses, with Concord's own published
- * seal key pinned as the trusted one.
+ * seal key pinned as the trusted one. Null when the viewer may not see it.
  */
-export async function verifyAccord(accordId: string): Promise<AccordVerification | null> {
-  const loaded = await loadAccordForVerification(db(), accordId);
+export async function verifyAccord(accordId: string, viewer: SessionUser | null): Promise<AccordVerification | null> {
+  const view = await accordViewFor(viewer, accordId);
+  if (!view) return null;
+  const loaded = await loadAccordForVerification(db(), accordId, view);
   if (!loaded) return null;
   const { bundle, title, titleZh } = loaded;
   const report = await verifyBundle(bundle, { trustedSealKey: publishedSealKey().publicKey });
-  return { accordId, documentHash: bundle.document.hash, title, titleZh, report };
+  return { accordId, documentHash: bundle.document.hash, title, titleZh, report, commands: offlineCommands(accordId) };
 }
 
 export type PdfCheck = { kind: "not-pdf" } | { kind: "unknown" } | ({ kind: "found" } & AccordVerification);
 
 /** An uploaded PDF: matched by the whole-file hash, else by the accord id and hash in its metadata. */
-export async function verifyUploadedPdf(bytes: Uint8Array): Promise<PdfCheck> {
+export async function verifyUploadedPdf(bytes: Uint8Array, viewer: SessionUser | null): Promise<PdfCheck> {
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") return { kind: "not-pdf" };
   const fileHash = sha256Hex(bytes);
   const exact = await db().accord.findUnique({ where: { pdfHash: fileHash }, select: { id: true } });
   if (exact) {
-    const v = await verifyAccord(exact.id);
+    const v = await verifyAccord(exact.id, viewer);
     return v ? { kind: "found", ...v, pdf: "matches" } : { kind: "unknown" };
   }
   let identity: Awaited<ReturnType<typeof readPdfIdentity>> = null;
@@ -65,6 +113,6 @@ export async function verifyUploadedPdf(bytes: Uint8Array): Promise<PdfCheck> {
     select: { id: true },
   });
   if (!accord) return { kind: "unknown" };
-  const v = await verifyAccord(accord.id);
+  const v = await verifyAccord(accord.id, viewer);
   return v ? { kind: "found", ...v, pdf: "modified" } : { kind: "unknown" };
 }

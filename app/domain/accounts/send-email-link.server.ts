@@ -12,6 +12,12 @@ import { sendTokenEmail } from "./tokens.server";
  */
 export async function sendEmailLink(purpose: TokenPurpose, input: { email: string; ip: string }) {
   const email = normalizeEmail(input.email);
+  // A sign-in link is a way to sign in: it counts against the password sign-in's limits too, so the two
+  // cannot be alternated to get twice the attempts.
+  if (purpose === "LOGIN_LINK") {
+    await hit(rules.loginPerIp, input.ip);
+    await hit(rules.loginPerAccount, email);
+  }
   await hit(rules.emailLinkPerIp, input.ip);
   await hit(rules.emailLinkPerAccount, email);
   const user = await db().user.findUnique({

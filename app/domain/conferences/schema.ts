@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { countryField } from "~/domain/organizations/schema";
 import { isCurrencyCode } from "~/utils/countries";
+import { dayField } from "~/utils/dates";
 import { isValidTimeZone } from "~/utils/time";
 import { emailField, optionalText, requiredText } from "~/utils/validation";
 
-/** The conference form (new and edit), run in the browser and on the server. */
-const day = () =>
-  z
-    .date({ error: (issue) => (issue.input === undefined ? "validation.required" : "conf.validation.date") })
-    .refine((d) => !Number.isNaN(d.getTime()), "conf.validation.date");
+/** The conference form (new and edit), run in the browser and on the server. Days within ten years of today. */
+const day = () => dayField("event");
 
 export const conferenceSchema = z
   .object({

@@ -2,7 +2,7 @@ import { pick, type AppLocale } from "~/i18n";
 import { hashSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
-import { renderCalendar, type IcsEvent } from "./ics";
+import { renderCalendar, type IcsEvent } from "~/utils/ics";
 import { asReleased, releasedOrder, releasedSessionSelect, releasedWhere, type ListedSession } from "./programme-view.server";
 import { localTime } from "~/utils/zoned-time";
 

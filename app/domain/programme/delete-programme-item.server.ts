@@ -2,7 +2,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
-import { lockTimetable } from "./locks.server";
+import { programmeLocks } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 
 export type ProgrammeItemKind = "room" | "track" | "session" | "speaker";
@@ -21,7 +21,7 @@ export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgr
     const conference = await guardedConference(tx, actor, slug);
     const where = { id, conferenceId: conference.id };
     const live = { ...where, deletedAt: null };
-    if (kind === "room") await lockTimetable(tx, conference.id);
+    if (kind === "room") await programmeLocks.timetable(tx, conference.id);
     const { count } =
       kind === "room"
         ? await tx.room.updateMany({ where: live, data: { deletedAt: new Date() } })

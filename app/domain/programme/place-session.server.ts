@@ -3,12 +3,18 @@ import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { assertNoConflicts, findConflicts, type Conflict } from "./conflicts.server";
-import { lockTimetable, pauseAfterCheck } from "./locks.server";
+import { programmeLocks, type ProgrammeLocking } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 import type { PlacementInput } from "./schema";
 import { instantsFrom } from "./session-times.server";
 
-export type PlaceSessionOptions = { actor: SessionUser | null; slug: string; input: PlacementInput };
+export type PlaceSessionOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  input: PlacementInput;
+  /** The timetable lock; always `programmeLocks`, except in the race tests. */
+  locking?: ProgrammeLocking;
+};
 
 /**
  * Places (or moves, or resizes) a session in the DRAFT timetable (the public
@@ -16,10 +22,15 @@ export type PlaceSessionOptions = { actor: SessionUser | null; slug: string; inp
  * "check" nothing is written and the conflicts are returned for the editor to
  * show; with "place" the same rules are enforced under the timetable lock.
  */
-export async function placeSession({ actor, slug, input }: PlaceSessionOptions): Promise<{ conflicts: Conflict[]; saved: boolean }> {
+export async function placeSession({
+  actor,
+  slug,
+  input,
+  locking = programmeLocks,
+}: PlaceSessionOptions): Promise<{ conflicts: Conflict[]; saved: boolean }> {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    if (input.intent === "place") await lockTimetable(tx, conference.id);
+    if (input.intent === "place") await locking.timetable(tx, conference.id);
     const session = await tx.programmeSession.findFirst({
       where: { id: input.sessionId, conferenceId: conference.id },
       select: {
@@ -47,7 +58,7 @@ export async function placeSession({ actor, slug, input }: PlaceSessionOptions):
     };
     if (input.intent === "check") return { conflicts: await findConflicts(tx, candidate), saved: false };
     await assertNoConflicts(tx, candidate);
-    await pauseAfterCheck();
+    await locking.afterCheck();
     await tx.programmeSession.update({
       where: { id: session.id },
       data: { roomId: candidate.roomId, startsAt: times.startsAt, endsAt: times.endsAt },

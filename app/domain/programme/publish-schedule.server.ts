@@ -4,7 +4,7 @@ import { absoluteUrl } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { enqueueEmail } from "../email/enqueue.server";
-import { lockTimetable } from "./locks.server";
+import { programmeLocks } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 import { planRelease } from "./release-plan.server";
 import type { SnapshotSession } from "./schedule-snapshot";
@@ -28,7 +28,7 @@ export type PublishScheduleOptions = {
 export async function publishSchedule({ actor, slug, fingerprint }: PublishScheduleOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    await lockTimetable(tx, conference.id);
+    await programmeLocks.timetable(tx, conference.id);
     const plan = await planRelease(tx, conference);
     if (fingerprint !== undefined && fingerprint !== plan.fingerprint) throw new AppError("RELEASE_CHANGED", "programme.release.changed");
     // Only rows whose released placement changes are written; their calendar SEQUENCE goes up.

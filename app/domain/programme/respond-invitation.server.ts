@@ -12,6 +12,7 @@ export async function invitationByToken(tx: Tx, token: string) {
     where: { inviteTokenHash: hashSecret(token) },
     select: {
       id: true,
+      conferenceId: true,
       email: true,
       nameLatin: true,
       invitation: true,
@@ -26,12 +27,45 @@ export async function invitationByToken(tx: Tx, token: string) {
  * Accepts or declines a speaker invitation. Like organization invitations, the
  * link alone is not enough: it must be opened by the verified account of the
  * invited address, which then becomes the profile's owner.
+ *
+ * An account has at most one speaker profile per conference. When it already has one (a proposal of
+ * theirs became a session, which made a profile), accepting links the invitation to that profile: the
+ * invited profile's sessions and materials move to it and the invited profile goes away, instead of a
+ * unique-constraint failure (a 500 before).
  */
 export async function respondInvitation({ actor, token, accept }: RespondInvitationOptions) {
   if (!actor) throw unauthorized();
   return db().$transaction(async (tx) => {
     const speaker = await invitationByToken(tx, token);
     if (!actor.emailVerified || actor.email !== speaker.email) throw new AppError("FORBIDDEN", "programme.error.notYourInvitation");
+    const existing = accept
+      ? await tx.speaker.findFirst({
+          where: { conferenceId: speaker.conferenceId, userId: actor.id, id: { not: speaker.id } },
+          select: { id: true },
+        })
+      : null;
+    if (existing) {
+      const links = await tx.sessionSpeaker.findMany({ where: { speakerId: speaker.id } });
+      const already = new Set(
+        (await tx.sessionSpeaker.findMany({ where: { speakerId: existing.id }, select: { sessionId: true } })).map((l) => l.sessionId),
+      );
+      for (const link of links.filter((l) => !already.has(l.sessionId))) {
+        await tx.sessionSpeaker.create({
+          data: { sessionId: link.sessionId, speakerId: existing.id, role: link.role, position: link.position },
+        });
+      }
+      await tx.speakerMaterial.updateMany({ where: { speakerId: speaker.id }, data: { speakerId: existing.id } });
+      await tx.speaker.delete({ where: { id: speaker.id } });
+      await tx.speaker.update({ where: { id: existing.id }, data: { invitation: "ACCEPTED", respondedAt: new Date() } });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "programme.speaker.accept",
+        entityType: "Speaker",
+        entityId: existing.id,
+        data: { linkedInvitation: speaker.id },
+      });
+      return { speakerId: existing.id, slug: speaker.conference.slug };
+    }
     await tx.speaker.update({
       where: { id: speaker.id },
       data: {

@@ -3,6 +3,7 @@ import { db } from "~/utils/db.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
 import { reviewableProposal } from "./review-access.server";
+import { conflictOfInterest } from "./review-conflicts.server";
 
 /**
  * What reviewers, organizers and submitters may read of proposals and reviews.
@@ -21,7 +22,7 @@ export async function reviewQueue(user: SessionUser, conferenceId: string, local
     where: {
       conferenceId,
       status: { not: "WITHDRAWN" },
-      submitterId: { not: user.id },
+      NOT: await conflictOfInterest(db(), user, conferenceId),
       ...(organizer ? {} : { track: { reviewers: { some: { userId: user.id } } } }),
     },
     orderBy: { createdAt: "asc" },

@@ -18,6 +18,7 @@ export async function saveCfp({ actor, slug, input }: SaveCfpOptions) {
       formats: input.formats,
       intro: input.intro ?? "",
       introZh: input.introZh ?? null,
+      sameOrganizationConflicts: input.sameOrganizationConflicts,
     };
     await tx.callForProposals.upsert({
       where: { conferenceId: conference.id },

@@ -3,12 +3,19 @@ import { notFound, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { assertNoConflicts } from "./conflicts.server";
-import { lockTimetable, pauseAfterCheck } from "./locks.server";
+import { programmeLocks, type ProgrammeLocking } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 import type { SessionInput } from "./schema";
 import { instantsFrom } from "./session-times.server";
 
-export type SaveSessionOptions = { actor: SessionUser | null; slug: string; sessionId?: string; input: SessionInput };
+export type SaveSessionOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  sessionId?: string;
+  input: SessionInput;
+  /** The timetable lock; always `programmeLocks`, except in the race tests. */
+  locking?: ProgrammeLocking;
+};
 
 /**
  * Creates or edits a session with its ordered speakers and, when times are
@@ -16,10 +23,10 @@ export type SaveSessionOptions = { actor: SessionUser | null; slug: string; sess
  * conference's timetable lock, so two organizers saving at once cannot both
  * pass the check (docs/decisions/021-programme-conflicts.md).
  */
-export async function saveSession({ actor, slug, sessionId, input }: SaveSessionOptions) {
+export async function saveSession({ actor, slug, sessionId, input, locking = programmeLocks }: SaveSessionOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
-    await lockTimetable(tx, conference.id);
+    await locking.timetable(tx, conference.id);
     const existing = sessionId
       ? await tx.programmeSession.findFirst({
           where: { id: sessionId, conferenceId: conference.id },
@@ -58,7 +65,7 @@ export async function saveSession({ actor, slug, sessionId, input }: SaveSession
         speakerIds,
       });
     }
-    await pauseAfterCheck();
+    await locking.afterCheck();
     const data = {
       title: input.title,
       titleZh: input.titleZh ?? null,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "~/utils/validation";
-import { parseLocal } from "~/utils/zoned-time";
+import { localDateTimeField } from "~/utils/dates";
 
 /**
  * Form schemas of the programme pages, shared by the browser (Conform) and
@@ -28,13 +28,7 @@ const optionalInt = (min: number, max: number) =>
     .max(max, "programme.validation.number")
     .optional();
 
-export const localTimeField = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || parseLocal(v) !== null, "programme.validation.localTime")
-    .transform((v) => (v ? v.replace(" ", "T").slice(0, 16) : undefined));
+export const localTimeField = () => localDateTimeField("programme.validation.localTime");
 
 export const roomSchema = z.object({
   intent: z.literal("room"),
@@ -140,6 +134,7 @@ export const cfpSchema = z
     formats: z.array(z.enum(SESSION_KINDS, { error: "validation.invalid" })).min(1, "programme.validation.formats"),
     intro: optionalText(5000),
     introZh: optionalText(5000),
+    sameOrganizationConflicts: z.boolean().default(false),
   })
   .refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, {
     path: ["closesAt"],

@@ -1,7 +1,7 @@
-import { createEvent } from "ics";
 import { db } from "~/utils/db.server";
 import { notFound, unauthorized } from "~/utils/errors";
 import { absoluteUrl } from "~/utils/http.server";
+import { renderCalendar } from "~/utils/ics";
 import { requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -16,16 +16,21 @@ export async function registrationCalendar({ actor, registrationId }: { actor: S
   await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId });
   const c = r.conference;
   const end = new Date(c.endDate.getTime() + 86_400_000); // DTEND of an all-day event is exclusive
-  const day = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] as [number, number, number];
-  const { error, value } = createEvent({
-    uid: `registration-${registrationId}@concord`,
-    title: c.title,
-    start: day(c.startDate),
-    end: day(end),
-    location: `${c.venue}, ${c.city}`,
-    url: absoluteUrl(`/conferences/${c.slug}`),
-    productId: "concord/registration",
+  const text = renderCalendar({
+    name: c.title,
+    product: "Registration",
+    events: [
+      {
+        uid: `registration-${registrationId}@concord`,
+        sequence: 0,
+        allDay: true,
+        start: c.startDate,
+        end,
+        summary: c.title,
+        location: `${c.venue}, ${c.city}`,
+        url: absoluteUrl(`/conferences/${c.slug}`),
+      },
+    ],
   });
-  if (error || !value) throw error ?? new Error("ics failed");
-  return { filename: `${c.slug}.ics`, text: value };
+  return { filename: `${c.slug}.ics`, text };
 }

@@ -112,11 +112,20 @@ export function formatMoney(cents: number, currency: string, locale: "en" | "zh"
 export function parseMoney(input: string, currency: string): number | null {
   const clean = input.replace(/[,\s]/g, "");
   const digits = minorDigits(currency);
-  const re = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  const re = digits === 0 ? /^\d{1,15}$/ : new RegExp(`^\\d{1,15}(\\.\\d{1,${digits}})?$`);
   if (!re.test(clean)) return null;
   const [whole, frac = ""] = clean.split(".");
-  return Number(whole) * 10 ** digits + Number(frac.padEnd(digits, "0") || 0);
+  const minor = Number(whole) * 10 ** digits + Number(frac.padEnd(digits, "0") || 0);
+  return minor <= MAX_MINOR_UNITS ? minor : null;
 }
+
+/**
+ * The largest amount a form may name, in minor units: amounts are PostgreSQL `integer` columns
+ * (at most 2,147,483,647), and a registration's paid and refunded sums add several of them, so one
+ * amount stays well below: 10,000,000.00 in a two-digit currency (a price or bank amount of
+ * 30,000,000 was a 500 from the database before this bound).
+ */
+export const MAX_MINOR_UNITS = 1_000_000_000;
 
 /** Minor units → the plain decimal an input shows (no grouping, no symbol). */
 export function moneyInput(cents: number, currency: string) {

@@ -1,7 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
-import { locksDisabled } from "./switches.server";
 
 /**
  * Places and voucher uses are counters changed only here, inside the caller's
@@ -43,7 +42,6 @@ export function takeLockedSql(lockedCte: string, when: Prisma.Sql): Prisma.Sql {
 /** Like takePlaces, but answers false (having taken nothing) when a quota is full. */
 export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean> {
   if (quotaIds.length === 0) return true;
-  if (locksDisabled()) return takePlacesUnsafely(tx, quotaIds);
   const taken = await tx.$queryRaw<{ id: string }[]>`
     WITH locked AS (
       SELECT id FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[]) ORDER BY id FOR UPDATE
@@ -61,17 +59,6 @@ export async function tryTakePlaces(tx: Tx, quotaIds: string[]): Promise<boolean
   return false;
 }
 
-/** The control of the race test: read, check, then write — the classic oversell. */
-async function takePlacesUnsafely(tx: Tx, quotaIds: string[]): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ used: number; capacity: number }[]>`
-    SELECT used, capacity FROM "Quota" WHERE id = ANY(${quotaIds}::uuid[])`;
-  if (rows.some((r) => r.used >= r.capacity)) return false;
-  // A naive implementation does the rest of its work between the check and the write; 20 ms stands in for it.
-  await tx.$executeRaw`SELECT pg_sleep(0.02)`;
-  await tx.$executeRaw`UPDATE "Quota" SET used = used + 1 WHERE id = ANY(${quotaIds}::uuid[])`;
-  return true;
-}
-
 /** Gives one place back to every given quota (in id order, like takePlaces). */
 export async function releasePlaces(tx: Tx, quotaIds: string[]) {
   if (quotaIds.length === 0) return;
@@ -86,19 +73,27 @@ export const voucherUsedUp = () => new AppError("VOUCHER_USED_UP", "reg.error.vo
 
 /** Takes one use of a voucher under the same rule as places. Vouchers are always locked before quotas. */
 export async function takeVoucherUse(tx: Tx, voucherId: string) {
-  if (locksDisabled()) {
-    const [v] = await tx.$queryRaw<{ used: number; usageLimit: number | null }[]>`
-      SELECT used, "usageLimit" FROM "Voucher" WHERE id = ${voucherId}::uuid`;
-    if (v.usageLimit !== null && v.used >= v.usageLimit) throw voucherUsedUp();
-    await tx.$executeRaw`SELECT pg_sleep(0.02)`;
-    await tx.$executeRaw`UPDATE "Voucher" SET used = used + 1 WHERE id = ${voucherId}::uuid`;
-    return;
-  }
   const n = await tx.$executeRaw`
     UPDATE "Voucher" SET used = used + 1
     WHERE id = ${voucherId}::uuid AND ("usageLimit" IS NULL OR used < "usageLimit")`;
   if (n !== 1) throw voucherUsedUp();
 }
+
+/**
+ * How a registration takes its places and its voucher use when many arrive at
+ * once. Production code always uses `rowLocks` (the default of
+ * registerAttendee's `placeLocking` option). The race tests hand in a strategy
+ * without the locks as their control (tests/registration/unlocked.ts), to prove
+ * that the locks, not luck, keep a launch from overselling.
+ */
+export type PlaceLocking = {
+  /** A CTE body answering (id, free) for the given quotas, locked in id order until the statement's transaction ends. */
+  quotasSql(quotaIds: string[]): Prisma.Sql;
+  /** Takes one use of the voucher inside the caller's transaction, or throws VOUCHER_USED_UP. */
+  takeVoucherUse(tx: Tx, voucherId: string): Promise<void>;
+};
+
+export const rowLocks: PlaceLocking = { quotasSql: lockQuotasSql, takeVoucherUse };
 
 export async function releaseVoucherUse(tx: Tx, voucherId: string) {
   await tx.$executeRaw`UPDATE "Voucher" SET used = GREATEST(used - 1, 0) WHERE id = ${voucherId}::uuid`;

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { enqueueEmailSql } from "~/domain/email/enqueue.server";
-import { Prisma, type PaymentMethod } from "~/generated/prisma/client";
+import {
+  Prisma,
+  type Conference,
+  type PaymentMethod,
+  type Registration,
+  type RegistrationAnswer,
+  type RegistrationSettings,
+  type TicketType,
+} from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
@@ -10,8 +18,7 @@ import { badgeCode, paymentReference } from "./codes.server";
 import { confirmationEmail } from "./confirm.server";
 import { contextFrom } from "./context.server";
 import { answersFrom, registrationFormSchema, type QuestionDef, type RegistrationFormValue } from "./form-schema";
-import { lockQuotasSql, soldOut, takeLockedSql, takeVoucherUse, tryTakePlaces } from "./quota.server";
-import { locksDisabled } from "./switches.server";
+import { rowLocks, soldOut, takeLockedSql, type PlaceLocking } from "./quota.server";
 import { DEFAULT_SETTINGS, LAUNCH_TX } from "./settings.server";
 import { startCardPayment } from "./start-card-payment.server";
 import { stripeConfigured } from "./stripe.server";
@@ -24,6 +31,8 @@ export type RegisterAttendeeOptions = {
   /** What registrationForm answered for this submission, so the form's questions are not read twice. */
   facts?: RegistrationFacts | null;
   now?: Date;
+  /** How places and voucher uses are locked; always the row locks, except in the race tests' controls. */
+  placeLocking?: PlaceLocking;
 };
 export type RegisterAttendeeResult = { registrationId: string; status: "RESERVED" | "CONFIRMED"; checkoutUrl: string | null };
 
@@ -39,65 +48,93 @@ class TicketChanged extends AppError {
 /**
  * Registers the signed-in person for a published conference: validates the
  * ticket (of THIS conference, on sale), the answers and the voucher, computes
- * the price on the server (nothing price-related is read from the form),
- * writes the registration, then takes the voucher use and the places last, so
- * their row locks are held only until the commit right after. Free tickets
- * confirm at once; paid ones hold the place until payment.
+ * the price on the server (nothing price-related is read from the form) and
+ * writes the registration with its answers, places, audit record and email in
+ * ONE statement (`writeRegistration`). Free tickets confirm at once; paid ones
+ * hold the place until payment.
+ *
+ * The statement runs once per request. Most registrations (a first
+ * registration, no voucher, no waitlist offer) send it alone, so PostgreSQL
+ * runs it as its own transaction and the quota rows are locked only while it
+ * runs: in an interactive transaction they would stay locked until this
+ * process, busy with hundreds of other requests at a launch, got round to
+ * sending COMMIT. A voucher (its use is locked first), an offer (claimed) or a
+ * previous registration's row (its answers deleted) need more statements, and
+ * the same write then runs inside a transaction with them.
+ * See docs/decisions/043-one-registration-write.md.
  */
 export async function registerAttendee({
   actor,
   slug,
   input,
-  facts,
+  facts: known,
   now = new Date(),
+  placeLocking = rowLocks,
 }: RegisterAttendeeOptions): Promise<RegisterAttendeeResult> {
   if (!actor) throw unauthorized();
-  // Most registrations (a first registration, no voucher, no waitlist offer)
-  // are written by ONE statement, which PostgreSQL runs as its own transaction:
-  // the quota rows are locked only while that statement runs. Inside an
-  // interactive transaction they would stay locked until this process, busy
-  // with hundreds of other requests at a launch, gets round to sending COMMIT,
-  // and every other registration for the same quota would queue behind it.
-  // The rest need several statements and run in a transaction.
-  const attempt = async (known: RegistrationFacts | null | undefined) =>
-    (await register(db(), { transactional: false, facts: known }, actor, slug, input, now)) ??
-    (await db().$transaction(
-      async (tx) => (await register(tx, { transactional: true, facts: known }, actor, slug, input, now))!,
-      LAUNCH_TX,
-    )); // in a transaction it always writes or throws
-  // The ticket's quotas changed between reading them and writing: once more,
-  // reading them again. (Twice in a row is answered "try again".)
-  const result = await attempt(facts).catch((error) => (error instanceof TicketChanged ? attempt(null) : Promise.reject(error)));
-  const checkoutUrl = result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
-  return { registrationId: result.registrationId, status: result.status, checkoutUrl };
+  // Facts read for this very submission are as good as reading them again:
+  // nothing is locked while reading, inside a transaction or not (under READ
+  // COMMITTED), and what must hold at write time (places, one registration per
+  // person, the ticket's quotas) is checked by the statement that writes.
+  const reusable = known && known.for.slug === slug && known.for.ticketTypeId === input.ticketTypeId && known.for.userId === actor.id;
+  let facts = reusable ? known : await registrationFacts(db(), slug, input.ticketTypeId, actor.id);
+  for (let read = 1; ; read++) {
+    const checked = check(facts, input, now);
+    const plan = { actor, input, now, placeLocking, ...checked };
+    try {
+      const result = needsTransaction(plan) ? await db().$transaction((tx) => register(tx, plan), LAUNCH_TX) : await register(db(), plan);
+      const checkoutUrl =
+        result.method === "CARD" ? (await startCardPayment({ actor, registrationId: result.registrationId, now })).url : null;
+      return { registrationId: result.registrationId, status: result.status, checkoutUrl };
+    } catch (error) {
+      // The ticket's quotas changed between reading them and writing (an
+      // organizer's edit, which needs the ticket to hold no places): once more,
+      // reading them again. Twice in a row is answered "try again".
+      if (!(error instanceof TicketChanged) || read > 1) throw error;
+      facts = await registrationFacts(db(), slug, input.ticketTypeId, actor.id);
+    }
+  }
 }
 
-/**
- * Reads, checks and writes one registration. With `transactional: false` the
- * client `tx` is the pool (no transaction): it answers null, having written
- * nothing, when the registration needs more than the single statement
- * (voucher, offer, a previous registration's row, or the race test's unsafe
- * control), and the caller runs it again in a transaction. Reads outside a
- * transaction give no weaker guarantee here: under READ COMMITTED the facts
- * are not locked either way, and what must hold at write time (places, one
- * registration per person) is checked by the statement that writes.
- */
-async function register(
-  tx: Tx | Db,
-  { transactional, facts: known }: { transactional: boolean; facts?: RegistrationFacts | null },
-  actor: SessionUser,
-  slug: string,
-  input: RegistrationFormValue,
-  now: Date,
-) {
-  if (!transactional && (input.voucher || input.offerId || locksDisabled())) return null;
-  // Facts read for this very submission are as good as reading them again,
-  // in a transaction too: nothing here is locked either way (see above).
-  const reusable = known && known.for.slug === slug && known.for.ticketTypeId === input.ticketTypeId && known.for.userId === actor.id;
-  const facts = reusable ? known : await registrationFacts(tx, slug, input.ticketTypeId, actor.id);
+/** What can be checked from the facts and the form alone, before anything is written. */
+function check(facts: RegistrationFacts | null, input: RegistrationFormValue, now: Date) {
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
-  const { conference, ticket, existing } = facts;
+  const { ticket, existing, questions } = facts;
   if (!ticket) throw new FieldError("ticketTypeId", "reg.error.ticketInvalid");
+  // A waitlist offer holds its place beyond the sales window (checked with the offer).
+  if (!input.offerId) {
+    if (ticket.salesStart && ticket.salesStart > now) throw new AppError("SALES_CLOSED", "reg.error.salesNotOpen");
+    if (ticket.salesEnd && ticket.salesEnd <= now) throw new AppError("SALES_CLOSED", "reg.error.salesClosed");
+  }
+  // The answers are checked again against the questions as they are now (they may have changed since the form loaded).
+  const parsed = registrationFormSchema(questions).safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FieldError(String(issue.path[0] ?? ""), issue.message as never);
+  }
+  if (existing && (existing.status === "RESERVED" || existing.status === "CONFIRMED")) throw alreadyRegistered();
+  return { facts, ticket, answers: answersFrom(questions, parsed.data as Record<string, unknown>) };
+}
+
+type Plan = ReturnType<typeof check> & {
+  actor: SessionUser;
+  input: RegistrationFormValue;
+  now: Date;
+  placeLocking: PlaceLocking;
+};
+
+/** A voucher, an offer or a previous registration's row need statements besides the one that writes. */
+const needsTransaction = ({ input, facts }: Plan) => Boolean(input.voucher || input.offerId || facts.existing);
+
+/**
+ * Writes one registration: outside a transaction (`client` is the pool) when
+ * the single statement is all it takes, else inside the caller's transaction,
+ * which takes the voucher use and claims the offer first (row locks in one
+ * global order: voucher, then quotas).
+ */
+async function register(client: Tx | Db, { facts, ticket, answers, actor, input, now, placeLocking }: Plan) {
+  const { conference, existing, settings } = facts;
+  const tx = client as Tx; // used only when needsTransaction said so
 
   // A waitlist offer already holds a place for this person and ticket.
   let offerId: string | null = null;
@@ -108,21 +145,7 @@ async function register(
     }
     if (offer.ticketTypeId !== ticket.id) throw new FieldError("ticketTypeId", "reg.error.ticketInvalid");
     offerId = offer.id;
-  } else {
-    if (ticket.salesStart && ticket.salesStart > now) throw new AppError("SALES_CLOSED", "reg.error.salesNotOpen");
-    if (ticket.salesEnd && ticket.salesEnd <= now) throw new AppError("SALES_CLOSED", "reg.error.salesClosed");
   }
-
-  // The answers are checked again against the questions as they are now (they may have changed since the form loaded).
-  const questions = facts.questions;
-  const parsed = registrationFormSchema(questions).safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FieldError(String(issue.path[0] ?? ""), issue.message as never);
-  }
-
-  if (existing && (existing.status === "RESERVED" || existing.status === "CONFIRMED")) throw alreadyRegistered();
-  if (existing && !transactional) return null;
 
   const voucher = input.voucher ? await priceWithVoucher(tx, { conferenceId: conference.id, code: input.voucher, ticket, now }) : null;
   const amountCents = voucher ? voucher.amountCents : ticket.priceCents;
@@ -131,7 +154,6 @@ async function register(
   if (!method) throw new FieldError("method", "reg.validation.method");
   if (method === "CARD" && !stripeConfigured()) throw new FieldError("method", "reg.error.cardUnavailable");
 
-  const settings = facts.settings;
   const holdUntil =
     method === "CARD"
       ? new Date(now.getTime() + settings.cardHoldMinutes * 60_000)
@@ -143,7 +165,9 @@ async function register(
   const reference = paymentReference(conference.slug);
   // After expiry or cancellation the same row starts again (one registration per person and conference).
   const registrationId = existing?.id ?? randomUUID();
-  const row: RegistrationRow = {
+  // Every column, typed by Prisma's model: a column added to Registration
+  // fails to compile here until this says what a new registration holds.
+  const registration: RegistrationWrite = {
     id: registrationId,
     conferenceId: conference.id,
     userId: actor.id,
@@ -162,9 +186,17 @@ async function register(
     confirmedAt: method === "FREE" ? now : null,
     badgeCode: badgeCode(),
     reference,
+    // A new registration on an old row starts afresh: no payment, receipt, cancellation or check-in.
+    paidCents: 0,
+    refundedCents: 0,
+    stripeSessionId: null,
+    stripePaymentIntentId: null,
+    receiptNumber: null,
+    cancelledAt: null,
+    checkedInAt: null,
   };
 
-  // The emails are composed from what this transaction already read: no extra queries while the launch queues.
+  // The emails are composed from what was already read: no extra queries while the launch queues.
   const ctx = contextFrom({ registrationId, amountCents, currency: ticket.currency, user: actor, ticketType: ticket, conference });
   const common = { ...ctx.base, ticket: ctx.ticket, amount: ctx.amount, holdUntil: holdUntil ? ctx.when(holdUntil) : "" };
   const instructions = ctx.locale === "zh" && settings.bankInstructionsZh ? settings.bankInstructionsZh : settings.bankInstructions;
@@ -181,14 +213,11 @@ async function register(
   if (existing) await tx.registrationAnswer.deleteMany({ where: { registrationId } });
   // Row locks come last and in one global order (voucher, then quotas) and are
   // held only until the commit right after. An offer already holds its place.
-  if (voucher) await takeVoucherUse(tx as Tx, voucher.voucherId);
+  if (voucher) await placeLocking.takeVoucherUse(tx, voucher.voucherId);
   if (offerId) await tx.waitlistEntry.update({ where: { id: offerId }, data: { status: "CLAIMED" } });
-  // The race test's control takes places the unsafe way, in its own statements.
-  const places = offerId ? [] : ticket.quotaIds;
-  const inStatement = !locksDisabled();
-  const written = await writeRegistration(tx, {
-    registration: row,
-    answers: answersFrom(questions, parsed.data as Record<string, unknown>),
+  const written = await writeRegistration(client, {
+    registration,
+    answers,
     rows: (when) => [
       auditSql(
         {
@@ -202,154 +231,119 @@ async function register(
       ),
       email(when),
     ],
-    places: inStatement ? places : [],
+    quotas: offerId ? null : placeLocking.quotasSql(ticket.quotaIds),
+    quotaCount: offerId ? 0 : ticket.quotaIds.length,
     quotaVersion: ticket.quotaVersion,
   });
   if (!written.ticketCurrent) throw new TicketChanged();
   if (!written.placesFree) throw soldOut();
   // No row back: another submission of the same person registered first.
   if (!written.registered) throw alreadyRegistered();
-  if (!inStatement && !(await tryTakePlaces(tx as Tx, places))) throw soldOut();
   return { registrationId, status, method };
 }
 
-type RegistrationRow = {
-  id: string;
-  conferenceId: string;
-  userId: string;
-  ticketTypeId: string;
-  status: "RESERVED" | "CONFIRMED";
-  method: PaymentMethod;
-  priceCents: number;
-  discountCents: number;
-  amountCents: number;
-  currency: string;
-  holdUntil: Date | null;
-  voucherId: string | null;
-  payerOrganization: string | null;
-  payerTaxId: string | null;
-  eligibilityConfirmed: boolean;
-  confirmedAt: Date | null;
-  badgeCode: string;
-  reference: string;
-};
+/**
+ * A registration as it is written: every column of Prisma's `Registration`
+ * model except the timestamps the statement sets (`createdAt` keeps its
+ * default on a new row and its value on a re-used one; `updatedAt` is now()).
+ */
+type RegistrationWrite = Omit<Registration, "createdAt" | "updatedAt">;
+type AnswerWrite = Omit<RegistrationAnswer, "registrationId">;
+
+/** The columns PostgreSQL fills from a registration's JSON, named by Prisma's generated list of the model's columns. */
+const WRITTEN_COLUMNS = Object.values(Prisma.RegistrationScalarFieldEnum).filter(
+  (c): c is keyof RegistrationWrite => c !== "createdAt" && c !== "updatedAt",
+);
+/** A re-used row (EXPIRED or CANCELLED) keeps its identity and creation time and takes everything else anew. */
+const RENEWED_COLUMNS = [...WRITTEN_COLUMNS.filter((c) => c !== "id" && c !== "conferenceId" && c !== "userId"), "updatedAt"];
+const quoted = (columns: readonly string[], prefix = "") => Prisma.raw(columns.map((c) => `${prefix}"${c}"`).join(", "));
 
 /**
  * Writes the registration, its answers, the given rows (audit record, email)
  * and its places in ONE statement, all or nothing:
- *  - the quotas are locked in id order and checked (quota.server.ts);
- *  - the registration is written only if every quota has room. It is an
- *    upsert on (conference, person) that takes over an EXPIRED or CANCELLED
- *    row and leaves a live one alone, so a concurrent second submission of the
- *    same person gets no row back instead of failing;
+ *  - the quotas are locked in id order and checked (`quotas`, from quota.server.ts);
+ *  - the registration is written only if every quota has room and the ticket
+ *    still has the quotas that were read. It is an upsert on (conference,
+ *    person) that takes over an EXPIRED or CANCELLED row and leaves a live one
+ *    alone, so a concurrent second submission of the same person gets no row
+ *    back instead of failing;
  *  - places, answers and the other rows are written only with the registration.
- * Run alone it is its own transaction; inside the caller's transaction it is
- * rolled back with it if the caller throws afterwards.
+ * The registration and its answers travel as JSON that PostgreSQL reads into
+ * the tables' own row types (json_populate_record), so no column type is
+ * restated here. Run alone it is its own transaction; inside the caller's
+ * transaction it is rolled back with it if the caller throws afterwards.
  */
 async function writeRegistration(
   client: Tx | Db,
   {
-    registration: r,
+    registration,
     answers,
     rows,
-    places,
+    quotas,
+    quotaCount,
     quotaVersion,
   }: {
-    registration: RegistrationRow;
-    answers: ReturnType<typeof answersFrom>;
+    registration: RegistrationWrite;
+    answers: AnswerWrite[];
     rows: (when: Prisma.Sql) => Prisma.Sql[];
-    places: string[];
+    /** The quotas to take a place in, as (id, free) locked rows; null takes none (an offer holds its place). */
+    quotas: Prisma.Sql | null;
+    quotaCount: number;
     quotaVersion: number;
   },
 ): Promise<{ placesFree: boolean; registered: boolean; ticketCurrent: boolean }> {
-  const values: Record<string, Prisma.Sql> = {
-    id: Prisma.sql`${r.id}::uuid`,
-    conferenceId: Prisma.sql`${r.conferenceId}::uuid`,
-    userId: Prisma.sql`${r.userId}::uuid`,
-    ticketTypeId: Prisma.sql`${r.ticketTypeId}::uuid`,
-    status: Prisma.sql`${r.status}::"RegistrationStatus"`,
-    method: Prisma.sql`${r.method}::"PaymentMethod"`,
-    priceCents: Prisma.sql`${r.priceCents}::int`,
-    discountCents: Prisma.sql`${r.discountCents}::int`,
-    amountCents: Prisma.sql`${r.amountCents}::int`,
-    currency: Prisma.sql`${r.currency}`,
-    holdUntil: Prisma.sql`${r.holdUntil}::timestamptz`,
-    voucherId: Prisma.sql`${r.voucherId}::uuid`,
-    payerOrganization: Prisma.sql`${r.payerOrganization}::text`,
-    payerTaxId: Prisma.sql`${r.payerTaxId}::text`,
-    eligibilityConfirmed: Prisma.sql`${r.eligibilityConfirmed}`,
-    confirmedAt: Prisma.sql`${r.confirmedAt}::timestamptz`,
-    badgeCode: Prisma.sql`${r.badgeCode}`,
-    reference: Prisma.sql`${r.reference}`,
-    // A new registration on an old row starts afresh: no payment, receipt, cancellation or check-in.
-    paidCents: Prisma.sql`0`,
-    refundedCents: Prisma.sql`0`,
-    stripeSessionId: Prisma.sql`NULL`,
-    stripePaymentIntentId: Prisma.sql`NULL`,
-    receiptNumber: Prisma.sql`NULL::int`,
-    cancelledAt: Prisma.sql`NULL::timestamptz`,
-    checkedInAt: Prisma.sql`NULL::timestamptz`,
-    updatedAt: Prisma.sql`now()`,
-  };
-  const columns = Object.keys(values);
-  const renewed = columns.filter((c) => !["id", "conferenceId", "userId"].includes(c));
-  const quoted = (c: string) => `"${c}"`;
   const written = Prisma.sql`EXISTS (SELECT 1 FROM registration)`;
   const parts = [
-    Prisma.sql`quotas AS (${places.length ? lockQuotasSql(places) : Prisma.sql`SELECT NULL::uuid AS id, true AS free WHERE false`})`,
+    Prisma.sql`quotas AS (${quotas ?? Prisma.sql`SELECT NULL::uuid AS id, true AS free WHERE false`})`,
     // The quota list came from an earlier read: if the organizer has moved the
     // ticket to other quotas since, its version has moved on and nothing is
     // written. FOR SHARE waits for an edit in progress and then checks the
     // version it committed; taken after the quotas (the subquery on them runs
     // first), so registrations queue on the quota, not on the ticket row.
-    Prisma.sql`ticket AS (SELECT id FROM "TicketType" WHERE id = ${r.ticketTypeId}::uuid AND "quotaVersion" = ${quotaVersion}::int AND (SELECT count(*) FROM quotas) >= 0 FOR SHARE)`,
-    Prisma.sql`room AS (SELECT count(*) FILTER (WHERE free) = ${places.length}::int AS free, EXISTS (SELECT 1 FROM ticket) AS current FROM quotas)`,
+    Prisma.sql`ticket AS (SELECT id FROM "TicketType" WHERE id = ${registration.ticketTypeId}::uuid AND "quotaVersion" = ${quotaVersion}::int AND (SELECT count(*) FROM quotas) >= 0 FOR SHARE)`,
+    Prisma.sql`room AS (SELECT count(*) FILTER (WHERE free) = ${quotaCount}::int AS free, EXISTS (SELECT 1 FROM ticket) AS current FROM quotas)`,
     Prisma.sql`registration AS (
-      INSERT INTO "Registration" (${Prisma.raw(columns.map(quoted).join(", "))})
-      SELECT ${Prisma.join(Object.values(values))} FROM room WHERE room.free AND room.current
-      ON CONFLICT ("conferenceId", "userId") DO UPDATE SET ${Prisma.raw(renewed.map((c) => `${quoted(c)} = EXCLUDED.${quoted(c)}`).join(", "))}
+      INSERT INTO "Registration" (${quoted(WRITTEN_COLUMNS)}, "updatedAt")
+      SELECT ${quoted(WRITTEN_COLUMNS, "r.")}, now()
+      FROM json_populate_record(NULL::"Registration", ${JSON.stringify(registration)}::json) AS r, room
+      WHERE room.free AND room.current
+      ON CONFLICT ("conferenceId", "userId") DO UPDATE SET (${quoted(RENEWED_COLUMNS)}) = (${quoted(RENEWED_COLUMNS, "EXCLUDED.")})
       WHERE "Registration".status IN ('EXPIRED', 'CANCELLED')
       RETURNING id)`,
     Prisma.sql`places AS (${takeLockedSql("quotas", written)})`,
   ];
   if (answers.length) {
     parts.push(Prisma.sql`answers AS (
-      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", text, choices, yes)
-      SELECT registration.id, a."questionId", a.text, a.choices, a.yes
-      FROM registration, json_to_recordset(${JSON.stringify(answers)}::json) AS a("questionId" uuid, text text, choices text[], yes boolean))`);
+      INSERT INTO "RegistrationAnswer" ("registrationId", ${quoted(ANSWER_COLUMNS)})
+      SELECT registration.id, ${quoted(ANSWER_COLUMNS, "a.")}
+      FROM registration, json_populate_recordset(NULL::"RegistrationAnswer", ${JSON.stringify(answers)}::json) AS a)`);
   }
   rows(written).forEach((sql, i) => parts.push(Prisma.sql`${Prisma.raw(`row${i}`)} AS (${sql})`));
   const [result] = await client.$queryRaw<{ id: string | null; placesFree: boolean; ticketCurrent: boolean }[]>`/* prepared */
     WITH ${Prisma.join(parts, ", ")}
     SELECT (SELECT id FROM registration) AS id, (SELECT free FROM room) AS "placesFree", (SELECT current FROM room) AS "ticketCurrent"`;
-  return { placesFree: result.placesFree, registered: result.id === r.id, ticketCurrent: result.ticketCurrent };
+  return { placesFree: result.placesFree, registered: result.id === registration.id, ticketCurrent: result.ticketCurrent };
 }
 
-type FactsRow = {
-  conferenceId: string;
-  slug: string;
-  status: string;
-  title: string;
-  titleZh: string | null;
-  timeZone: string;
-  ticketId: string | null;
-  nameEn: string | null;
-  nameZh: string | null;
-  priceCents: number | null;
-  currency: string | null;
-  salesStart: Date | null;
-  salesEnd: Date | null;
-  eligibility: string | null;
+const ANSWER_COLUMNS = Object.values(Prisma.RegistrationAnswerScalarFieldEnum).filter(
+  (c): c is keyof AnswerWrite => c !== "registrationId",
+);
+
+type OrNull<T> = { [K in keyof T]: T[K] | null };
+/**
+ * One row of the facts query. Its columns are typed by the Prisma models they
+ * come from; the left-joined ones (ticket, settings, existing registration)
+ * may be null.
+ */
+type FactsRow = Pick<Conference, "slug" | "status" | "title" | "titleZh" | "timeZone"> & {
+  conferenceId: Conference["id"];
+  ticketId: TicketType["id"] | null;
   quotaIds: string[] | null;
-  quotaVersion: number | null;
-  cardHoldMinutes: number | null;
-  bankHoldDays: number | null;
-  bankInstructions: string | null;
-  bankInstructionsZh: string | null;
-  existingId: string | null;
-  existingStatus: string | null;
+  existingId: Registration["id"] | null;
+  existingStatus: Registration["status"] | null;
   questions: QuestionDef[];
-};
+} & OrNull<Pick<TicketType, "nameEn" | "nameZh" | "priceCents" | "currency" | "salesStart" | "salesEnd" | "eligibility" | "quotaVersion">> &
+  OrNull<Pick<RegistrationSettings, "cardHoldMinutes" | "bankHoldDays" | "bankInstructions" | "bankInstructionsZh">>;
 
 /**
  * Everything registering needs to know before writing, in ONE query: the

@@ -1,22 +1,18 @@
 import { z } from "zod";
 import { isCountryCode } from "~/utils/countries";
+import { dayField, localDateTimeField } from "~/utils/dates";
 import { optionalText, requiredText } from "~/utils/validation";
 
 /** Zod schemas of the registration area's forms (other than the registration form itself, see form-schema.ts). */
-const day = () =>
-  z
-    .string({ error: "validation.required" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "conf.validation.date")
-    .transform((s) => new Date(`${s}T00:00:00Z`));
 
 export const visaRequestSchema = z
   .object({
     passportName: requiredText(120),
     passportNumber: requiredText(30),
     nationality: z.string({ error: "validation.required" }).refine(isCountryCode, "validation.invalid"),
-    birthDate: day(),
-    arrivalDate: day(),
-    departureDate: day(),
+    birthDate: dayField("birth"),
+    arrivalDate: dayField("travel"),
+    departureDate: dayField("travel"),
   })
   .refine((v) => v.departureDate >= v.arrivalDate, { path: ["departureDate"], message: "conf.validation.endBeforeStart" });
 export type VisaRequestInput = z.infer<typeof visaRequestSchema>;
@@ -36,12 +32,7 @@ export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
 });
 
-const localDateTime = () =>
-  z
-    .string()
-    .optional()
-    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "reg.validation.dateTime")
-    .transform((v) => (v ? v : undefined));
+const localDateTime = () => localDateTimeField("reg.validation.dateTime");
 
 const wholeNumber = (max: number, message: string) => z.coerce.number({ error: message }).int(message).min(0, message).max(max, message);
 

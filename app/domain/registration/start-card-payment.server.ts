@@ -26,6 +26,7 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
       paidCents: true,
       currency: true,
       holdUntil: true,
+      _count: { select: { payments: true } },
       user: { select: { email: true } },
       ticketType: { select: { nameEn: true } },
       conference: { select: { title: true } },
@@ -34,6 +35,7 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
   if (!r) throw notFound();
   await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId });
   if (r.status !== "RESERVED" || r.method !== "CARD") throw new AppError("NOT_PAYABLE", "reg.error.notPayable");
+  const due = r.amountCents - r.paidCents;
   const stripe = stripeClient();
   if (!stripe) throw new AppError("CARD_UNAVAILABLE", "reg.error.cardUnavailable");
   // Stripe accepts expiries between 30 minutes and 24 hours from now.
@@ -50,7 +52,7 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
           quantity: 1,
           price_data: {
             currency: r.currency.toLowerCase(),
-            unit_amount: r.amountCents - r.paidCents,
+            unit_amount: due,
             product_data: { name: `${r.conference.title} — ${r.ticketType.nameEn}` },
           },
         },
@@ -59,7 +61,10 @@ export async function startCardPayment({ actor, registrationId, now = new Date()
       cancel_url: absoluteUrl(`/my/registrations/${r.id}`),
       expires_at: Math.min(expiresAt, Math.floor(now.getTime() / 1000) + 23 * 3600),
     },
-    { idempotencyKey: `checkout-${r.id}-${r.holdUntil?.getTime() ?? 0}` },
+    // Pressing "Pay" twice for the same thing reuses one session; anything that changes what is owed — a
+    // partial payment, one in another currency (recorded, not counted), a new hold — makes a new one, so a
+    // completed session is never handed back for a balance still open.
+    { idempotencyKey: `checkout-${r.id}-${r.holdUntil?.getTime() ?? 0}-${r.currency}-${due}-${r._count.payments}` },
   );
   await db().registration.update({ where: { id: r.id }, data: { stripeSessionId: session.id } });
   if (!session.url) throw new AppError("PAYMENT_PROVIDER_FAILED", "reg.error.cardUnavailable");

@@ -3,9 +3,10 @@ import { notFound, FieldError } from "~/utils/errors";
 import { isUuid } from "~/utils/validation";
 import { parseMoney } from "./money";
 import type { TicketTypeInput } from "./schemas";
-import { zonedToUtc } from "~/utils/zoned-time";
+import { localDayBounds, zonedToUtc } from "~/utils/zoned-time";
+import { isoDay } from "~/utils/time";
 
-type ConferenceFacts = { id: string; currency: string; timeZone: string };
+type ConferenceFacts = { id: string; currency: string; timeZone: string; endDate: Date };
 
 /**
  * What the ticket type form means in stored values, for creating and editing
@@ -20,6 +21,13 @@ export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFa
   const salesStart = input.salesStart ? zonedToUtc(input.salesStart, conference.timeZone) : null;
   const salesEnd = input.salesEnd ? zonedToUtc(input.salesEnd, conference.timeZone) : null;
   if (salesStart && salesEnd && salesEnd <= salesStart) throw new FieldError("salesEnd", "conf.validation.endBeforeStart");
+  // Tickets are sold before the conference ends (decision 040): a sales time after its last day is a typo.
+  const lastDay = isoDay(conference.endDate);
+  if (lastDay) {
+    const conferenceOver = localDayBounds(lastDay, conference.timeZone).end;
+    if (salesStart && salesStart > conferenceOver) throw new FieldError("salesStart", "reg.validation.salesAfterConference");
+    if (salesEnd && salesEnd > conferenceOver) throw new FieldError("salesEnd", "reg.validation.salesAfterConference");
+  }
   const quotaIds = [...new Set(input.quotaIds)].sort();
   const found = await client.quota.count({ where: { id: { in: quotaIds }, conferenceId: conference.id } });
   if (found !== quotaIds.length) throw new FieldError("quotaIds", "validation.invalid");

@@ -22,6 +22,8 @@ export const accounts = {
   "accounts.signup.sent": "We sent a link to {email}. Follow it within 24 hours to verify your email and sign in.",
   "accounts.verify.title": "Verify your email",
   "accounts.verify.done": "Your email is verified. Welcome to Concord!",
+  "accounts.verify.confirmLead": "Press the button to confirm your email address and sign in on this device.",
+  "accounts.verify.confirm": "Verify my email",
   "accounts.verify.resendLead": "Enter your email and we will send a new verification link.",
   "accounts.verify.resend": "Send the verification email again",
   "accounts.verify.resent": "If an account with that email is waiting for verification, a new link is on its way. It works for 24 hours.",

@@ -294,6 +294,9 @@ export const programme = {
   "programme.cfp.formats": "Formats",
   "programme.cfp.intro": "Introduction",
   "programme.cfp.introZh": "Introduction in Chinese",
+  "programme.cfp.sameOrganizationConflicts": "Members of the same organization as an author count as conflicted",
+  "programme.cfp.sameOrganizationConflictsHint":
+    "Submitters and co-authors never review their own proposals. With this setting, reviewers also do not get proposals by colleagues of their organizations.",
   "programme.cfp.save": "Save the call",
   "programme.cfp.questions": "Custom questions",
   "programme.cfp.questionLabel": "Question",

@@ -7,6 +7,7 @@ export const registration = {
   "reg.validation.options": "List at least one choice, one per line.",
   "reg.validation.percent": "A percentage is from 1 to 100.",
   "reg.validation.dateTime": "Enter a date and time.",
+  "reg.validation.salesAfterConference": "Ticket sales must happen before the conference's last day ends.",
   "reg.validation.code": "Use 3 to 40 letters, digits or dashes.",
   "reg.validation.perPersonLimit": "Enter a whole number from 1 to 100.",
   "reg.error.soldOut": "Sorry, this ticket is sold out. You can join the waitlist.",

@@ -25,6 +25,8 @@ export const accounts: Translation<typeof en> = {
   "accounts.signup.sent": "我们已向 {email} 发送了一封邮件。请在 24 小时内点击其中的链接，验证邮箱并登录。",
   "accounts.verify.title": "验证邮箱",
   "accounts.verify.done": "邮箱已验证，欢迎使用 Concord！",
+  "accounts.verify.confirmLead": "请点击按钮确认您的邮箱地址，并在此设备上登录。",
+  "accounts.verify.confirm": "验证我的邮箱",
   "accounts.verify.resendLead": "输入您的邮箱，我们会发送新的验证链接。",
   "accounts.verify.resend": "重新发送验证邮件",
   "accounts.verify.resent": "如果该邮箱的账户尚待验证，新的链接已发出，24 小时内有效。",

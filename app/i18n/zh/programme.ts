@@ -290,6 +290,8 @@ export const programme: Translation<typeof en> = {
   "programme.cfp.formats": "形式",
   "programme.cfp.intro": "说明",
   "programme.cfp.introZh": "中文说明",
+  "programme.cfp.sameOrganizationConflicts": "与作者同属一个机构的成员视为存在利益冲突",
+  "programme.cfp.sameOrganizationConflictsHint": "提交人和合著者从不评审自己的提案。启用此项后，评审人也不会收到本机构同事的提案。",
   "programme.cfp.save": "保存征稿设置",
   "programme.cfp.questions": "自定义问题",
   "programme.cfp.questionLabel": "问题",

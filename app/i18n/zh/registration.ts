@@ -10,6 +10,7 @@ export const registration: Translation<typeof en> = {
   "reg.validation.options": "请至少列出一个选项，每行一个。",
   "reg.validation.percent": "百分比应在 1 到 100 之间。",
   "reg.validation.dateTime": "请输入日期和时间。",
+  "reg.validation.salesAfterConference": "门票销售时间必须在会议最后一天结束之前。",
   "reg.validation.code": "请使用 3 到 40 个字母、数字或连字符。",
   "reg.validation.perPersonLimit": "请输入 1 到 100 之间的整数。",
   "reg.error.soldOut": "抱歉，此票种已售罄。您可以加入候补名单。",

@@ -1,18 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadBundle } from "~/domain/accords/bundle.server";
-import { db } from "~/utils/db.server";
+import { getAccordBundle } from "~/domain/accords/verify-accord.server";
+import { orRespond } from "~/utils/http.server";
+import { getUser } from "~/utils/session.server";
 
-/** The verification bundle (JSON) of an executed accord, for `npm run verify -- bundle.json`. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response("Not found", { status: 404 });
-  const executed = await db().accord.findFirst({ where: { id, status: "EXECUTED" }, select: { id: true } });
-  const bundle = executed ? await loadBundle(db(), id) : null;
-  if (!bundle) throw new Response("Not found", { status: 404 });
+/**
+ * The verification bundle (JSON) for `npm run verify -- bundle.json`: the parties' view for their
+ * members (`?view=public` for the public one), the public view of an executed accord for anyone
+ * else, and 404 (not 403: existence is not confirmed) otherwise.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const view = new URL(request.url).searchParams.get("view") === "public" ? "public" : undefined;
+  const accordId = params.id ?? "";
+  const bundle = await orRespond(async () => getAccordBundle({ viewer: await getUser(request), accordId, view }));
   return new Response(JSON.stringify(bundle, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accord-${id}.bundle.json"`,
+      "Content-Disposition": `attachment; filename="accord-${accordId}.bundle.json"`,
+      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -1,53 +1,49 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { z } from "zod";
+import { decideConferenceLink } from "~/domain/accords/decide-conference-link.server";
+import { getCeremonyBoard } from "~/domain/accords/get-ceremony-board.server";
+import { getConferenceId } from "~/domain/conferences/get-conference-id.server";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
-import { can } from "~/utils/permissions.server";
-import { getUser } from "~/utils/session.server";
+import { orRespond } from "~/utils/http.server";
+import { getUser, requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Signing ceremony · Concord" }];
 
 /**
  * The board shown on the screen at the signing ceremony: accords of the
  * conference that are awaiting signatures or executed, party by party. Public
- * for published conferences (only names and signing times are shown).
+ * for published conferences (only names and signing times are shown). Only accords
+ * whose link the conference's organizers accepted are shown; the organizers see
+ * the pending requests below the board (decision 042).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { id: true, title: true, titleZh: true, timeZone: true, status: true },
+  const board = await getCeremonyBoard({ actor: await getUser(request), slug: params.slug ?? "" });
+  if (!board) throw new Response("Not found", { status: 404 });
+  return board;
+}
+
+const decisionSchema = z.object({ intent: z.enum(["accept", "decline"]), accordId: z.guid() });
+
+/** An organizer accepts or declines an accord's request to be shown at this conference. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await orRespond(() => requireUser(request));
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const slug = params.slug ?? "";
+  const conferenceId = await orRespond(() => getConferenceId({ slug }));
+  const accept = parsed.data.intent === "accept";
+  await orRespond(() => decideConferenceLink({ actor: user, conferenceId, accordId: parsed.data.accordId, accept }));
+  return redirectWithToast(`/conferences/${slug}/ceremony`, {
+    message: accept ? "ceremony.requests.accepted" : "ceremony.requests.declined",
   });
-  if (!conference) throw new Response("Not found", { status: 404 });
-  if (conference.status !== "PUBLISHED" && !(await can(await getUser(request), "conference:view-draft", { conferenceId: conference.id }))) {
-    throw new Response("Not found", { status: 404 });
-  }
-  const accords = await db().accord.findMany({
-    where: { conferenceId: conference.id, status: { in: ["SIGNING", "EXECUTED"] } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      titleZh: true,
-      status: true,
-      documentHash: true,
-      parties: {
-        where: { role: "PARTY" },
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          org: { select: { nameEn: true, nameNative: true } },
-          signature: { select: { signedAt: true, signerName: true } },
-        },
-      },
-    },
-  });
-  return { conference, accords };
 }
 
 export default function Ceremony() {
-  const { conference, accords } = useLoaderData<typeof loader>();
+  const { conference, accords, requests } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const revalidator = useRevalidator();
@@ -103,6 +99,35 @@ export default function Ceremony() {
           );
         })}
       </div>
+      {requests ? (
+        <section className="mt-10 rounded-lg border border-amber-400 bg-amber-50 p-4" aria-labelledby="link-requests">
+          <h2 id="link-requests" className="text-xl font-semibold">
+            {t("ceremony.requests.title")}
+          </h2>
+          <p className="mb-3 text-sm text-stone-700">{t("ceremony.requests.lead")}</p>
+          {requests.length === 0 ? <p className="text-sm">—</p> : null}
+          <ul className="space-y-3">
+            {requests.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-3" data-testid="ceremony-request">
+                <span className="font-medium">{pick(locale, r.title, r.titleZh)}</span>
+                <span className="text-sm text-stone-600">
+                  {t("ceremony.requests.by", { org: pick(locale, r.initiatorOrg.nameEn, r.initiatorOrg.nameNative) })} ·{" "}
+                  {t(`accords.status.${r.status}`)}
+                </span>
+                <Form method="post" className="flex gap-2">
+                  <input type="hidden" name="accordId" value={r.id} />
+                  <button type="submit" name="intent" value="accept" className="rounded bg-blue-900 px-3 py-1 text-sm text-white">
+                    {t("ceremony.requests.accept")}
+                  </button>
+                  <button type="submit" name="intent" value="decline" className="rounded border border-stone-400 px-3 py-1 text-sm">
+                    {t("ceremony.requests.decline")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { loadAccordPage, loadClauses } from "~/domain/accords/accord-page.server";
-import { diffClauses } from "~/domain/accords/diff";
+import { Redline } from "~/components/accords-drafting";
+import { loadAccordPage, loadKeyedClauses } from "~/domain/accords/accord-page.server";
+import { diffVersions } from "~/domain/accords/clause-diff";
 import { useT } from "~/i18n";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -16,12 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const to = clamp(url.searchParams.get("to"), accord.currentVersion);
   const from = clamp(url.searchParams.get("from"), Math.max(1, to - 1));
-  const [a, b] = await Promise.all([loadClauses(accord.id, from), loadClauses(accord.id, to)]);
-  return { from, to, latest: accord.currentVersion, diffs: diffClauses(a, b, accord.languages) };
+  const [a, b] = await Promise.all([loadKeyedClauses(accord.id, from), loadKeyedClauses(accord.id, to)]);
+  return { from, to, latest: accord.currentVersion, changes: diffVersions(a, b, accord.languages) };
 }
 
+const BORDER = { same: "border-stone-300", changed: "border-blue-700", inserted: "border-green-700", deleted: "border-red-700" } as const;
+
 export default function Diff() {
-  const { from, to, latest, diffs } = useLoaderData<typeof loader>();
+  const { from, to, latest, changes } = useLoaderData<typeof loader>();
   const t = useT();
   const options = Array.from({ length: latest }, (_, i) => i + 1);
   return (
@@ -53,29 +56,34 @@ export default function Diff() {
         </button>
       </Form>
       <ol className="space-y-4">
-        {diffs.map((d) => (
-          <li key={`${d.number}-${d.language}`} className="rounded-md border border-stone-300 bg-white p-3">
+        {changes.map((c) => (
+          <li key={c.key} className={`rounded-md border-l-4 border bg-white p-3 ${BORDER[c.status]}`}>
             <h3 className="font-semibold">
-              {t("accords.clause", { n: d.number })} · {t(`accords.lang.${d.language as "en" | "zh"}`)}
+              {c.status === "deleted"
+                ? `${t("accords.clause", { n: c.fromNumber! })} · ${t("accords.diff.deleted")}`
+                : c.status === "inserted"
+                  ? `${t("accords.clause", { n: c.toNumber! })} · ${t("accords.diff.inserted")}`
+                  : c.fromNumber !== c.toNumber
+                    ? t("accords.diff.clauseWas", { n: c.toNumber!, was: c.fromNumber! })
+                    : t("accords.clause", { n: c.toNumber! })}
+              {c.moved ? ` · ${t("accords.diff.moved", { n: c.fromNumber! })}` : null}
+              {c.status === "changed" ? ` · ${t("accords.diff.changed")}` : null}
             </h3>
-            {d.changed ? (
-              <p lang={d.language} className="whitespace-pre-wrap">
-                {d.ops.map((o, i) =>
-                  o.op === "same" ? (
-                    <span key={i}>{o.text}</span>
-                  ) : o.op === "add" ? (
-                    <ins key={i} className="bg-green-100 text-green-900" title={t("accords.diff.added")}>
-                      {o.text}
-                    </ins>
-                  ) : (
-                    <del key={i} className="bg-red-100 text-red-900" title={t("accords.diff.removed")}>
-                      {o.text}
-                    </del>
-                  ),
-                )}
-              </p>
-            ) : (
+            {c.status === "same" ? (
               <p className="text-sm text-stone-600">{t("accords.diff.unchanged")}</p>
+            ) : (
+              <div className="mt-1 grid gap-4 md:grid-cols-2">
+                {c.languages.map((l) => (
+                  <div key={l.language}>
+                    <p className="text-sm text-stone-600">{t(`accords.lang.${l.language as "en" | "zh"}`)}</p>
+                    {l.changed ? (
+                      <Redline ops={l.ops} lang={l.language} />
+                    ) : (
+                      <p className="text-sm text-stone-600">{t("accords.diff.unchanged")}</p>
+                    )}
+                  </div>
+                ))}
+              </div>
             )}
           </li>
         ))}

@@ -51,7 +51,7 @@ export default function AccordLayout() {
         <NavLink to="diff" className={tab}>
           {t("accords.tabs.diff")}
         </NavLink>
-        {may.adminOf.length ? (
+        {may.manageSignatoriesOf.length ? (
           <NavLink to="signatories" className={tab}>
             {t("accords.tabs.signatories")}
           </NavLink>

@@ -2,11 +2,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
+import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { getNewAccordOptions } from "~/domain/accords/get-new-accord-options.server";
 import { createAccord } from "~/domain/accords/create-accord.server";
 import { ACCORD_KINDS, ACCORD_LANGUAGES, createAccordSchema } from "~/domain/accords/schema";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -15,19 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Start an accord · Concord" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [adminOf, orgs, conferences] = await Promise.all([
-    db().membership.findMany({
-      where: { userId: user.id, roles: { has: "ADMIN" } },
-      select: { org: { select: { id: true, nameEn: true, nameNative: true } } },
-    }),
-    db().organization.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, slug: true, nameEn: true, nameNative: true } }),
-    db().conference.findMany({
-      where: { status: "PUBLISHED" },
-      orderBy: { startDate: "desc" },
-      select: { id: true, title: true, titleZh: true },
-    }),
-  ]);
-  return { adminOf: adminOf.map((m) => m.org), orgs, conferences };
+  return getNewAccordOptions({ actor: user });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,8 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       languages: v.languages,
       partyOrgIds: v.partyOrgIds,
       witnessOrgIds: v.witnessOrgIds,
-      signingOrder: v.signingOrder,
-      signingEndsAt: v.signingEndsOn ? new Date(`${v.signingEndsOn}T23:59:59.999Z`) : undefined,
+      signingEndsOn: v.signingEndsOn,
     }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
@@ -94,20 +81,14 @@ export default function NewAccord() {
         <SelectField
           meta={fields.conferenceId}
           label={t("accords.field.conference")}
+          hint={t("accords.field.conferenceHint")}
           optional
           placeholder="—"
           options={conferences.map((c) => ({ value: c.id, label: pick(locale, c.title, c.titleZh) }))}
         />
         <CheckboxGroup meta={fields.partyOrgIds} legend={t("accords.field.parties")} options={orgOptions} />
         <CheckboxGroup meta={fields.witnessOrgIds} legend={t("accords.field.witnesses")} options={orgOptions} />
-        <TextareaField
-          meta={fields.signingOrder}
-          label={t("accords.field.signingOrder")}
-          hint={t("accords.field.signingOrder.hint")}
-          optional
-          rows={3}
-          autoFocus={focus === "signingOrder"}
-        />
+        <p className="mb-4 text-sm text-stone-700">{t("accords.field.signingOrderLater")}</p>
         <Field
           meta={fields.signingEndsOn}
           type="date"

@@ -2,30 +2,24 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
-import { loadAccordPage } from "~/domain/accords/accord-page.server";
+import { auditSentence } from "./audit-sentence";
+import { getAccordOverview } from "~/domain/accords/get-accord-overview.server";
 import { approveVersion } from "~/domain/accords/approve-version.server";
-import { remindSignatories, withdrawAccord } from "~/domain/accords/lifecycle.server";
-import { approveSchema, remindSchema, withdrawSchema } from "~/domain/accords/schema";
+import { remindSignatories, reviseAccord, setSigningSchedule, withdrawAccord } from "~/domain/accords/lifecycle.server";
+import { approveSchema, remindSchema, reviseSchema, scheduleSchema, withdrawSchema } from "~/domain/accords/schema";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { formatCalendarDate, formatDateTime, isoDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  const audit = await db().accordAuditEntry.findMany({
-    where: { accordId: page.accord.id },
-    orderBy: { seq: "asc" },
-    select: { seq: true, at: true, type: true, actorName: true, hash: true },
-  });
-  return { ...page, audit };
+  return orRespond(() => getAccordOverview({ actor: user, accordId: params.id ?? "" }));
 }
 
-const schema = approveSchema.or(withdrawSchema).or(remindSchema);
+const schema = approveSchema.or(withdrawSchema).or(remindSchema).or(reviseSchema).or(scheduleSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -33,23 +27,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(request, submission, async (): Promise<{ message: MessageKey; vars?: Record<string, number> }> => {
-    switch (v.intent) {
-      case "approve": {
-        const r = await approveVersion({ actor: user, accordId, partyId: v.partyId, version: v.version });
-        return { message: r.frozen ? "accords.frozenToast" : "accords.approvedToast" };
+  const outcome = await runForm(
+    request,
+    submission,
+    async (): Promise<{ message: MessageKey; vars?: Record<string, number>; to?: string }> => {
+      switch (v.intent) {
+        case "revise": {
+          const created = await reviseAccord({ actor: user, accordId });
+          return { message: "accords.revised", to: `/accords/${created.id}/draft` };
+        }
+        case "schedule":
+          await setSigningSchedule({
+            actor: user,
+            accordId,
+            signingEndsOn: v.signingEndsOn ?? null,
+            reminderEveryDays: v.reminderEveryDays === "never" ? null : v.reminderEveryDays,
+          });
+          return { message: "accords.schedule.saved" };
+        case "approve": {
+          const r = await approveVersion({ actor: user, accordId, partyId: v.partyId, version: v.version });
+          return { message: r.frozen ? "accords.frozenToast" : "accords.approvedToast" };
+        }
+        case "withdraw":
+          await withdrawAccord({ actor: user, accordId, reason: v.reason });
+          return { message: "accords.withdrawn" };
+        case "remind": {
+          const r = await remindSignatories({ actor: user, accordId });
+          return { message: "accords.reminded", vars: { n: r.sent } };
+        }
       }
-      case "withdraw":
-        await withdrawAccord({ actor: user, accordId, reason: v.reason });
-        return { message: "accords.withdrawn" };
-      case "remind": {
-        const r = await remindSignatories({ actor: user, accordId });
-        return { message: "accords.reminded", vars: { n: r.sent } };
-      }
-    }
-  });
+    },
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
-  return redirectWithToast(`/accords/${accordId}`, outcome.value);
+  const { to, ...toast } = outcome.value;
+  return redirectWithToast(to ?? `/accords/${accordId}`, toast);
 }
 
 export default function AccordOverview() {
@@ -58,6 +69,11 @@ export default function AccordOverview() {
   const t = useT();
   const locale = useLocale();
   const zone = accord.conference?.timeZone ?? "UTC";
+  const orgName = (id: string | undefined) => {
+    const p = accord.parties.find((x) => x.id === id || x.orgId === id);
+    return p ? pick(locale, p.org.nameEn, p.org.nameNative) : null;
+  };
+  const isWitness = (id: string | undefined) => accord.parties.some((x) => x.id === id && x.role === "WITNESS");
   return (
     <>
       <FormErrors id="overview-errors" errors={result?.error?.[""] ?? undefined} />
@@ -66,8 +82,29 @@ export default function AccordOverview() {
           ? t("accords.frozenVersion", { n: accord.frozenVersion })
           : t("accords.currentVersion", { n: accord.currentVersion })}
       </p>
-      {accord.signingEndsAt ? (
-        <p>{t("accords.signingEnds", { date: formatDateTime(new Date(accord.signingEndsAt), zone, locale) + ` (${zone})` })}</p>
+      {accord.revisionOf ? (
+        <p className="my-2">
+          {t("accords.revisionOf")}{" "}
+          <Link to={`/accords/${accord.revisionOf.id}`} className="text-blue-900 underline">
+            {pick(locale, accord.revisionOf.title, accord.revisionOf.titleZh)}
+          </Link>
+        </p>
+      ) : null}
+      {accord.status === "DECLINED" ? <DeclinedNotice /> : null}
+      {accord.status === "EXPIRED" && accord.signingEndsOn ? (
+        <p role="status" className="my-3 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="expired-banner">
+          {t("accords.expired.banner", { date: formatCalendarDate(new Date(accord.signingEndsOn), locale) })}
+        </p>
+      ) : null}
+      {accord.signingEndsOn && accord.status !== "EXPIRED" ? (
+        <p data-testid="signing-ends">
+          {t("accords.signingEndsDay", { date: formatCalendarDate(new Date(accord.signingEndsOn), locale), zone })}
+        </p>
+      ) : null}
+      {accord.status === "DRAFTING" || accord.status === "SIGNING" ? (
+        <p className="text-sm text-stone-600">
+          {accord.reminderEveryDays ? t("accords.remindersEvery", { n: accord.reminderEveryDays }) : t("accords.remindersOff")}
+        </p>
       ) : null}
       {accord.status === "EXECUTED" && accord.documentHash ? (
         <p className="my-4 flex flex-wrap gap-4">
@@ -97,10 +134,15 @@ export default function AccordOverview() {
               <p className="text-sm">
                 {p.approvedVersion ? t("accords.approved", { n: p.approvedVersion }) : t("accords.notApproved")} ·{" "}
                 {p.signature
-                  ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}`
+                  ? `${t("accords.signed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} — ${t(`accords.sign.method.${p.signature.method}`)}${p.signature.ipAddress || p.signature.userAgent ? ` — ${t("accords.signedFrom", { ip: p.signature.ipAddress ?? "?", agent: p.signature.userAgent ?? "?" })}` : ""}`
                   : p.declinedAt
                     ? t("accords.declinedBy", { reason: p.declineReason ?? "" })
                     : t("accords.notSigned")}
+              </p>
+            ) : null}
+            {p.role === "WITNESS" && p.signature ? (
+              <p className="text-sm">
+                {`${t("accords.witnessed")}: ${p.signature.signerName}, ${formatDateTime(new Date(p.signature.signedAt), zone, locale)} (${zone})`}
               </p>
             ) : null}
             <p className="text-sm text-stone-600">
@@ -128,6 +170,7 @@ export default function AccordOverview() {
           <SubmitButton variant="secondary">{t("accords.remind")}</SubmitButton>
         </Form>
       ) : null}
+      {may.withdraw && (accord.status === "DRAFTING" || accord.status === "SIGNING") ? <ScheduleForm /> : null}
       {may.withdraw && (accord.status === "DRAFTING" || accord.status === "SIGNING") ? (
         <Form method="post" className="mt-6 max-w-xl">
           <input type="hidden" name="intent" value="withdraw" />
@@ -146,13 +189,102 @@ export default function AccordOverview() {
       ) : null}
       <h2 className="mb-1 mt-8 text-xl font-semibold">{t("accords.audit.title")}</h2>
       <p className="mb-2 text-sm text-stone-600">{t("accords.audit.lead")}</p>
-      <ol className="space-y-1 font-mono text-xs" data-testid="audit-trail">
+      <ol className="space-y-2" data-testid="audit-trail">
         {audit.map((e) => (
           <li key={e.seq}>
-            #{e.seq} {new Date(e.at).toISOString()} {e.type} {e.actorName ? `— ${e.actorName}` : ""} — {e.hash.slice(0, 16)}…
+            <span>{auditSentence(e, { t, locale, zone, orgName, isWitness })}</span>
+            <span className="block font-mono text-xs text-stone-600">
+              #{e.seq} {e.type} · {e.hash.slice(0, 16)}…
+            </span>
           </li>
         ))}
       </ol>
     </>
+  );
+}
+
+/** Who declined and why, the revision if there is one, and the initiator's way forward. */
+function DeclinedNotice() {
+  const { accord, may } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const zone = accord.conference?.timeZone ?? "UTC";
+  const decliner = accord.parties.find((p) => p.declinedAt);
+  return (
+    <section role="status" className="my-3 rounded-md border border-red-800 bg-red-50 p-3" data-testid="declined-banner">
+      {decliner ? (
+        <p>
+          {t("accords.declined.banner", {
+            org: pick(locale, decliner.org.nameEn, decliner.org.nameNative),
+            date: `${formatDateTime(new Date(decliner.declinedAt!), zone, locale)} (${zone})`,
+            reason: decliner.declineReason ?? "",
+          })}
+        </p>
+      ) : null}
+      {accord.revisedAs ? (
+        <p className="mt-2">
+          {t("accords.revisedAs")}{" "}
+          <Link to={`/accords/${accord.revisedAs.id}`} className="text-blue-900 underline">
+            {pick(locale, accord.revisedAs.title, accord.revisedAs.titleZh)}
+          </Link>
+        </p>
+      ) : may.withdraw ? (
+        <Form method="post" className="mt-3">
+          <input type="hidden" name="intent" value="revise" />
+          <p className="mb-2 text-sm">{t("accords.revise.lead")}</p>
+          <SubmitButton>{t("accords.revise")}</SubmitButton>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/** The initiator sets the last day of signing (a day in the accord's zone) and the reminder interval. */
+function ScheduleForm() {
+  const { accord } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const zone = accord.conference?.timeZone ?? "UTC";
+  const endsError = result?.error?.signingEndsOn?.[0];
+  return (
+    <Form method="post" className="mt-6 max-w-xl rounded-md border border-stone-300 bg-white p-3" aria-labelledby="schedule-title">
+      <h2 id="schedule-title" className="mb-2 text-lg font-semibold">
+        {t("accords.schedule.title")}
+      </h2>
+      <input type="hidden" name="intent" value="schedule" />
+      <label htmlFor="schedule-ends" className="block font-medium">
+        {t("accords.schedule.endsOn")}
+      </label>
+      <input
+        id="schedule-ends"
+        type="date"
+        name="signingEndsOn"
+        defaultValue={accord.signingEndsOn ? isoDay(new Date(accord.signingEndsOn)) : ""}
+        aria-invalid={endsError ? true : undefined}
+        aria-describedby="schedule-ends-hint"
+        className="mt-1 block rounded-md border border-stone-400 px-3 py-2"
+      />
+      <p id="schedule-ends-hint" className="text-sm text-stone-600">
+        {t("accords.schedule.endsOnHint", { zone })}
+      </p>
+      {endsError ? <p className="text-sm text-red-800">{t(endsError as MessageKey)}</p> : null}
+      <label htmlFor="schedule-reminders" className="mt-3 block font-medium">
+        {t("accords.schedule.reminders")}
+      </label>
+      <select
+        id="schedule-reminders"
+        name="reminderEveryDays"
+        defaultValue={accord.reminderEveryDays ? String(accord.reminderEveryDays) : "never"}
+        className="mb-3 mt-1 block rounded-md border border-stone-400 px-3 py-2"
+      >
+        {[1, 2, 3, 7, 14].map((n) => (
+          <option key={n} value={n}>
+            {t("accords.schedule.every", { n })}
+          </option>
+        ))}
+        <option value="never">{t("accords.schedule.never")}</option>
+      </select>
+      <SubmitButton variant="secondary">{t("accords.schedule.save")}</SubmitButton>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { completePasskeySigning, startPasskeySigning } from "~/domain/accords/sign-accord.server";
 import { readJsonOrForm } from "~/domain/accords/request-body.server";
 import { AppError } from "~/utils/errors";
+import { signingClient } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 
 /**
@@ -44,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       nonce: input.nonce,
       response: input.response,
       confirmed: input.confirmed,
+      client: signingClient(request),
     });
     return Response.json(r);
   } catch (error) {

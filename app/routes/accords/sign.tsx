@@ -5,24 +5,20 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
-import { loadAccordPage, loadClauses } from "~/domain/accords/accord-page.server";
+import { getSigningPage } from "~/domain/accords/get-signing-page.server";
 import { declineAccord } from "~/domain/accords/lifecycle.server";
 import { declineSchema, requestCodeSchema, signWithCodeSchema } from "~/domain/accords/schema";
 import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
-import { orRespond } from "~/utils/http.server";
+import { orRespond, signingClient } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = await orRespond(() => loadAccordPage(user, params.id ?? ""));
-  const clauses = page.accord.frozenVersion ? await loadClauses(page.accord.id, page.accord.frozenVersion) : [];
-  const passkeys = await db().webAuthnCredential.count({ where: { userId: user.id } });
-  const parties = page.accord.parties.filter((p) => page.may.signFor.includes(p.id) && !p.signature && !p.declinedAt);
-  return { accord: page.accord, clauses, parties, passkeys, myName: user.nameLatin };
+  const { accord, clauses, parties, passkeys } = await orRespond(() => getSigningPage({ actor: user, accordId: params.id ?? "" }));
+  return { accord, clauses, parties, passkeys, myName: user.nameLatin };
 }
 
 const schemas = { "request-code": requestCodeSchema, "sign-code": signWithCodeSchema, decline: declineSchema } as const;
@@ -56,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           code: v.code,
           typedName: v.typedName,
           confirmed: true,
+          client: signingClient(request),
         });
         return { message: r.executed ? "accords.sign.executedToast" : "accords.sign.done" };
       }
@@ -239,6 +236,10 @@ export default function Sign() {
   const { accord, clauses, parties, passkeys, myName } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  // Say why there is nothing to sign when the accord stopped, rather than a generic line.
+  if (accord.status === "DECLINED") return <p role="status">{t("accords.sign.declinedAccord")}</p>;
+  if (accord.status === "EXPIRED") return <p role="status">{t("accords.sign.expired")}</p>;
+  if (accord.status === "WITHDRAWN") return <p role="status">{t("accords.sign.withdrawn")}</p>;
   if (accord.status !== "SIGNING" || !accord.documentHash || parties.length === 0) return <p>{t("accords.sign.nothing")}</p>;
   return (
     <>
@@ -267,10 +268,11 @@ export default function Sign() {
             <h3 className="mb-2 text-lg font-semibold">
               {t("accords.sign.yourParties")}: {orgName}
             </h3>
+            {p.role === "WITNESS" ? <p className="mb-2">{t("accords.signAsWitness", { org: orgName })}</p> : null}
             <p className="mb-3 break-all font-mono text-sm">{accord.documentHash}</p>
             <PasskeySign accordId={accord.id} party={p} documentHash={accord.documentHash!} orgName={orgName} hasPasskey={passkeys > 0} />
             <CodeSign party={p} documentHash={accord.documentHash!} orgName={orgName} myName={myName} />
-            <DeclineForm party={p} />
+            {p.role === "PARTY" ? <DeclineForm party={p} /> : null}
           </section>
         );
       })}

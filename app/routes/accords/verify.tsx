@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findAccordId, verifyAccord, verifyUploadedPdf, type AccordVerification } from "~/domain/accords/verify-accord.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { getUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Verify an accord · Concord" }];
@@ -16,15 +17,20 @@ export const meta: MetaFunction = () => [{ title: "Verify an accord · Concord" 
 type Outcome = { error?: MessageKey; result?: AccordVerification };
 const MAX_PDF_BYTES = 1_900_000;
 
-/** Public: anyone can verify by document hash or accord link (?hash= or ?q=). */
-export async function loader({ request }: LoaderFunctionArgs): Promise<Outcome & { query: string }> {
+/**
+ * Anyone can verify an executed accord by document hash or accord link (?hash= or ?q=); an accord
+ * not yet executed only its parties' members can look up (to others it is "not found").
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = (url.searchParams.get("hash") ?? url.searchParams.get("q") ?? "").slice(0, 500);
-  if (!query) return { query };
-  const id = await findAccordId(query);
-  if (!id) return { query, error: /[0-9a-f]{64}|[0-9a-f-]{36}/i.test(query) ? "verify.notFound" : "verify.badHash" };
-  const result = await verifyAccord(id);
-  return result ? { query, result } : { query, error: "verify.notFound" };
+  if (!query) return data<Outcome & { query: string }>({ query });
+  const viewer = await getUser(request);
+  const id = await findAccordId(query, viewer);
+  const result = id ? await verifyAccord(id, viewer) : null;
+  if (result) return data<Outcome & { query: string }>({ query, result });
+  const error: MessageKey = /[0-9a-f]{64}|[0-9a-f-]{36}/i.test(query) ? "verify.notFound" : "verify.badHash";
+  return data<Outcome & { query: string }>({ query, error }, { status: 404 });
 }
 
 /** An uploaded executed PDF. */
@@ -38,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Outcome>({ error: "error.tooLarge" }, { status: 413 });
   }
   if (!file || file.size === 0) return data<Outcome>({ error: "verify.notPdf" }, { status: 400 });
-  const check = await verifyUploadedPdf(new Uint8Array(await file.arrayBuffer()));
+  const check = await verifyUploadedPdf(new Uint8Array(await file.arrayBuffer()), await getUser(request));
   if (check.kind === "not-pdf") return data<Outcome>({ error: "verify.notPdf" }, { status: 400 });
   if (check.kind === "unknown") return data<Outcome>({ error: "verify.pdfUnknown" }, { status: 404 });
   const { kind: _kind, ...result } = check;
@@ -123,6 +129,11 @@ function Result({ v }: { v: AccordVerification }) {
         </p>
       ) : null}
       <p className="mt-2 text-sm text-stone-700">{t("verify.offline")}</p>
+      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-100 p-2 text-xs" data-testid="verify-command">
+        {v.commands.pinned}
+      </pre>
+      <p className="mt-2 text-sm text-stone-700">{t("verify.offlineFrom")}</p>
+      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-100 p-2 text-xs">{v.commands.fetched}</pre>
     </section>
   );
 }

@@ -5,9 +5,9 @@ import { startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
+import { listPasskeys } from "~/domain/accounts/list-passkeys.server";
 import { removePasskey } from "~/domain/accords/passkeys.server";
 import { useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -17,11 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Passkeys · Concord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const passkeys = await db().webAuthnCredential.findMany({
-    where: { userId: user.id },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
-  });
+  const passkeys = await listPasskeys({ actor: user });
   return { passkeys };
 }
 

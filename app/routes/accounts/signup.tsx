@@ -24,9 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") return replyInvalid(submission, { hideFields: HIDE });
+  // The same answer whether or not the address already has an account (its owner is told by email).
   const outcome = await runForm(request, submission, () => createAccount(submission.value, requestContext(request)), {
     hideFields: HIDE,
-    fieldFor: { EMAIL_TAKEN: "email" },
   });
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return { sent: true as const, email: submission.value.email };

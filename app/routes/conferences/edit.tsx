@@ -3,52 +3,24 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConferenceForm } from "~/components/conference-form";
 import { SubmitButton } from "~/components/forms";
+import { getConferenceForEdit } from "~/domain/conferences/get-conference-for-edit.server";
 import { conferenceFormOptions } from "~/domain/conferences/form-options.server";
 import { conferenceSchema, statusSchema } from "~/domain/conferences/schema";
 import { setConferenceStatus } from "~/domain/conferences/set-conference-status.server";
 import { updateConference } from "~/domain/conferences/update-conference.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { isoDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit conference · Concord" }];
 
-async function conferenceIdOf(slug: string | undefined) {
-  const conference = await db().conference.findUnique({ where: { slug: slug ?? "" }, select: { id: true } });
-  if (!conference) throw new Response("Not found", { status: 404 });
-  return conference.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const conferenceId = await conferenceIdOf(params.slug);
-  await orRespond(() => requirePermission(user, "conference:update", { conferenceId }));
-  const c = await db().conference.findUniqueOrThrow({
-    where: { id: conferenceId },
-    select: {
-      slug: true,
-      title: true,
-      titleZh: true,
-      edition: true,
-      startDate: true,
-      endDate: true,
-      venue: true,
-      city: true,
-      country: true,
-      timeZone: true,
-      description: true,
-      descriptionZh: true,
-      defaultLocale: true,
-      currency: true,
-      status: true,
-    },
-  });
+  const c = await orRespond(() => getConferenceForEdit({ actor: user, slug: params.slug ?? "" }));
   const { slug, status, startDate, endDate, ...rest } = c;
   return {
     slug,

@@ -1,34 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listConferences } from "~/domain/conferences/list-conferences.server";
 import { pick, useLocale, useT } from "~/i18n";
 import { countryName } from "~/utils/countries";
-import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateRange } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Conferences · Concord" }];
 
-const select = {
-  slug: true,
-  title: true,
-  titleZh: true,
-  city: true,
-  country: true,
-  startDate: true,
-  endDate: true,
-  org: { select: { slug: true, nameEn: true, nameNative: true } },
-} as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, await getUser(request));
-  // A conference is upcoming until its last day has passed everywhere (UTC-12 is the last to leave a day).
-  const today = new Date(Date.now() - 12 * 3600 * 1000);
-  today.setUTCHours(0, 0, 0, 0);
-  const [upcoming, past] = await Promise.all([
-    db().conference.findMany({ where: { status: "PUBLISHED", endDate: { gte: today } }, orderBy: { startDate: "asc" }, take: 100, select }),
-    db().conference.findMany({ where: { status: "PUBLISHED", endDate: { lt: today } }, orderBy: { startDate: "desc" }, take: 50, select }),
-  ]);
+  const { upcoming, past } = await listConferences();
   // Names and dates are formatted here: the browser's ICU may differ and break hydration.
   const withCountry = (c: (typeof upcoming)[number]) => ({
     ...c,

@@ -3,14 +3,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConferenceForm } from "~/components/conference-form";
 import { createConference } from "~/domain/conferences/create-conference.server";
+import { getConferenceHost } from "~/domain/conferences/get-conference-host.server";
 import { conferenceFormOptions } from "~/domain/conferences/form-options.server";
 import { conferenceSchema } from "~/domain/conferences/schema";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -19,13 +18,8 @@ export const meta: MetaFunction = () => [{ title: "New conference · Concord" }]
 /** The host organization named by ?org=<slug>, which the user must be allowed to create conferences for. */
 async function hostFor(request: Request) {
   const user = await requireUser(request);
-  const slug = new URL(request.url).searchParams.get("org") ?? "";
-  const org = await db().organization.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, nameEn: true, nameNative: true, country: true },
-  });
-  if (!org) throw new Response("Not found", { status: 404 });
-  await orRespond(() => requirePermission(user, "org:create-conference", { orgId: org.id }));
+  const orgSlug = new URL(request.url).searchParams.get("org") ?? "";
+  const org = await orRespond(() => getConferenceHost({ actor: user, orgSlug }));
   return { user, org };
 }
 

@@ -1,45 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getConferencePage } from "~/domain/conferences/get-conference-page.server";
 import { pick, useLocale, useT } from "~/i18n";
 import { countryName } from "~/utils/countries";
-import { db } from "~/utils/db.server";
+import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateRange, zoneOffset } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.conference.title} · Concord` : "Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      titleZh: true,
-      edition: true,
-      startDate: true,
-      endDate: true,
-      venue: true,
-      city: true,
-      country: true,
-      timeZone: true,
-      description: true,
-      descriptionZh: true,
-      status: true,
-      org: { select: { slug: true, nameEn: true, nameNative: true } },
-    },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  const mayUpdate = await can(user, "conference:update", { conferenceId: conference.id });
-  // Unpublished conferences do not exist for outsiders: 404, not 403, so drafts do not leak.
-  if (conference.status !== "PUBLISHED" && !(await can(user, "conference:view-draft", { conferenceId: conference.id }))) {
-    throw new Response("Not found", { status: 404 });
-  }
+  const { conference, mayUpdate, mayManageRoles, mayCheckIn } = await orRespond(() =>
+    getConferencePage({ actor: user, slug: params.slug ?? "" }),
+  );
   const locale = await resolveLocale(request, user);
-  const { id: _id, country, ...rest } = conference;
+  const { country, ...rest } = conference;
   return {
     conference: {
       ...rest,
@@ -50,9 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       offset: zoneOffset(conference.timeZone, conference.startDate),
     },
     mayUpdate,
-    mayManageRoles: mayUpdate && (await can(user, "conference:manage-roles", { conferenceId: conference.id })),
-    // Organizers may always check in; only ask again for the others.
-    mayCheckIn: mayUpdate || (await can(user, "conference:check-in", { conferenceId: conference.id })),
+    mayManageRoles,
+    mayCheckIn,
   };
 }
 

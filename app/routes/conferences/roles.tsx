@@ -3,40 +3,22 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { getConferenceRoles } from "~/domain/conferences/get-conference-roles.server";
 import { grantConferenceRole } from "~/domain/conferences/grant-conference-role.server";
 import { revokeConferenceRole } from "~/domain/conferences/revoke-conference-role.server";
 import { CONFERENCE_ROLES, grantRoleSchema, revokeRoleSchema } from "~/domain/conferences/schema";
 import { useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToConference } from "~/components/back-to-conference";
 
 export const meta: MetaFunction = () => [{ title: "Conference team · Concord" }];
 
-async function conferenceOf(slug: string | undefined) {
-  const conference = await db().conference.findUnique({
-    where: { slug: slug ?? "" },
-    select: { id: true, slug: true, title: true, titleZh: true, org: { select: { slug: true, nameEn: true } } },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
-  return conference;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const conference = await conferenceOf(params.slug);
-  await orRespond(() => requirePermission(user, "conference:manage-roles", { conferenceId: conference.id }));
-  const roles = await db().conferenceRole.findMany({
-    where: { conferenceId: conference.id },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-    select: { role: true, user: { select: { id: true, email: true, nameLatin: true, nameNative: true } } },
-  });
-  const { id: _id, ...rest } = conference;
-  return { conference: rest, roles };
+  return orRespond(() => getConferenceRoles({ actor: user, slug: params.slug ?? "" }));
 }
 
 type ActionResult = { form: "grant" | "revoke"; result: SubmissionResult<string[]> };

@@ -2,35 +2,23 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OrgForm } from "~/components/org-form";
+import { getOrganizationForEdit } from "~/domain/organizations/get-organization-for-edit.server";
 import { readOrgFormData } from "~/domain/organizations/read-org-form.server";
 import { editOrgSchema } from "~/domain/organizations/schema";
 import { updateOrganization } from "~/domain/organizations/update-organization.server";
 import { useT } from "~/i18n";
 import { countryOptions } from "~/utils/countries";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit organization · Concord" }];
 
-async function orgIdOf(slug: string | undefined) {
-  const org = await db().organization.findUnique({ where: { slug: slug ?? "" }, select: { id: true } });
-  if (!org) throw new Response("Not found", { status: 404 });
-  return org.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const orgId = await orgIdOf(params.slug);
-  await orRespond(() => requirePermission(user, "org:update", { orgId }));
-  const org = await db().organization.findUniqueOrThrow({
-    where: { id: orgId },
-    select: { slug: true, nameEn: true, nameNative: true, kind: true, country: true, website: true, logoType: true, updatedAt: true },
-  });
+  const org = await orRespond(() => getOrganizationForEdit({ actor: user, slug: params.slug ?? "" }));
   const { logoType, updatedAt, ...defaults } = org;
   return {
     org: defaults,
@@ -41,9 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const orgId = await orgIdOf(params.slug);
   // Checked before the upload is read, so strangers cannot make us parse their files.
-  await orRespond(() => requirePermission(user, "org:update", { orgId }));
+  await orRespond(() => getOrganizationForEdit({ actor: user, slug: params.slug ?? "" }));
   const formData = await orRespond(() => readOrgFormData(request));
   const submission = parseWithZod(formData, { schema: editOrgSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -2,30 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/forms";
 import { acceptInvitation, invitationState } from "~/domain/organizations/accept-invitation.server";
+import { getInvitation } from "~/domain/organizations/get-invitation.server";
 import { rolesText } from "~/domain/organizations/roles-text";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { hashSecret } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { orRespond } from "~/utils/http.server";
 import { requireUser, getUser } from "~/utils/session.server";
 import { toastHeader } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Concord" }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const inv = await db().orgInvitation.findUnique({
-    where: { tokenHash: hashSecret(params.token ?? "") },
-    select: {
-      email: true,
-      roles: true,
-      acceptedAt: true,
-      revokedAt: true,
-      expiresAt: true,
-      org: { select: { slug: true, nameEn: true, nameNative: true } },
-      invitedBy: { select: { nameLatin: true } },
-    },
-  });
-  if (!inv) throw new Response("Not found", { status: 404 });
+  const inv = await orRespond(() => getInvitation({ token: params.token ?? "" }));
   const user = await getUser(request);
   const path = new URL(request.url).pathname;
   return {

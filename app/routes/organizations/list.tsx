@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { Prisma } from "~/generated/prisma/client";
+import { listOrganizations } from "~/domain/organizations/list-organizations.server";
 import { ORG_KINDS, type OrgKindValue } from "~/domain/organizations/schema";
 import { useT } from "~/i18n";
 import { countryName } from "~/utils/countries";
-import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/session.server";
 
@@ -18,18 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("kind") ?? "";
   // An unknown kind in the address is ignored rather than an error: it is a filter, not data.
   const kind = (ORG_KINDS as readonly string[]).includes(kindParam) ? (kindParam as OrgKindValue) : null;
-  const where: Prisma.OrganizationWhereInput = {
-    ...(kind ? { kind } : {}),
-    ...(q ? { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameNative: { contains: q, mode: "insensitive" } }] } : {}),
-  };
   const user = await getUser(request);
   const locale = await resolveLocale(request, user);
-  const orgs = await db().organization.findMany({
-    where,
-    orderBy: { nameEn: "asc" },
-    take: PAGE_SIZE,
-    select: { slug: true, nameEn: true, nameNative: true, kind: true, country: true, logoType: true, updatedAt: true },
-  });
+  const orgs = await listOrganizations({ q, kind, limit: PAGE_SIZE });
   return {
     q,
     kind,

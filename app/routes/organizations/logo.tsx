@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/utils/db.server";
+import { getOrganizationLogo } from "~/domain/organizations/get-organization-logo.server";
 
 /**
  * The organization's logo bytes. Pages link to it with ?v=<updatedAt>, so a
@@ -7,11 +7,8 @@ import { db } from "~/utils/db.server";
  * nosniff keeps browsers from guessing another type than the checked one.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const org = await db().organization.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { logo: true, logoType: true, updatedAt: true },
-  });
-  if (!org?.logo || !org.logoType) throw new Response("Not found", { status: 404 });
+  const org = await getOrganizationLogo({ slug: params.slug ?? "" });
+  if (!org) throw new Response("Not found", { status: 404 });
   const etag = `"${org.updatedAt.getTime().toString(36)}-${org.logo.length}"`;
   const versioned = new URL(request.url).searchParams.has("v");
   const headers = {

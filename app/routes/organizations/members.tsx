@@ -4,45 +4,25 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CheckboxGroup, Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { changeMemberRoles } from "~/domain/organizations/change-member-roles.server";
+import { getOrganizationMembers } from "~/domain/organizations/get-organization-members.server";
 import { inviteMember } from "~/domain/organizations/invite-member.server";
 import { removeMember } from "~/domain/organizations/remove-member.server";
 import { revokeInvitation } from "~/domain/organizations/revoke-invitation.server";
 import { rolesText } from "~/domain/organizations/roles-text";
 import { inviteSchema, memberSchema, ORG_ROLES, removeMemberSchema, revokeInvitationSchema } from "~/domain/organizations/schema";
 import { useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Concord" }];
 
-async function orgOf(slug: string | undefined) {
-  const org = await db().organization.findUnique({ where: { slug: slug ?? "" }, select: { id: true, slug: true, nameEn: true } });
-  if (!org) throw new Response("Not found", { status: 404 });
-  return org;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const org = await orgOf(params.slug);
-  await orRespond(() => requirePermission(user, "org:manage-members", { orgId: org.id }));
-  const [members, invitations] = await Promise.all([
-    db().membership.findMany({
-      where: { orgId: org.id },
-      orderBy: { createdAt: "asc" },
-      select: { roles: true, position: true, user: { select: { id: true, email: true, nameLatin: true, nameNative: true } } },
-    }),
-    db().orgInvitation.findMany({
-      where: { orgId: org.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, roles: true, expiresAt: true, invitedBy: { select: { nameLatin: true } } },
-    }),
-  ]);
+  const { org, members, invitations } = await orRespond(() => getOrganizationMembers({ actor: user, slug: params.slug ?? "" }));
   const locale = await resolveLocale(request, user);
   return {
     org,

@@ -3,33 +3,31 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OrgForm } from "~/components/org-form";
 import { createOrganization } from "~/domain/organizations/create-organization.server";
+import { requireFounder } from "~/domain/organizations/require-founder.server";
 import { createOrgSchema } from "~/domain/organizations/schema";
 import { useT } from "~/i18n";
 import { countryOptions } from "~/utils/countries";
-import { AppError } from "~/utils/errors";
 import { runForm } from "~/utils/form-action.server";
-import { toResponse } from "~/utils/http.server";
+import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { can } from "~/utils/permissions.server";
 import { requireUser, type SessionUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New organization · Concord" }];
 
-/** Founding an organization needs a verified email; say so instead of a bare "forbidden". */
-async function requireFounder(request: Request): Promise<SessionUser> {
+/** Founding an organization needs a verified email; the page says so instead of a bare "forbidden". */
+async function founder(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!(await can(user, "org:create", { site: true }))) throw toResponse(new AppError("FORBIDDEN", "org.new.verifyFirst"));
-  return user;
+  return orRespond(() => requireFounder({ actor: user }));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireFounder(request);
+  const user = await founder(request);
   return { countries: countryOptions(await resolveLocale(request, user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireFounder(request);
+  const user = await founder(request);
   const submission = parseWithZod(await request.formData(), { schema: createOrgSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await runForm(request, submission, () => createOrganization({ actor: user, input: submission.value }));

@@ -1,49 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getOrganizationPage } from "~/domain/organizations/get-organization-page.server";
 import { rolesText } from "~/domain/organizations/roles-text";
 import { pick, useLocale, useT } from "~/i18n";
 import { countryName } from "~/utils/countries";
-import { db } from "~/utils/db.server";
+import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateRange } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.nameEn} · Concord` : "Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await db().organization.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      nameEn: true,
-      nameNative: true,
-      country: true,
-      website: true,
-      logoType: true,
-      updatedAt: true,
-      // Only admins and signatories are listed publicly: they act for the organization.
-      members: {
-        where: { NOT: { roles: { isEmpty: true } } },
-        orderBy: { createdAt: "asc" },
-        select: { roles: true, position: true, user: { select: { id: true, nameLatin: true, nameNative: true } } },
-      },
-      conferences: {
-        where: { status: "PUBLISHED" },
-        orderBy: { startDate: "desc" },
-        select: { slug: true, title: true, titleZh: true, startDate: true, endDate: true, city: true },
-      },
-    },
-  });
-  if (!org) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
+  const { org, isAdmin, mayCreateConference } = await orRespond(() => getOrganizationPage({ actor: user, slug: params.slug ?? "" }));
   const locale = await resolveLocale(request, user);
-  const [isAdmin, mayCreateConference] = user
-    ? await Promise.all([can(user, "org:update", { orgId: org.id }), can(user, "org:create-conference", { orgId: org.id })])
-    : [false, false];
-  const { id: _id, logoType, updatedAt, country, conferences, ...rest } = org;
+  const { logoType, updatedAt, country, conferences, ...rest } = org;
   return {
     org: {
       ...rest,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agendaCalendar } from "~/domain/programme/calendar.server";
-import { icsResponse } from "~/domain/programme/ics";
+import { icsResponse } from "~/utils/ics";
 
 /**
  * An attendee's agenda as a subscribable calendar, at a secret address (the

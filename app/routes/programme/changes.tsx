@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listScheduleVersions } from "~/domain/programme/list-schedule-versions.server";
 import { diffSnapshots, parseSnapshot, type SnapshotSession } from "~/domain/programme/schedule-snapshot";
 import { localDay, localTime } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { canProgramme } from "~/utils/permissions/programme.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -13,20 +12,11 @@ export const meta: MetaFunction = () => [{ title: "What changed · Concord" }];
 
 /** Every published version of the schedule with what changed since the one before, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { id: true, slug: true, status: true, timeZone: true },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id })))
-    throw new Response("Not found", { status: 404 });
+  const found = await listScheduleVersions({ actor: user, slug: params.slug ?? "" });
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { conference, versions } = found;
   const locale = await resolveLocale(request, user);
-  const versions = await db().scheduleVersion.findMany({
-    where: { conferenceId: conference.id },
-    orderBy: { number: "asc" },
-    select: { number: true, publishedAt: true, snapshot: true },
-  });
   const zone = conference.timeZone;
   const when = (s: SnapshotSession) =>
     `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)}${s.room ? `, ${s.room}` : ""}`;

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { asReleased, releasedSessionSelect, releasedWhere, toRow } from "~/domain/programme/programme-view.server";
+import { listAgenda } from "~/domain/programme/list-agenda.server";
+import { toRow } from "~/domain/programme/programme-view.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { pick, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/session.server";
@@ -14,28 +14,17 @@ export const meta: MetaFunction = () => [{ title: "My agenda · Concord" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await resolveLocale(request, user);
-  const [stars, feed] = await Promise.all([
-    db().agendaStar.findMany({
-      where: { userId: user.id, session: releasedWhere },
-      orderBy: { session: { releasedStartsAt: "asc" } },
-      select: {
-        session: {
-          select: { ...releasedSessionSelect, conference: { select: { slug: true, title: true, titleZh: true, timeZone: true } } },
-        },
-      },
-    }),
-    db().calendarFeed.findUnique({ where: { userId: user.id }, select: { createdAt: true } }),
-  ]);
+  const { sessions, hasFeed } = await listAgenda({ actor: user });
   return {
-    items: stars.map(({ session }) => ({
-      ...toRow(asReleased(session), session.conference.timeZone, locale),
+    items: sessions.map((session) => ({
+      ...toRow(session, session.conference.timeZone, locale),
       conference: {
         slug: session.conference.slug,
         title: pick(locale, session.conference.title, session.conference.titleZh),
         timeZone: session.conference.timeZone,
       },
     })),
-    hasFeed: !!feed,
+    hasFeed,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { conferenceCalendar } from "~/domain/programme/calendar.server";
-import { icsResponse } from "~/domain/programme/ics";
+import { icsResponse } from "~/utils/ics";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/session.server";
 

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { dayLabel, publishedSessions, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
+import { getPublicProgramme } from "~/domain/programme/get-public-programme.server";
+import { dayLabel, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
 import { calendarDays, offsetLabel } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
 import { translator } from "~/i18n/dictionaries.server";
-import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { canProgramme } from "~/utils/permissions/programme.server";
 import { getUser } from "~/utils/session.server";
 import { isValidTimeZone } from "~/utils/time";
 
@@ -21,15 +20,10 @@ type View = "day" | "track" | "room";
  * without JavaScript; a constant number of queries whatever its size.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conference = await db().conference.findUnique({
-    where: { slug: params.slug ?? "" },
-    select: { id: true, slug: true, title: true, titleZh: true, status: true, timeZone: true, startDate: true, endDate: true },
-  });
-  if (!conference) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  if (conference.status !== "PUBLISHED" && !(await canProgramme(user, "programme:view-draft", { conferenceId: conference.id }))) {
-    throw new Response("Not found", { status: 404 });
-  }
+  const found = await getPublicProgramme({ actor: user, slug: params.slug ?? "" });
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { conference, sessions, starred } = found;
   const locale = await resolveLocale(request, user);
   const url = new URL(request.url);
   const view: View = (["day", "track", "room"] as const).find((v) => v === url.searchParams.get("view")) ?? "day";
@@ -38,12 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const alsoZone = tzParam && isValidTimeZone(tzParam) && tzParam !== conference.timeZone ? tzParam : null;
   const days = calendarDays(conference.startDate, conference.endDate);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  const [sessions, stars] = await Promise.all([
-    publishedSessions(conference.id),
-    user
-      ? db().agendaStar.findMany({ where: { userId: user.id, session: { conferenceId: conference.id } }, select: { sessionId: true } })
-      : [],
-  ]);
   const zone = conference.timeZone;
   const rows = sessions.filter((s) => matches(s, q)).map((s) => toRow(s, zone, locale, alsoZone));
   const shown = q || view !== "day" ? rows : rows.filter((r) => r.day === day);
@@ -60,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tzInvalid: !!tzParam && !alsoZone && tzParam !== conference.timeZone,
     total: sessions.length,
     rows: shown,
-    starred: stars.map((s) => s.sessionId),
+    starred,
     signedIn: !!user,
   };
 }

@@ -1,16 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
-import { asReleased, dayLabel, sessionListSelect, toRow } from "~/domain/programme/programme-view.server";
+import { getSessionPage } from "~/domain/programme/get-session-page.server";
+import { dayLabel, toRow } from "~/domain/programme/programme-view.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { workshopSignup } from "~/domain/programme/workshop-signup.server";
 import { offsetLabel } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { orRespond, safeRedirectPath } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { canProgramme } from "~/utils/permissions/programme.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -19,40 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const UUID = /^[0-9a-f-]{36}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!UUID.test(params.id ?? "")) throw new Response("Not found", { status: 404 });
-  const found = await db().programmeSession.findFirst({
-    where: { id: params.id, conference: { slug: params.slug ?? "" } },
-    select: {
-      ...sessionListSelect,
-      releasedStartsAt: true,
-      releasedEndsAt: true,
-      releasedRoom: { select: { id: true, name: true, nameZh: true } },
-      conferenceId: true,
-      conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, status: true, startDate: true } },
-      _count: { select: { signups: true } },
-    },
-  });
-  if (!found) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  // The public sees the released placement; organizers may preview a session not released yet (its draft placement).
-  const released = !!found.releasedStartsAt;
-  const isPublic = released && found.conference.status === "PUBLISHED";
-  const session = released ? asReleased(found) : found;
-  if (!isPublic && !(await canProgramme(user, "programme:view-draft", { conferenceId: session.conferenceId })))
-    throw new Response("Not found", { status: 404 });
+  const found = await getSessionPage({ actor: user, slug: params.slug ?? "", sessionId: params.id ?? "" });
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { session, isPublic, starred, signedUp } = found;
   const locale = await resolveLocale(request, user);
-  const [star, signup] = user
-    ? await Promise.all([
-        db().agendaStar.findUnique({
-          where: { userId_sessionId: { userId: user.id, sessionId: session.id } },
-          select: { sessionId: true },
-        }),
-        db().workshopSignup.findUnique({
-          where: { sessionId_userId: { sessionId: session.id, userId: user.id } },
-          select: { sessionId: true },
-        }),
-      ])
-    : [null, null];
   const zone = session.conference.timeZone;
   const row = session.startsAt && session.endsAt ? toRow(session, zone, locale) : null;
   return {
@@ -84,8 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     isPublic,
     signedIn: !!user,
-    starred: !!star,
-    signedUp: !!signup,
+    starred,
+    signedUp,
   };
 }
 

@@ -1,14 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/utils/db.server";
+import { getSpeakerPhoto } from "~/domain/programme/get-speaker-photo.server";
 
 /** A speaker's photo bytes (type checked on upload; nosniff so browsers never guess another). */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  if (!/^[0-9a-f-]{36}$/.test(params.id ?? "")) throw new Response("Not found", { status: 404 });
-  const speaker = await db().speaker.findFirst({
-    where: { id: params.id, conference: { slug: params.slug ?? "" } },
-    select: { photo: true, photoType: true, updatedAt: true },
-  });
-  if (!speaker?.photo || !speaker.photoType) throw new Response("Not found", { status: 404 });
+  const speaker = await getSpeakerPhoto({ slug: params.slug ?? "", speakerId: params.id ?? "" });
+  if (!speaker) throw new Response("Not found", { status: 404 });
   const versioned = new URL(request.url).searchParams.has("v");
   return new Response(new Uint8Array(speaker.photo), {
     headers: {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getHome } from "~/domain/site/get-home.server";
 import { pick, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/session.server";
 import { formatDateRange } from "~/utils/time";
@@ -12,15 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Dates are formatted here, on the server: Node's and the browser's Intl data
   // differ slightly, and formatting during render would break hydration.
   const locale = await resolveLocale(request, await getUser(request));
-  const [rows, orgCount] = await Promise.all([
-    db().conference.findMany({
-      where: { status: "PUBLISHED" },
-      orderBy: { startDate: "asc" },
-      take: 20,
-      select: { slug: true, title: true, titleZh: true, city: true, country: true, startDate: true, endDate: true, timeZone: true },
-    }),
-    db().organization.count(),
-  ]);
+  const { conferences: rows, orgCount } = await getHome();
   const conferences = rows.map((c) => ({
     slug: c.slug,
     title: pick(locale, c.title, c.titleZh),

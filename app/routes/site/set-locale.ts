@@ -9,7 +9,9 @@ const schema = z.object({ locale: z.enum(["en", "zh"]), redirectTo: z.string().o
 
 /** Anyone may choose a language; a signed-in user's choice is also saved on the account (emails follow it). */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  // A body that is not a form (JSON, text) is simply not a language choice: 400 below, not a 500.
+  const form = await request.formData().catch(() => new FormData());
+  const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Unknown language", { status: 400 });
   const user = await getUser(request);
   if (user) await setPreferredLocale(user, parsed.data.locale);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { assignReviewer } from "~/domain/programme/assign-reviewer.server";
+import { getCfpSettings } from "~/domain/programme/get-cfp-settings.server";
 import { deleteCfpItem } from "~/domain/programme/delete-cfp-item.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { saveCfp } from "~/domain/programme/save-cfp.server";
@@ -20,9 +21,9 @@ import {
   unassignReviewerSchema,
 } from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
-import { toLocalInput } from "~/utils/zoned-time";
+import { offsetLabel, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
+import { requireUser } from "~/utils/session.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -30,22 +31,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction = () => [{ title: "Call for proposals · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
-  const [call, questions, criteria, tracks] = await Promise.all([
-    db().callForProposals.findUnique({ where: { conferenceId: conference.id } }),
-    db().cfpQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
-    db().reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
-    db().track.findMany({
-      where: { conferenceId: conference.id, deletedAt: null },
-      orderBy: { position: "asc" },
-      select: {
-        id: true,
-        name: true,
-        nameZh: true,
-        reviewers: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, nameLatin: true, email: true } } } },
-      },
-    }),
-  ]);
+  const user = await requireUser(request);
+  const { conference, call, questions, criteria, tracks } = await orRespond(() => getCfpSettings({ actor: user, slug: params.slug ?? "" }));
+  const offset = offsetLabel(conference.startDate, conference.timeZone);
   const zone = conference.timeZone;
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
@@ -56,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           formats: call.formats as string[],
           intro: call.intro,
           introZh: call.introZh ?? "",
+          sameOrganizationConflicts: call.sameOrganizationConflicts,
         }
       : { formats: ["PAPER_SESSION"] },
     questions,
@@ -193,6 +182,19 @@ export default function ManageCfp() {
           />
           <TextareaField meta={f.intro} label={t("programme.cfp.intro")} optional autoFocus={c.focus === "intro"} />
           <TextareaField meta={f.introZh} label={t("programme.cfp.introZh")} optional autoFocus={c.focus === "introZh"} />
+          <label className="mb-1 flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={f.sameOrganizationConflicts.name}
+              defaultChecked={f.sameOrganizationConflicts.initialValue === "on"}
+              aria-describedby="same-org-hint"
+              className="h-4 w-4"
+            />
+            {t("programme.cfp.sameOrganizationConflicts")}
+          </label>
+          <p id="same-org-hint" className="mb-4 text-sm text-stone-600">
+            {t("programme.cfp.sameOrganizationConflictsHint")}
+          </p>
           <SubmitButton>{t("programme.cfp.save")}</SubmitButton>
         </Form>
       </section>

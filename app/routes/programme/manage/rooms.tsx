@@ -6,12 +6,11 @@ import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from 
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
 import { getDeletionImpact } from "~/domain/programme/get-deletion-impact.server";
-import { organizerContext } from "~/domain/programme/page-context.server";
+import { listRoomsAndTracks } from "~/domain/programme/list-rooms-and-tracks.server";
 import { saveRoom } from "~/domain/programme/save-room.server";
 import { saveTrack } from "~/domain/programme/save-track.server";
 import { deleteSchema, roomSchema, trackSchema } from "~/domain/programme/schema";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -23,17 +22,17 @@ const UUID = /^[0-9a-f-]{36}$/;
 
 /** `?edit=<id>` fills the room or track form with that one; `?delete-room=<id>` / `?delete-track=<id>` asks first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, conference } = await organizerContext(request, params.slug);
+  const user = await requireUser(request);
+  const slug = params.slug ?? "";
   const url = new URL(request.url);
   const edit = url.searchParams.get("edit") ?? "";
   const deleting = (["room", "track"] as const).flatMap((kind) => {
     const id = url.searchParams.get(`delete-${kind}`) ?? "";
     return UUID.test(id) ? [{ kind, id }] : [];
   })[0];
-  const [rooms, tracks, impact] = await Promise.all([
-    db().room.findMany({ where: { conferenceId: conference.id, deletedAt: null }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-    db().track.findMany({ where: { conferenceId: conference.id, deletedAt: null }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-    deleting ? orRespond(() => getDeletionImpact({ actor: user, slug: conference.slug, ...deleting })) : null,
+  const [{ conference, rooms, tracks }, impact] = await Promise.all([
+    orRespond(() => listRoomsAndTracks({ actor: user, slug })),
+    deleting ? orRespond(() => getDeletionImpact({ actor: user, slug, ...deleting })) : null,
   ]);
   return {
     conference: { slug: conference.slug },

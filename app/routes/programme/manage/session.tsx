@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ConflictList, ManageNav } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
-import { organizerContext } from "~/domain/programme/page-context.server";
 import { runForm } from "~/utils/form-action.server";
+import { getSessionForEdit } from "~/domain/programme/get-session-for-edit.server";
 import { saveSession } from "~/domain/programme/save-session.server";
 import { LANGUAGES, SESSION_KINDS, SPEAKER_ROLES, sessionSchema } from "~/domain/programme/schema";
-import { toLocalInput } from "~/utils/zoned-time";
+import { offsetLabel, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
+import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -20,32 +20,12 @@ export const meta: MetaFunction = () => [{ title: "Session · Concord" }];
 const EMPTY_SPEAKER_ROWS = 3;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
+  const user = await requireUser(request);
   const isNew = params.id === "new";
-  const [session, rooms, tracks, speakers] = await Promise.all([
-    isNew
-      ? null
-      : db().programmeSession.findFirst({
-          where: { id: /^[0-9a-f-]{36}$/.test(params.id ?? "") ? params.id : undefined, conferenceId: conference.id },
-          include: { speakers: { orderBy: { position: "asc" }, select: { speakerId: true, role: true } } },
-        }),
-    db().room.findMany({
-      where: { conferenceId: conference.id, deletedAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true, nameZh: true, capacity: true },
-    }),
-    db().track.findMany({
-      where: { conferenceId: conference.id, deletedAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true, nameZh: true },
-    }),
-    db().speaker.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: { nameLatin: "asc" },
-      select: { id: true, nameLatin: true, nameNative: true },
-    }),
-  ]);
-  if (!isNew && !session) throw new Response("Not found", { status: 404 });
+  const { conference, session, rooms, tracks, speakers } = await orRespond(() =>
+    getSessionForEdit({ actor: user, slug: params.slug ?? "", sessionId: isNew ? null : (params.id ?? "") }),
+  );
+  const offset = offsetLabel(conference.startDate, conference.timeZone);
   const zone = conference.timeZone;
   const defaults = session
     ? {

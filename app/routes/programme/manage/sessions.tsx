@@ -3,12 +3,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
-import { organizerContext } from "~/domain/programme/page-context.server";
-import { sessionListSelect } from "~/domain/programme/programme-view.server";
+import { listManagedSessions } from "~/domain/programme/list-managed-sessions.server";
 import { deleteSchema } from "~/domain/programme/schema";
-import { localDay, localTime } from "~/utils/zoned-time";
+import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -17,12 +15,9 @@ import { BackToConference } from "~/components/back-to-conference";
 export const meta: MetaFunction = () => [{ title: "Programme management · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, offset } = await organizerContext(request, params.slug);
-  const sessions = await db().programmeSession.findMany({
-    where: { conferenceId: conference.id },
-    orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-    select: sessionListSelect,
-  });
+  const user = await requireUser(request);
+  const { conference, sessions } = await orRespond(() => listManagedSessions({ actor: user, slug: params.slug ?? "" }));
+  const offset = offsetLabel(conference.startDate, conference.timeZone);
   const zone = conference.timeZone;
   return {
     conference: { slug: conference.slug, title: conference.title, titleZh: conference.titleZh, timeZone: zone, offset },

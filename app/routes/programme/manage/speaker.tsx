@@ -6,37 +6,23 @@ import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/f
 import { ManageNav } from "~/components/programme";
 import { SpeakerProfileFields } from "~/components/speaker-form";
 import { organizerContext } from "~/domain/programme/page-context.server";
+import { getSpeakerForEdit } from "~/domain/programme/get-speaker-for-edit.server";
 import { saveSpeaker } from "~/domain/programme/save-speaker.server";
 import { speakerSchema } from "~/domain/programme/schema";
 import { useT } from "~/i18n";
-import { db } from "~/utils/db.server";
+import { orRespond } from "~/utils/http.server";
 import { runForm } from "~/utils/form-action.server";
+import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Speaker · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference } = await organizerContext(request, params.slug);
+  const user = await requireUser(request);
   const isNew = params.id === "new";
-  const speaker = isNew
-    ? null
-    : await db().speaker.findFirst({
-        where: { id: /^[0-9a-f-]{36}$/.test(params.id ?? "") ? params.id : undefined, conferenceId: conference.id },
-        select: {
-          id: true,
-          nameLatin: true,
-          nameNative: true,
-          position: true,
-          organization: true,
-          bio: true,
-          bioZh: true,
-          email: true,
-          photoType: true,
-          updatedAt: true,
-          userId: true,
-        },
-      });
-  if (!isNew && !speaker) throw new Response("Not found", { status: 404 });
+  const { conference, speaker } = await orRespond(() =>
+    getSpeakerForEdit({ actor: user, slug: params.slug ?? "", speakerId: isNew ? null : (params.id ?? "") }),
+  );
   return {
     conference: { slug: conference.slug },
     isNew,

@@ -5,33 +5,21 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
+import { listManagedSpeakers } from "~/domain/programme/list-managed-speakers.server";
 import { inviteSpeaker } from "~/domain/programme/invite-speaker.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { deleteSchema, inviteSpeakerSchema } from "~/domain/programme/schema";
 import { useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
+import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Speakers · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference } = await organizerContext(request, params.slug);
-  const speakers = await db().speaker.findMany({
-    where: { conferenceId: conference.id },
-    orderBy: { nameLatin: "asc" },
-    select: {
-      id: true,
-      nameLatin: true,
-      nameNative: true,
-      organization: true,
-      email: true,
-      userId: true,
-      invitation: true,
-      _count: { select: { sessions: true } },
-    },
-  });
+  const user = await requireUser(request);
+  const { conference, speakers } = await orRespond(() => listManagedSpeakers({ actor: user, slug: params.slug ?? "" }));
   return {
     conference: { slug: conference.slug },
     speakers: speakers.map(({ _count, userId, ...s }) => ({ ...s, linked: !!userId, sessions: _count.sessions })),

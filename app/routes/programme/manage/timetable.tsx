@@ -11,7 +11,7 @@ import { placeSession } from "~/domain/programme/place-session.server";
 import { TimetableGrid } from "~/components/timetable-grid";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
-import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
+import { calendarDays, localDay, localTime, offsetLabel, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";

@@ -2,10 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { invitationByToken, respondInvitation } from "~/domain/programme/respond-invitation.server";
+import { getSpeakerInvitation } from "~/domain/programme/get-speaker-invitation.server";
+import { respondInvitation } from "~/domain/programme/respond-invitation.server";
 import { respondInvitationSchema } from "~/domain/programme/schema";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { orRespond } from "~/utils/http.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Speaker invitation · Concord
 /** The emailed link: anyone holding it sees the invitation; only the invited, verified account may answer it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const speaker = await orRespond(() => db().$transaction((tx) => invitationByToken(tx, params.token ?? "")));
+  const speaker = await orRespond(() => getSpeakerInvitation({ token: params.token ?? "" }));
   return {
     invitation: { name: speaker.nameLatin, email: speaker.email!, status: speaker.invitation, conference: speaker.conference },
     signedIn: !!user,

@@ -1,20 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/utils/db.server";
+import { getSpeakerMaterial } from "~/domain/programme/get-speaker-material.server";
 import { orRespond } from "~/utils/http.server";
-import { requireProgrammePermission } from "~/utils/permissions/programme.server";
 import { requireUser } from "~/utils/session.server";
 
 /** A speaker's uploaded file, for the speaker and the conference's organizers; served as a download, never rendered inline. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!/^[0-9a-f-]{36}$/.test(params.id ?? "")) throw new Response("Not found", { status: 404 });
-  const material = await db().speakerMaterial.findUnique({
-    where: { id: params.id },
-    select: { fileName: true, contentType: true, bytes: true, speaker: { select: { userId: true, conferenceId: true } } },
-  });
+  const material = await orRespond(() => getSpeakerMaterial({ actor: user, materialId: params.id ?? "" }));
   if (!material) throw new Response("Not found", { status: 404 });
-  if (material.speaker.userId !== user.id)
-    await orRespond(() => requireProgrammePermission(user, "programme:manage", { conferenceId: material.speaker.conferenceId }));
   return new Response(new Uint8Array(material.bytes), {
     headers: {
       "Content-Type": material.contentType,

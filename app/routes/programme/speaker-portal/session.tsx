@@ -4,13 +4,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { SpeakerProfileFields } from "~/components/speaker-form";
+import { getOwnSpeakerProfile } from "~/domain/programme/get-own-speaker-profile.server";
 import { availabilitySchema, materialSchema, ownProfileSchema } from "~/domain/programme/schema";
 import { saveAvailability } from "~/domain/programme/save-availability.server";
 import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 import { updateOwnProfile } from "~/domain/programme/update-own-profile.server";
 import { uploadMaterial } from "~/domain/programme/upload-material.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { runForm } from "~/utils/form-action.server";
 import { requireUser, type SessionUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -19,23 +19,7 @@ export const meta: MetaFunction = () => [{ title: "My speaker profile · Concord
 
 /** The signed-in user's own profile, or 404 (someone else's profile is not theirs to know about). */
 async function ownProfile(user: SessionUser, id: string | undefined) {
-  const speaker = await db().speaker.findFirst({
-    where: { id: /^[0-9a-f-]{36}$/.test(id ?? "") ? id : undefined, userId: user.id },
-    select: {
-      id: true,
-      nameLatin: true,
-      nameNative: true,
-      position: true,
-      organization: true,
-      bio: true,
-      bioZh: true,
-      photoType: true,
-      updatedAt: true,
-      conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, startDate: true } },
-      availability: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
-      materials: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true } },
-    },
-  });
+  const speaker = await getOwnSpeakerProfile({ actor: user, speakerId: id ?? "" });
   if (!speaker) throw new Response("Not found", { status: 404 });
   return speaker;
 }

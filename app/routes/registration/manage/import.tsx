@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { importBankStatement } from "~/domain/registration/import-bank-statement.server";
-import { managedConference } from "~/domain/registration/manage-context.server";
+import { getManagedConference } from "~/domain/registration/get-managed-conference.server";
 import { useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { isAppError } from "~/utils/errors";
 import { orRespond, toResponse } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Import bank statement · Conc
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const conference = await orRespond(() => managedConference(db(), user, params.slug ?? ""));
+  const conference = await orRespond(() => getManagedConference({ actor: user, slug: params.slug ?? "" }));
   return { slug: conference.slug };
 }
 

@@ -1,6 +1,7 @@
-// A software WebAuthn authenticator (ES256, user verification on) for tests
-// and benchmarks: it makes real attestations and assertions that
-// @simplewebauthn/server verifies exactly as it verifies a browser's.
+// A software WebAuthn authenticator (ES256, user verification on): it makes
+// real attestations and assertions that @simplewebauthn/server verifies exactly
+// as it verifies a browser's. The demo signs the 2025 ceremony with it (the
+// signatories used passkeys there); tests and benchmarks use it as a browser would.
 import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CallForProposals" ADD COLUMN     "sameOrganizationConflicts" BOOLEAN NOT NULL DEFAULT false;

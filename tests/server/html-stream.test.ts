@@ -1,0 +1,40 @@
+// React 18.3's streaming renderer pads some chunks with NUL bytes around Chinese text (react#31134);
+// a textarea then posts U+FFFD back and a saved clause changes. The page stream drops them.
+import { PassThrough, type Transform } from "node:stream";
+import { text } from "node:stream/consumers";
+import { createElement } from "react";
+import { renderToPipeableStream } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { withoutNulBytes } from "~/utils/html-stream.server";
+
+const CLAUSE = "双方各指定一名协调人，每年共同评估合作进展并提出下一步计划。";
+
+function render(body: Transform | PassThrough) {
+  // Enough short Chinese strings that some 3-byte character meets the end of React's 2 KB view.
+  const page = createElement(
+    "div",
+    null,
+    Array.from({ length: 60 }, (_, i) => createElement("textarea", { key: i, defaultValue: `${i} ${CLAUSE}`, readOnly: true })),
+  );
+  return new Promise<string>((resolve, reject) => {
+    const { pipe } = renderToPipeableStream(page, {
+      onAllReady() {
+        pipe(body);
+        text(body).then(resolve, reject);
+      },
+      onShellError: reject,
+    });
+  });
+}
+
+describe("the page stream", () => {
+  it("control: React 18.3 alone emits NUL bytes next to Chinese text", async () => {
+    expect(await render(new PassThrough())).toContain("\0");
+  });
+
+  it("drops them, leaving every clause intact", async () => {
+    const html = await render(withoutNulBytes());
+    expect(html).not.toContain("\0");
+    expect(html.split(CLAUSE).length - 1).toBe(60);
+  });
+});
