@@ -7,13 +7,13 @@ import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { getReleasePreview } from "~/domain/programme/get-release-preview.server";
+import { getTimetable } from "~/domain/programme/get-timetable.server";
 import { placeSession } from "~/domain/programme/place-session.server";
 import { TimetableGrid } from "~/components/timetable-grid";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
-import { calendarDays, localDay, localTime, offsetLabel, toLocalInput } from "~/utils/zoned-time";
+import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { db } from "~/utils/db.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -25,18 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const days = calendarDays(conference.startDate, conference.endDate);
   const url = new URL(request.url);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  const [rooms, sessions, versions, preview] = await Promise.all([
-    db().room.findMany({
-      where: { conferenceId: conference.id, deletedAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true, nameZh: true, capacity: true },
-    }),
-    db().programmeSession.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-      select: { id: true, title: true, titleZh: true, kind: true, roomId: true, startsAt: true, endsAt: true, status: true },
-    }),
-    db().scheduleVersion.count({ where: { conferenceId: conference.id } }),
+  const [{ rooms, sessions, versions }, preview] = await Promise.all([
+    getTimetable({ actor: user, slug: conference.slug }),
     getReleasePreview({ actor: user, slug: conference.slug }),
   ]);
   // Grid rows are the venue's wall clock: minutes since the local midnight of the shown day.
