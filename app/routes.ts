@@ -79,6 +79,7 @@ export default [
               index("routes/registration/manage/registrations.tsx"),
               route("export", "routes/registration/manage/export.ts"),
               route("import", "routes/registration/manage/import.tsx"),
+              route("badges", "routes/registration/manage/badges.ts"),
               route(":id", "routes/registration/manage/registration.tsx"),
             ]),
             ...prefix("tickets", [

@@ -61,6 +61,15 @@ const schema = z.object({
   /** Tests and benchmarks: points the real Stripe SDK at a local fake. */
   STRIPE_API_BASE: z.url().optional(),
   SEAL_PRIVATE_KEY: z.string().optional(),
+
+  /** PAdES signing of accords, visa letters and receipts: a PKCS#12 file (and its password)... */
+  DOCUMENT_SIGNING_P12: z.string().optional(),
+  DOCUMENT_SIGNING_P12_PASSWORD: z.string().optional(),
+  /** ...or a PEM certificate (chain) file and a PEM private key file. Neither: a self-signed one in CONCORD_DATA_DIR. */
+  DOCUMENT_SIGNING_CERT: z.string().optional(),
+  DOCUMENT_SIGNING_KEY: z.string().optional(),
+  /** RFC 3161 time-stamping authority: signatures then carry a timestamp (PAdES B-T). */
+  DOCUMENT_TSA_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

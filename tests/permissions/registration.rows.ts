@@ -5,6 +5,7 @@ import * as checkin from "~/routes/registration/checkin";
 import * as regDetail from "~/routes/registration/manage/registration";
 import * as regList from "~/routes/registration/manage/registrations";
 import * as regExport from "~/routes/registration/manage/export";
+import * as regBadges from "~/routes/registration/manage/badges";
 import * as regImport from "~/routes/registration/manage/import";
 import * as manageTickets from "~/routes/registration/manage/tickets";
 import * as editTicket from "~/routes/registration/manage/ticket";
@@ -144,6 +145,16 @@ export const rows: PermissionRow[] = [
     kind: "loader",
     request: async (cast) => ({
       path: `/conferences/${cast.conference.slug}/manage/registrations/export`,
+      params: { slug: cast.conference.slug },
+    }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "GET /conferences/:slug/manage/registrations/badges",
+    route: regBadges,
+    kind: "loader",
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations/badges?layout=sheet`,
       params: { slug: cast.conference.slug },
     }),
     allowed: [...ORGANIZERS],

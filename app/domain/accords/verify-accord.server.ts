@@ -1,3 +1,4 @@
+import { compareSignedContent, type PdfDifference } from "~/domain/documents/compare-pdf.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/errors";
@@ -17,8 +18,13 @@ export type AccordVerification = {
   report: VerificationReport;
   /** The offline commands that check it with Concord's seal key pinned (given, or fetched with its fingerprint shown). */
   commands: { pinned: string; fetched: string };
-  /** For an uploaded PDF: whether its bytes are exactly the issued PDF. */
-  pdf?: "matches" | "modified";
+  /**
+   * For an uploaded PDF: its bytes are exactly the issued PDF ("matches"); or they differ but the signed
+   * content is the same, as after a lossless re-save ("equivalent"); or the content differs ("modified",
+   * with what differs).
+   */
+  pdf?: "matches" | "equivalent" | "modified";
+  pdfDifferences?: PdfDifference[];
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -110,9 +116,20 @@ export async function verifyUploadedPdf(bytes: Uint8Array, viewer: SessionUser |
   if (!identity) return { kind: "unknown" };
   const accord = await db().accord.findFirst({
     where: { id: identity.accordId, documentHash: identity.documentHash, status: "EXECUTED" },
-    select: { id: true },
+    select: { id: true, pdf: true },
   });
   if (!accord) return { kind: "unknown" };
   const v = await verifyAccord(accord.id, viewer);
-  return v ? { kind: "found", ...v, pdf: "modified" } : { kind: "unknown" };
+  if (!v) return { kind: "unknown" };
+  let differences: PdfDifference[] = [{ kind: "resources" }];
+  if (accord.pdf) {
+    try {
+      differences = await compareSignedContent(new Uint8Array(accord.pdf), bytes);
+    } catch {
+      // An upload pdf-lib cannot read as a whole is not the issued content.
+    }
+  }
+  return differences.length === 0
+    ? { kind: "found", ...v, pdf: "equivalent" }
+    : { kind: "found", ...v, pdf: "modified", pdfDifferences: differences };
 }

@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
+import { isUuid } from "~/utils/validation";
 import { audit } from "../audit.server";
 
 export type WaitlistOptions = { actor: SessionUser | null; slug: string; ticketTypeId: string; leave?: boolean };
@@ -9,6 +10,8 @@ export type WaitlistOptions = { actor: SessionUser | null; slug: string; ticketT
 /** Joins (or leaves) the waitlist of a sold-out ticket of a published conference. */
 export async function joinWaitlist({ actor, slug, ticketTypeId, leave }: WaitlistOptions) {
   if (!actor) throw unauthorized();
+  // A missing or malformed id names no ticket (and must not reach a ::uuid cast).
+  if (!isUuid(ticketTypeId)) throw notFound();
   try {
     return await db().$transaction(async (tx) => {
       const ticket = await tx.ticketType.findFirst({

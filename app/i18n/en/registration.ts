@@ -125,6 +125,7 @@ export const registration = {
   "reg.manage.all": "All",
   "reg.manage.apply": "Filter",
   "reg.manage.export": "Export CSV",
+  "reg.manage.printBadges": "Print all badges (A4, four per page)",
   "reg.manage.import": "Import bank statement",
   "reg.manage.counts": "By ticket",
   "reg.manage.quotas": "Quotas",

@@ -127,6 +127,7 @@ export const registration: Translation<typeof en> = {
   "reg.manage.all": "全部",
   "reg.manage.apply": "筛选",
   "reg.manage.export": "导出 CSV",
+  "reg.manage.printBadges": "打印全部胸卡（A4，每页四张）",
   "reg.manage.import": "导入银行对账单",
   "reg.manage.counts": "按票种",
   "reg.manage.quotas": "名额",

@@ -54,7 +54,7 @@ function PartiesAndOrder({ accord, orgs }: { accord: PageData["accord"]; orgs: P
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" className={button} aria-label={label} disabled={disabled}>
+      <button type="submit" className={button} aria-label={label} title={label} disabled={disabled}>
         {text}
       </button>
     </Form>

@@ -65,7 +65,24 @@ function Result({ v }: { v: AccordVerification }) {
       <p className="text-xl font-bold" role="status">
         {ok ? t("verify.ok") : r.executed ? t("verify.failed") : t("verify.notExecuted")}
       </p>
-      {v.pdf ? <p className="mt-1 font-semibold">{t(v.pdf === "matches" ? "verify.pdfMatches" : "verify.pdfModified")}</p> : null}
+      {v.pdf ? (
+        <p className="mt-1 font-semibold">
+          {t(v.pdf === "matches" ? "verify.pdfMatches" : v.pdf === "equivalent" ? "verify.pdfEquivalent" : "verify.pdfModified")}
+        </p>
+      ) : null}
+      {v.pdfDifferences?.length ? (
+        <ul className="mt-1 list-disc pl-6" data-testid="pdf-differences">
+          {v.pdfDifferences.map((d, i) => (
+            <li key={i}>
+              {d.kind === "pages"
+                ? t("verify.diff.pages", { issued: d.issued, uploaded: d.uploaded })
+                : d.kind === "page"
+                  ? t("verify.diff.page", { page: d.page })
+                  : t(d.kind === "resources" ? "verify.diff.resources" : "verify.diff.metadata")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <h2 className="mt-3 text-lg font-semibold">{pick(locale, v.title, v.titleZh)}</h2>
       <p className="break-all font-mono text-sm">{v.documentHash}</p>
       <ul className="mt-3 space-y-1">

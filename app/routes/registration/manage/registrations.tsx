@@ -110,6 +110,9 @@ export default function ManageRegistrations() {
         <Link to={`${base}/import`} className="text-blue-900 underline">
           {t("reg.manage.import")}
         </Link>
+        <a href={`${base}/badges?layout=sheet`} className="text-blue-900 underline">
+          {t("reg.manage.printBadges")}
+        </a>
       </Form>
       {rows.length === 0 ? (
         <p>{t("reg.manage.none")}</p>

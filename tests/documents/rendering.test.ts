@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { renderExecutedPdf } from "~/domain/accords/pdf.server";
+import { renderBadges, renderReceipt, renderVisaLetter, type BadgeData } from "~/domain/registration/document-pdfs.server";
+import { accordInput, ARABIC, CHINESE, LAO, LATIN, RECEIPT, TITLE, VISA_LETTER } from "./fixtures";
+import { fuzzyContains, readPages, renderPages, squash } from "./see";
+
+/**
+ * Every document type is rendered by poppler and read back by OCR: the names must be visible in
+ * Latin, Chinese, Lao and Arabic (right to left), not just present in the text layer. On the PDFs
+ * Concord made before decision 056 (damaged font subsets, no Lao or Arabic font) these fail.
+ */
+/** Each expected text is on the page, allowing one misread character in five (OCR, not the page). */
+function expectVisible(pages: string[], expected: string[]) {
+  const seen = squash(pages.join("\n"));
+  const missing = expected.filter((e) => !fuzzyContains(seen, squash(e), Math.floor([...squash(e)].length / 5)));
+  expect(missing, `not visible in: ${seen}`).toEqual([]);
+}
+
+const badge = (over: Partial<BadgeData> = {}): BadgeData => ({
+  conferenceTitle: TITLE,
+  conferenceTitleNative: "可持续城市卓越工程国际会议",
+  dates: "12 May 2027 – 14 May 2027 · Chongqing",
+  nameLatin: LATIN,
+  nameNative: CHINESE,
+  organization: "National University of Laos",
+  ticketType: "Speaker",
+  code: "B7Q-4KD-9XT",
+  ...over,
+});
+
+describe("documents as a person sees them", { timeout: 240_000 }, () => {
+  it("badge (A6): whole title, names in Latin, Chinese, Lao and Arabic, organization, ticket", async () => {
+    const pdf = await renderBadges(
+      [badge(), badge({ nameLatin: "Somphone Vongsavanh", nameNative: LAO }), badge({ nameLatin: "Mohammed Haddad", nameNative: ARABIC })],
+      "single",
+      "Badges",
+    );
+    const pngs = renderPages(pdf, "badge-single");
+    expect(pngs).toHaveLength(3);
+    expectVisible(readPages([pngs[0]], ["eng", "chi_sim"]), [LATIN, CHINESE, "Regions 2027", "National University of Laos", "Speaker"]);
+    expectVisible(readPages([pngs[1]], ["lao"]), [LAO]);
+    expectVisible(readPages([pngs[2]], ["ara"]), [ARABIC]);
+  });
+
+  it("badge sheet (A4, four to a page): every badge on its page", async () => {
+    const names = ["Amara Okafor", "Lucia Fernandez", "Kenji Watanabe", "Ingrid Larsen", "Pierre Dubois"];
+    const pdf = await renderBadges(
+      names.map((n) => badge({ nameLatin: n, nameNative: null })),
+      "sheet",
+      "Badges",
+    );
+    const pngs = renderPages(pdf, "badge-sheet");
+    expect(pngs).toHaveLength(2);
+    const pages = readPages(pngs, ["eng"]);
+    expectVisible([pages[0]], names.slice(0, 4));
+    expectVisible([pages[1]], names.slice(4));
+  });
+
+  it("receipt: payer in Latin and Chinese, amounts, payment method in words", async () => {
+    const pdf = await renderReceipt(RECEIPT);
+    const pngs = renderPages(pdf, "receipt");
+    const pages = readPages(pngs, ["eng+chi_sim", "lao"]);
+    expectVisible(pages, [LATIN, CHINESE, "重庆大学", "ICEE27-00042", "Bank transfer", "1,200.00", "ມະຫາວິທະຍາໄລ"]);
+    expect(squash(pages.join(""))).not.toContain("bank_transfer");
+  });
+
+  it("visa letter: passport name and the conference", async () => {
+    const pdf = await renderVisaLetter(VISA_LETTER);
+    const pngs = renderPages(pdf, "visa-letter");
+    expectVisible(readPages(pngs, ["eng+chi_sim"]), [LATIN, "重庆大学", "LETTER OF INVITATION", "P1234567", "VL-8J2K-QP"]);
+  });
+
+  it("executed accord: parties in Latin, Chinese and Lao, clauses in both languages", async () => {
+    const pdf = await renderExecutedPdf(accordInput());
+    const pngs = renderPages(pdf, "accord");
+    const pages = readPages(pngs, ["eng+chi_sim", "lao"]);
+    expectVisible(pages, [
+      "Agreement on Academic Cooperation",
+      "学术合作协议",
+      "Chongqing University",
+      "重庆大学",
+      "National University of Laos",
+      "ມະຫາວິທະຍາໄລ",
+      "双方每年交换学生",
+      "exchange students",
+      "Li Wei",
+    ]);
+  });
+});
