@@ -107,6 +107,7 @@ export default [
             route("speakers/:id", "routes/programme/manage/speaker.tsx"),
           ]),
           route("timetable", "routes/programme/manage/timetable.tsx"),
+          route("timetable/release", "routes/programme/manage/release.tsx"),
         ]),
 
         // The public programme and its exports.

@@ -72,6 +72,11 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
           trackId: tracks[i % 5].id,
           startsAt: start,
           endsAt: new Date(start.getTime() + 25 * 60_000),
+          // Released as placed: the public reads the released placement.
+          releasedRoomId: rooms[room].id,
+          releasedStartsAt: start,
+          releasedEndsAt: new Date(start.getTime() + 25 * 60_000),
+          releasedAt: new Date(),
           status: "PUBLISHED",
           speakers: {
             create: [

@@ -19,7 +19,13 @@ export function ConflictList({ conflicts }: { conflicts: Conflict[] }) {
                 ? t("programme.conflict.speaker", { speaker: c.speaker, title: c.title })
                 : c.rule === "outside"
                   ? t("programme.conflict.outside", { first: c.firstDay, last: c.lastDay })
-                  : t("programme.conflict.capacity", { room: c.room, roomCapacity: c.roomCapacity, workshopCapacity: c.workshopCapacity })}
+                  : c.rule === "unavailable"
+                    ? t("programme.conflict.unavailable", { speaker: c.speaker })
+                    : t("programme.conflict.capacity", {
+                        room: c.room,
+                        roomCapacity: c.roomCapacity,
+                        workshopCapacity: c.workshopCapacity,
+                      })}
           </li>
         ))}
       </ul>

@@ -228,6 +228,11 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
           trackId: s.track,
           startsAt: at(s.start),
           endsAt: at(s.end),
+          // The demo's programme is released as it is (the draft and the released placement agree).
+          releasedRoomId: s.room,
+          releasedStartsAt: at(s.start),
+          releasedEndsAt: at(s.end),
+          releasedAt: new Date(),
           language: s.language ?? "en",
           status: "PUBLISHED",
           signupRequired: !!s.capacity,

@@ -40,6 +40,13 @@ test("an organizer schedules a session", async ({ page }) => {
   const row = page.getByRole("row").filter({ hasText: "Closing remarks" });
   await expect(row).toContainText("2025-09-27 17:30–18:00");
   await expect(row).toContainText("Main Hall");
+  // The draft is not public until released.
+  await page.goto(`/conferences/${SLUG}/programme`);
+  await expect(page.getByText("Closing remarks")).toHaveCount(0);
+  await page.goto(`/conferences/${SLUG}/manage/timetable/release`);
+  await expect(page.getByTestId("release-changes")).toContainText("Added: Closing remarks");
+  await page.getByRole("button", { name: /Release version/ }).click();
+  await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
   await page.goto(`/conferences/${SLUG}/programme`);
   await expect(page.getByText("Closing remarks")).toBeVisible();
   await page.screenshot({ path: "tests/artifacts/programme-scheduled.png" });

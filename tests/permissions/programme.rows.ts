@@ -5,6 +5,7 @@ import * as manageList from "~/routes/programme/manage/sessions";
 import * as rooms from "~/routes/programme/manage/rooms";
 import * as editSession from "~/routes/programme/manage/session";
 import * as timetable from "~/routes/programme/manage/timetable";
+import * as release from "~/routes/programme/manage/release";
 import * as agenda from "~/routes/programme/my-agenda";
 import * as manageSpeakers from "~/routes/programme/manage/speakers";
 import * as editSpeaker from "~/routes/programme/manage/speaker";
@@ -162,12 +163,19 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
-    name: "POST /conferences/:slug/manage/timetable (publish a version)",
-    route: timetable,
+    name: "GET /conferences/:slug/manage/timetable/release (release preview)",
+    route: release,
+    kind: "loader",
+    request: (cast) => ({ path: `/conferences/${cast.conference.slug}/manage/timetable/release`, params: { slug: cast.conference.slug } }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/timetable/release (release the draft)",
+    route: release,
     request: (cast) => ({
-      path: `/conferences/${cast.conference.slug}/manage/timetable`,
+      path: `/conferences/${cast.conference.slug}/manage/timetable/release`,
       params: { slug: cast.conference.slug },
-      form: { intent: "publish" },
+      form: { fingerprint: "" },
     }),
     allowed: ORGANIZERS,
   },

@@ -140,7 +140,7 @@ describe("timetable conflicts", () => {
     expect(placed.saved).toBe(true);
     const after = await db().programmeSession.findUniqueOrThrow({ where: { id: s.id } });
     expect(after.startsAt?.toISOString()).toBe("2025-09-27T02:00:00.000Z");
-    expect(after.sequence).toBe(1);
+    expect(after.sequence).toBe(0); // the draft moved; calendars follow at the release
   });
 });
 

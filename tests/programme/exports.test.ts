@@ -83,6 +83,21 @@ describe("schedule exports and versions", () => {
     expect(await emailText(mails.find((m) => m.to === fan.email)!)).toContain("14:00");
   });
 
+  it("a break without a room is left out of the frab exports instead of sitting in an empty-named room", async () => {
+    const { conference } = await organizerWorld();
+    const room = await makeRoom(conference.id, "Main hall");
+    await makeSession(conference.id, { title: "Talk", roomId: room.id, start: "2025-09-27T09:00", end: "2025-09-27T10:00" });
+    await makeSession(conference.id, { title: "Coffee break", start: "2025-09-27T10:00", end: "2025-09-27T10:30" });
+    const x = (await callLoader(xml, { path: "/x", params: { slug: conference.slug } })).data as string;
+    expect(x).not.toContain('<room name="">');
+    expect(x).toContain('<room name="Main hall">');
+    expect(x).not.toContain("Coffee break");
+    const j = (await callLoader(json, { path: "/x", params: { slug: conference.slug } })).data as {
+      schedule: { conference: { days: { rooms: Record<string, unknown[]> }[] } };
+    };
+    expect(Object.keys(j.schedule.conference.days[0].rooms)).toEqual(["Main hall"]);
+  });
+
   it("diffs snapshots: added, removed, moved, renamed", () => {
     const a = { id: "a", title: "A", titleZh: null, startsAt: "1", endsAt: "2", roomId: "r", room: "R" };
     const b = { ...a, id: "b", title: "B" };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { agendaCalendar, conferenceCalendar } from "~/domain/programme/calendar.server";
 import { renderCalendar } from "~/utils/ics";
 import { placeSession } from "~/domain/programme/place-session.server";
+import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { localTime } from "~/utils/zoned-time";
@@ -93,7 +94,7 @@ describe("iCalendar output", () => {
     });
   });
 
-  it("the secret agenda feed carries starred sessions, follows moves with a stable UID, and dies when regenerated", async () => {
+  it("the secret agenda feed carries starred sessions, follows released moves with a stable UID, and dies when regenerated", async () => {
     const { conference, actor: organizer } = await organizerWorld();
     const room = await makeRoom(conference.id);
     const s = await makeSession(conference.id, {
@@ -113,6 +114,7 @@ describe("iCalendar output", () => {
       slug: conference.slug,
       input: { intent: "place", sessionId: s.id, roomId: room.id, start: "2025-09-27T17:00", end: "2025-09-27T18:00" },
     });
+    await publishSchedule({ actor: organizer, slug: conference.slug }); // feeds follow the released programme
     const res = await callLoader(feedRoute, { path: `/feeds/agenda/${token}.ics`, params: { token: `${token}.ics` } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/calendar");

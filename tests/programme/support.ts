@@ -29,9 +29,14 @@ export async function makeSession(
     kind?: "KEYNOTE" | "WORKSHOP" | "PANEL";
     signupCapacity?: number;
     trackId?: string;
+    /** Also in the released programme (the default for a published, scheduled session). */
+    released?: boolean;
   } = {},
 ) {
   const zone = opts.zone ?? "Asia/Shanghai";
+  const startsAt = opts.start ? zonedToUtc(opts.start, zone) : null;
+  const endsAt = opts.end ? zonedToUtc(opts.end, zone) : null;
+  const released = (opts.released ?? true) && (opts.status ?? "PUBLISHED") === "PUBLISHED" && !!startsAt && !!endsAt;
   return db().programmeSession.create({
     data: {
       conferenceId,
@@ -40,8 +45,11 @@ export async function makeSession(
       status: opts.status ?? "PUBLISHED",
       roomId: opts.roomId ?? null,
       trackId: opts.trackId,
-      startsAt: opts.start ? zonedToUtc(opts.start, zone) : null,
-      endsAt: opts.end ? zonedToUtc(opts.end, zone) : null,
+      startsAt,
+      endsAt,
+      ...(released
+        ? { releasedStartsAt: startsAt, releasedEndsAt: endsAt, releasedRoomId: opts.roomId ?? null, releasedAt: new Date() }
+        : {}),
       signupRequired: opts.signupCapacity !== undefined,
       signupCapacity: opts.signupCapacity,
       speakers: { create: (opts.speakerIds ?? []).map((speakerId, position) => ({ speakerId, position })) },

@@ -3,7 +3,7 @@ import { hashSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { renderCalendar, type IcsEvent } from "~/utils/ics";
-import { sessionListSelect, type ListedSession } from "./programme-view.server";
+import { asReleased, releasedOrder, releasedSessionSelect, releasedWhere, type ListedSession } from "./programme-view.server";
 import { localTime } from "~/utils/zoned-time";
 
 type ConferenceInfo = { slug: string; title: string; titleZh: string | null; timeZone: string; venue: string };
@@ -24,7 +24,7 @@ export function sessionEvents(sessions: ListedSession[], conference: ConferenceI
         location: [s.room ? pick(locale, s.room.name, s.room.nameZh) : null, conference.venue].filter(Boolean).join(", "),
         description: [pick(locale, conference.title, conference.titleZh), venueTime, speakers].filter(Boolean).join("\n"),
         url: absoluteUrl(`/conferences/${conference.slug}/sessions/${s.id}`),
-        lastModified: s.updatedAt,
+        lastModified: s.releasedAt ?? s.updatedAt,
       };
     });
 }
@@ -34,11 +34,12 @@ const conferenceInfo = { slug: true, title: true, titleZh: true, timeZone: true,
 /** The .ics of one published session, or null when there is none to show. */
 export async function sessionCalendar(slug: string, sessionId: string, locale: AppLocale) {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
-  const session = await db().programmeSession.findFirst({
-    where: { id: sessionId, status: "PUBLISHED", startsAt: { not: null }, conference: { slug, status: "PUBLISHED" } },
-    select: { ...sessionListSelect, conference: { select: conferenceInfo } },
+  const raw = await db().programmeSession.findFirst({
+    where: { id: sessionId, ...releasedWhere, conference: { slug, status: "PUBLISHED" } },
+    select: { ...releasedSessionSelect, conference: { select: conferenceInfo } },
   });
-  if (!session) return null;
+  if (!raw) return null;
+  const session = asReleased(raw);
   return renderCalendar({
     name: pick(locale, session.title, session.titleZh),
     events: sessionEvents([session], session.conference, locale),
@@ -49,17 +50,19 @@ export async function sessionCalendar(slug: string, sessionId: string, locale: A
 export async function conferenceCalendar(slug: string, locale: AppLocale) {
   const conference = await db().conference.findFirst({ where: { slug, status: "PUBLISHED" }, select: { id: true, ...conferenceInfo } });
   if (!conference) return null;
-  const sessions = await db().programmeSession.findMany({
-    where: { conferenceId: conference.id, status: "PUBLISHED", startsAt: { not: null } },
-    orderBy: { startsAt: "asc" },
-    select: sessionListSelect,
-  });
+  const sessions = (
+    await db().programmeSession.findMany({
+      where: { conferenceId: conference.id, ...releasedWhere },
+      orderBy: releasedOrder,
+      select: releasedSessionSelect,
+    })
+  ).map(asReleased);
   return renderCalendar({ name: pick(locale, conference.title, conference.titleZh), events: sessionEvents(sessions, conference, locale) });
 }
 
 /**
  * The agenda feed behind a secret token: every published session the owner
- * starred, across conferences, with its current time (so calendars follow moves).
+ * starred, across conferences, at its released time (so calendars follow released moves).
  */
 export async function agendaCalendar(token: string) {
   const feed = await db().calendarFeed.findUnique({
@@ -68,11 +71,11 @@ export async function agendaCalendar(token: string) {
   });
   if (!feed) return null;
   const stars = await db().agendaStar.findMany({
-    where: { userId: feed.user.id, session: { status: "PUBLISHED", startsAt: { not: null }, conference: { status: "PUBLISHED" } } },
-    select: { session: { select: { ...sessionListSelect, conference: { select: conferenceInfo } } } },
-    orderBy: { session: { startsAt: "asc" } },
+    where: { userId: feed.user.id, session: { ...releasedWhere, conference: { status: "PUBLISHED" } } },
+    select: { session: { select: { ...releasedSessionSelect, conference: { select: conferenceInfo } } } },
+    orderBy: { session: { releasedStartsAt: "asc" } },
   });
   const locale = feed.user.locale;
-  const events = stars.flatMap(({ session }) => sessionEvents([session], session.conference, locale));
+  const events = stars.flatMap(({ session }) => sessionEvents([asReleased(session)], session.conference, locale));
   return renderCalendar({ name: locale === "zh" ? "我的会议日程 · Concord" : "My agenda · Concord", events });
 }

@@ -17,7 +17,7 @@ export async function cfpPage(slug: string, locale: AppLocale, now = new Date())
   const [call, tracks] = await Promise.all([
     loadCall(db(), conference.id),
     db().track.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true },
     }),

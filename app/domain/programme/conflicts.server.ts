@@ -9,6 +9,7 @@ export type Conflict =
   | { rule: "room"; sessionId: string; title: string }
   | { rule: "speaker"; speaker: string; sessionId: string; title: string }
   | { rule: "outside"; firstDay: string; lastDay: string }
+  | { rule: "unavailable"; speaker: string }
   | { rule: "capacity"; room: string; roomCapacity: number; workshopCapacity: number };
 
 /** A save refused because of conflicts (409); `conflicts` says which. */
@@ -38,7 +39,7 @@ export type Candidate = {
 
 /**
  * Every rule a placement breaks. Overlap is half-open: a session ending at
- * 10:00 and one starting at 10:00 may share a room and a speaker. Four
+ * 10:00 and one starting at 10:00 may share a room and a speaker. Five
  * queries whatever the programme's size. Throws a FieldError for bad input
  * (a room of another conference) rather than reporting it as a conflict.
  */
@@ -53,7 +54,10 @@ export async function findConflicts(tx: Tx, c: Candidate): Promise<Conflict[]> {
   const notSelf = c.sessionId ? { not: c.sessionId } : undefined;
   const overlapping = { startsAt: { lt: c.endsAt }, endsAt: { gt: c.startsAt } };
   if (c.roomId) {
-    const room = await tx.room.findFirst({ where: { id: c.roomId, conferenceId: conference.id }, select: { name: true, capacity: true } });
+    const room = await tx.room.findFirst({
+      where: { id: c.roomId, conferenceId: conference.id, deletedAt: null },
+      select: { name: true, capacity: true },
+    });
     if (!room) throw new FieldError("roomId", "programme.validation.roomNotHere");
     const clashes = await tx.programmeSession.findMany({
       where: { conferenceId: conference.id, roomId: c.roomId, id: notSelf, ...overlapping },
@@ -72,6 +76,16 @@ export async function findConflicts(tx: Tx, c: Candidate): Promise<Conflict[]> {
     });
     for (const b of busy)
       conflicts.push({ rule: "speaker", speaker: b.speaker.nameLatin, sessionId: b.session.id, title: b.session.title });
+    // Speakers who gave their availability must have one window holding the whole session.
+    const limited = await tx.speaker.findMany({
+      where: { id: { in: c.speakerIds }, availability: { some: {} } },
+      select: {
+        nameLatin: true,
+        availability: { where: { startsAt: { lte: c.startsAt }, endsAt: { gte: c.endsAt } }, select: { id: true }, take: 1 },
+      },
+      orderBy: { nameLatin: "asc" },
+    });
+    for (const s of limited) if (!s.availability.length) conflicts.push({ rule: "unavailable", speaker: s.nameLatin });
   }
   return conflicts;
 }

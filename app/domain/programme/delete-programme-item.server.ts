@@ -2,29 +2,42 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
+import { programmeLocks } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 
 export type ProgrammeItemKind = "room" | "track" | "session" | "speaker";
 export type DeleteProgrammeItemOptions = { actor: SessionUser | null; slug: string; kind: ProgrammeItemKind; id: string };
 
 /**
- * Deletes a room, track, session or speaker of this conference. Sessions in a
- * deleted room or track stay, without it (the schema's SET NULL); a deleted
- * session leaves agendas and sign-ups with it.
+ * Deletes a room, track, session or speaker of this conference. A room or a
+ * track is deleted in the DRAFT only (docs/decisions/051-deleting-rooms-and-tracks.md):
+ * the draft's sessions in a deleted room lose their room at once (they keep
+ * their times), those of a deleted track keep it until the next release, and
+ * the released programme is untouched until then; the release removes the row.
+ * A deleted session leaves agendas and sign-ups with it.
  */
 export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgrammeItemOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
     const where = { id, conferenceId: conference.id };
+    const live = { ...where, deletedAt: null };
+    if (kind === "room") await programmeLocks.timetable(tx, conference.id);
     const { count } =
       kind === "room"
-        ? await tx.room.deleteMany({ where })
+        ? await tx.room.updateMany({ where: live, data: { deletedAt: new Date() } })
         : kind === "track"
-          ? await tx.track.deleteMany({ where })
+          ? await tx.track.updateMany({ where: live, data: { deletedAt: new Date() } })
           : kind === "session"
             ? await tx.programmeSession.deleteMany({ where })
             : await tx.speaker.deleteMany({ where });
     if (count === 0) throw notFound();
-    await audit(tx, { actorId: actor!.id, action: `programme.${kind}.delete`, entityType: kind, entityId: id });
+    const moved = kind === "room" ? (await tx.programmeSession.updateMany({ where: { roomId: id }, data: { roomId: null } })).count : 0;
+    await audit(tx, {
+      actorId: actor!.id,
+      action: `programme.${kind}.delete`,
+      entityType: kind,
+      entityId: id,
+      data: { draftSessionsMoved: moved },
+    });
   });
 }

@@ -12,7 +12,7 @@ export async function getCfpSettings({ actor, slug }: GetCfpSettingsOptions) {
     db().cfpQuestion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
     db().reviewCriterion.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
     db().track.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: {
         id: true,

@@ -17,7 +17,8 @@ export async function getOwnSpeakerProfile({ actor, speakerId }: GetOwnSpeakerPr
       bioZh: true,
       photoType: true,
       updatedAt: true,
-      conference: { select: { slug: true, title: true, titleZh: true } },
+      conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, startDate: true } },
+      availability: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
       materials: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true } },
     },
   });

@@ -19,12 +19,12 @@ export async function getSessionForEdit({ actor, slug, sessionId }: GetSessionFo
           include: { speakers: { orderBy: { position: "asc" }, select: { speakerId: true, role: true } } },
         }),
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),
     db().track.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true },
     }),

@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
-import { sessionListSelect } from "./programme-view.server";
+import { asReleased, sessionListSelect } from "./programme-view.server";
 
 export type GetSessionPageOptions = { actor: SessionUser | null; slug: string; sessionId: string };
 
@@ -11,17 +11,23 @@ export type GetSessionPageOptions = { actor: SessionUser | null; slug: string; s
  */
 export async function getSessionPage({ actor, slug, sessionId }: GetSessionPageOptions) {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
-  const session = await db().programmeSession.findFirst({
+  const found = await db().programmeSession.findFirst({
     where: { id: sessionId, conference: { slug } },
     select: {
       ...sessionListSelect,
+      releasedStartsAt: true,
+      releasedEndsAt: true,
+      releasedRoom: { select: { id: true, name: true, nameZh: true } },
       conferenceId: true,
       conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, status: true, startDate: true } },
       _count: { select: { signups: true } },
     },
   });
-  if (!session) return null;
-  const isPublic = session.status === "PUBLISHED" && session.conference.status === "PUBLISHED";
+  if (!found) return null;
+  // The public sees the released placement; organizers may preview a session not released yet (its draft placement).
+  const released = !!found.releasedStartsAt;
+  const isPublic = released && found.conference.status === "PUBLISHED";
+  const session = released ? asReleased(found) : found;
   if (!isPublic && !(await canProgramme(actor, "programme:view-draft", { conferenceId: session.conferenceId }))) return null;
   const [star, signup] = actor
     ? await Promise.all([

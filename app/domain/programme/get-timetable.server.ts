@@ -9,7 +9,7 @@ export async function getTimetable({ actor, slug }: GetTimetableOptions) {
   const conference = await guardedConference(db(), actor, slug);
   const [rooms, sessions, versions] = await Promise.all([
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      where: { conferenceId: conference.id, deletedAt: null },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),

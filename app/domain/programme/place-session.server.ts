@@ -17,7 +17,8 @@ export type PlaceSessionOptions = {
 };
 
 /**
- * Places (or moves, or resizes) a session in the timetable. With intent
+ * Places (or moves, or resizes) a session in the DRAFT timetable (the public
+ * sees it once released: publish-schedule.server.ts). With intent
  * "check" nothing is written and the conflicts are returned for the editor to
  * show; with "place" the same rules are enforced under the timetable lock.
  */
@@ -60,7 +61,7 @@ export async function placeSession({
     await locking.afterCheck();
     await tx.programmeSession.update({
       where: { id: session.id },
-      data: { roomId: candidate.roomId, startsAt: times.startsAt, endsAt: times.endsAt, sequence: { increment: 1 } },
+      data: { roomId: candidate.roomId, startsAt: times.startsAt, endsAt: times.endsAt },
     });
     await audit(tx, {
       actorId: actor!.id,

@@ -4,10 +4,14 @@ import { db } from "~/utils/db.server";
 import { localDay, localTime } from "~/utils/zoned-time";
 
 /**
- * The published programme as pages and exports read it: one query per
- * relation (sessions, speakers, rooms, tracks), never one per session.
+ * The programme as pages and exports read it: one query per relation
+ * (sessions, speakers, rooms, tracks), never one per session. Organizers read
+ * the DRAFT placement (`sessionListSelect`); everyone else reads the RELEASED
+ * one (`releasedSessionSelect` + `asReleased`), which only a release changes
+ * (docs/decisions/050-draft-and-release.md). Both give a `ListedSession`.
  */
-export const sessionListSelect = {
+const roomSelect = { select: { id: true, name: true, nameZh: true } } as const;
+const sessionFields = {
   id: true,
   title: true,
   titleZh: true,
@@ -16,28 +20,60 @@ export const sessionListSelect = {
   kind: true,
   language: true,
   status: true,
-  startsAt: true,
-  endsAt: true,
   sequence: true,
   updatedAt: true,
+  releasedAt: true,
   signupRequired: true,
   signupCapacity: true,
   track: { select: { id: true, name: true, nameZh: true, colour: true } },
-  room: { select: { id: true, name: true, nameZh: true } },
   speakers: {
     orderBy: { position: "asc" },
     select: { role: true, speaker: { select: { id: true, nameLatin: true, nameNative: true, organization: true } } },
   },
 } satisfies Prisma.ProgrammeSessionSelect;
 
+/** The draft placement: what organizers edit. */
+export const sessionListSelect = {
+  ...sessionFields,
+  startsAt: true,
+  endsAt: true,
+  room: roomSelect,
+} satisfies Prisma.ProgrammeSessionSelect;
 export type ListedSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionListSelect }>;
 
-export function publishedSessions(conferenceId: string) {
-  return db().programmeSession.findMany({
-    where: { conferenceId, status: "PUBLISHED", startsAt: { not: null }, endsAt: { not: null } },
-    orderBy: [{ startsAt: "asc" }, { endsAt: "asc" }, { title: "asc" }],
-    select: sessionListSelect,
+/** The released placement: what the public programme, exports and feeds show. */
+export const releasedSessionSelect = {
+  ...sessionFields,
+  releasedStartsAt: true,
+  releasedEndsAt: true,
+  releasedRoom: roomSelect,
+} satisfies Prisma.ProgrammeSessionSelect;
+type RawReleased = Prisma.ProgrammeSessionGetPayload<{ select: typeof releasedSessionSelect }>;
+
+/** Sessions in the released programme (whatever the draft now says about them). */
+export const releasedWhere = { releasedStartsAt: { not: null }, releasedEndsAt: { not: null } } satisfies Prisma.ProgrammeSessionWhereInput;
+export const releasedOrder = [
+  { releasedStartsAt: "asc" },
+  { releasedEndsAt: "asc" },
+  { title: "asc" },
+] satisfies Prisma.ProgrammeSessionOrderByWithRelationInput[];
+
+/** A released row in the shape every renderer takes (startsAt/endsAt/room = the released ones). */
+export function asReleased<T extends RawReleased>(
+  s: T,
+): Omit<T, "releasedStartsAt" | "releasedEndsAt" | "releasedRoom"> & Pick<ListedSession, "startsAt" | "endsAt" | "room"> {
+  const { releasedStartsAt, releasedEndsAt, releasedRoom, ...rest } = s;
+  return { ...rest, startsAt: releasedStartsAt, endsAt: releasedEndsAt, room: releasedRoom };
+}
+
+/** The released programme of a conference, in time order. */
+export async function publishedSessions(conferenceId: string): Promise<ListedSession[]> {
+  const rows = await db().programmeSession.findMany({
+    where: { conferenceId, ...releasedWhere },
+    orderBy: releasedOrder,
+    select: releasedSessionSelect,
   });
+  return rows.map(asReleased);
 }
 
 /** A session as the public pages render it: times already on the venue's wall clock. */

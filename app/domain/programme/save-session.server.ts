@@ -66,11 +66,6 @@ export async function saveSession({ actor, slug, sessionId, input, locking = pro
       });
     }
     await locking.afterCheck();
-    const moved =
-      !!existing &&
-      (existing.startsAt?.getTime() !== times?.startsAt.getTime() ||
-        existing.endsAt?.getTime() !== times?.endsAt.getTime() ||
-        existing.roomId !== (input.roomId ?? null));
     const data = {
       title: input.title,
       titleZh: input.titleZh ?? null,
@@ -90,7 +85,8 @@ export async function saveSession({ actor, slug, sessionId, input, locking = pro
     let id: string;
     if (existing) {
       id = existing.id;
-      await tx.programmeSession.update({ where: { id }, data: { ...data, sequence: moved ? { increment: 1 } : undefined } });
+      // The draft only: calendars (SEQUENCE) change when a release moves the session.
+      await tx.programmeSession.update({ where: { id }, data });
       await tx.sessionSpeaker.deleteMany({ where: { sessionId: id } });
       if (speakers.length) await tx.sessionSpeaker.createMany({ data: speakers.map((s) => ({ ...s, sessionId: id })) });
     } else {

@@ -16,10 +16,11 @@ export async function exportableProgramme(slug: string) {
     select: { id: true, slug: true, title: true, titleZh: true, startDate: true, endDate: true, timeZone: true, venue: true, city: true },
   });
   if (!conference) return null;
-  const [sessions, rooms, tracks] = await Promise.all([
+  const [sessions, rooms, tracks, release] = await Promise.all([
     publishedSessions(conference.id),
     db().room.findMany({
-      where: { conferenceId: conference.id },
+      // A room deleted in the draft stays listed while the released programme uses it.
+      where: { conferenceId: conference.id, OR: [{ deletedAt: null }, { releasedSessions: { some: {} } }] },
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, capacity: true },
     }),
@@ -28,8 +29,9 @@ export async function exportableProgramme(slug: string) {
       orderBy: { position: "asc" },
       select: { id: true, name: true, nameZh: true, colour: true },
     }),
+    db().scheduleVersion.findFirst({ where: { conferenceId: conference.id }, orderBy: { number: "desc" }, select: { number: true } }),
   ]);
-  return { conference, sessions, rooms, tracks };
+  return { conference, sessions, rooms, tracks, version: release?.number ?? 0 };
 }
 type Programme = NonNullable<Awaited<ReturnType<typeof exportableProgramme>>>;
 
@@ -76,7 +78,8 @@ export function frabJson(p: Programme) {
     $schema: "https://c3voc.de/schedule/schema.json",
     generator: { name: "Concord" },
     schedule: {
-      version: String(p.sessions.reduce((max, s) => Math.max(max, s.updatedAt.getTime()), 0)),
+      // The released version's number: a draft edit changes nothing here.
+      version: String(p.version),
       base_url: absoluteUrl("/"),
       conference: {
         acronym: p.conference.slug,
@@ -92,7 +95,9 @@ export function frabJson(p: Programme) {
           const { start, end } = localDayBounds(day, zone);
           const todays = p.sessions.filter((s) => localDay(s.startsAt!, zone) === day);
           const byRoom: Record<string, ReturnType<typeof frabEvent>[]> = {};
-          for (const s of todays) (byRoom[s.room?.name ?? ""] ??= []).push(frabEvent(p, s));
+          // frab events live in rooms: a session without one (a break for everyone) is not exported, rather than
+          // put in a room with an empty name that schedule readers show as a room.
+          for (const s of todays) if (s.room) (byRoom[s.room.name] ??= []).push(frabEvent(p, s));
           return { index: index + 1, date: day, day_start: isoWithOffset(start, zone), day_end: isoWithOffset(end, zone), rooms: byRoom };
         }),
       },

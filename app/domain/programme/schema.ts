@@ -191,6 +191,12 @@ export type ReviewInput = z.output<typeof reviewSchema>;
 
 export const inviteSpeakerSchema = z.object({ intent: z.literal("invite"), speakerId: z.uuid("validation.invalid"), email: emailField() });
 export const materialSchema = z.object({ intent: z.literal("material") });
+/** A speaker's availability: one window per line, "2025-09-27 09:00-12:30", on the venue's clock; empty = any time. */
+export const availabilitySchema = z.object({
+  intent: z.literal("availability"),
+  availability: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
+});
+export type AvailabilityInput = z.output<typeof availabilitySchema>;
 export const respondInvitationSchema = z.object({ intent: z.enum(["accept", "decline"]) });
 
 /** Deleting a custom question or a review criterion of the call for proposals. */

@@ -3,9 +3,10 @@ import { db } from "~/utils/db.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
 import { localDay, localTime } from "~/utils/zoned-time";
+import { releasedWhere } from "./programme-view.server";
 
-/** Speakers of published sessions (the public speaker pages list no one who has no public session). */
-const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: { status: "PUBLISHED" as const } } } });
+/** Speakers of released sessions (the public speaker pages list no one who has no public session). */
+const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: releasedWhere } } });
 
 async function visibleConference(slug: string, user: SessionUser | null) {
   const conference = await db().conference.findUnique({
@@ -56,9 +57,12 @@ export async function publicSpeaker(slug: string, speakerId: string, user: Sessi
       photoType: true,
       updatedAt: true,
       sessions: {
-        where: { session: { status: "PUBLISHED" } },
-        orderBy: { session: { startsAt: "asc" } },
-        select: { role: true, session: { select: { id: true, title: true, titleZh: true, startsAt: true, endsAt: true } } },
+        where: { session: releasedWhere },
+        orderBy: { session: { releasedStartsAt: "asc" } },
+        select: {
+          role: true,
+          session: { select: { id: true, title: true, titleZh: true, releasedStartsAt: true, releasedEndsAt: true } },
+        },
       },
     },
   });
@@ -75,11 +79,11 @@ export async function publicSpeaker(slug: string, speakerId: string, user: Sessi
       bio: pick(locale, speaker.bio, speaker.bioZh),
       hasPhoto: !!speaker.photoType,
       version: speaker.updatedAt.getTime().toString(36),
-      sessions: speaker.sessions.map(({ role, session: s }) => ({
+      sessions: speaker.sessions.map(({ role, session: { releasedStartsAt: startsAt, releasedEndsAt: endsAt, ...s } }) => ({
         id: s.id,
         role,
         title: pick(locale, s.title, s.titleZh),
-        when: s.startsAt && s.endsAt ? `${localDay(s.startsAt, zone)} ${localTime(s.startsAt, zone)}–${localTime(s.endsAt, zone)}` : null,
+        when: startsAt && endsAt ? `${localDay(startsAt, zone)} ${localTime(startsAt, zone)}–${localTime(endsAt, zone)}` : null,
       })),
     },
   };

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
+import { getDeletionImpact } from "~/domain/programme/get-deletion-impact.server";
 import { listRoomsAndTracks } from "~/domain/programme/list-rooms-and-tracks.server";
 import { saveRoom } from "~/domain/programme/save-room.server";
 import { saveTrack } from "~/domain/programme/save-track.server";
@@ -17,10 +18,30 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Rooms and tracks · Concord" }];
 
+const UUID = /^[0-9a-f-]{36}$/;
+
+/** `?edit=<id>` fills the room or track form with that one; `?delete-room=<id>` / `?delete-track=<id>` asks first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { conference, rooms, tracks } = await orRespond(() => listRoomsAndTracks({ actor: user, slug: params.slug ?? "" }));
-  return { conference: { slug: conference.slug }, rooms, tracks };
+  const slug = params.slug ?? "";
+  const url = new URL(request.url);
+  const edit = url.searchParams.get("edit") ?? "";
+  const deleting = (["room", "track"] as const).flatMap((kind) => {
+    const id = url.searchParams.get(`delete-${kind}`) ?? "";
+    return UUID.test(id) ? [{ kind, id }] : [];
+  })[0];
+  const [{ conference, rooms, tracks }, impact] = await Promise.all([
+    orRespond(() => listRoomsAndTracks({ actor: user, slug })),
+    deleting ? orRespond(() => getDeletionImpact({ actor: user, slug, ...deleting })) : null,
+  ]);
+  return {
+    conference: { slug: conference.slug },
+    rooms,
+    tracks,
+    editRoom: rooms.find((r) => r.id === edit) ?? null,
+    editTrack: tracks.find((r) => r.id === edit) ?? null,
+    deleting: deleting && impact ? { kind: deleting.kind, ...impact } : null,
+  };
 }
 
 type ActionResult = { form: "room" | "track"; result: SubmissionResult<string[]> };
@@ -34,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "delete-room" || intent === "delete-track") {
     const submission = parseWithZod(formData, { schema: deleteSchema });
     if (submission.status !== "success") return data({ form: "room", result: submission.reply() } as ActionResult, { status: 400 });
+    // Only the confirmation page's form deletes; anything else is shown that page first.
+    if (formData.get("confirm") !== "yes") return redirect(`${back}?${intent}=${submission.value.id}`);
     await orRespond(() =>
       deleteProgrammeItem({ actor: user, slug, kind: intent === "delete-room" ? "room" : "track", id: submission.value.id }),
     );
@@ -53,37 +76,83 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(back, { message: "programme.manage.saved" });
 }
 
-function DeleteButton({ intent, id, name }: { intent: string; id: string; name: string }) {
+function ItemActions({ kind, id, name }: { kind: "room" | "track"; id: string; name: string }) {
   const t = useT();
   return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="text-red-800 underline" aria-label={t("programme.manage.deleteFor", { name })}>
+    <span className="flex shrink-0 gap-3">
+      <Link to={`?edit=${id}#${kind}`} className="text-blue-900 underline" aria-label={t("programme.manage.editFor", { title: name })}>
+        {t("programme.manage.edit")}
+      </Link>
+      <Link to={`?delete-${kind}=${id}`} className="text-red-800 underline" aria-label={t("programme.manage.deleteFor", { name })}>
         {t("programme.manage.delete")}
-      </button>
-    </Form>
+      </Link>
+    </span>
+  );
+}
+
+function ConfirmDelete({ deleting }: { deleting: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["deleting"]> }) {
+  const t = useT();
+  const locale = useLocale();
+  const name = pick(locale, deleting.item.name, deleting.item.nameZh);
+  const room = deleting.kind === "room";
+  return (
+    <section
+      aria-labelledby="confirm-title"
+      className="mb-8 max-w-3xl rounded-md border-2 border-red-800 bg-white p-4"
+      data-testid="confirm-delete"
+    >
+      <h2 id="confirm-title" className="mb-2 text-xl font-semibold">
+        {t(room ? "programme.delete.roomTitle" : "programme.delete.trackTitle", { name })}
+      </h2>
+      {deleting.sessions.length ? (
+        <>
+          <p>{t(room ? "programme.delete.roomSessions" : "programme.delete.trackSessions", { n: deleting.sessions.length })}</p>
+          <ul className="mb-2 ml-5 list-disc">
+            {deleting.sessions.map((s) => (
+              <li key={s.id}>{pick(locale, s.title, s.titleZh)}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t("programme.delete.noSessions")}</p>
+      )}
+      <p className="mb-3">{t("programme.delete.released", { n: deleting.released })}</p>
+      <Form method="post" className="flex flex-wrap items-center gap-4">
+        <input type="hidden" name="intent" value={`delete-${deleting.kind}`} />
+        <input type="hidden" name="id" value={deleting.item.id} />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" className="rounded-md bg-red-800 px-4 py-2 font-medium text-white">
+          {t(room ? "programme.delete.confirmRoom" : "programme.delete.confirmTrack", { name })}
+        </button>
+        <Link to="?" className="text-blue-900 underline">
+          {t("programme.delete.keep")}
+        </Link>
+      </Form>
+    </section>
   );
 }
 
 export default function RoomsAndTracks() {
-  const { conference, rooms, tracks } = useLoaderData<typeof loader>();
+  const { conference, rooms, tracks, editRoom, editTrack, deleting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
   const roomResult = actionData?.form === "room" ? actionData.result : undefined;
   const trackResult = actionData?.form === "track" ? actionData.result : undefined;
   const [roomForm, roomFields] = useForm({
-    id: "room",
+    id: `room-${editRoom?.id ?? "new"}`,
     lastResult: roomResult,
+    defaultValue: editRoom
+      ? { name: editRoom.name, nameZh: editRoom.nameZh ?? "", capacity: editRoom.capacity?.toString() ?? "", notes: editRoom.notes ?? "" }
+      : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roomSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const [trackForm, trackFields] = useForm({
-    id: "track",
+    id: `track-${editTrack?.id ?? "new"}`,
     lastResult: trackResult,
-    defaultValue: { colour: "#1e3a8a" },
+    defaultValue: editTrack ? { name: editTrack.name, nameZh: editTrack.nameZh ?? "", colour: editTrack.colour } : { colour: "#1e3a8a" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trackSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -94,6 +163,7 @@ export default function RoomsAndTracks() {
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("programme.manage.roomsTracks")}</h1>
       <ManageNav slug={conference.slug} />
+      {deleting ? <ConfirmDelete deleting={deleting} /> : null}
       <div className="grid gap-10 md:grid-cols-2">
         <section aria-labelledby="rooms-title">
           <h2 id="rooms-title" className="mb-3 text-xl font-semibold">
@@ -108,13 +178,16 @@ export default function RoomsAndTracks() {
                   {r.capacity ? <> · {t("programme.room.seats", { n: r.capacity })}</> : null}
                   {r.notes ? <span className="block text-sm text-stone-600">{r.notes}</span> : null}
                 </span>
-                <DeleteButton intent="delete-room" id={r.id} name={r.name} />
+                <ItemActions kind="room" id={r.id} name={r.name} />
               </li>
             ))}
           </ul>
-          <h3 className="mb-2 font-semibold">{t("programme.rooms.add")}</h3>
-          <Form method="post" {...getFormProps(roomForm)}>
+          <h3 id="room" className="mb-2 font-semibold">
+            {editRoom ? t("programme.rooms.edit", { name: editRoom.name }) : t("programme.rooms.add")}
+          </h3>
+          <Form method="post" {...getFormProps(roomForm)} key={roomForm.id}>
             <input type="hidden" name="intent" value="room" />
+            {editRoom ? <input type="hidden" name="id" value={editRoom.id} /> : null}
             <FormErrors id={roomForm.errorId} errors={roomForm.errors} />
             <Field meta={roomFields.name} label={t("programme.room.name")} autoFocus={roomFocus === "name"} />
             <Field meta={roomFields.nameZh} label={t("programme.room.nameZh")} optional autoFocus={roomFocus === "nameZh"} />
@@ -126,7 +199,7 @@ export default function RoomsAndTracks() {
               autoFocus={roomFocus === "capacity"}
             />
             <TextareaField meta={roomFields.notes} rows={2} label={t("programme.room.notes")} optional autoFocus={roomFocus === "notes"} />
-            <SubmitButton>{t("programme.rooms.add")}</SubmitButton>
+            <SubmitButton>{editRoom ? t("programme.speakers.save") : t("programme.rooms.add")}</SubmitButton>
           </Form>
         </section>
         <section aria-labelledby="tracks-title">
@@ -141,18 +214,21 @@ export default function RoomsAndTracks() {
                   <span aria-hidden="true" className="inline-block h-4 w-4 rounded" style={{ background: tr.colour }} />
                   <span className="font-medium">{pick(locale, tr.name, tr.nameZh)}</span>
                 </span>
-                <DeleteButton intent="delete-track" id={tr.id} name={tr.name} />
+                <ItemActions kind="track" id={tr.id} name={tr.name} />
               </li>
             ))}
           </ul>
-          <h3 className="mb-2 font-semibold">{t("programme.tracks.add")}</h3>
-          <Form method="post" {...getFormProps(trackForm)}>
+          <h3 id="track" className="mb-2 font-semibold">
+            {editTrack ? t("programme.tracks.edit", { name: editTrack.name }) : t("programme.tracks.add")}
+          </h3>
+          <Form method="post" {...getFormProps(trackForm)} key={trackForm.id}>
             <input type="hidden" name="intent" value="track" />
+            {editTrack ? <input type="hidden" name="id" value={editTrack.id} /> : null}
             <FormErrors id={trackForm.errorId} errors={trackForm.errors} />
             <Field meta={trackFields.name} label={t("programme.room.name")} autoFocus={trackFocus === "name"} />
             <Field meta={trackFields.nameZh} label={t("programme.room.nameZh")} optional autoFocus={trackFocus === "nameZh"} />
             <Field meta={trackFields.colour} label={t("programme.track.colour")} autoFocus={trackFocus === "colour"} />
-            <SubmitButton>{t("programme.tracks.add")}</SubmitButton>
+            <SubmitButton>{editTrack ? t("programme.speakers.save") : t("programme.tracks.add")}</SubmitButton>
           </Form>
         </section>
       </div>

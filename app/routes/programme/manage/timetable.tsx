@@ -5,32 +5,41 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 import { ConflictList, ManageNav, ZoneNote } from "~/components/programme";
 import { conflictsOf, type Conflict } from "~/domain/programme/conflicts.server";
+import { organizerContext } from "~/domain/programme/page-context.server";
+import { getReleasePreview } from "~/domain/programme/get-release-preview.server";
 import { getTimetable } from "~/domain/programme/get-timetable.server";
 import { placeSession } from "~/domain/programme/place-session.server";
-import { publishSchedule } from "~/domain/programme/publish-schedule.server";
+import { TimetableGrid } from "~/components/timetable-grid";
 import { runForm } from "~/utils/form-action.server";
 import { placementSchema } from "~/domain/programme/schema";
-import { calendarDays, localDay, localTime, offsetLabel, toLocalInput } from "~/utils/zoned-time";
+import { calendarDays, localDay, localTime, toLocalInput } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Timetable · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { conference, rooms, sessions, versions } = await orRespond(() => getTimetable({ actor: user, slug: params.slug ?? "" }));
-  const offset = offsetLabel(conference.startDate, conference.timeZone);
+  const { user, conference, offset } = await organizerContext(request, params.slug);
   const zone = conference.timeZone;
   const days = calendarDays(conference.startDate, conference.endDate);
   const url = new URL(request.url);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
+  const [{ rooms, sessions, versions }, preview] = await Promise.all([
+    getTimetable({ actor: user, slug: conference.slug }),
+    getReleasePreview({ actor: user, slug: conference.slug }),
+  ]);
+  // Grid rows are the venue's wall clock: minutes since the local midnight of the shown day.
+  const wallMinutes = (d: Date) => {
+    const [h, m] = localTime(d, zone).split(":").map(Number);
+    return h * 60 + m;
+  };
   return {
     conference: { slug: conference.slug, timeZone: zone, offset },
     days,
     day,
     versions,
+    waiting: preview.plan.changes.length + preview.plan.deletedRooms.length + preview.plan.deletedTracks.length,
     rooms,
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -41,35 +50,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       roomId: s.roomId,
       day: s.startsAt ? localDay(s.startsAt, zone) : null,
       time: s.startsAt && s.endsAt ? `${localTime(s.startsAt, zone)}–${localTime(s.endsAt, zone)}` : null,
+      startMin: s.startsAt ? wallMinutes(s.startsAt) : 0,
+      endMin: s.startsAt && s.endsAt ? (localDay(s.endsAt, zone) === localDay(s.startsAt, zone) ? wallMinutes(s.endsAt) : 24 * 60) : 0,
+      minutes: s.startsAt && s.endsAt ? Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) : 60,
       start: s.startsAt ? toLocalInput(s.startsAt, zone) : "",
       end: s.endsAt ? toLocalInput(s.endsAt, zone) : "",
     })),
   };
 }
 
-type ActionResult = { sessionId: string; result: SubmissionResult<string[]>; conflicts: Conflict[]; checked: boolean };
+type ActionResult = {
+  sessionId: string;
+  result: SubmissionResult<string[]>;
+  conflicts: Conflict[];
+  checked: boolean;
+  saved?: boolean;
+  /** The grid's own name for the spot it asked about, echoed so it shows the answer on the right block. */
+  key?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") === "publish") {
-    const { number } = await orRespond(() => publishSchedule({ actor: user, slug }));
-    return redirectWithToast(`/conferences/${slug}/manage/timetable`, { message: "programme.timetable.published", vars: { n: number } });
-  }
   const sessionId = String(formData.get("sessionId") ?? "");
+  // The grid (JavaScript) asks with fetch and stays on the page; forms get the usual redirect.
+  const grid = formData.get("via") === "grid";
+  const key = grid ? String(formData.get("key") ?? "").slice(0, 200) : undefined;
   const submission = parseWithZod(formData, { schema: placementSchema });
   if (submission.status !== "success")
     return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false }, { status: 400 });
   const outcome = await runForm(request, submission, () => placeSession({ actor: user, slug, input: submission.value }));
   if (!outcome.ok)
     return data<ActionResult>(
-      { sessionId, result: outcome.result, conflicts: conflictsOf(outcome.error), checked: false },
+      { sessionId, result: outcome.result, conflicts: conflictsOf(outcome.error), checked: false, key },
       { status: outcome.status },
     );
   if (!outcome.value.saved) {
-    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true });
+    return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: outcome.value.conflicts, checked: true, key });
   }
+  if (grid) return data<ActionResult>({ sessionId, result: submission.reply(), conflicts: [], checked: false, saved: true, key });
   const day = submission.value.start!.slice(0, 10);
   return redirectWithToast(`/conferences/${slug}/manage/timetable?day=${day}#place-${sessionId}`, {
     message: "programme.timetable.placed",
@@ -167,7 +187,7 @@ function PlacementForm({
 }
 
 export default function Timetable() {
-  const { conference, days, day, rooms, sessions, versions } = useLoaderData<typeof loader>();
+  const { conference, days, day, rooms, sessions, versions, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
@@ -179,16 +199,21 @@ export default function Timetable() {
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
       <p className="mb-4 max-w-3xl">{t("programme.timetable.lead")}</p>
-      <Form method="post" className="mb-6 flex items-center gap-4">
-        <input type="hidden" name="intent" value="publish" />
-        <button type="submit" className="rounded-md bg-green-800 px-4 py-2 font-medium text-white">
-          {t("programme.timetable.publish")}
-        </button>
+      <p role="note" className="mb-4 max-w-3xl rounded-md border border-amber-700 bg-amber-50 p-2 text-amber-950" data-testid="draft-note">
+        {t("programme.timetable.draftNote", { n: waiting })}
+      </p>
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <Link
+          to={`/conferences/${conference.slug}/manage/timetable/release`}
+          className="rounded-md bg-green-800 px-4 py-2 font-medium text-white"
+        >
+          {t("programme.timetable.release")}
+        </Link>
         <span className="text-sm text-stone-700">{t("programme.timetable.versions", { n: versions })}</span>
         <Link to={`/conferences/${conference.slug}/programme/changes`} className="text-sm text-blue-900 underline">
           {t("programme.changes")}
         </Link>
-      </Form>
+      </div>
       <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
         {days.map((d) => (
           <Link
@@ -201,41 +226,15 @@ export default function Timetable() {
           </Link>
         ))}
       </nav>
-      <div className="mb-8 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">{t("programme.timetable.grid", { day })}</caption>
-          <thead>
-            <tr>
-              {[...rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) })), { id: "", name: t("programme.noRoom") }].map(
-                (r) => (
-                  <th key={r.id} scope="col" className="border border-stone-300 bg-stone-100 p-2">
-                    {r.name}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="align-top">
-              {[...rooms.map((r) => r.id), ""].map((roomId) => (
-                <td key={roomId} className="border border-stone-300 p-2">
-                  <ul className="space-y-1">
-                    {today
-                      .filter((s) => (s.roomId ?? "") === roomId)
-                      .map((s) => (
-                        <li key={s.id} className="rounded bg-blue-50 p-1" data-testid="grid-session">
-                          <a href={`#place-${s.id}`} className="text-blue-900 underline">
-                            {s.time} {pick(locale, s.title, s.titleZh)}
-                          </a>
-                        </li>
-                      ))}
-                  </ul>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <TimetableGrid
+        day={day}
+        zone={conference.timeZone}
+        offset={conference.offset}
+        rooms={rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameZh) }))}
+        sessions={today.map((s) => ({ ...s, title: pick(locale, s.title, s.titleZh) }))}
+        unscheduled={unscheduled.map((s) => ({ id: s.id, title: pick(locale, s.title, s.titleZh), minutes: s.minutes }))}
+      />
+      <h2 className="mb-2 text-xl font-semibold">{t("programme.timetable.forms", { day })}</h2>
       <div className="grid gap-3">
         {today.map((s) => (
           <PlacementForm key={s.id} session={{ ...s, title: pick(locale, s.title, s.titleZh) }} rooms={rooms} actionData={actionData} />

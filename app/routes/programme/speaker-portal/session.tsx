@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { SpeakerProfileFields } from "~/components/speaker-form";
 import { getOwnSpeakerProfile } from "~/domain/programme/get-own-speaker-profile.server";
-import { materialSchema, ownProfileSchema } from "~/domain/programme/schema";
+import { availabilitySchema, materialSchema, ownProfileSchema } from "~/domain/programme/schema";
+import { saveAvailability } from "~/domain/programme/save-availability.server";
+import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 import { updateOwnProfile } from "~/domain/programme/update-own-profile.server";
 import { uploadMaterial } from "~/domain/programme/upload-material.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
@@ -25,8 +27,17 @@ async function ownProfile(user: SessionUser, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const s = await ownProfile(user, params.id);
+  const zone = s.conference.timeZone;
   return {
-    speaker: { id: s.id, conference: s.conference, materials: s.materials },
+    speaker: {
+      id: s.id,
+      conference: { slug: s.conference.slug, title: s.conference.title, titleZh: s.conference.titleZh },
+      materials: s.materials,
+    },
+    zone: { name: zone, offset: offsetLabel(s.conference.startDate, zone) },
+    availability: s.availability
+      .map((w) => `${localDay(w.startsAt, zone)} ${localTime(w.startsAt, zone)}-${localTime(w.endsAt, zone)}`)
+      .join("\n"),
     photoUrl: s.photoType ? `/conferences/${s.conference.slug}/speakers/${s.id}/photo?v=${s.updatedAt.getTime().toString(36)}` : null,
     defaults: {
       nameLatin: s.nameLatin,
@@ -39,13 +50,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { form: "profile" | "material"; result: SubmissionResult<string[]> };
+type ActionResult = { form: "profile" | "material" | "availability"; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const speaker = await ownProfile(user, params.id);
   const formData = await request.formData();
   const back = `/speaker/${speaker.id}`;
+  if (formData.get("intent") === "availability") {
+    const submission = parseWithZod(formData, { schema: availabilitySchema });
+    if (submission.status !== "success") return data<ActionResult>({ form: "availability", result: submission.reply() }, { status: 400 });
+    const outcome = await runForm(request, submission, () =>
+      saveAvailability({ actor: user, speakerId: speaker.id, input: submission.value }),
+    );
+    if (!outcome.ok) return data<ActionResult>({ form: "availability", result: outcome.result }, { status: outcome.status });
+    return redirectWithToast(back, { message: "programme.availability.saved" });
+  }
   if (formData.get("intent") === "material") {
     const file = formData.get("file");
     const submission = parseWithZod(formData, { schema: materialSchema });
@@ -69,11 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnSpeakerProfile() {
-  const { speaker, defaults, photoUrl } = useLoaderData<typeof loader>();
+  const { speaker, defaults, photoUrl, zone, availability } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
   const profileResult = actionData?.form === "profile" ? actionData.result : undefined;
+  const availabilityResult = actionData?.form === "availability" ? actionData.result : undefined;
+  const availabilityError = (availabilityResult?.error?.availability as string[] | undefined)?.[0];
   const materialError = actionData?.form === "material" ? (actionData.result.error?.file as string[] | undefined)?.[0] : undefined;
   const [form, fields] = useForm({
     id: "profile",
@@ -104,6 +126,36 @@ export default function OwnSpeakerProfile() {
         />
         <SubmitButton>{t("programme.speakers.save")}</SubmitButton>
       </Form>
+      <section aria-labelledby="availability-title" className="mt-10">
+        <h2 id="availability-title" className="mb-2 text-xl font-semibold">
+          {t("programme.availability.title")}
+        </h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="availability" />
+          <label htmlFor="availability" className="block font-medium text-stone-800">
+            {t("programme.availability.label")}
+          </label>
+          <p id="availability-hint" className="text-sm text-stone-600">
+            {t("programme.availability.hint", { zone: zone.name, offset: zone.offset })}
+          </p>
+          <textarea
+            id="availability"
+            name="availability"
+            rows={4}
+            defaultValue={(availabilityResult?.initialValue?.availability as string | undefined) ?? availability}
+            aria-invalid={availabilityError ? true : undefined}
+            aria-describedby={availabilityError ? "availability-hint availability-error" : "availability-hint"}
+            autoFocus={!!availabilityError}
+            className="mb-3 mt-1 block w-full rounded-md border border-stone-400 px-2 py-1 font-mono"
+          />
+          {availabilityError ? (
+            <p id="availability-error" className="mb-3 text-sm text-red-700">
+              {t(availabilityError as MessageKey)}
+            </p>
+          ) : null}
+          <SubmitButton variant="secondary">{t("programme.availability.save")}</SubmitButton>
+        </Form>
+      </section>
       <section aria-labelledby="materials-title" className="mt-10">
         <h2 id="materials-title" className="mb-2 text-xl font-semibold">
           {t("programme.portal.materials")}

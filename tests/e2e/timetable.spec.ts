@@ -1,0 +1,95 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+const SLUG = "icete-2025";
+// Tall enough for the whole day's grid (1 px per minute) to be on screen: the mouse works in viewport coordinates.
+test.use({ viewport: { width: 1280, height: 2200 } });
+const BILATERAL = "Signing of six bilateral cooperation agreements";
+const DECLARATION = "Signing of the joint declaration";
+
+/** Drags from the middle of `from` to the spot `minutes` past the grid's first hour in the column of `room`, with real pointer events. */
+async function drag(page: Page, block: Locator, room: string, clock: string, opts: { hold?: (page: Page) => Promise<void> } = {}) {
+  const grid = page.getByTestId("timetable-grid");
+  const from = (await block.boundingBox())!;
+  const column = grid.locator(`[data-room-column]`).nth(await roomIndex(page, room));
+  const col = (await column.boundingBox())!;
+  const first = await grid.locator("[aria-hidden=true] span").first().textContent(); // e.g. "08:00"
+  const [h, m] = clock.split(":").map(Number);
+  const [fh] = first!.split(":").map(Number);
+  const top = col.y + (h * 60 + m - fh * 60); // 1 px per minute
+  // Grab the block 6 px below its top edge so the block's top lands 6 px above the pointer.
+  await page.mouse.move(from.x + from.width / 2, from.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 20, { steps: 3 });
+  await page.mouse.move(col.x + col.width / 2, top + 6, { steps: 12 });
+  if (opts.hold) await opts.hold(page);
+  await page.mouse.up();
+}
+
+async function roomIndex(page: Page, room: string) {
+  const names = await page.getByTestId("grid-room").allTextContents();
+  return names.indexOf(room);
+}
+
+test("an organizer drags a session to another room and time; the public sees it only after the release", async ({ page }) => {
+  await signIn(page, "organizer@concord.test");
+  await page.goto(`/conferences/${SLUG}/manage/timetable?day=2025-09-27`);
+  await expect(page.getByRole("region", { name: /Timetable grid of 2025-09-27, times in Asia\/Shanghai/ })).toBeVisible();
+  const grid = page.getByTestId("timetable-grid");
+  const block = grid.getByTestId("grid-session").filter({ hasText: BILATERAL });
+  await expect(block).toContainText("16:30–17:15");
+
+  // A conflict shows on the block while it is held over a taken spot, and the drop is refused.
+  const declaration = grid.getByTestId("grid-session").filter({ hasText: DECLARATION });
+  await drag(page, declaration, "Main Hall", "16:40", {
+    hold: async (p) => {
+      await expect(p.getByTestId("grid-session").filter({ hasText: DECLARATION }).getByTestId("conflicts")).toContainText(
+        "The room is already taken by “Signing of six bilateral cooperation agreements”",
+      );
+      await p.screenshot({ path: "tests/artifacts/timetable-grid-conflict.png" });
+    },
+  });
+  await expect(declaration.getByTestId("conflicts")).toBeVisible();
+  await page.reload();
+  await expect(grid.getByTestId("grid-session").filter({ hasText: DECLARATION })).toContainText("16:00–16:30");
+
+  // A free spot: Room B at 17:30. Saved in the draft, shown in the grid at once.
+  await drag(page, block, "Room B", "17:30");
+  const column = grid.locator("[data-room-column]").nth(await roomIndex(page, "Room B"));
+  await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
+  await page.reload();
+  await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
+  // Other specs may have left draft changes too: at least this one waits.
+  await expect(page.getByTestId("draft-note")).toContainText(/\d+ changes? waiting/);
+  await page.screenshot({ path: "tests/artifacts/timetable-grid-moved.png", fullPage: true });
+
+  // Resize by the lower edge: 17:30–18:30.
+  const moved = column.getByTestId("grid-session").filter({ hasText: BILATERAL });
+  const box = (await moved.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 5, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 15, { steps: 5 });
+  await page.mouse.up();
+  await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:30");
+
+  // The public programme is unchanged until the release.
+  await page.goto(`/conferences/${SLUG}/programme`);
+  await expect(page.getByTestId("programme-session").filter({ hasText: BILATERAL }).getByTestId("session-time")).toContainText("16:30");
+  const eventOf = (xml: string) => xml.split("</event>").find((e) => e.includes(`<title>${BILATERAL}</title>`))!;
+  const xml = await (await page.request.get(`/conferences/${SLUG}/schedule.xml`)).text();
+  expect(eventOf(xml)).toContain("<start>16:30</start>");
+
+  // The release preview says what moves and who is told; releasing publishes it.
+  await page.goto(`/conferences/${SLUG}/manage/timetable`);
+  await page.getByRole("link", { name: "Review and release…" }).click();
+  const changes = page.getByTestId("release-changes");
+  await expect(changes).toContainText(`Moved: ${BILATERAL}, from 2025-09-27 16:30–17:15, Main Hall to 2025-09-27 17:30–18:30, Room B`);
+  await expect(changes.getByTestId("release-told")).toContainText("Told by email:");
+  await page.screenshot({ path: "tests/artifacts/timetable-release-preview.png", fullPage: true });
+  await page.getByRole("button", { name: /Release version/ }).click();
+  await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
+  const released = await (await page.request.get(`/conferences/${SLUG}/schedule.xml`)).text();
+  expect(eventOf(released)).toContain("<start>17:30</start>");
+  expect(eventOf(released)).toContain("<room>Room B</room>");
+});
