@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
-import signpdf from "@signpdf/signpdf";
+// The named class, not the default instance: the package is CommonJS with an `exports.default`, which Node's
+// ESM loader (the production build) and Vitest's interop resolve differently; the named export is the same in both.
+import { SignPdf } from "@signpdf/signpdf";
 import { Signer } from "@signpdf/utils";
 import forge from "node-forge";
 import type { PDFDocument } from "pdf-lib";
@@ -197,7 +199,7 @@ export async function saveSigned(doc: PDFDocument, { reason, location }: SignOpt
     appName: "Concord",
   });
   const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return new Uint8Array(await signpdf.sign(unsigned, new DocumentSigner(creds), signingTime));
+  return new Uint8Array(await new SignPdf().sign(unsigned, new DocumentSigner(creds), signingTime));
 }
 
 /** For tests and operators: the certificate the documents are signed with (PEM). */
