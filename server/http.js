@@ -53,9 +53,13 @@ function routeIdentifier(routes) {
       for (const [, value] of secretParams) if (value) shown = shown.replace(value, "[redacted]");
       // `:id` in app/routes.ts is always a UUID (decision 040): anything else names nothing, and is a
       // 404 here rather than a failed ::uuid cast in whichever query meets it first. The development
-      // mailbox's message ids are its file names.
+      // mailbox's message ids are its file names; the create forms take the literal "new" as their id.
       const id = last?.params.id;
-      const badId = id !== undefined && last.route.id !== "routes/site/dev-mail-message" && !UUID.test(id);
+      const badId =
+        id !== undefined &&
+        last.route.id !== "routes/site/dev-mail-message" &&
+        !UUID.test(id) &&
+        !(id === "new" && CREATE_FORMS.has(last.route.id));
       found = { route: last?.route.id ?? "unmatched", path: shown, badId };
       if (known.size >= 5000) known.delete(known.keys().next().value);
       known.set(pathname, found);
@@ -65,6 +69,8 @@ function routeIdentifier(routes) {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Routes whose `:id` may be "new": the same form creates and edits (a session, a speaker, a proposal). */
+const CREATE_FORMS = new Set(["routes/programme/manage/session", "routes/programme/manage/speaker", "routes/programme/proposal"]);
 
 const SECRET_QUERY = /token|code|key|secret|password|signature|session/i;
 
