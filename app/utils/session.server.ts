@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { env, sessionSecret } from "./env.server";
 import { redirectWithToast } from "./toast.server";
+import { isUuid } from "~/utils/validation";
 
 /** Sessions last 30 days from sign-in; the row can be revoked at any time. */
 export const SESSION_DAYS = 30;
@@ -44,7 +45,7 @@ const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+  return typeof value === "string" && isUuid(value) ? value : null;
 }
 
 /** The signed-in user, or null. Expired and revoked sessions count as signed out at once. */

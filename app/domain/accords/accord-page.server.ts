@@ -3,6 +3,7 @@ import { AppError } from "~/utils/errors";
 import { canAccords, requireAccordsPermission } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { clausesOf, keyedClausesOf } from "./common.server";
+import { isUuid } from "~/utils/validation";
 
 /**
  * The accord as its pages show it, for a member of one of its organizations
@@ -10,7 +11,7 @@ import { clausesOf, keyedClausesOf } from "./common.server";
  * through /verify, not here.
  */
 export async function loadAccordPage(user: SessionUser | null, accordId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw new AppError("NOT_FOUND", "accords.notFound");
+  if (!isUuid(accordId)) throw new AppError("NOT_FOUND", "accords.notFound");
   const accord = await db().accord.findUnique({
     where: { id: accordId },
     select: {

@@ -4,6 +4,7 @@ import type { AccordStatus, Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { chainEntryHash, GENESIS_HASH, privatePartHash, type Json, type PrivatePart } from "./canonical";
+import { isUuid } from "~/utils/validation";
 
 /**
  * How `lockAccord` reads the accord. Production code always uses
@@ -44,7 +45,7 @@ export type LockedAccord = {
  * execution), so each sees the head written by the one before it.
  */
 export async function lockAccord(tx: Tx, accordId: string, read: AccordRead = lockedRead): Promise<LockedAccord> {
-  if (!/^[0-9a-f-]{36}$/i.test(accordId)) throw notFound("accords.notFound");
+  if (!isUuid(accordId)) throw notFound("accords.notFound");
   const rows = await read(tx, accordId);
   if (!rows[0]) throw notFound("accords.notFound");
   return rows[0];

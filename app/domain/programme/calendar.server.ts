@@ -5,6 +5,7 @@ import { absoluteUrl } from "~/utils/http.server";
 import { renderCalendar, type IcsEvent } from "~/utils/ics";
 import { asReleased, releasedOrder, releasedSessionSelect, releasedWhere, type ListedSession } from "./programme-view.server";
 import { localTime } from "~/utils/zoned-time";
+import { isUuid } from "~/utils/validation";
 
 type ConferenceInfo = { slug: string; title: string; titleZh: string | null; timeZone: string; venue: string };
 
@@ -33,7 +34,7 @@ const conferenceInfo = { slug: true, title: true, titleZh: true, timeZone: true,
 
 /** The .ics of one published session, or null when there is none to show. */
 export async function sessionCalendar(slug: string, sessionId: string, locale: AppLocale) {
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const raw = await db().programmeSession.findFirst({
     where: { id: sessionId, ...releasedWhere, conference: { slug, status: "PUBLISHED" } },
     select: { ...releasedSessionSelect, conference: { select: conferenceInfo } },

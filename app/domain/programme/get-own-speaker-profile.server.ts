@@ -1,12 +1,15 @@
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
+import { isUuid } from "~/utils/validation";
 
 export type GetOwnSpeakerProfileOptions = { actor: SessionUser; speakerId: string };
 
 /** The signed-in user's own speaker profile, or null (someone else's profile is not theirs to know about). */
 export async function getOwnSpeakerProfile({ actor, speakerId }: GetOwnSpeakerProfileOptions) {
+  // A malformed id names no profile (an undefined id would drop the filter and find the user's first one).
+  if (!isUuid(speakerId)) return null;
   return db().speaker.findFirst({
-    where: { id: /^[0-9a-f-]{36}$/.test(speakerId) ? speakerId : undefined, userId: actor.id },
+    where: { id: speakerId, userId: actor.id },
     select: {
       id: true,
       nameLatin: true,

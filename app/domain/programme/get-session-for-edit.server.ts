@@ -2,6 +2,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { guardedConference } from "./programme-conference.server";
+import { isUuid } from "~/utils/validation";
 
 export type GetSessionForEditOptions = { actor: SessionUser | null; slug: string; sessionId: string | null };
 
@@ -12,10 +13,10 @@ export type GetSessionForEditOptions = { actor: SessionUser | null; slug: string
 export async function getSessionForEdit({ actor, slug, sessionId }: GetSessionForEditOptions) {
   const conference = await guardedConference(db(), actor, slug);
   const [session, rooms, tracks, speakers] = await Promise.all([
-    sessionId === null
+    sessionId === null || !isUuid(sessionId)
       ? null
       : db().programmeSession.findFirst({
-          where: { id: /^[0-9a-f-]{36}$/.test(sessionId) ? sessionId : undefined, conferenceId: conference.id },
+          where: { id: sessionId, conferenceId: conference.id },
           include: { speakers: { orderBy: { position: "asc" }, select: { speakerId: true, role: true } } },
         }),
     db().room.findMany({

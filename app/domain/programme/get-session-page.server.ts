@@ -2,6 +2,7 @@ import { db } from "~/utils/db.server";
 import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
 import { asReleased, sessionListSelect } from "./programme-view.server";
+import { isUuid } from "~/utils/validation";
 
 export type GetSessionPageOptions = { actor: SessionUser | null; slug: string; sessionId: string };
 
@@ -10,7 +11,7 @@ export type GetSessionPageOptions = { actor: SessionUser | null; slug: string; s
  * or it (or its conference) is a draft the reader may not see (drafts do not leak).
  */
 export async function getSessionPage({ actor, slug, sessionId }: GetSessionPageOptions) {
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const found = await db().programmeSession.findFirst({
     where: { id: sessionId, conference: { slug } },
     select: {

@@ -2,6 +2,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { guardedConference } from "./programme-conference.server";
+import { isUuid } from "~/utils/validation";
 
 export type GetSpeakerForEditOptions = { actor: SessionUser | null; slug: string; speakerId: string | null };
 
@@ -9,8 +10,9 @@ export type GetSpeakerForEditOptions = { actor: SessionUser | null; slug: string
 export async function getSpeakerForEdit({ actor, slug, speakerId }: GetSpeakerForEditOptions) {
   const conference = await guardedConference(db(), actor, slug);
   if (speakerId === null) return { conference, speaker: null };
+  if (!isUuid(speakerId)) throw notFound();
   const speaker = await db().speaker.findFirst({
-    where: { id: /^[0-9a-f-]{36}$/.test(speakerId) ? speakerId : undefined, conferenceId: conference.id },
+    where: { id: speakerId, conferenceId: conference.id },
     select: {
       id: true,
       nameLatin: true,

@@ -1,12 +1,13 @@
 import { db } from "~/utils/db.server";
 import { requireProgrammePermission } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
+import { isUuid } from "~/utils/validation";
 
 export type GetSpeakerMaterialOptions = { actor: SessionUser; materialId: string };
 
 /** A speaker's uploaded file, for the speaker and the conference's organizers (403 for others); null when there is none. */
 export async function getSpeakerMaterial({ actor, materialId }: GetSpeakerMaterialOptions) {
-  if (!/^[0-9a-f-]{36}$/.test(materialId)) return null;
+  if (!isUuid(materialId)) return null;
   const material = await db().speakerMaterial.findUnique({
     where: { id: materialId },
     select: { fileName: true, contentType: true, bytes: true, speaker: { select: { userId: true, conferenceId: true } } },

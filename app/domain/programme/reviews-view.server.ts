@@ -4,6 +4,7 @@ import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
 import { reviewableProposal } from "./review-access.server";
 import { conflictOfInterest } from "./review-conflicts.server";
+import { isUuid } from "~/utils/validation";
 
 /**
  * What reviewers, organizers and submitters may read of proposals and reviews.
@@ -161,7 +162,7 @@ export function myProposals(userId: string, conferenceId: string) {
 
 /** One of the submitter's proposals with what they entered, for viewing and editing. */
 export function myProposal(userId: string, conferenceId: string, proposalId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(proposalId)) return Promise.resolve(null);
+  if (!isUuid(proposalId)) return Promise.resolve(null);
   return db().proposal.findFirst({
     where: { id: proposalId, conferenceId, submitterId: userId },
     select: {

@@ -4,6 +4,7 @@ import { canProgramme } from "~/utils/permissions/programme.server";
 import type { SessionUser } from "~/utils/session.server";
 import { localDay, localTime } from "~/utils/zoned-time";
 import { releasedWhere } from "./programme-view.server";
+import { isUuid } from "~/utils/validation";
 
 /** Speakers of released sessions (the public speaker pages list no one who has no public session). */
 const publicSpeakerWhere = (conferenceId: string) => ({ conferenceId, sessions: { some: { session: releasedWhere } } });
@@ -43,7 +44,7 @@ export async function publicSpeakers(slug: string, user: SessionUser | null, loc
 
 export async function publicSpeaker(slug: string, speakerId: string, user: SessionUser | null, locale: AppLocale) {
   const conference = await visibleConference(slug, user);
-  if (!conference || !/^[0-9a-f-]{36}$/.test(speakerId)) return null;
+  if (!conference || !isUuid(speakerId)) return null;
   const speaker = await db().speaker.findFirst({
     where: { id: speakerId, ...publicSpeakerWhere(conference.id) },
     select: {

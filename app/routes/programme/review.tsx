@@ -12,12 +12,13 @@ import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { isUuid } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Review · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, conference } = await organizerContext(request, params.slug, "programme:review");
-  if (!/^[0-9a-f-]{36}$/.test(params.id ?? "")) throw new Response("Not found", { status: 404 });
+  if (!isUuid(params.id ?? "")) throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request, user);
   return { conference: { slug: conference.slug }, ...(await orRespond(() => reviewPage(user, conference.id, params.id!, locale))) };
 }

@@ -1,3 +1,4 @@
+import { isUuid } from "~/utils/validation";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
@@ -14,8 +15,6 @@ import { getUser, requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Concord` : "Concord" }];
-
-const UUID = /^[0-9a-f-]{36}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -65,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const slug = params.slug ?? "";
-  const sessionId = UUID.test(params.id ?? "") ? params.id! : "";
+  const sessionId = isUuid(params.id ?? "") ? params.id! : "";
   const back = safeRedirectPath(form.get("redirectTo"), `/conferences/${slug}/sessions/${params.id}`);
   try {
     if (intent === "star" || intent === "unstar") {

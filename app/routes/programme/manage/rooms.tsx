@@ -1,3 +1,4 @@
+import { isUuid } from "~/utils/validation";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -18,8 +19,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Rooms and tracks · Concord" }];
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 /** `?edit=<id>` fills the room or track form with that one; `?delete-room=<id>` / `?delete-track=<id>` asks first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edit = url.searchParams.get("edit") ?? "";
   const deleting = (["room", "track"] as const).flatMap((kind) => {
     const id = url.searchParams.get(`delete-${kind}`) ?? "";
-    return UUID.test(id) ? [{ kind, id }] : [];
+    return isUuid(id) ? [{ kind, id }] : [];
   })[0];
   const [{ conference, rooms, tracks }, impact] = await Promise.all([
     orRespond(() => listRoomsAndTracks({ actor: user, slug })),

@@ -8,6 +8,7 @@ import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { BackToConference } from "~/components/back-to-conference";
+import { isUuid } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Registrations · Concord" }];
 
@@ -19,7 +20,7 @@ export function filterFrom(url: URL): RegistrationFilter {
   return {
     q: url.searchParams.get("q")?.slice(0, 100) || undefined,
     status: STATUSES.find((s) => s === status),
-    ticketTypeId: ticket && /^[0-9a-f-]{36}$/.test(ticket) ? ticket : undefined,
+    ticketTypeId: ticket && isUuid(ticket) ? ticket : undefined,
   };
 }
 
