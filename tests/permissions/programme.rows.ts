@@ -122,6 +122,32 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
+    name: "POST /conferences/:slug/manage/programme/rooms (rename a room)",
+    route: rooms,
+    request: async (cast) => {
+      const room = await db().room.create({ data: { conferenceId: cast.conference.id, name: "Hall R", position: 90 } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/rooms`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "room", id: room.id, name: "Hall R (renamed)" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/rooms (delete a room, confirmed)",
+    route: rooms,
+    request: async (cast) => {
+      const room = await db().room.create({ data: { conferenceId: cast.conference.id, name: "Hall D", position: 91 } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/rooms`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-room", id: room.id, confirm: "yes" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
     name: "GET /conferences/:slug/manage/programme/sessions/new",
     route: editSession,
     kind: "loader",
@@ -440,6 +466,16 @@ export const rows: PermissionRow[] = [
     request: async (cast) => {
       const s = await attendeeProfile(cast);
       return { path: `/speaker/${s.id}`, params: { id: s.id }, form: { nameLatin: "Changed" } };
+    },
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "POST /speaker/:id (one's own availability)",
+    route: ownProfile,
+    request: async (cast) => {
+      const s = await attendeeProfile(cast);
+      return { path: `/speaker/${s.id}`, params: { id: s.id }, form: { intent: "availability", availability: "2025-09-27 09:00-12:30" } };
     },
     allowed: ["attendee"],
     deniedAs: [404],
