@@ -134,7 +134,12 @@ describe("conference pages", () => {
     const bad = await post({ intent: "save", ...conferenceForm, endDate: "2026-01-01" });
     expect(bad.status).toBe(400);
     for (const status of ["PUBLISHED", "DRAFT", "ARCHIVED"] as const) {
-      expect((await post({ intent: "status", status })).status).toBe(302);
+      // The first click only asks, saying what will happen; nothing changes until confirmed.
+      const asked = await post({ intent: "status", status });
+      expect(asked.status).toBe(200);
+      expect(asked.data).toMatchObject({ confirm: { message: expect.stringMatching(/^conf\.confirm\./), fields: expect.any(Array) } });
+      expect((await db().conference.findUniqueOrThrow({ where: { id: conf.id } })).status).not.toBe(status);
+      expect((await post({ intent: "status", status, confirm: "1" })).status).toBe(302);
       expect((await db().conference.findUniqueOrThrow({ where: { id: conf.id } })).status).toBe(status);
     }
     expect(await db().auditEvent.count({ where: { action: "conference.status", entityId: conf.id } })).toBe(3);

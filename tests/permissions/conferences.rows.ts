@@ -68,9 +68,21 @@ export const rows: PermissionRow[] = [
     allowed: [...TEAM],
   },
   {
+    name: "publish conference, confirmed",
+    route: editRoute,
+    request: (cast) => ({ ...at(cast, "/edit"), form: { intent: "status", status: "PUBLISHED", confirm: "1" } }),
+    allowed: [...TEAM],
+  },
+  {
     name: "archive conference",
     route: editRoute,
     request: (cast) => ({ ...at(cast, "/edit"), form: { intent: "status", status: "ARCHIVED" } }),
+    allowed: [...TEAM],
+  },
+  {
+    name: "archive conference, confirmed",
+    route: editRoute,
+    request: (cast) => ({ ...at(cast, "/edit"), form: { intent: "status", status: "ARCHIVED", confirm: "1" } }),
     allowed: [...TEAM],
   },
   {

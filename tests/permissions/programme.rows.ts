@@ -102,6 +102,19 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
+    name: "POST /conferences/:slug/manage/programme (delete a session, confirmed)",
+    route: manageList,
+    request: async (cast) => {
+      const s = await makeSession(cast.conference.id);
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-session", id: s.id, confirm: "1" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
     name: "POST /conferences/:slug/manage/programme/rooms (add a room)",
     route: rooms,
     request: (cast) => ({
@@ -260,6 +273,19 @@ export const rows: PermissionRow[] = [
         path: `/conferences/${cast.conference.slug}/manage/programme/speakers`,
         params: { slug: cast.conference.slug },
         form: { intent: "delete-speaker", id: speaker.id },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/speakers (delete, confirmed)",
+    route: manageSpeakers,
+    request: async (cast) => {
+      const speaker = await makeSpeaker(cast.conference.id);
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/speakers`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-speaker", id: speaker.id, confirm: "1" },
       };
     },
     allowed: ORGANIZERS,
@@ -448,6 +474,29 @@ export const rows: PermissionRow[] = [
         path: `/conferences/${cast.otherConference.slug}/proposals/${p.id}`,
         params: { slug: cast.otherConference.slug, id: p.id },
         form: { intent: "withdraw" },
+      };
+    },
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "POST /conferences/:slug/proposals/:id (withdraw someone's proposal, confirmed)",
+    route: proposalPage,
+    request: async (cast) => {
+      await openCall(cast);
+      const p = await db().proposal.create({
+        data: {
+          conferenceId: cast.otherConference.id,
+          submitterId: cast.people.attendee.id,
+          title: "Mine",
+          abstract: "A",
+          format: "PAPER_SESSION",
+        },
+      });
+      return {
+        path: `/conferences/${cast.otherConference.slug}/proposals/${p.id}`,
+        params: { slug: cast.otherConference.slug, id: p.id },
+        form: { intent: "withdraw", confirm: "1" },
       };
     },
     allowed: ["attendee"],

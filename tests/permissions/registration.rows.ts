@@ -99,6 +99,15 @@ export const rows: PermissionRow[] = [
     allowed: ["attendee", ...ORGANIZERS],
   },
   {
+    name: "POST /my/registrations/:id (cancel, confirmed)",
+    route: myReg,
+    request: async (cast) => {
+      const { reg } = await attendeeRegistration(cast);
+      return { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, form: { intent: "cancel", confirm: "1" } };
+    },
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
     name: "POST /my/registrations/:id (visa letter request)",
     route: myReg,
     request: async (cast) => {
@@ -178,6 +187,58 @@ export const rows: PermissionRow[] = [
         path: `/conferences/${slug}/manage/registrations/${reg.id}`,
         params: { slug, id: reg.id },
         form: { intent: "mark-paid", amount: "100" },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/:id (cancel, asks first)",
+    route: regDetail,
+    request: async (cast) => {
+      const { slug, reg } = await attendeeRegistration(cast);
+      return { path: `/conferences/${slug}/manage/registrations/${reg.id}`, params: { slug, id: reg.id }, form: { intent: "cancel" } };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/tickets/questions (delete, asks first)",
+    route: questions,
+    request: async (cast) => {
+      const q = await db().registrationQuestion.create({
+        data: { conferenceId: cast.conference.id, kind: "TEXT", labelEn: "Dietary needs", position: 1 },
+      });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/tickets/questions`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete", questionId: q.id },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/:id (cancel, confirmed)",
+    route: regDetail,
+    request: async (cast) => {
+      const { slug, reg } = await attendeeRegistration(cast);
+      return {
+        path: `/conferences/${slug}/manage/registrations/${reg.id}`,
+        params: { slug, id: reg.id },
+        form: { intent: "cancel", confirm: "1" },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/tickets/questions (delete, confirmed)",
+    route: questions,
+    request: async (cast) => {
+      const q = await db().registrationQuestion.create({
+        data: { conferenceId: cast.conference.id, kind: "TEXT", labelEn: "Dietary needs", position: 1 },
+      });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/tickets/questions`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete", questionId: q.id, confirm: "1" },
       };
     },
     allowed: [...ORGANIZERS],

@@ -122,7 +122,7 @@ describe("call for proposals", () => {
       path: `/x`,
       params: { slug: w.slug, id: proposal.id },
       cookie: ana.cookie,
-      form: { intent: "withdraw" },
+      form: { intent: "withdraw", confirm: "1" },
     });
     expect(withdrawn.status).toBe(302);
     expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("WITHDRAWN");

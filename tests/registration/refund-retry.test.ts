@@ -111,7 +111,12 @@ async function paidCardRegistration() {
 
 type W = Awaited<ReturnType<typeof paidCardRegistration>>;
 const cancelAsAttendee = (w: W) =>
-  callAction(myReg, { path: `/my/registrations/${w.reg.id}`, params: { id: w.reg.id }, cookie: w.user.cookie, form: { intent: "cancel" } });
+  callAction(myReg, {
+    path: `/my/registrations/${w.reg.id}`,
+    params: { id: w.reg.id },
+    cookie: w.user.cookie,
+    form: { intent: "cancel", confirm: "1" },
+  });
 const state = (id: string) =>
   db().registration.findUniqueOrThrow({ where: { id }, include: { payments: { orderBy: { createdAt: "asc" } } } });
 const card = async (w: W) => db().payment.findFirstOrThrow({ where: { registrationId: w.reg.id, kind: "CARD" } });
@@ -213,7 +218,7 @@ describe("card refunds after a cancellation", () => {
       path: `/conferences/${w.slug}/manage/registrations/${w.reg.id}`,
       params: { slug: w.slug, id: w.reg.id },
       cookie: w.organizer.cookie,
-      form: { intent: "cancel" },
+      form: { intent: "cancel", confirm: "1" },
     });
     expect(res.status).toBe(302);
     let minutes = 0;

@@ -194,11 +194,27 @@ describe("Stripe Checkout", () => {
     const { session } = stripe.pay(reg.stripeSessionId!);
     const ev = stripe.event("checkout.session.completed", { id: session.id as string }, SECRET);
     await deliver(ev.payload, ev.signature);
-    const res = await callAction(myReg, {
+    // The first click asks, saying the place goes on and how much comes back; nothing is cancelled yet.
+    const asked = await callAction(myReg, {
       path: `/my/registrations/${reg.id}`,
       params: { id: reg.id },
       cookie: user.cookie,
       form: { intent: "cancel" },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toMatchObject({
+      confirm: {
+        message: "reg.confirm.cancelOwnRefund",
+        vars: { refund: expect.stringContaining("1,500") },
+        fields: [["intent", "cancel"]],
+      },
+    });
+    expect(await state(reg.id)).toMatchObject({ status: "CONFIRMED", refundedCents: 0 });
+    const res = await callAction(myReg, {
+      path: `/my/registrations/${reg.id}`,
+      params: { id: reg.id },
+      cookie: user.cookie,
+      form: { intent: "cancel", confirm: "1" },
     });
     expect(res.status).toBe(302);
     expect(await state(reg.id)).toMatchObject({ status: "CANCELLED", refundedCents: 1500_00 });

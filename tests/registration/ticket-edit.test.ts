@@ -198,7 +198,7 @@ describe("editing a ticket type", () => {
           path: `/my/registrations/${reg.id}`,
           params: { id: reg.id },
           cookie: w.organizer.cookie,
-          form: { intent: "cancel" },
+          form: { intent: "cancel", confirm: "1" },
         })
       ).status,
     ).toBe(302);
@@ -228,7 +228,7 @@ describe("editing a ticket type", () => {
       path: `/my/registrations/${again.reg.id}`,
       params: { id: again.reg.id },
       cookie: w.organizer.cookie,
-      form: { intent: "cancel" },
+      form: { intent: "cancel", confirm: "1" },
     });
     expect(cancelled.status).toBe(302);
     expect(await used(w.quota.id, w.workshop.id)).toEqual([0, 0]);

@@ -74,7 +74,7 @@ describe("waitlist", () => {
           path: `/my/registrations/${holderReg.id}`,
           params: { id: holderReg.id },
           cookie: holder.cookie,
-          form: { intent: "cancel" },
+          form: { intent: "cancel", confirm: "1" },
         })
       ).status,
     ).toBe(302);

@@ -1,4 +1,5 @@
-import { db } from "~/utils/db.server";
+import { requireConfirmed } from "~/utils/confirm";
+import { db, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
@@ -6,7 +7,14 @@ import { programmeLocks } from "./locks.server";
 import { guardedConference } from "./programme-conference.server";
 
 export type ProgrammeItemKind = "room" | "track" | "session" | "speaker";
-export type DeleteProgrammeItemOptions = { actor: SessionUser | null; slug: string; kind: ProgrammeItemKind; id: string };
+export type DeleteProgrammeItemOptions = {
+  actor: SessionUser | null;
+  slug: string;
+  kind: ProgrammeItemKind;
+  id: string;
+  /** Refused until true; unconfirmed, a session or speaker says what its deletion takes with it (decision 065). */
+  confirmed: boolean;
+};
 
 /**
  * Deletes a room, track, session or speaker of this conference. A room or a
@@ -16,11 +24,12 @@ export type DeleteProgrammeItemOptions = { actor: SessionUser | null; slug: stri
  * the released programme is untouched until then; the release removes the row.
  * A deleted session leaves agendas and sign-ups with it.
  */
-export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgrammeItemOptions) {
+export async function deleteProgrammeItem({ actor, slug, kind, id, confirmed }: DeleteProgrammeItemOptions) {
   return db().$transaction(async (tx) => {
     const conference = await guardedConference(tx, actor, slug);
     const where = { id, conferenceId: conference.id };
     const live = { ...where, deletedAt: null };
+    if (!confirmed) await refuseUnconfirmed(tx, kind, where);
     if (kind === "room") await programmeLocks.timetable(tx, conference.id);
     const { count } =
       kind === "room"
@@ -40,4 +49,28 @@ export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgr
       data: { draftSessionsMoved: moved },
     });
   });
+}
+
+/** What deleting would take with it, in the refusal the confirmation panel shows (rooms and tracks have their own page). */
+async function refuseUnconfirmed(tx: Tx, kind: ProgrammeItemKind, where: { id: string; conferenceId: string }): Promise<never> {
+  if (kind === "session") {
+    const s = await tx.programmeSession.findFirst({
+      where,
+      select: { title: true, _count: { select: { stars: true, signups: true, speakers: true } } },
+    });
+    if (!s) throw notFound();
+    requireConfirmed(false, "programme.confirm.deleteSession", {
+      title: s.title,
+      stars: s._count.stars,
+      signups: s._count.signups,
+      speakers: s._count.speakers,
+    });
+  }
+  if (kind === "speaker") {
+    const s = await tx.speaker.findFirst({ where, select: { nameLatin: true, _count: { select: { sessions: true } } } });
+    if (!s) throw notFound();
+    requireConfirmed(false, "programme.confirm.deleteSpeaker", { name: s.nameLatin, sessions: s._count.sessions });
+  }
+  requireConfirmed(false, "programme.confirm.deleteItem");
+  throw notFound();
 }

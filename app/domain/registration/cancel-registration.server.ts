@@ -1,5 +1,6 @@
 import { enqueueEmail } from "~/domain/email/enqueue.server";
-import { db } from "~/utils/db.server";
+import { requireConfirmed } from "~/utils/confirm";
+import { db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import { canRegistration, requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -11,7 +12,13 @@ import { attemptRefunds, markRefundsDue } from "./refund.server";
 import { settingsOf } from "./settings.server";
 import { offerFreedPlaces } from "./waitlist.server";
 
-export type CancelRegistrationOptions = { actor: SessionUser | null; registrationId: string; now?: Date };
+export type CancelRegistrationOptions = {
+  actor: SessionUser | null;
+  registrationId: string;
+  /** Refused until true, saying what cancelling would do (decision 065). */
+  confirmed: boolean;
+  now?: Date;
+};
 
 /**
  * Cancels a held or confirmed registration — by its attendee until the
@@ -21,7 +28,7 @@ export type CancelRegistrationOptions = { actor: SessionUser | null; registratio
  * the commit; a refund that fails there stays owed and is retried by the
  * sweeper (refund.server.ts), so `refundPending` only tells the caller to say so.
  */
-export async function cancelRegistration({ actor, registrationId, now = new Date() }: CancelRegistrationOptions) {
+export async function cancelRegistration({ actor, registrationId, confirmed, now = new Date() }: CancelRegistrationOptions) {
   if (!actor) throw unauthorized();
   const outcome = await db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Registration" WHERE id = ${registrationId}::uuid FOR UPDATE`;
@@ -49,6 +56,7 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
       if (now >= deadline) throw new AppError("CANCEL_CLOSED", "reg.error.cancelClosed");
     }
     if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_CANCELLABLE", "reg.error.notCancellable");
+    if (!confirmed) await refuseUnconfirmed(tx, r, actor, organizer && actor.id !== r.userId);
     await tx.registration.update({ where: { id: r.id }, data: { status: "CANCELLED", cancelledAt: now, holdUntil: null } });
     if (r.voucherId) await releaseVoucherUse(tx, r.voucherId);
     await releasePlaces(tx, await quotaIdsOf(tx, r.ticketTypeId));
@@ -71,4 +79,18 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
   });
   const refunds = await attemptRefunds(outcome.refundsDue, now);
   return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0 };
+}
+
+/** Says what cancelling would do, for the confirmation panel: the place goes on, and what is refunded. */
+async function refuseUnconfirmed(
+  tx: Tx,
+  r: { id: string; paidCents: number; refundedCents: number; currency: string },
+  actor: SessionUser,
+  byOrganizer: boolean,
+) {
+  const owed = r.paidCents - r.refundedCents;
+  const refund = formatMoney(owed, r.currency, actor.locale);
+  if (!byOrganizer) return requireConfirmed(false, owed > 0 ? "reg.confirm.cancelOwnRefund" : "reg.confirm.cancelOwn", { refund });
+  const { user } = await tx.registration.findUniqueOrThrow({ where: { id: r.id }, select: { user: { select: { nameLatin: true } } } });
+  requireConfirmed(false, owed > 0 ? "reg.confirm.cancelOtherRefund" : "reg.confirm.cancelOther", { name: user.nameLatin, refund });
 }

@@ -25,6 +25,7 @@ export const common = {
   "common.yes": "Yes",
   "common.no": "No",
   "common.none": "None",
+  "common.confirm.keep": "No, go back",
   "common.dismiss": "Dismiss",
   "common.timeZoneLabel": "Times in {zone} ({offset})",
   "error.notFound": "We could not find that page.",

@@ -68,6 +68,18 @@ export const conferences = {
   "conf.status.unpublish": "Unpublish",
   "conf.status.archive": "Archive",
   "conf.status.published": "The conference is published.",
+  "conf.confirm.publishTitle": "Publish this conference?",
+  "conf.confirm.publish":
+    "“{title}” becomes public at once: its page, programme, exports and calendar feeds are open to everyone, and tickets can be bought while they are on sale.",
+  "conf.confirm.publishYes": "Yes, publish it",
+  "conf.confirm.unpublishTitle": "Unpublish this conference?",
+  "conf.confirm.unpublish":
+    "“{title}” is hidden at once from everyone but its team: its page, public programme, calendar feeds and exports answer “not found”, and nobody can register. Registrations already made are kept.",
+  "conf.confirm.unpublishYes": "Yes, unpublish it",
+  "conf.confirm.archiveTitle": "Archive this conference?",
+  "conf.confirm.archive":
+    "“{title}” is archived at once: as for a draft, its page, public programme, calendar feeds and exports are hidden from everyone but its team, and nobody can register. Registrations already made are kept.",
+  "conf.confirm.archiveYes": "Yes, archive it",
   "conf.status.unpublished": "The conference is back to draft.",
   "conf.status.archived": "The conference is archived.",
   "conf.roles.title": "Conference team",

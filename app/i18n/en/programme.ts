@@ -48,8 +48,8 @@ export const programme = {
   "programme.exports": "For conference apps: schedule XML, schedule JSON, API",
   "programme.star": "Add to my agenda",
   "programme.unstar": "Remove from my agenda",
-  "programme.starFor": "Add “{title}” to my agenda",
-  "programme.unstarFor": "Remove “{title}” from my agenda",
+  "programme.starFor": "Add to my agenda: “{title}”",
+  "programme.unstarFor": "Remove from my agenda: “{title}”",
   "programme.starred": "Added to your agenda.",
   "programme.unstarred": "Removed from your agenda.",
   "programme.inAgenda": "In my agenda",
@@ -177,6 +177,19 @@ export const programme = {
   "programme.availability.tooMany": "At most 50 time windows.",
   "programme.rooms.edit": "Edit the room “{name}”",
   "programme.tracks.edit": "Edit the track “{name}”",
+  "programme.confirm.deleteSessionTitle": "Delete this session?",
+  "programme.confirm.deleteSession":
+    "“{title}” will be deleted for good. If it is in the released programme it disappears from it at once, and with it go {speakers, plural, one {# speaker assignment} other {# speaker assignments}}, {stars, plural, one {# attendee's agenda entry} other {# attendees' agenda entries}} and {signups, plural, one {# workshop sign-up} other {# workshop sign-ups}}. Nobody is emailed.",
+  "programme.confirm.deleteSessionYes": "Yes, delete the session",
+  "programme.confirm.deleteSpeakerTitle": "Delete this speaker?",
+  "programme.confirm.deleteSpeaker":
+    "{name} will be deleted with their place in {sessions, plural, one {# session} other {# sessions}}, their availability and their uploaded materials. Their account, if they have one, stays.",
+  "programme.confirm.deleteSpeakerYes": "Yes, delete the speaker",
+  "programme.confirm.deleteItem": "This will be deleted for good.",
+  "programme.confirm.withdrawTitle": "Withdraw this proposal?",
+  "programme.confirm.withdraw":
+    "“{title}” will no longer be reviewed or considered for the programme. A withdrawn proposal cannot be submitted again: you would have to send a new one while the call is open.",
+  "programme.confirm.withdrawYes": "Yes, withdraw the proposal",
   "programme.delete.roomTitle": "Delete the room “{name}”?",
   "programme.delete.trackTitle": "Delete the track “{name}”?",
   "programme.delete.roomSessions":
@@ -188,7 +201,6 @@ export const programme = {
     "The public programme does not change now ({n} released sessions use it): it changes when you next release the timetable.",
   "programme.delete.confirmRoom": "Delete the room “{name}”",
   "programme.delete.confirmTrack": "Delete the track “{name}”",
-  "programme.delete.keep": "Keep it",
   "programme.release.title": "Release the programme",
   "programme.release.lead":
     "You edit a draft. The public programme, the XML and JSON exports, calendar feeds and “your session moved” emails follow the released version only. Releasing copies the draft to it.",
@@ -255,6 +267,7 @@ export const programme = {
   "programme.speakers.invite": "Invite",
   "programme.speakers.inviteAgain": "Invite again",
   "programme.speakers.inviteFor": "Invite {name}",
+  "programme.speakers.inviteAgainFor": "Invite again: {name}",
   "programme.speakers.inviteEmailFor": "Email address to invite {name}",
   "programme.speakers.invited": "The invitation was sent.",
   "programme.speakerForm.nameLatin": "Name in Latin script",

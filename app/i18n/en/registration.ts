@@ -94,6 +94,16 @@ export const registration = {
   "reg.my.receipt": "Receipt (PDF)",
   "reg.my.badge": "Badge (PDF)",
   "reg.my.calendar": "Add to calendar (.ics)",
+  "reg.confirm.cancelTitle": "Cancel this registration?",
+  "reg.confirm.cancelOwn":
+    "Your registration will be cancelled at once and your place offered to the next person on the waitlist. Your badge will no longer be valid. To attend, you would have to register again while tickets are on sale.",
+  "reg.confirm.cancelOwnRefund":
+    "Your registration will be cancelled at once and your place offered to the next person on the waitlist. Your badge will no longer be valid. The {refund} you paid will be refunded: card payments automatically, bank transfers by the organizers.",
+  "reg.confirm.cancelOther":
+    "{name}'s registration will be cancelled at once, their place offered to the next person on the waitlist, and they will be emailed. Nothing was paid, so nothing is refunded.",
+  "reg.confirm.cancelOtherRefund":
+    "{name}'s registration will be cancelled at once, their place offered to the next person on the waitlist, and they will be emailed. {refund} is to be refunded: card payments at once through Stripe, bank transfers by you.",
+  "reg.confirm.cancelYes": "Yes, cancel the registration",
   "reg.my.cancel": "Cancel my registration",
   "reg.my.cancelHint": "Cancel until {date}. Card payments are refunded automatically; bank transfers are refunded by the organizers.",
   "reg.my.cancelled": "Your registration is cancelled.",
@@ -213,6 +223,11 @@ export const registration = {
   "reg.questions.options": "Choices (one per line)",
   "reg.questions.optionsZh": "Choices in Chinese (one per line, same order)",
   "reg.questions.delete": "Delete",
+  "reg.questions.deleteFor": "Delete: {label}",
+  "reg.confirm.deleteQuestionTitle": "Delete this question?",
+  "reg.confirm.deleteQuestion":
+    "The question “{label}” will be removed from the registration form, and {answers, plural, =0 {no answer is lost} one {the # answer attendees gave is deleted with it} other {the # answers attendees gave are deleted with it}}.",
+  "reg.confirm.deleteQuestionYes": "Yes, delete the question and its answers",
   "reg.questions.none": "No questions yet.",
   "reg.vouchers.title": "Vouchers",
   "reg.vouchers.new": "New voucher",

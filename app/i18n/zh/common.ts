@@ -28,6 +28,7 @@ export const common: Translation<typeof en> = {
   "common.yes": "是",
   "common.no": "否",
   "common.none": "无",
+  "common.confirm.keep": "不，返回",
   "common.dismiss": "关闭",
   "common.timeZoneLabel": "时间为 {zone}（{offset}）",
   "error.notFound": "找不到该页面。",

@@ -70,6 +70,17 @@ export const conferences: Translation<typeof en> = {
   "conf.status.publish": "发布",
   "conf.status.unpublish": "取消发布",
   "conf.status.archive": "归档",
+  "conf.confirm.publishTitle": "发布此会议？",
+  "conf.confirm.publish": "“{title}”将立即公开：其页面、日程、导出和日历订阅对所有人开放，售票期间可以购票。",
+  "conf.confirm.publishYes": "是，发布",
+  "conf.confirm.unpublishTitle": "取消发布此会议？",
+  "conf.confirm.unpublish":
+    "“{title}”将立即对团队以外的所有人隐藏：其页面、公开日程、日历订阅和导出将显示“未找到”，也无法报名。已有的报名将保留。",
+  "conf.confirm.unpublishYes": "是，取消发布",
+  "conf.confirm.archiveTitle": "归档此会议？",
+  "conf.confirm.archive":
+    "“{title}”将立即归档：与草稿相同，其页面、公开日程、日历订阅和导出对团队以外的所有人隐藏，也无法报名。已有的报名将保留。",
+  "conf.confirm.archiveYes": "是，归档",
   "conf.status.published": "会议已发布。",
   "conf.status.unpublished": "会议已恢复为草稿。",
   "conf.status.archived": "会议已归档。",

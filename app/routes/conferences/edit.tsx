@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConferenceForm } from "~/components/conference-form";
+import { ConfirmAsk } from "~/components/confirm";
 import { SubmitButton } from "~/components/forms";
 import { getConferenceForEdit } from "~/domain/conferences/get-conference-for-edit.server";
 import { conferenceFormOptions } from "~/domain/conferences/form-options.server";
@@ -9,6 +10,7 @@ import { conferenceSchema, statusSchema } from "~/domain/conferences/schema";
 import { setConferenceStatus } from "~/domain/conferences/set-conference-status.server";
 import { updateConference } from "~/domain/conferences/update-conference.server";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -36,6 +38,12 @@ const STATUS_TOAST: Record<string, MessageKey> = {
   ARCHIVED: "conf.status.archived",
 };
 
+const STATUS_CONFIRM = {
+  PUBLISHED: { title: "conf.confirm.publishTitle", yes: "conf.confirm.publishYes" },
+  DRAFT: { title: "conf.confirm.unpublishTitle", yes: "conf.confirm.unpublishYes" },
+  ARCHIVED: { title: "conf.confirm.archiveTitle", yes: "conf.confirm.archiveYes" },
+} as const satisfies Record<string, { title: MessageKey; yes: MessageKey }>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
@@ -43,9 +51,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: statusSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const outcome = await runForm(request, submission, () => setConferenceStatus({ actor: user, slug, status: submission.value.status }));
+    const { status } = submission.value;
+    const outcome = await runForm(request, submission, () =>
+      confirmFirst(formData, (confirmed) => setConferenceStatus({ actor: user, slug, status, confirmed })),
+    );
     if (!outcome.ok) return data(outcome.result, { status: outcome.status });
-    return redirectWithToast(`/conferences/${slug}/edit`, { message: STATUS_TOAST[outcome.value.status] });
+    if (!outcome.value.done) return { ...outcome.value.ask, status };
+    return redirectWithToast(`/conferences/${slug}/edit`, { message: STATUS_TOAST[outcome.value.value.status] });
   }
   const submission = parseWithZod(formData, { schema: conferenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -67,7 +79,7 @@ function StatusButton({ status, label, variant }: { status: string; label: strin
 
 export default function EditConference() {
   const { slug, status, defaults, options } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   return (
@@ -83,6 +95,7 @@ export default function EditConference() {
           {t("conf.status.title")}
         </h2>
         <p className="mb-3">{t("conf.status.current", { status: t(`conf.status.${status}`) })}</p>
+        {ask ? <ConfirmAsk ask={ask} title={t(STATUS_CONFIRM[ask.status].title)} yes={t(STATUS_CONFIRM[ask.status].yes)} /> : null}
         <div className="flex flex-wrap gap-3">
           {status !== "PUBLISHED" ? <StatusButton status="PUBLISHED" label={t("conf.status.publish")} /> : null}
           {status === "PUBLISHED" ? <StatusButton status="DRAFT" label={t("conf.status.unpublish")} variant="secondary" /> : null}

@@ -75,7 +75,8 @@ function StarButton({ slug, row, starred }: { slug: string; row: SessionRow; sta
         aria-label={t(starred ? "programme.unstarFor" : "programme.starFor", { title: row.title })}
         className="rounded border border-blue-900 px-2 py-1 text-sm text-blue-900"
       >
-        {starred ? "★" : "☆"} <span className="hidden sm:inline">{t(starred ? "programme.inAgenda" : "programme.star")}</span>
+        <span aria-hidden="true">{starred ? "★" : "☆"}</span>{" "}
+        <span className="hidden sm:inline">{t(starred ? "programme.unstar" : "programme.star")}</span>
       </button>
     </Form>
   );

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { cfpPage } from "~/domain/programme/cfp-page.server";
 import { myProposal } from "~/domain/programme/reviews-view.server";
@@ -9,6 +10,7 @@ import { LANGUAGES, proposalSchema } from "~/domain/programme/schema";
 import { submitProposal } from "~/domain/programme/submit-proposal.server";
 import { withdrawProposal } from "~/domain/programme/withdraw-proposal.server";
 import { useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -53,7 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const proposalId = params.id === "new" ? undefined : params.id;
   if (formData.get("intent") === "withdraw" && proposalId) {
-    await orRespond(() => withdrawProposal({ actor: user, slug, proposalId }));
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => withdrawProposal({ actor: user, slug, proposalId, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
     return redirectWithToast(`/conferences/${slug}/proposals`, { message: "programme.proposal.withdrawn" });
   }
   const submission = parseWithZod(formData, { schema: proposalSchema });
@@ -67,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const { conference, call, tracks, phase, isNew, status, editable, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const [form, fields] = useForm({
     id: "proposal",
@@ -87,6 +92,7 @@ export default function ProposalPage() {
         </Link>
       </p>
       <h1 className="mb-4 mt-2 text-3xl font-bold">{isNew ? t("programme.proposal.new") : defaults.title}</h1>
+      <ConfirmAsk ask={ask} title={t("programme.confirm.withdrawTitle")} yes={t("programme.confirm.withdrawYes")} />
       {status ? (
         <p className="mb-4" data-testid="proposal-status">
           {t("programme.manage.col.status")}: {t(`programme.proposal.status.${status}`)}

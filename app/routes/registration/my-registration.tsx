@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
 import { Fact, Facts, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
@@ -11,6 +12,7 @@ import { requestVisaLetter } from "~/domain/registration/request-visa-letter.ser
 import { visaRequestSchema } from "~/domain/registration/schemas";
 import { startCardPayment } from "~/domain/registration/start-card-payment.server";
 import { pick, useLocale, useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { countryOptions } from "~/utils/countries";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
@@ -38,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(url);
   }
   if (intent === "cancel") {
-    const { refundPending } = await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => cancelRegistration({ actor: user, registrationId, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
+    const { refundPending } = outcome.value;
     return redirectWithToast(self, { message: refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled" });
   }
   const submission = parseWithZod(formData, { schema: visaRequestSchema });
@@ -50,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function VisaForm({ countries }: { countries: { value: string; label: string }[] }) {
   const t = useT();
-  const lastResult = useActionData<typeof action>();
+  const { result: lastResult } = splitAsk(useActionData<typeof action>());
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: visaRequestSchema }),
@@ -90,6 +96,7 @@ export default function MyRegistration() {
   const active = r.status === "RESERVED" || r.status === "CONFIRMED";
   const refundsPending = r.payments.filter((p) => p.refundDueSince);
   const base = `/my/registrations/${r.id}`;
+  const { ask } = splitAsk(useActionData<typeof action>());
   return (
     <>
       <p>
@@ -98,6 +105,7 @@ export default function MyRegistration() {
         </Link>
       </p>
       <h1 className="mb-4 mt-2 text-3xl font-bold">{pick(locale, r.conference.title, r.conference.titleZh)}</h1>
+      <ConfirmAsk ask={ask} title={t("reg.confirm.cancelTitle")} yes={t("reg.confirm.cancelYes")} />
       {search.get("paid") && r.status === "RESERVED" ? (
         <p className="mb-4 rounded-md border border-blue-900 bg-blue-50 p-3">{t("reg.my.paidWaiting")}</p>
       ) : null}

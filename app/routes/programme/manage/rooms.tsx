@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
+import { ConfirmPanel } from "~/components/confirm";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
 import { getDeletionImpact } from "~/domain/programme/get-deletion-impact.server";
@@ -12,6 +13,7 @@ import { saveRoom } from "~/domain/programme/save-room.server";
 import { saveTrack } from "~/domain/programme/save-track.server";
 import { deleteSchema, roomSchema, trackSchema } from "~/domain/programme/schema";
 import { pick, useLocale, useT } from "~/i18n";
+import { isConfirmed } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -55,9 +57,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: deleteSchema });
     if (submission.status !== "success") return data({ form: "room", result: submission.reply() } as ActionResult, { status: 400 });
     // Only the confirmation page's form deletes; anything else is shown that page first.
-    if (formData.get("confirm") !== "yes") return redirect(`${back}?${intent}=${submission.value.id}`);
+    if (!isConfirmed(formData)) return redirect(`${back}?${intent}=${submission.value.id}`);
     await orRespond(() =>
-      deleteProgrammeItem({ actor: user, slug, kind: intent === "delete-room" ? "room" : "track", id: submission.value.id }),
+      deleteProgrammeItem({
+        actor: user,
+        slug,
+        kind: intent === "delete-room" ? "room" : "track",
+        id: submission.value.id,
+        confirmed: true,
+      }),
     );
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
@@ -95,18 +103,18 @@ function ConfirmDelete({ deleting }: { deleting: NonNullable<ReturnType<typeof u
   const name = pick(locale, deleting.item.name, deleting.item.nameZh);
   const room = deleting.kind === "room";
   return (
-    <section
-      aria-labelledby="confirm-title"
-      className="mb-8 max-w-3xl rounded-md border-2 border-red-800 bg-white p-4"
-      data-testid="confirm-delete"
+    <ConfirmPanel
+      title={t(room ? "programme.delete.roomTitle" : "programme.delete.trackTitle", { name })}
+      yes={t(room ? "programme.delete.confirmRoom" : "programme.delete.confirmTrack", { name })}
+      fields={[
+        ["intent", `delete-${deleting.kind}`],
+        ["id", deleting.item.id],
+      ]}
     >
-      <h2 id="confirm-title" className="mb-2 text-xl font-semibold">
-        {t(room ? "programme.delete.roomTitle" : "programme.delete.trackTitle", { name })}
-      </h2>
       {deleting.sessions.length ? (
         <>
           <p>{t(room ? "programme.delete.roomSessions" : "programme.delete.trackSessions", { n: deleting.sessions.length })}</p>
-          <ul className="mb-2 ml-5 list-disc">
+          <ul className="ml-5 list-disc">
             {deleting.sessions.map((s) => (
               <li key={s.id}>{pick(locale, s.title, s.titleZh)}</li>
             ))}
@@ -115,19 +123,8 @@ function ConfirmDelete({ deleting }: { deleting: NonNullable<ReturnType<typeof u
       ) : (
         <p>{t("programme.delete.noSessions")}</p>
       )}
-      <p className="mb-3">{t("programme.delete.released", { n: deleting.released })}</p>
-      <Form method="post" className="flex flex-wrap items-center gap-4">
-        <input type="hidden" name="intent" value={`delete-${deleting.kind}`} />
-        <input type="hidden" name="id" value={deleting.item.id} />
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" className="rounded-md bg-red-800 px-4 py-2 font-medium text-white">
-          {t(room ? "programme.delete.confirmRoom" : "programme.delete.confirmTrack", { name })}
-        </button>
-        <Link to="?" className="text-blue-900 underline">
-          {t("programme.delete.keep")}
-        </Link>
-      </Form>
-    </section>
+      <p>{t("programme.delete.released", { n: deleting.released })}</p>
+    </ConfirmPanel>
   );
 }
 

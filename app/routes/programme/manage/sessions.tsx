@@ -1,12 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
 import { listManagedSessions } from "~/domain/programme/list-managed-sessions.server";
 import { deleteSchema } from "~/domain/programme/schema";
 import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -36,15 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: deleteSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: deleteSchema });
   if (submission.status !== "success" || submission.value.intent !== "delete-session") return data(submission.reply(), { status: 400 });
   const { id } = submission.value;
-  await orRespond(() => deleteProgrammeItem({ actor: user, slug: params.slug ?? "", kind: "session", id }));
+  const outcome = await orRespond(() =>
+    confirmFirst(formData, (confirmed) => deleteProgrammeItem({ actor: user, slug: params.slug ?? "", kind: "session", id, confirmed })),
+  );
+  if (!outcome.done) return outcome.ask;
   return redirectWithToast(`/conferences/${params.slug}/manage/programme`, { message: "programme.manage.deleted" });
 }
 
 export default function ManageProgramme() {
   const { conference, sessions } = useLoaderData<typeof loader>();
+  const { ask } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   return (
@@ -52,6 +59,7 @@ export default function ManageProgramme() {
       <BackToConference conference={conference} />
       <h1 className="mb-4 mt-2 text-3xl font-bold">{t("programme.manage.title")}</h1>
       <ManageNav slug={conference.slug} />
+      <ConfirmAsk ask={ask} title={t("programme.confirm.deleteSessionTitle")} yes={t("programme.confirm.deleteSessionYes")} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
       <p className="mb-4">
         <Link

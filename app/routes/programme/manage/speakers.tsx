@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { FormErrors } from "~/components/forms";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
@@ -10,6 +11,7 @@ import { inviteSpeaker } from "~/domain/programme/invite-speaker.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { deleteSchema, inviteSpeakerSchema } from "~/domain/programme/schema";
 import { useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -35,7 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete-speaker") {
     const submission = parseWithZod(formData, { schema: deleteSchema });
     if (submission.status !== "success") return data<ActionResult>({ speakerId: "", result: submission.reply() }, { status: 400 });
-    await orRespond(() => deleteProgrammeItem({ actor: user, slug: conference.slug, kind: "speaker", id: submission.value.id }));
+    const { id } = submission.value;
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => deleteProgrammeItem({ actor: user, slug: conference.slug, kind: "speaker", id, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
   const submission = parseWithZod(formData, { schema: inviteSpeakerSchema });
@@ -77,7 +83,9 @@ function InviteForm({
       <button
         type="submit"
         className="rounded-md border border-blue-900 px-3 py-1 text-blue-900"
-        aria-label={t("programme.speakers.inviteFor", { name: speaker.nameLatin })}
+        aria-label={t(speaker.invitation === "NOT_INVITED" ? "programme.speakers.inviteFor" : "programme.speakers.inviteAgainFor", {
+          name: speaker.nameLatin,
+        })}
       >
         {t(speaker.invitation === "NOT_INVITED" ? "programme.speakers.invite" : "programme.speakers.inviteAgain")}
       </button>
@@ -92,12 +100,14 @@ function InviteForm({
 
 export default function ManageSpeakers() {
   const { conference, speakers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const { ask, result } = splitAsk(useActionData<typeof action>());
+  const actionData = result as ActionResult | undefined;
   const t = useT();
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("programme.manage.speakers")}</h1>
       <ManageNav slug={conference.slug} />
+      <ConfirmAsk ask={ask} title={t("programme.confirm.deleteSpeakerTitle")} yes={t("programme.confirm.deleteSpeakerYes")} />
       <p className="mb-4">
         <Link
           to={`/conferences/${conference.slug}/manage/programme/speakers/new`}

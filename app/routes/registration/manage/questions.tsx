@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
 import { createQuestion } from "~/domain/registration/create-question.server";
@@ -9,6 +10,7 @@ import { deleteQuestion } from "~/domain/registration/delete-question.server";
 import { questionAdmin } from "~/domain/registration/question-admin.server";
 import { questionSchema } from "~/domain/registration/schemas";
 import { pick, useLocale, useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -28,7 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const self = `/conferences/${slug}/manage/tickets/questions`;
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
-    await orRespond(() => deleteQuestion({ actor: user, slug, questionId: String(formData.get("questionId") ?? "") }));
+    const questionId = String(formData.get("questionId") ?? "");
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => deleteQuestion({ actor: user, slug, questionId, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
     return redirectWithToast(self, { message: "reg.tickets.manage.saved" });
   }
   const submission = parseWithZod(formData, { schema: questionSchema });
@@ -42,7 +48,7 @@ const KINDS = ["TEXT", "CHOICE", "MULTI_CHOICE", "YES_NO", "COUNTRY"] as const;
 
 export default function Questions() {
   const { conference, questions } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -57,6 +63,7 @@ export default function Questions() {
       <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.questions.title")}</h1>
       <ManageNav slug={conference.slug} />
+      <ConfirmAsk ask={ask} title={t("reg.confirm.deleteQuestionTitle")} yes={t("reg.confirm.deleteQuestionYes")} />
       {questions.length === 0 ? <p>{t("reg.questions.none")}</p> : null}
       <ol className="mb-6 list-decimal pl-6">
         {questions.map((q) => (
@@ -66,7 +73,13 @@ export default function Questions() {
             {q.options.length ? ` · ${q.options.join(" / ")}` : ""}
             <Form method="post" className="ml-3 inline">
               <input type="hidden" name="questionId" value={q.id} />
-              <button type="submit" name="intent" value="delete" className="text-red-800 underline">
+              <button
+                type="submit"
+                name="intent"
+                value="delete"
+                className="text-red-800 underline"
+                aria-label={t("reg.questions.deleteFor", { label: pick(locale, q.labelEn, q.labelZh) })}
+              >
                 {t("reg.questions.delete")}
               </button>
             </Form>

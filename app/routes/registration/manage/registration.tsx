@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { Fact, Facts, ManageNav, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
@@ -11,6 +12,7 @@ import { confirmEligibility } from "~/domain/registration/confirm-eligibility.se
 import { registrationDetail } from "~/domain/registration/registration-detail.server";
 import { markPaidSchema } from "~/domain/registration/schemas";
 import { pick, useLocale, useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -37,7 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(self, { message: "reg.manage.eligibilityConfirmed" });
   }
   if (intent === "cancel") {
-    const { refundPending } = await orRespond(() => cancelRegistration({ actor: user, registrationId }));
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => cancelRegistration({ actor: user, registrationId, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
+    const { refundPending } = outcome.value;
     return redirectWithToast(self, { message: refundPending ? "reg.manage.cancelledRefundPending" : "reg.manage.cancelled" });
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
@@ -51,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegistrationDetail() {
   const { registration: r } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -73,6 +79,7 @@ export default function RegistrationDetail() {
       </p>
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("reg.manage.detail", { name: r.user.nameLatin })}</h1>
       <ManageNav slug={r.conference.slug} />
+      <ConfirmAsk ask={ask} title={t("reg.confirm.cancelTitle")} yes={t("reg.confirm.cancelYes")} />
       <Facts>
         <Fact label={t("reg.manage.col.name")}>
           {r.user.nameLatin} {r.user.nameNative ?? ""}

@@ -1,0 +1,83 @@
+// Destructive actions ask first and say what will happen (docs/decisions/065-confirm-before-destroying.md).
+import { describe, expect, it } from "vitest";
+import * as sessionsRoute from "~/routes/programme/manage/sessions";
+import * as speakersRoute from "~/routes/programme/manage/speakers";
+import { db } from "~/utils/db.server";
+import { callAction } from "../support/http";
+import { makeUser } from "../support/world";
+import { makeSession, makeSpeaker, organizerWorld } from "./support";
+
+describe("confirming destructive actions", () => {
+  it("deleting a session asks first with what goes with it, and deletes only when confirmed", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const speaker = await makeSpeaker(conference.id, "Ana Souza");
+    const s = await makeSession(conference.id, {
+      title: "Panel",
+      start: "2025-09-27T10:00",
+      end: "2025-09-27T11:00",
+      speakerIds: [speaker.id],
+    });
+    const fan = await makeUser();
+    await db().agendaStar.create({ data: { userId: fan.id, sessionId: s.id } });
+    const call = (form: Record<string, string>) =>
+      callAction(sessionsRoute, {
+        path: `/conferences/${conference.slug}/manage/programme`,
+        params: { slug: conference.slug },
+        cookie: organizer.cookie,
+        form,
+      });
+
+    const asked = await call({ intent: "delete-session", id: s.id });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: {
+        message: "programme.confirm.deleteSession",
+        vars: { title: "Panel", speakers: 1, stars: 1, signups: 0 },
+        fields: [
+          ["intent", "delete-session"],
+          ["id", s.id],
+        ],
+      },
+    });
+    expect(await db().programmeSession.count({ where: { id: s.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entityId: s.id } })).toBe(0);
+
+    // Any other value of `confirm` is not a confirmation.
+    expect((await call({ intent: "delete-session", id: s.id, confirm: "0" })).status).toBe(200);
+    expect(await db().programmeSession.count({ where: { id: s.id } })).toBe(1);
+
+    const done = await call({ intent: "delete-session", id: s.id, confirm: "1" });
+    expect(done.status).toBe(302);
+    expect(await db().programmeSession.count({ where: { id: s.id } })).toBe(0);
+  });
+
+  it("the question is asked only of someone allowed to do it, and about a thing that exists", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const speaker = await makeSpeaker(conference.id, "Zhang Wei");
+    const path = `/conferences/${conference.slug}/manage/programme/speakers`;
+    const params = { slug: conference.slug };
+    const stranger = await makeUser();
+    const refused = await callAction(speakersRoute, {
+      path,
+      params,
+      cookie: stranger.cookie,
+      form: { intent: "delete-speaker", id: speaker.id },
+    });
+    expect(refused.status).toBe(403);
+    const missing = await callAction(speakersRoute, {
+      path,
+      params,
+      cookie: organizer.cookie,
+      form: { intent: "delete-speaker", id: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(missing.status).toBe(404);
+    const asked = await callAction(speakersRoute, {
+      path,
+      params,
+      cookie: organizer.cookie,
+      form: { intent: "delete-speaker", id: speaker.id },
+    });
+    expect(asked.data).toMatchObject({ confirm: { message: "programme.confirm.deleteSpeaker", vars: { name: "Zhang Wei", sessions: 0 } } });
+    expect(await db().speaker.count({ where: { id: speaker.id } })).toBe(1);
+  });
+});
