@@ -92,6 +92,8 @@ const fallbackMessages: Partial<Messages> = {
   "error.goHome": "Go to the home page",
 };
 
+const navLink = "underline-offset-4 hover:underline";
+
 function LocaleSwitch({ locale, t }: { locale: AppLocale; t: Translate }) {
   const location = useLocation();
   return (
@@ -156,51 +158,93 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
             {t("nav.skip")}
           </a>
           <header className="border-b border-stone-300 bg-white">
-            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            {/* On a phone: the name and the language on one line, the links on a second one that scrolls sideways
+                inside itself (never the page); from `sm` up everything shares the line and wraps. */}
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
               <Link to="/" className="text-xl font-bold text-blue-900">
                 {t("app.name")}
               </Link>
-              <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-4">
-                <Link to="/conferences" className="underline-offset-4 hover:underline">
-                  {t("nav.conferences")}
-                </Link>
-                <Link to="/orgs" className="underline-offset-4 hover:underline">
-                  {t("nav.organizations")}
-                </Link>
-                <Link to="/accords" className="underline-offset-4 hover:underline">
-                  {t("nav.accords")}
-                </Link>
-                <Link to="/verify" className="underline-offset-4 hover:underline">
-                  {t("nav.verify")}
-                </Link>
-                {root?.mailbox ? (
-                  <Link to="/dev/mail" className="underline-offset-4 hover:underline">
-                    {t("nav.mailbox")}
-                  </Link>
-                ) : null}
-                {root?.user ? (
-                  <>
-                    <Link to="/account" className="underline-offset-4 hover:underline" data-testid="signed-in-as">
-                      {root.user.name}
+              <nav
+                aria-label={t("nav.main")}
+                className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 pb-1 sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:overflow-visible sm:px-0 sm:pb-0"
+                data-testid="main-nav"
+              >
+                <ul className="flex items-center gap-x-4 gap-y-1 whitespace-nowrap sm:flex-wrap">
+                  <li>
+                    <Link to="/conferences" className={navLink}>
+                      {t("nav.conferences")}
                     </Link>
-                    <Form method="post" action="/logout">
-                      <button type="submit" className="underline-offset-4 hover:underline">
-                        {t("nav.signOut")}
-                      </button>
-                    </Form>
-                  </>
-                ) : (
-                  <>
-                    <Link to="/login" className="underline-offset-4 hover:underline">
-                      {t("nav.signIn")}
+                  </li>
+                  {root?.user ? (
+                    <>
+                      <li>
+                        <Link to="/my/registrations" className={navLink}>
+                          {t("nav.myRegistrations")}
+                        </Link>
+                      </li>
+                      <li>
+                        <Link to="/my/agenda" className={navLink}>
+                          {t("nav.myAgenda")}
+                        </Link>
+                      </li>
+                    </>
+                  ) : null}
+                  <li>
+                    <Link to="/orgs" className={navLink}>
+                      {t("nav.organizations")}
                     </Link>
-                    <Link to="/signup" className="rounded-md bg-blue-900 px-3 py-1 text-white">
-                      {t("nav.signUp")}
+                  </li>
+                  <li>
+                    <Link to="/accords" className={navLink}>
+                      {t("nav.accords")}
                     </Link>
-                  </>
-                )}
-                <LocaleSwitch locale={locale} t={t} />
+                  </li>
+                  <li>
+                    <Link to="/verify" className={navLink}>
+                      {t("nav.verify")}
+                    </Link>
+                  </li>
+                  {root?.mailbox ? (
+                    <li>
+                      <Link to="/dev/mail" className={navLink}>
+                        {t("nav.mailbox")}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {root?.user ? (
+                    <>
+                      <li>
+                        <Link to="/account" className={`${navLink} font-medium`} data-testid="signed-in-as">
+                          {root.user.name}
+                        </Link>
+                      </li>
+                      <li>
+                        <Form method="post" action="/logout">
+                          <button type="submit" className={navLink}>
+                            {t("nav.signOut")}
+                          </button>
+                        </Form>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <Link to="/login" className={navLink}>
+                          {t("nav.signIn")}
+                        </Link>
+                      </li>
+                      <li>
+                        <Link to="/signup" className="rounded-md bg-blue-900 px-3 py-1 text-white">
+                          {t("nav.signUp")}
+                        </Link>
+                      </li>
+                    </>
+                  )}
+                </ul>
               </nav>
+              <div className="ml-auto">
+                <LocaleSwitch locale={locale} t={t} />
+              </div>
             </div>
           </header>
           {root?.toast ? <ToastView toast={root.toast} t={t} /> : null}

@@ -344,4 +344,23 @@ export const rows: PermissionRow[] = [
     },
     allowed: [...ORGANIZERS, "checkin"],
   },
+  {
+    name: "GET /conferences/:slug/checkin?q= (find by name)",
+    route: checkin,
+    kind: "loader",
+    request: async (cast) => {
+      await attendeeRegistration(cast);
+      return { path: `/conferences/${cast.conference.slug}/checkin?q=a`, params: { slug: cast.conference.slug } };
+    },
+    allowed: [...ORGANIZERS, "checkin"],
+  },
+  {
+    name: "POST /conferences/:slug/checkin (check in one found by name)",
+    route: checkin,
+    request: async (cast) => {
+      const { slug, reg } = await attendeeRegistration(cast);
+      return { path: `/conferences/${slug}/checkin`, params: { slug }, form: { intent: "check-in-id", registrationId: reg.id } };
+    },
+    allowed: [...ORGANIZERS, "checkin"],
+  },
 ];

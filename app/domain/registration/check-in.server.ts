@@ -4,18 +4,22 @@ import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { managedConference } from "./manage-context.server";
 
-export type CheckInOptions = { actor: SessionUser | null; slug: string; code: string; now?: Date };
+/** A badge's code (scanned or typed), or the registration the desk found by name (`findAttendees`). */
+export type CheckInOptions = { actor: SessionUser | null; slug: string; now?: Date } & ({ code: string } | { registrationId: string });
 
 /**
  * Scans a badge. The first scan sets checkedInAt with a conditional update;
  * any later scan (also one racing the first from another desk) is recorded as
  * a duplicate and flagged, never counted twice.
  */
-export async function checkIn({ actor, slug, code, now = new Date() }: CheckInOptions) {
+export async function checkIn({ actor, slug, now = new Date(), ...which }: CheckInOptions) {
   return db().$transaction(async (tx) => {
     const conference = await managedConference(tx, actor, slug, "registration:check-in");
     const r = await tx.registration.findFirst({
-      where: { conferenceId: conference.id, badgeCode: code.trim().toUpperCase() },
+      where: {
+        conferenceId: conference.id,
+        ...("code" in which ? { badgeCode: which.code.trim().toUpperCase() } : { id: which.registrationId }),
+      },
       select: {
         id: true,
         status: true,

@@ -32,6 +32,9 @@ export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
 });
 
+/** The "Check in" button beside a registration the desk found by name. */
+export const checkInByIdSchema = z.object({ intent: z.literal("check-in-id"), registrationId: z.uuid("reg.error.badgeUnknown") });
+
 const localDateTime = () => localDateTimeField("reg.validation.dateTime");
 
 const wholeNumber = (max: number, message: string) => z.coerce.number({ error: message }).int(message).min(0, message).max(max, message);

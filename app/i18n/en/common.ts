@@ -7,6 +7,8 @@ export const common = {
   "nav.verify": "Verify",
   "nav.accords": "Accords",
   "nav.account": "My account",
+  "nav.myRegistrations": "My registrations",
+  "nav.myAgenda": "My agenda",
   "nav.signIn": "Sign in",
   "nav.signUp": "Create account",
   "nav.signOut": "Sign out",

@@ -10,6 +10,8 @@ export const common: Translation<typeof en> = {
   "nav.verify": "验证",
   "nav.accords": "协议",
   "nav.account": "我的账户",
+  "nav.myRegistrations": "我的报名",
+  "nav.myAgenda": "我的日程",
   "nav.signIn": "登录",
   "nav.signUp": "注册账户",
   "nav.signOut": "退出登录",

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailLinkForm, linkClass } from "~/components/accounts";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { getMyPlaces } from "~/domain/accounts/get-my-places.server";
 import { loadProfile, updateProfile } from "~/domain/accounts/profile.server";
 import { replyInvalid } from "~/utils/form-action.server";
 import { profileSchema } from "~/domain/accounts/schemas";
@@ -18,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Concord · My account" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { profile: await loadProfile(user) };
+  const [profile, places] = await Promise.all([loadProfile(user), orRespond(() => getMyPlaces({ actor: user }))]);
+  return { profile, places };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,10 +36,52 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+type Places = ReturnType<typeof useLoaderData<typeof loader>>["places"];
+
+/** Every page that is this person's, so none is a dead end to find: registrations, agenda, speaker portal, desks. */
+function MyPlaces({ places }: { places: Places }) {
+  const t = useT();
+  const locale = useLocale();
+  const item = (to: string, label: string, testId?: string) => (
+    <li>
+      <Link to={to} className={linkClass} data-testid={testId}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <section aria-labelledby="places-title" className="mt-6 rounded-md border border-stone-300 bg-white p-6" data-testid="my-places">
+      <h2 id="places-title" className="text-xl font-semibold">
+        {t("accounts.places.title")}
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {item("/my/registrations", t("accounts.places.registrations", { n: places.registrations }))}
+        {item("/my/agenda", t("accounts.places.agenda", { n: places.stars }))}
+        {places.speaker ? item("/speaker", t("accounts.places.speaker")) : null}
+        {places.proposals.map((c) =>
+          item(`/conferences/${c.slug}/proposals`, t("accounts.places.proposals", { conference: pick(locale, c.title, c.titleZh) })),
+        )}
+        {places.conferences.flatMap((c) => {
+          const conference = pick(locale, c.title, c.titleZh);
+          return [
+            c.roles.includes("ORGANIZER")
+              ? item(`/conferences/${c.slug}/manage/registrations`, t("accounts.places.organize", { conference }))
+              : null,
+            c.roles.includes("REVIEWER") ? item(`/conferences/${c.slug}/reviews`, t("accounts.places.reviews", { conference })) : null,
+            c.roles.includes("CHECKIN") || c.roles.includes("ORGANIZER")
+              ? item(`/conferences/${c.slug}/checkin`, t("accounts.places.checkin", { conference }))
+              : null,
+          ];
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, places } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "profile",
@@ -65,6 +109,8 @@ export default function Account() {
           {t("passkeys.title")}
         </Link>
       </p>
+
+      <MyPlaces places={places} />
 
       <section aria-labelledby="email-title" className="mt-6 rounded-md border border-stone-300 bg-white p-6">
         <h2 id="email-title" className="text-xl font-semibold">
