@@ -42,9 +42,9 @@ type Places = ReturnType<typeof useLoaderData<typeof loader>>["places"];
 function MyPlaces({ places }: { places: Places }) {
   const t = useT();
   const locale = useLocale();
-  const item = (to: string, label: string, testId?: string) => (
-    <li>
-      <Link to={to} className={linkClass} data-testid={testId}>
+  const item = (to: string, label: string) => (
+    <li key={to}>
+      <Link to={to} className={linkClass}>
         {label}
       </Link>
     </li>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageNav } from "~/components/programme";
+import { TableScroll } from "~/components/table-scroll";
 import { decideProposal } from "~/domain/programme/decide-proposal.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { proposalToSession } from "~/domain/programme/proposal-to-session.server";
@@ -60,7 +61,7 @@ export default function ManageProposals() {
       {proposals.length === 0 ? (
         <p>{t("programme.proposals.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("programme.manage.proposals")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-stone-400">
@@ -137,7 +138,7 @@ export default function ManageProposals() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

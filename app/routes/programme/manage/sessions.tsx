@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAsk } from "~/components/confirm";
+import { TableScroll } from "~/components/table-scroll";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
 import { listManagedSessions } from "~/domain/programme/list-managed-sessions.server";
@@ -72,7 +73,7 @@ export default function ManageProgramme() {
       {sessions.length === 0 ? (
         <p>{t("programme.manage.noSessions")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("programme.manage.title")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-stone-400">
@@ -120,7 +121,7 @@ export default function ManageProgramme() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

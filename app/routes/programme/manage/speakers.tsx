@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAsk } from "~/components/confirm";
+import { TableScroll } from "~/components/table-scroll";
 import { FormErrors } from "~/components/forms";
 import { ManageNav } from "~/components/programme";
 import { deleteProgrammeItem } from "~/domain/programme/delete-programme-item.server";
@@ -119,7 +120,7 @@ export default function ManageSpeakers() {
       {speakers.length === 0 ? (
         <p>{t("programme.speakers.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("programme.manage.speakers")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-stone-400">
@@ -170,7 +171,7 @@ export default function ManageSpeakers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageNav, StatusBadge } from "~/components/registration";
+import { TableScroll } from "~/components/table-scroll";
 import { listRegistrations, type RegistrationFilter } from "~/domain/registration/list-registrations.server";
 import { formatMoney } from "~/domain/registration/money";
 import { pick, useLocale, useT } from "~/i18n";
@@ -118,7 +119,7 @@ export default function ManageRegistrations() {
       {rows.length === 0 ? (
         <p>{t("reg.manage.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("reg.manage.title")}>
           <table className="w-full border-collapse bg-white text-left">
             <thead>
               <tr className="border-b border-stone-400">
@@ -152,7 +153,7 @@ export default function ManageRegistrations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav aria-label={t("reg.manage.page", { page, pages })} className="mt-4 flex items-center gap-4">
         {page > 1 ? (
