@@ -25,6 +25,10 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
     const ai = await track("Engineering education in the age of AI", "智能时代的工程教育", "#166534", 1);
     const networks = await track("Cooperation networks", "合作网络", "#9a3412", 2);
     const organizer = await tx.user.findUnique({ where: { email: "organizer@concord.test" }, select: { id: true } });
+    // The demo reviewer reviews every track: without an assignment the REVIEWER role opens no review page.
+    const reviewer = await tx.user.findUnique({ where: { email: "reviewer@concord.test" }, select: { id: true } });
+    if (reviewer)
+      await tx.reviewerAssignment.createMany({ data: [quality, ai, networks].map((t) => ({ trackId: t.id, userId: reviewer.id })) });
     const speaker = (nameLatin: string, nameNative: string | null, position: string, organization: string, bio: string) =>
       tx.speaker.create({ data: { conferenceId, nameLatin, nameNative, position, organization, bio } });
     const minister = await speaker(

@@ -83,7 +83,15 @@ async function measure(page: Page) {
 }
 
 const PHONE_PAGES: Record<string, string[]> = {
-  "attendee@concord.test": ["/", "/conferences", `/conferences/${SLUG}`, `/conferences/${SLUG}/programme`, "/my/registrations", "/my/agenda", "/account"],
+  "attendee@concord.test": [
+    "/",
+    "/conferences",
+    `/conferences/${SLUG}`,
+    `/conferences/${SLUG}/programme`,
+    "/my/registrations",
+    "/my/agenda",
+    "/account",
+  ],
   "organizer@concord.test": [
     `/conferences/${SLUG}/manage/registrations`,
     `/conferences/${SLUG}/manage/programme`,
@@ -121,19 +129,32 @@ test("each person's own pages are reachable from the header or the account page"
 
   const reviewer = await signedIn(browser, "reviewer@concord.test");
   await reviewer.getByTestId("signed-in-as").click();
-  await reviewer.getByTestId("my-places").getByRole("link", { name: /^Review proposals for / }).click();
+  await reviewer
+    .getByTestId("my-places")
+    .getByRole("link", { name: /^Review proposals for / })
+    .click();
   await expect(reviewer).toHaveURL(new RegExp(`/conferences/${SLUG}/reviews$`));
+  await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Proposals to review"); // the queue, not a refusal
 
   const speaker = await signedIn(browser, "organizer@concord.test"); // the demo organizer also chairs sessions
   await speaker.goto("/account");
-  await speaker.getByTestId("my-places").getByRole("link", { name: /^Speaker portal/ }).click();
+  await speaker
+    .getByTestId("my-places")
+    .getByRole("link", { name: /^Speaker portal/ })
+    .click();
   await expect(speaker).toHaveURL(/\/speaker$/);
   await speaker.goto("/account");
-  await speaker.getByTestId("my-places").getByRole("link", { name: /^Organize / }).click();
+  await speaker
+    .getByTestId("my-places")
+    .getByRole("link", { name: /^Organize / })
+    .click();
   await expect(speaker).toHaveURL(new RegExp(`/conferences/${SLUG}/manage/registrations$`));
 
   const desk = await signedIn(browser, "checkin@concord.test");
   await desk.goto("/account");
-  await desk.getByTestId("my-places").getByRole("link", { name: /^Check-in desk of / }).click();
+  await desk
+    .getByTestId("my-places")
+    .getByRole("link", { name: /^Check-in desk of / })
+    .click();
   await expect(desk).toHaveURL(new RegExp(`/conferences/${SLUG}/checkin$`));
 });

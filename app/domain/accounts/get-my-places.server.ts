@@ -12,7 +12,7 @@ export type GetMyPlacesOptions = { actor: SessionUser | null };
 export async function getMyPlaces({ actor }: GetMyPlacesOptions) {
   if (!actor) throw unauthorized();
   const conference = { select: { slug: true, title: true, titleZh: true } } as const;
-  const [registrations, stars, speaker, roles, proposals] = await Promise.all([
+  const [registrations, stars, speaker, roles, proposals, assigned] = await Promise.all([
     db().registration.count({ where: { userId: actor.id } }),
     db().agendaStar.count({ where: { userId: actor.id } }),
     db().speaker.count({ where: { userId: actor.id } }),
@@ -22,10 +22,17 @@ export async function getMyPlaces({ actor }: GetMyPlacesOptions) {
       select: { role: true, conference },
     }),
     db().proposal.findMany({ where: { submitterId: actor.id }, distinct: ["conferenceId"], select: { conference } }),
+    // A reviewer reviews only the tracks they are assigned to: the role alone opens no review page.
+    db().reviewerAssignment.findMany({
+      where: { userId: actor.id },
+      select: { track: { select: { conference: { select: { slug: true } } } } },
+    }),
   ]);
-  const byConference = new Map<string, { slug: string; title: string; titleZh: string | null; roles: (typeof roles)[number]["role"][] }>();
+  const reviewing = new Set(assigned.map((a) => a.track.conference.slug));
+  type Desk = { slug: string; title: string; titleZh: string | null; roles: (typeof roles)[number]["role"][]; reviews: boolean };
+  const byConference = new Map<string, Desk>();
   for (const r of roles) {
-    const entry = byConference.get(r.conference.slug) ?? { ...r.conference, roles: [] };
+    const entry = byConference.get(r.conference.slug) ?? { ...r.conference, roles: [], reviews: reviewing.has(r.conference.slug) };
     entry.roles.push(r.role);
     byConference.set(r.conference.slug, entry);
   }

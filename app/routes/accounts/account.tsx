@@ -67,7 +67,7 @@ function MyPlaces({ places }: { places: Places }) {
             c.roles.includes("ORGANIZER")
               ? item(`/conferences/${c.slug}/manage/registrations`, t("accounts.places.organize", { conference }))
               : null,
-            c.roles.includes("REVIEWER") ? item(`/conferences/${c.slug}/reviews`, t("accounts.places.reviews", { conference })) : null,
+            c.reviews ? item(`/conferences/${c.slug}/reviews`, t("accounts.places.reviews", { conference })) : null,
             c.roles.includes("CHECKIN") || c.roles.includes("ORGANIZER")
               ? item(`/conferences/${c.slug}/checkin`, t("accounts.places.checkin", { conference }))
               : null,
