@@ -55,6 +55,9 @@ test("pages with dates and prices hydrate without a text mismatch, in English an
   const slug = new URL(page.url()).pathname.split("/")[2];
   await visit(page, `/conferences/${slug}/edit`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
+  // Publishing asks first, saying who will see it (decision 065).
+  await expect(page.getByTestId("confirm-panel")).toContainText("becomes public at once");
+  await page.getByRole("button", { name: "Yes, publish it" }).click();
   await expect(page.getByText("The conference is published.")).toBeVisible();
   await visit(page, `/conferences/${slug}/manage/tickets`);
   const ticketForm = page.locator("#form-ticket");
