@@ -30,7 +30,11 @@ describe("conference roles", () => {
       callLoader(editRoute, { path: `/conferences/${conf.slug}/edit`, params: { slug: conf.slug }, cookie: colleague.cookie });
     expect((await editPage()).status).toBe(200);
 
-    expect((await post({ intent: "revoke", userId: colleague.id, role: "ORGANIZER" })).status).toBe(302);
+    // Unconfirmed, removing a role only asks, naming who loses what.
+    const asked = await post({ intent: "revoke", userId: colleague.id, role: "ORGANIZER" });
+    expect(asked.data).toMatchObject({ confirm: { message: "conf.confirm.revokeORGANIZER", vars: { name: expect.any(String) } } });
+    expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, userId: colleague.id } })).toBe(1);
+    expect((await post({ intent: "revoke", userId: colleague.id, role: "ORGANIZER", confirm: "1" })).status).toBe(302);
     expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, userId: colleague.id } })).toBe(0);
     expect((await editPage()).status).toBe(403);
     expect(
@@ -50,7 +54,7 @@ describe("conference roles", () => {
     const { org, conf, organizer, post } = await setup();
     const hostAdmin = await makeUser();
     await addMember(org.id, hostAdmin.id, ["ADMIN"]);
-    expect((await post({ intent: "revoke", userId: organizer.id, role: "ORGANIZER" }, hostAdmin.cookie)).status).toBe(302);
+    expect((await post({ intent: "revoke", userId: organizer.id, role: "ORGANIZER", confirm: "1" }, hostAdmin.cookie)).status).toBe(302);
     expect(await db().conferenceRole.count({ where: { conferenceId: conf.id, role: "ORGANIZER" } })).toBe(0);
     const page = await callLoader(rolesRoute, {
       path: `/conferences/${conf.slug}/roles`,

@@ -104,4 +104,13 @@ export const rows: PermissionRow[] = [
     request: (cast) => ({ ...at(cast, "/roles"), form: { intent: "revoke", userId: cast.people.reviewer.id, role: "REVIEWER" } }),
     allowed: [...TEAM],
   },
+  {
+    name: "revoke conference role, confirmed",
+    route: rolesRoute,
+    request: (cast) => ({
+      ...at(cast, "/roles"),
+      form: { intent: "revoke", userId: cast.people.reviewer.id, role: "REVIEWER", confirm: "1" },
+    }),
+    allowed: [...TEAM],
+  },
 ];

@@ -198,7 +198,8 @@ export const rows: PermissionRow[] = [
       const { slug, reg } = await attendeeRegistration(cast);
       return { path: `/conferences/${slug}/manage/registrations/${reg.id}`, params: { slug, id: reg.id }, form: { intent: "cancel" } };
     },
-    allowed: [...ORGANIZERS],
+    // The attendee may cancel their own registration from any URL, under the attendee's deadline rules.
+    allowed: ["attendee", ...ORGANIZERS],
   },
   {
     name: "POST /conferences/:slug/manage/tickets/questions (delete, asks first)",
@@ -226,7 +227,8 @@ export const rows: PermissionRow[] = [
         form: { intent: "cancel", confirm: "1" },
       };
     },
-    allowed: [...ORGANIZERS],
+    // The attendee may cancel their own registration from any URL, under the attendee's deadline rules.
+    allowed: ["attendee", ...ORGANIZERS],
   },
   {
     name: "POST /conferences/:slug/manage/tickets/questions (delete, confirmed)",

@@ -97,4 +97,12 @@ export const conferences = {
   "conf.roles.revoke": "Remove role",
   "conf.roles.revokeFor": "Remove the role {role} from {name}",
   "conf.roles.revoked": "The role was removed.",
+  "conf.confirm.revokeTitle": "Remove this role?",
+  "conf.confirm.revokeORGANIZER":
+    "{name} will no longer manage this conference (registrations, tickets, programme, roles) from now on. Admins of the host organization keep organizer rights. Nobody is emailed.",
+  "conf.confirm.revokeREVIEWER":
+    "{name} will no longer see or review the proposals from now on; the reviews they already sent are kept. Nobody is emailed.",
+  "conf.confirm.revokeCHECKIN":
+    "{name} will no longer open the check-in desk from now on; the check-ins they recorded are kept. Nobody is emailed.",
+  "conf.confirm.revokeYes": "Yes, remove the role",
 } as const;

@@ -98,5 +98,11 @@ export const conferences: Translation<typeof en> = {
   "conf.roles.none": "尚无人担任角色。",
   "conf.roles.revoke": "移除角色",
   "conf.roles.revokeFor": "移除 {name} 的{role}角色",
+  "conf.confirm.revokeTitle": "移除此角色？",
+  "conf.confirm.revokeORGANIZER":
+    "{name} 将立即不能再管理本会议（报名、票务、日程、角色）。主办机构的管理员仍保留组织者权限。不会发送邮件。",
+  "conf.confirm.revokeREVIEWER": "{name} 将立即不能再查看或评审投稿；已提交的评审将保留。不会发送邮件。",
+  "conf.confirm.revokeCHECKIN": "{name} 将立即不能再使用签到台；已记录的签到将保留。不会发送邮件。",
+  "conf.confirm.revokeYes": "是，移除角色",
   "conf.roles.revoked": "角色已移除。",
 };

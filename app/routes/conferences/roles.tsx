@@ -2,12 +2,14 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
 import { getConferenceRoles } from "~/domain/conferences/get-conference-roles.server";
 import { grantConferenceRole } from "~/domain/conferences/grant-conference-role.server";
 import { revokeConferenceRole } from "~/domain/conferences/revoke-conference-role.server";
 import { CONFERENCE_ROLES, grantRoleSchema, revokeRoleSchema } from "~/domain/conferences/schema";
 import { useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -31,8 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: revokeRoleSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "revoke", result: submission.reply() }, { status: 400 });
     const { userId, role } = submission.value;
-    const outcome = await runForm(request, submission, () => revokeConferenceRole({ actor: user, slug, userId, role }));
+    const outcome = await runForm(request, submission, () =>
+      confirmFirst(formData, (confirmed) => revokeConferenceRole({ actor: user, slug, userId, role, confirmed })),
+    );
     if (!outcome.ok) return data<ActionResult>({ form: "revoke", result: outcome.result }, { status: outcome.status });
+    if (!outcome.value.done) return outcome.value.ask;
     return redirectWithToast(`/conferences/${slug}/roles`, { message: "conf.roles.revoked" });
   }
   const submission = parseWithZod(formData, { schema: grantRoleSchema });
@@ -54,7 +59,8 @@ export default function ConferenceRoles() {
 
 function RolesPage() {
   const { conference, roles } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const { ask, result } = splitAsk(useActionData<typeof action>());
+  const actionData = result as ActionResult | undefined;
   const t = useT();
   const lastResult = actionData?.form === "grant" ? actionData.result : undefined;
   const [form, fields] = useForm({
@@ -71,6 +77,7 @@ function RolesPage() {
     <>
       <BackToConference conference={conference} />
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("conf.roles.title")}</h1>
+      <ConfirmAsk ask={ask} title={t("conf.confirm.revokeTitle")} yes={t("conf.confirm.revokeYes")} />
       <p className="mb-6 max-w-2xl text-stone-700">{t("conf.roles.lead", { org: conference.org.nameEn })}</p>
       <section aria-labelledby="grant-title" className="mb-10">
         <h2 id="grant-title" className="mb-3 text-xl font-semibold">
