@@ -146,7 +146,10 @@ describe("members", () => {
       "ADMIN",
       "SIGNATORY",
     ]);
-    expect((await call({ intent: "remove-member", userId: member.id })).status).toBe(302);
+    const asked = await call({ intent: "remove-member", userId: member.id });
+    expect(asked.data).toMatchObject({ confirm: { message: "org.confirm.remove" } });
+    expect(await db().membership.count({ where: { orgId: org.id, userId: member.id } })).toBe(1);
+    expect((await call({ intent: "remove-member", userId: member.id, confirm: "1" })).status).toBe(302);
     expect(await db().membership.count({ where: { orgId: org.id, userId: member.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { entityId: org.id, action: { in: ["org.member.update", "org.member.remove"] } } })).toBe(
       2,

@@ -94,6 +94,12 @@ export const rows: PermissionRow[] = [
     allowed: ["orgAdmin"],
   },
   {
+    name: "remove member, confirmed",
+    route: membersRoute,
+    request: (cast) => ({ ...membersPath(cast), form: { intent: "remove-member", userId: cast.people.orgMember.id, confirm: "1" } }),
+    allowed: ["orgAdmin"],
+  },
+  {
     name: "revoke invitation",
     route: membersRoute,
     request: async (cast) => {

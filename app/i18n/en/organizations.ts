@@ -63,6 +63,12 @@ export const organizations = {
   "org.members.removeFor": "Remove {name}",
   "org.members.updated": "The member was updated.",
   "org.members.removed": "The member was removed.",
+  "org.confirm.removeTitle": "Remove from the organization?",
+  "org.confirm.remove":
+    "{name} will no longer be a member of {org} from now on: they lose the roles they hold there (admin, signatory) and access to the organization's accords in drafting. Nobody is emailed.",
+  "org.confirm.leave":
+    "You will leave {org} at once: you lose the roles you hold there (admin, signatory) and access to its accords in drafting. Only one of its admins can add you again.",
+  "org.confirm.removeYes": "Yes, remove from the organization",
   "org.members.notMember": "That person is not a member of this organization.",
   "org.members.lastAdmin": "An organization needs at least one administrator. Make someone else an administrator first.",
   "org.members.invited": "An invitation was sent to {email}.",

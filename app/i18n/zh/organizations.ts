@@ -64,6 +64,12 @@ export const organizations: Translation<typeof en> = {
   "org.members.editFor": "{name} 的角色",
   "org.members.removeFor": "移除 {name}",
   "org.members.updated": "成员信息已更新。",
+  "org.confirm.removeTitle": "移出机构？",
+  "org.confirm.remove":
+    "{name} 将立即不再是 {org} 的成员：失去其在该机构的角色（管理员、签署人）以及对起草中协议的访问权限。不会发送邮件。",
+  "org.confirm.leave":
+    "您将立即离开 {org}：失去您在该机构的角色（管理员、签署人）以及对其起草中协议的访问权限。只有该机构的管理员才能重新添加您。",
+  "org.confirm.removeYes": "是，移出机构",
   "org.members.removed": "成员已移除。",
   "org.members.notMember": "此人不是该机构的成员。",
   "org.members.lastAdmin": "机构至少需要一位管理员。请先将其他成员设为管理员。",

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CheckboxGroup, Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
+import { ConfirmAsk } from "~/components/confirm";
 import { changeMemberRoles } from "~/domain/organizations/change-member-roles.server";
 import { getOrganizationMembers } from "~/domain/organizations/get-organization-members.server";
 import { inviteMember } from "~/domain/organizations/invite-member.server";
@@ -11,6 +12,7 @@ import { revokeInvitation } from "~/domain/organizations/revoke-invitation.serve
 import { rolesText } from "~/domain/organizations/roles-text";
 import { inviteSchema, memberSchema, ORG_ROLES, removeMemberSchema, revokeInvitationSchema } from "~/domain/organizations/schema";
 import { useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk, type ConfirmationAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -53,30 +55,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formKey = intent === "invite" ? "invite" : `${intent}:${String(formData.get("userId") ?? formData.get("invitationId") ?? "")}`;
   if (submission.status !== "success") return data<ActionResult>({ form: formKey, result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const outcome = await runForm(request, submission, async () => {
-    switch (v.intent) {
-      case "invite":
-        await inviteMember({ actor: user, slug, email: v.email, roles: v.roles });
-        return { message: "org.members.invited" as MessageKey, vars: { email: v.email }, to: `/orgs/${slug}/members` };
-      case "update-member":
-        await changeMemberRoles({ actor: user, slug, userId: v.userId, roles: v.roles, position: v.position });
-        return { message: "org.members.updated" as MessageKey, to: `/orgs/${slug}/members` };
-      case "remove-member": {
-        const { removedSelf } = await removeMember({ actor: user, slug, userId: v.userId });
-        return { message: "org.members.removed" as MessageKey, to: removedSelf ? `/orgs/${slug}` : `/orgs/${slug}/members` };
+  const outcome = await runForm(
+    request,
+    submission,
+    async (): Promise<{ message: MessageKey; vars?: Record<string, string>; to: string } | ConfirmationAsk> => {
+      switch (v.intent) {
+        case "invite":
+          await inviteMember({ actor: user, slug, email: v.email, roles: v.roles });
+          return { message: "org.members.invited" as MessageKey, vars: { email: v.email }, to: `/orgs/${slug}/members` };
+        case "update-member":
+          await changeMemberRoles({ actor: user, slug, userId: v.userId, roles: v.roles, position: v.position });
+          return { message: "org.members.updated" as MessageKey, to: `/orgs/${slug}/members` };
+        case "remove-member": {
+          const removal = await confirmFirst(formData, (confirmed) => removeMember({ actor: user, slug, userId: v.userId, confirmed }));
+          if (!removal.done) return removal.ask;
+          return {
+            message: "org.members.removed" as MessageKey,
+            to: removal.value.removedSelf ? `/orgs/${slug}` : `/orgs/${slug}/members`,
+          };
+        }
+        case "revoke-invitation":
+          await revokeInvitation({ actor: user, slug, invitationId: v.invitationId });
+          return { message: "org.invitations.revoked" as MessageKey, to: `/orgs/${slug}/members` };
       }
-      case "revoke-invitation":
-        await revokeInvitation({ actor: user, slug, invitationId: v.invitationId });
-        return { message: "org.invitations.revoked" as MessageKey, to: `/orgs/${slug}/members` };
-    }
-  });
+    },
+  );
   if (!outcome.ok) return data<ActionResult>({ form: formKey, result: outcome.result }, { status: outcome.status });
+  if ("confirm" in outcome.value) return outcome.value;
   const { to, ...toast } = outcome.value;
   return redirectWithToast(to, toast);
 }
 
 function useResultFor(key: string) {
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const actionData = splitAsk(useActionData<typeof action>()).result as ActionResult | undefined;
   return actionData?.form === key ? actionData.result : undefined;
 }
 
@@ -168,6 +179,7 @@ function MemberForm({ member, isMe }: { member: MemberRow; isMe: boolean }) {
 
 export default function Members() {
   const { org, me, members, invitations } = useLoaderData<typeof loader>();
+  const { ask } = splitAsk(useActionData<typeof action>());
   const t = useT();
   // Each successful change redirects here with a new location: forms remount
   // with the saved values instead of keeping what was typed.
@@ -180,6 +192,7 @@ export default function Members() {
         </Link>
       </p>
       <h1 className="mb-6 mt-2 text-3xl font-bold">{t("org.members.title")}</h1>
+      <ConfirmAsk ask={ask} title={t("org.confirm.removeTitle")} yes={t("org.confirm.removeYes")} />
       <section aria-labelledby="invite-title" className="mb-10">
         <h2 id="invite-title" className="mb-3 text-xl font-semibold">
           {t("org.invite.title")}
