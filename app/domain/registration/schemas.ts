@@ -26,7 +26,13 @@ export const visaDecisionSchema = z.object({
 export const moneyText = () =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
 
-export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
+/** `anyway`: the organizer saw the duplicate / overpayment warning for this payment and records it still. */
+export const markPaidSchema = z.object({
+  intent: z.literal("mark-paid"),
+  amount: moneyText(),
+  note: optionalText(200),
+  anyway: z.literal("on").optional(),
+});
 
 export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
