@@ -150,7 +150,7 @@ function csvRows(text: string, delimiter: string): Row[] {
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map((r) => ({ line: r.info.lines, cells: r.record }));
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
