@@ -57,6 +57,8 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  // Not on the form (decision 071): one registration per person and conference makes it 1 in effect.
+  // Still read so that older clients posting it keep working.
   perPersonLimit: z.coerce
     .number({ error: "reg.validation.perPersonLimit" })
     .int("reg.validation.perPersonLimit")

@@ -240,9 +240,6 @@ export const registration = {
   "reg.tickets.manage.editTitle": "Edit ticket type: {name}",
   "reg.tickets.manage.hidden": "Hidden: not shown or sold (registrations made with it stay valid)",
   "reg.tickets.manage.hiddenMark": "hidden",
-  "reg.tickets.manage.perPersonLimit": "Tickets per person",
-  "reg.tickets.manage.perPersonLimitHint":
-    "Each person registers once per conference, so today one ticket per person applies whatever this says.",
   "reg.tickets.manage.priceKeeps": "A new price applies to new registrations; existing registrations keep the amount they owe.",
   "reg.tickets.manage.quotasLocked":
     "Places held with this ticket (registrations or waitlist offers): {count}. Its quotas cannot change while any are held.",

@@ -236,8 +236,6 @@ export const registration: Translation<typeof en> = {
   "reg.tickets.manage.editTitle": "编辑票种：{name}",
   "reg.tickets.manage.hidden": "隐藏：不显示、不销售（已用此票种的注册仍然有效）",
   "reg.tickets.manage.hiddenMark": "已隐藏",
-  "reg.tickets.manage.perPersonLimit": "每人限购",
-  "reg.tickets.manage.perPersonLimitHint": "每人每次会议只能注册一次，因此目前无论此处填写多少，每人实际限一张。",
   "reg.tickets.manage.priceKeeps": "新价格只适用于新的注册；已有注册的应付金额不变。",
   "reg.tickets.manage.quotasLocked": "此票种占用的名额（注册或候补）：{count} 个。仍有占用时不能更改其名额池。",
   "reg.questions.title": "注册问题",
