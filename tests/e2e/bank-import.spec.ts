@@ -119,7 +119,7 @@ test('a euro CSV with "120,50" is previewed as €120.50 and recorded once confi
 
   await organizer.goto(`/conferences/${SLUG}/manage/registrations?q=${reference}`);
   await expect(organizer.getByRole("cell", { name: "€120.50 / €120.50" })).toBeVisible();
-  await expect(organizer.getByText("Confirmed", { exact: true })).toBeVisible();
+  await expect(organizer.getByRole("cell", { name: "Confirmed", exact: true })).toBeVisible();
 });
 
 test("a CAMT.053 statement is previewed and recorded", async ({ browser }) => {

@@ -29,7 +29,7 @@ describe("CSV statements", () => {
       [3, 1234_56, "EUR", "02.09.2025"],
     ]);
     // The quoted ";" stayed inside its cell.
-    expect(s.lines[0].text).toContain("Fee ICETE-ABCDEF; Torres");
+    expect(s.lines[0].text).toBe("Fee ICETE-ABCDEF; Torres");
   });
 
   it('reads a quoted "120,50" in a comma-delimited file as 120.50 (the comma decimal is detected)', () => {

@@ -193,6 +193,7 @@ function readCsv(text: string, rule: DecimalRule, currency: string): Statement {
     delimiter,
     body.map((r) => amountOf(r).text),
   );
+  const shown: number[] = [cols.date, cols.amount, cols.credit, cols.debit, cols.currency];
   const seen = new Map<string, number>();
   const lines = body.map((r): StatementLine => {
     const { text: amountText, debit } = amountOf(r);
@@ -204,7 +205,8 @@ function readCsv(text: string, rule: DecimalRule, currency: string): Statement {
     seen.set(hash, n + 1);
     const base = {
       line: r.line,
-      text: r.cells.filter(Boolean).join(" · "),
+      // Date, amount and currency have their own columns in the preview: the text is the rest (reference, payer).
+      text: r.cells.filter((c, i) => c && !shown.includes(i)).join(" · "),
       date: cell(r, cols.date) || null,
       amountText,
       currency: lineCurrency,

@@ -63,16 +63,18 @@ async function plan(client: Db, conference: { id: string; currency: string }, li
     const planned = (action: LineAction): PlannedLine => ({
       ...line,
       action,
-      registration: r
-        ? {
-            id: r.id,
-            reference: r.reference,
-            name: r.user.nameLatin,
-            currency: r.currency,
-            dueCents: dueOf(r),
-            paidAfterCents: paid.get(r.id)!,
-          }
-        : null,
+      // Money going out, or not yet booked, is nobody's payment even when it names a reference.
+      registration:
+        r && !line.skip
+          ? {
+              id: r.id,
+              reference: r.reference,
+              name: r.user.nameLatin,
+              currency: r.currency,
+              dueCents: dueOf(r),
+              paidAfterCents: paid.get(r.id)!,
+            }
+          : null,
     });
     if (line.skip) return planned(line.skip);
     if (line.problem || line.amountCents === null) return planned("refused");

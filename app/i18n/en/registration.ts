@@ -187,7 +187,7 @@ export const registration = {
   "reg.import.decimal.comma": "A decimal comma: 1.234,50",
   "reg.import.preview": "Preview",
   "reg.import.previewTitle": "Preview: nothing is recorded yet",
-  "reg.import.format.csv": "CSV statement, decimal separator: {decimal}",
+  "reg.import.format.csv": "CSV statement, decimal separator “{decimal}”",
   "reg.import.format.camt053": "CAMT.053 statement",
   "reg.import.decimalUnknown": "unknown",
   "reg.import.col.line": "Line",

@@ -184,7 +184,7 @@ export const registration: Translation<typeof en> = {
   "reg.import.decimal.comma": "小数逗号：1.234,50",
   "reg.import.preview": "预览",
   "reg.import.previewTitle": "预览：尚未登记任何付款",
-  "reg.import.format.csv": "CSV 对账单，小数分隔符：{decimal}",
+  "reg.import.format.csv": "CSV 对账单，小数分隔符“{decimal}”",
   "reg.import.format.camt053": "CAMT.053 对账单",
   "reg.import.decimalUnknown": "未知",
   "reg.import.col.line": "行",
