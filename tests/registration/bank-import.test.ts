@@ -127,6 +127,23 @@ describe("importing a bank statement", () => {
     expect(await db().payment.count({ where: { registrationId: { in: [a.id, b.id] } } })).toBe(2);
   });
 
+  it("flags a line that may repeat a payment entered by hand", async () => {
+    const { slug, organizer, registrations } = await setup(1200_00, 1);
+    const [r] = registrations;
+    await callAction(detail, {
+      path: `/conferences/${slug}/manage/registrations/${r.id}`,
+      params: { slug, id: r.id },
+      cookie: organizer.cookie,
+      form: { intent: "mark-paid", amount: "500" },
+    });
+    const p = await preview(slug, organizer.cookie, `reference,amount\n${r.reference},500.00\n${r.reference},300.00\n`);
+    expect(p.lines.map((l) => [l.action, (l as { possibleDuplicate?: boolean }).possibleDuplicate])).toEqual([
+      ["record", true],
+      // 500 by hand + 500 + 300 is above the 1,200 due.
+      ["overpay", false],
+    ]);
+  });
+
   it("refuses to record when payments changed since the preview, and shows the new plan", async () => {
     const { slug, organizer, registrations } = await setup(100_00, 1);
     const [r] = registrations;

@@ -17,11 +17,16 @@ export type LineAction = "record" | "confirm" | "overpay" | "already" | "unmatch
 
 export type PlannedLine = StatementLine & {
   action: LineAction;
+  /** A payment of the same amount was already entered by hand for this registration: maybe this very transfer. */
+  possibleDuplicate: boolean;
   registration: { id: string; reference: string; name: string; currency: string; dueCents: number; paidAfterCents: number } | null;
 };
 
 /** A cancelled registration owes nothing: whatever arrives for it is to refund. */
 const dueOf = (r: { status: string; amountCents: number }) => (r.status === "CANCELLED" ? 0 : r.amountCents);
+
+/** The actions that record a payment. */
+export const RECORDING: readonly LineAction[] = ["record", "confirm", "overpay"];
 
 const REFERENCE = /[A-Z0-9]+-[2-9A-HJKMNP-Z]{6}/g;
 
@@ -57,12 +62,21 @@ async function plan(client: Db, conference: { id: string; currency: string }, li
     ).map((p) => p.externalId),
   );
   const paid = new Map(registrations.map((r) => [r.id, r.paidCents - r.refundedCents]));
+  const byHand = new Set(
+    (
+      await client.payment.findMany({
+        where: { registrationId: { in: registrations.map((r) => r.id) }, kind: "BANK_TRANSFER", externalId: null },
+        select: { registrationId: true, amountCents: true },
+      })
+    ).map((p) => `${p.registrationId}:${p.amountCents}`),
+  );
   return lines.map((line) => {
     const reference = (line.text.toUpperCase().match(REFERENCE) ?? []).find((r) => byReference.has(r));
     const r = reference ? byReference.get(reference)! : null;
     const planned = (action: LineAction): PlannedLine => ({
       ...line,
       action,
+      possibleDuplicate: !!r && RECORDING.includes(action) && byHand.has(`${r.id}:${line.amountCents}`),
       // Money going out, or not yet booked, is nobody's payment even when it names a reference.
       registration:
         r && !line.skip
@@ -121,7 +135,7 @@ export async function importBankStatement(options: ImportBankStatementOptions & 
   let already = 0;
   for (const line of preview.lines) {
     if (line.action === "already") already += 1;
-    if (!line.registration || !["record", "confirm", "overpay"].includes(line.action)) continue;
+    if (!line.registration || !RECORDING.includes(line.action)) continue;
     try {
       await db().$transaction((tx) =>
         applyBankPayment(tx, {

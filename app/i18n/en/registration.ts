@@ -205,6 +205,7 @@ export const registration = {
   "reg.import.action.debit": "Outgoing payment: skipped",
   "reg.import.action.notBooked": "Not booked yet: skipped",
   "reg.import.action.refused": "Refused",
+  "reg.import.possibleDuplicate": "A payment of this amount was already entered by hand: check that this is not the same transfer.",
   "reg.import.confirm": "Record {count, plural, one {# payment} other {# payments}}",
   "reg.import.nothing": "No line of this statement would be recorded.",
   "reg.import.changed": "Payments changed since the preview: nothing was recorded. Check the new preview and confirm again.",

@@ -202,6 +202,7 @@ export const registration: Translation<typeof en> = {
   "reg.import.action.debit": "支出款项：跳过",
   "reg.import.action.notBooked": "尚未入账：跳过",
   "reg.import.action.refused": "拒绝",
+  "reg.import.possibleDuplicate": "已有一笔相同金额的付款是手动登记的：请确认不是同一笔转账。",
   "reg.import.confirm": "登记 {count} 笔付款",
   "reg.import.nothing": "此对账单中没有可登记的行。",
   "reg.import.changed": "预览后付款情况已变化：未登记任何付款。请查看新的预览并再次确认。",

@@ -11,6 +11,9 @@ import { isAppError } from "~/utils/errors";
 import { orRespond, toResponse } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 
+/** The actions that record a payment (the browser cannot import the server module's list). */
+const RECORDING: readonly PlannedLine["action"][] = ["record", "confirm", "overpay"];
+
 export const meta: MetaFunction = () => [{ title: "Import bank statement · Concord" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,8 +32,6 @@ const confirmSchema = z.object({
   decimal,
   digest: z.string().regex(/^[0-9a-f]{32}$/),
 });
-
-const RECORDS: readonly PlannedLine["action"][] = ["record", "confirm", "overpay"];
 
 /**
  * Two steps: "preview" reads the uploaded statement and shows what would happen to each line (nothing is
@@ -148,7 +149,7 @@ type PreviewData = {
 function Preview({ preview, locale }: { preview: PreviewData; locale: "en" | "zh" }) {
   const t = useT();
   const money = (cents: number, currency: string) => formatMoney(cents, currency, locale);
-  const count = preview.lines.filter((l) => RECORDS.includes(l.action)).length;
+  const count = preview.lines.filter((l) => RECORDING.includes(l.action)).length;
   const separator = preview.decimal ?? t("reg.import.decimalUnknown");
   const what = (l: PlannedLine) => {
     const r = l.registration;
@@ -203,9 +204,12 @@ function Preview({ preview, locale }: { preview: PreviewData; locale: "en" | "zh
                   )}
                 </td>
                 <td
-                  className={`p-2 ${RECORDS.includes(l.action) ? "" : "text-stone-700"} ${l.action === "overpay" || l.action === "refused" ? "font-medium text-amber-900" : ""}`}
+                  className={`p-2 ${RECORDING.includes(l.action) ? "" : "text-stone-700"} ${l.action === "overpay" || l.action === "refused" ? "font-medium text-amber-900" : ""}`}
                 >
                   {what(l)}
+                  {l.possibleDuplicate ? (
+                    <strong className="block font-medium text-amber-900">{t("reg.import.possibleDuplicate")}</strong>
+                  ) : null}
                 </td>
               </tr>
             ))}
