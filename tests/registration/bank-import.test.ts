@@ -144,6 +144,13 @@ describe("importing a bank statement", () => {
     ]);
   });
 
+  it("refuses a transfer that names two registrations", async () => {
+    const { slug, organizer, registrations } = await setup(100_00, 2);
+    const [a, b] = registrations;
+    const p = await preview(slug, organizer.cookie, `reference,amount\n"${a.reference} and ${b.reference}",200.00\n`);
+    expect(p.lines).toMatchObject([{ action: "refused", registration: null, problem: { message: "reg.import.problem.twoReferences" } }]);
+  });
+
   it("refuses to record when payments changed since the preview, and shows the new plan", async () => {
     const { slug, organizer, registrations } = await setup(100_00, 1);
     const [r] = registrations;

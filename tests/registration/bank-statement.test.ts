@@ -119,6 +119,24 @@ describe("CAMT.053 statements", () => {
     expect(new Set(s.lines.map((l) => l.key)).size).toBe(5);
   });
 
+  it("splits a batch booking into one line per transfer, each with its own amount and reference", () => {
+    const xml = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+      <Ntry><Amt Ccy="EUR">300.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-09-03</Dt></BookgDt>
+        <AcctSvcrRef>BATCH-1</AcctSvcrRef>
+        <NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>
+          <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">120.50</Amt></TxAmt></AmtDtls><RmtInf><Ustrd>ICETE-ABCDEF</Ustrd></RmtInf></TxDtls>
+          <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">179.50</Amt></TxAmt></AmtDtls><RmtInf><Ustrd>ICETE-GHJKMN</Ustrd></RmtInf></TxDtls>
+        </NtryDtls></Ntry>
+    </Stmt></BkToCstmrStmt></Document>`;
+    const lines = readStatement(xml, "auto", "EUR").lines;
+    expect(lines.map((l) => [l.line, l.amountCents, l.text, l.date])).toEqual([
+      [1, 120_50, "ICETE-ABCDEF", "2025-09-03"],
+      [1, 179_50, "ICETE-GHJKMN", "2025-09-03"],
+    ]);
+    expect(lines[0].key).not.toBe(lines[1].key);
+  });
+
   it("refuses DOCTYPEs and entities (XXE) and documents that are not bank statements", () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document><BkToCstmrStmt><Stmt><Ntry><Amt Ccy="EUR">1</Amt><CdtDbtInd>CRDT</CdtDbtInd><NtryDtls><TxDtls><RmtInf><Ustrd>&x;</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
     expect(refusal(() => readStatement(xxe, "auto", "EUR"))).toBe("reg.error.xmlDtd");

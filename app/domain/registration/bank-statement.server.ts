@@ -272,38 +272,53 @@ function readCamt053(text: string, currency: string): Statement {
     const account = textOf(node(node(node(stmt.Acct).Id)).IBAN) || textOf(node(node(node(node(stmt.Acct).Id).Othr)).Id);
     for (const e of asArray(stmt.Ntry).map(node)) {
       number += 1;
-      const amt = e.Amt;
-      const ccy = (typeof amt === "object" && amt ? String((amt as XmlNode)["@_Ccy"] ?? "") : "").toUpperCase() || null;
-      const amountText = textOf(amt);
       const status = textOf(node(e.Sts).Cd) || textOf(e.Sts);
       const booking = node(e.BookgDt);
       const date = (textOf(booking.Dt) || textOf(booking.DtTm)).slice(0, 10) || null;
       const details = asArray(e.NtryDtls).flatMap((d) => asArray(node(d).TxDtls).map(node));
-      const remittance = [
-        ...details.flatMap((t) => asArray(node(t.RmtInf).Ustrd).map(textOf)),
-        ...details.flatMap((t) => asArray(node(t.RmtInf).Strd).map((s) => textOf(node(node(s).CdtrRefInf).Ref))),
-        ...details.map((t) => textOf(node(t.Refs).EndToEndId)).filter((r) => r && r !== "NOTPROVIDED"),
-        textOf(e.AddtlNtryInf),
-      ].filter(Boolean);
       const bankRef = textOf(e.AcctSvcrRef) || textOf(e.NtryRef);
-      const identity = bankRef ? `${account}|${bankRef}` : [account, date, amountText, ccy, remittance.join("|"), number].join("|");
-      const key = `camt:${createHash("sha256").update(identity).digest("hex").slice(0, 32)}`;
-      const base = { line: number, text: remittance.join(" · "), date, amountText, currency: ccy, key };
-      if (textOf(e.CdtDbtInd) !== "CRDT" || textOf(e.RvslInd) === "true") {
-        lines.push({ ...base, amountCents: null, skip: "debit" });
-        continue;
-      }
-      if (status && status !== "BOOK") {
-        lines.push({ ...base, amountCents: null, skip: "notBooked" });
-        continue;
-      }
-      // XML amounts always use a decimal point and no grouping.
-      const reading = /^\d+(\.\d+)?$/.test(amountText)
-        ? readAmount(amountText, ".", ccy ?? currency)
-        : ({ problem: "reg.import.problem.invalid" } as const);
-      if ("problem" in reading)
-        lines.push({ ...base, amountCents: null, problem: { message: reading.problem, vars: { line: number, amount: amountText } } });
-      else lines.push({ ...base, amountCents: reading.cents });
+      const credit = textOf(e.CdtDbtInd) === "CRDT" && textOf(e.RvslInd) !== "true";
+      // A batch booking (several transfers in one entry) is one line per transfer, each with its own
+      // amount and remittance: recording the entry's sum against the first reference would pay one
+      // registration for everybody's transfers.
+      const parts =
+        details.length > 1
+          ? details.map((t) => ({
+              amount: node(t).Amt ?? node(node(t.AmtDtls).TxAmt).Amt ?? node(node(t.AmtDtls).InstdAmt).Amt,
+              details: [t],
+              extra: "",
+            }))
+          : [{ amount: e.Amt, details, extra: textOf(e.AddtlNtryInf) }];
+      parts.forEach((part, i) => {
+        const amt = part.amount;
+        const ccy = (typeof amt === "object" && amt ? String((amt as XmlNode)["@_Ccy"] ?? "") : "").toUpperCase() || null;
+        const amountText = textOf(amt);
+        const remittance = [
+          ...part.details.flatMap((t) => asArray(node(t.RmtInf).Ustrd).map(textOf)),
+          ...part.details.flatMap((t) => asArray(node(t.RmtInf).Strd).map((s) => textOf(node(node(s).CdtrRefInf).Ref))),
+          ...part.details.map((t) => textOf(node(t.Refs).EndToEndId)).filter((r) => r && r !== "NOTPROVIDED"),
+          part.extra,
+        ].filter(Boolean);
+        const identity = bankRef ? `${account}|${bankRef}` : [account, date, textOf(e.Amt), remittance.join("|"), number].join("|");
+        const hash = createHash("sha256")
+          .update(parts.length > 1 ? `${identity}#${i}` : identity)
+          .digest("hex")
+          .slice(0, 32);
+        const base = { line: number, text: remittance.join(" · "), date, amountText, currency: ccy, key: `camt:${hash}` };
+        if (!credit) return lines.push({ ...base, amountCents: null, skip: "debit" });
+        if (status && status !== "BOOK") return lines.push({ ...base, amountCents: null, skip: "notBooked" });
+        // XML amounts always use a decimal point and no grouping.
+        const reading = /^\d+(\.\d+)?$/.test(amountText)
+          ? readAmount(amountText, ".", ccy ?? currency)
+          : ({ problem: amountText ? "reg.import.problem.invalid" : "reg.import.problem.noAmount" } as const);
+        if ("problem" in reading)
+          return lines.push({
+            ...base,
+            amountCents: null,
+            problem: { message: reading.problem, vars: { line: number, amount: amountText } },
+          });
+        return lines.push({ ...base, amountCents: reading.cents });
+      });
     }
   }
   return { format: "camt053", decimal: ".", lines };

@@ -71,8 +71,8 @@ async function plan(client: Db, conference: { id: string; currency: string }, li
     ).map((p) => `${p.registrationId}:${p.amountCents}`),
   );
   return lines.map((line) => {
-    const reference = (line.text.toUpperCase().match(REFERENCE) ?? []).find((r) => byReference.has(r));
-    const r = reference ? byReference.get(reference)! : null;
+    const known = [...new Set(line.text.toUpperCase().match(REFERENCE) ?? [])].filter((ref) => byReference.has(ref));
+    const r = known.length === 1 ? byReference.get(known[0])! : null;
     const planned = (action: LineAction): PlannedLine => ({
       ...line,
       action,
@@ -91,6 +91,12 @@ async function plan(client: Db, conference: { id: string; currency: string }, li
           : null,
     });
     if (line.skip) return planned(line.skip);
+    // One transfer naming two registrations: which one it pays is for a person to decide.
+    if (known.length > 1)
+      return {
+        ...planned("refused"),
+        problem: { message: "reg.import.problem.twoReferences", vars: { line: line.line, amount: known.join(", ") } },
+      };
     if (line.problem || line.amountCents === null) return planned("refused");
     if (imported.has(externalIdOf(conference.id, line))) return planned("already");
     if (!r) return planned("unmatched");

@@ -178,6 +178,7 @@ export const registration = {
   "reg.import.problem.noAmount": "Line {line}: no amount.",
   "reg.import.problem.ambiguous":
     "Line {line}: the amount “{amount}” is ambiguous (decimal or thousands separator?). Choose how amounts are written and preview again.",
+  "reg.import.problem.twoReferences": "Line {line} names several registrations ({amount}): record it by hand on the right one.",
   "reg.import.problem.invalid": "Line {line}: “{amount}” is not an amount.",
   "reg.import.problem.precision": "Line {line}: “{amount}” has more decimals than the currency allows.",
   "reg.import.file": "Bank statement: CSV (a reference and an amount column) or CAMT.053 XML",

@@ -175,6 +175,7 @@ export const registration: Translation<typeof en> = {
   "reg.error.statementTooLarge": "对账单过大（最多 2 MB）。",
   "reg.import.problem.noAmount": "第 {line} 行：没有金额。",
   "reg.import.problem.ambiguous": "第 {line} 行：金额“{amount}”有歧义（小数分隔符还是千位分隔符？）。请选择金额的书写方式后重新预览。",
+  "reg.import.problem.twoReferences": "第 {line} 行包含多个注册的参考号（{amount}）：请在正确的注册上手动登记。",
   "reg.import.problem.invalid": "第 {line} 行：“{amount}”不是有效金额。",
   "reg.import.problem.precision": "第 {line} 行：“{amount}”的小数位数超过该币种允许的位数。",
   "reg.import.file": "银行对账单：CSV（含附言和金额列）或 CAMT.053 XML",
