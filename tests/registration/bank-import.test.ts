@@ -91,6 +91,25 @@ describe("recording a bank payment by hand", () => {
   });
 });
 
+describe("recording a bank payment by hand, in Chinese", () => {
+  it("words the warning and formats its amounts in the organizer's language", async () => {
+    const { conference, slug, registrations } = await setup(960_00, 1);
+    const [r] = registrations;
+    const organizer = await makeUser({ locale: "zh" });
+    await grantConferenceRole(conference.id, organizer.id, "ORGANIZER");
+    const warned = await callAction(detail, {
+      path: `/conferences/${slug}/manage/registrations/${r.id}`,
+      params: { slug, id: r.id },
+      cookie: organizer.cookie,
+      form: { intent: "mark-paid", amount: "1000" },
+    });
+    expect(warned.data).toMatchObject({
+      warning: true,
+      error: { "": [expect.stringMatching(/登记后已付金额为 ¥1,000\.00，应付 ¥960\.00：多付 ¥40\.00/)] },
+    });
+  });
+});
+
 describe("importing a bank statement", () => {
   const post = (slug: string, cookie: string, form: Record<string, string | File>) =>
     callAction(importRoute, { path: `/conferences/${slug}/manage/registrations/import`, params: { slug }, cookie, form });

@@ -17,6 +17,8 @@ export type RecordBankPaymentOptions = {
   amount: string;
   note?: string;
   anyway?: boolean;
+  /** The language the warning is read in (amounts are formatted for it); the actor's own by default. */
+  locale?: "en" | "zh";
   now?: Date;
 };
 
@@ -36,6 +38,7 @@ export async function recordBankPayment({
   amount,
   note,
   anyway = false,
+  locale,
   now = new Date(),
 }: RecordBankPaymentOptions) {
   if (!actor) throw unauthorized();
@@ -45,7 +48,7 @@ export async function recordBankPayment({
     await requireRegistrationPermission(actor, "registration:manage", { conferenceId: r.conferenceId }, tx);
     const amountCents = parseMoney(amount, r.currency);
     if (amountCents === null || amountCents <= 0) throw new FieldError("amount", "reg.validation.amount");
-    if (!anyway) await warnBeforeRecording(tx, { registrationId, amountCents, note: note ?? null, locale: actor.locale, now });
+    if (!anyway) await warnBeforeRecording(tx, { registrationId, amountCents, note: note ?? null, locale: locale ?? actor.locale, now });
     return applyBankPayment(tx, { registrationId, amountCents, note: note ?? null, externalId: null, actorId: actor.id, now });
   });
 }

@@ -13,6 +13,7 @@ import { markPaidSchema } from "~/domain/registration/schemas";
 import { pick, useLocale, useT } from "~/i18n";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const locale = await resolveLocale(request, user);
   const outcome = await runForm(request, submission, () =>
     recordBankPayment({
       actor: user,
@@ -49,6 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       amount: submission.value.amount,
       note: submission.value.note,
       anyway: submission.value.anyway === "on",
+      locale,
     }),
   );
   // A warning (duplicate or overpayment) comes back with the typed values and a "record anyway" box.
