@@ -175,3 +175,14 @@ export function Fact({
     </>
   );
 }
+
+/** Said on the tickets and register pages once the conference is over (decision 062). */
+export function RegistrationClosedNotice() {
+  const t = useT();
+  return (
+    <section role="status" data-testid="registration-closed" className="mb-4 max-w-2xl rounded-md border border-stone-400 bg-stone-100 p-4">
+      <h2 className="text-lg font-semibold">{t("reg.closed.title")}</h2>
+      <p className="mt-1">{t("reg.closed.text")}</p>
+    </section>
+  );
+}
