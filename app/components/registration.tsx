@@ -119,6 +119,7 @@ export function ManageNav({ slug }: { slug: string }) {
   const t = useT();
   const links: [string, MessageKey][] = [
     [`/conferences/${slug}/manage/registrations`, "reg.manage.nav.registrations"],
+    [`/conferences/${slug}/manage/registrations/email`, "reg.manage.nav.email"],
     [`/conferences/${slug}/manage/tickets`, "reg.manage.nav.tickets"],
     [`/conferences/${slug}/manage/tickets/questions`, "reg.manage.nav.questions"],
     [`/conferences/${slug}/manage/tickets/vouchers`, "reg.manage.nav.vouchers"],
