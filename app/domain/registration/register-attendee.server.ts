@@ -9,6 +9,7 @@ import {
   type RegistrationSettings,
   type TicketType,
 } from "~/generated/prisma/client";
+import { now as clockNow } from "~/utils/clock.server";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
@@ -423,6 +424,18 @@ export type RegistrationFacts = NonNullable<Awaited<ReturnType<typeof registrati
  * then needs, in the one query registerAttendee would otherwise run. Hand the
  * result to registerAttendee as `facts`. Null when the conference does not exist.
  */
-export async function registrationForm({ actor, slug, ticketTypeId }: { actor: SessionUser; slug: string; ticketTypeId: string }) {
-  return registrationFacts(db(), slug, ticketTypeId, actor.id);
+export async function registrationForm({
+  actor,
+  slug,
+  ticketTypeId,
+  now = clockNow(),
+}: {
+  actor: SessionUser;
+  slug: string;
+  ticketTypeId: string;
+  now?: Date;
+}) {
+  const facts = await registrationFacts(db(), slug, ticketTypeId, actor.id);
+  // Once the conference is over the answer is "registration is closed", whatever the form says (decision 062).
+  return facts ? { ...facts, closed: registrationClosed(facts.conference, now) } : null;
 }

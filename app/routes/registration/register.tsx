@@ -45,9 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One query gives the questions to validate against and what registering needs.
   const facts = await registrationForm({ actor: user, slug, ticketTypeId: String(formData.get("ticketTypeId") ?? "") });
   const submission = parseWithZod(formData, { schema: registrationFormSchema(facts?.questions ?? []) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // A closed registration is refused as such (409, "registration is closed"), before any field is checked.
+  if (submission.status !== "success" && !facts?.closed) return data(submission.reply(), { status: 400 });
   const outcome = await runForm(request, submission, () =>
-    registerAttendee({ actor: user, slug, input: submission.value as never, facts }),
+    registerAttendee({ actor: user, slug, input: (submission.value ?? {}) as never, facts }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   if (outcome.value.checkoutUrl) return redirect(outcome.value.checkoutUrl);
