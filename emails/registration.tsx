@@ -20,7 +20,9 @@ export const registrationTemplates = {
         name={p.name}
         lines={[
           ...p.body.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()),
-          zh(l) ? `此邮件由 ${p.conference} 会务组发送给已报名的参会者。` : `The organizers of ${p.conference} sent this to registered attendees.`,
+          zh(l)
+            ? `此邮件由 ${p.conference} 会务组发送给已报名的参会者。`
+            : `The organizers of ${p.conference} sent this to registered attendees.`,
         ]}
         action={myRegistration(l)}
         url={p.url}

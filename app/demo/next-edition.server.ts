@@ -50,7 +50,11 @@ export async function seedNextEditionDemo({ orgId, seededAt = new Date() }: { or
       where: { email: { in: ["organizer@concord.test", "reviewer@concord.test", "checkin@concord.test"] } },
       select: { id: true, email: true },
     });
-    const roleOf = { "organizer@concord.test": "ORGANIZER", "reviewer@concord.test": "REVIEWER", "checkin@concord.test": "CHECKIN" } as const;
+    const roleOf = {
+      "organizer@concord.test": "ORGANIZER",
+      "reviewer@concord.test": "REVIEWER",
+      "checkin@concord.test": "CHECKIN",
+    } as const;
     await tx.conferenceRole.createMany({
       data: team.map((u) => ({ conferenceId: conference.id, userId: u.id, role: roleOf[u.email as keyof typeof roleOf] })),
     });

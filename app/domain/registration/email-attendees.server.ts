@@ -59,7 +59,8 @@ export async function emailAttendees({ actor, slug, input }: ManageOptions & { i
         select: { id: true, user: { select: { email: true, nameLatin: true, locale: true } } },
       });
       if (input.intent === "preview") return { sent: false as const, recipients: people.length };
-      if (input.expected !== people.length) return { sent: false as const, recipients: people.length, changed: input.expected !== undefined };
+      if (input.expected !== people.length)
+        return { sent: false as const, recipients: people.length, changed: input.expected !== undefined };
       if (people.length === 0) throw new AppError("BAD_REQUEST", "reg.email.nobody");
       const count = await enqueueEmails(
         tx,

@@ -123,7 +123,8 @@ export const registration: Translation<typeof en> = {
   "reg.manage.nav.registrations": "注册",
   "reg.manage.nav.email": "群发邮件",
   "reg.email.title": "给参会者发邮件",
-  "reg.email.lead": "按票种或状态给参会者写信。每位收件人以其语言收到邮件：如您填写了中文内容且对方使用中文，则发送中文，否则发送英文。目前有 {count} 人持有名额。",
+  "reg.email.lead":
+    "按票种或状态给参会者写信。每位收件人以其语言收到邮件：如您填写了中文内容且对方使用中文，则发送中文，否则发送英文。目前有 {count} 人持有名额。",
   "reg.email.audience": "收件人",
   "reg.email.ticket": "票种",
   "reg.email.allTickets": "全部票种",
