@@ -80,3 +80,20 @@ test("cancelling after the deadline, without JavaScript: the page says why and w
   await page.reload();
   await expect(page.getByText(/^(Confirmed|已确认)$/)).toBeVisible();
 });
+
+test("organizers email the attendees of a ticket type, without JavaScript: preview, then send", async ({ browser }) => {
+  const page = await noScript(browser, "organizer@concord.test");
+  await page.goto(`/conferences/${NEXT}/manage/registrations/email`);
+  await page.getByLabel("Ticket type").selectOption({ label: "Regular" });
+  await page.getByLabel("Subject (English)").fill("Shuttle buses");
+  await page.getByLabel("Message (English)").fill("Buses leave the hotel at 8:00.\n\nSee you there.");
+  await page.getByLabel(/^Subject \(Chinese\)/).fill("班车安排");
+  await page.getByLabel(/^Message \(Chinese\)/).fill("班车 8:00 从酒店出发。");
+  await page.getByRole("button", { name: "Preview recipients" }).click();
+  await expect(page.getByTestId("email-preview")).toContainText("This message will go to 1 person.");
+  // What was typed is kept for the second step.
+  await expect(page.getByLabel("Subject (English)")).toHaveValue("Shuttle buses");
+  await page.screenshot({ path: "tests/artifacts/calendar-email-attendees.png", fullPage: true });
+  await page.getByRole("button", { name: "Send to 1 person" }).click();
+  await expect(page.getByText("Message queued for 1 person.")).toBeVisible();
+});
