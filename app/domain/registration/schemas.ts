@@ -128,3 +128,9 @@ export const voucherSchema = z
     message: "reg.validation.percent",
   });
 export type VoucherInput = z.infer<typeof voucherSchema>;
+
+/** Deleting a voucher: the box that says so must be ticked (the form works without JavaScript). */
+export const deleteVoucherSchema = z.object({
+  intent: z.literal("delete-voucher"),
+  confirm: z.literal("yes", { error: "reg.vouchers.confirmRequired" }),
+});
