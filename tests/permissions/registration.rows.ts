@@ -253,15 +253,14 @@ export const rows: PermissionRow[] = [
     request: async (cast) => {
       const code = `V${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
       const v = await db().voucher.create({ data: { conferenceId: cast.conference.id, code, kind: "PERCENT", value: 100 } });
+      const forms: Record<"edit" | "delete", Record<string, string>> = {
+        edit: { intent: "voucher", code, kind: "PERCENT", value: "50" },
+        delete: { intent: "delete-voucher", confirm: "yes" },
+      };
       return {
         path: `/conferences/${cast.conference.slug}/manage/tickets/vouchers/${v.id}`,
         params: { slug: cast.conference.slug, id: v.id },
-        form:
-          what === "edit"
-            ? { intent: "voucher", code, kind: "PERCENT", value: "50" }
-            : what === "delete"
-              ? { intent: "delete-voucher", confirm: "yes" }
-              : undefined,
+        form: what === "loader" ? undefined : forms[what],
       };
     },
     allowed: [...ORGANIZERS],
