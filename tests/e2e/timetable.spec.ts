@@ -126,7 +126,7 @@ test("deleting a room with a released session asks first, says what moves, and l
   await expect(confirm.getByRole("heading")).toHaveText(`Delete the room “${ANNEX}”?`);
   await expect(confirm).toContainText("1 session of the draft is in this room; they keep their times");
   await expect(confirm.getByRole("listitem")).toHaveText([PANEL]);
-  await expect(confirm).toContainText("The public programme does not change now (1 released sessions use it)");
+  await expect(confirm).toContainText("The public programme does not change now (1 released session uses it)");
   await page.screenshot({ path: "tests/artifacts/timetable-delete-room.png", fullPage: true });
   // "Keep it" changes nothing.
   await confirm.getByRole("link", { name: "Keep it" }).click();

@@ -187,7 +187,7 @@ export const programme = {
     "This session is in the released programme, so it is not deleted. Set it back to draft (or take it out of the timetable) and release: its speakers and the attendees who starred it are told. Then you can delete it.",
   "programme.delete.noSessions": "No session uses it.",
   "programme.delete.released":
-    "The public programme does not change now ({n} released sessions use it): it changes when you next release the timetable.",
+    "The public programme does not change now ({n, plural, one {# released session uses it} other {# released sessions use it}}): it changes when you next release the timetable.",
   "programme.delete.confirmRoom": "Delete the room “{name}”",
   "programme.delete.confirmTrack": "Delete the track “{name}”",
   "programme.delete.keep": "Keep it",
