@@ -9,6 +9,8 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { DEMO_CONFERENCE_SLUG } from "~/demo/facts";
+import { seedDemo } from "~/demo/seed.server";
 import * as json from "~/routes/programme/schedule-json";
 import * as xml from "~/routes/programme/schedule-xml";
 import { db } from "~/utils/db.server";
@@ -93,6 +95,15 @@ describe("the schedule exports validate against the c3voc schema and the frab XS
     expect(x).not.toContain("Lunch");
     expect(x).toContain("<title>Coffee</title>");
     expect(x).toContain('<track name="Trade &amp; Law" color="#1f6feb"');
+  });
+
+  it("the demo conference's exports validate (the data people see first)", async () => {
+    await seedDemo();
+    const { j, x } = await exportsOf(DEMO_CONFERENCE_SLUG);
+    expect(j.schedule.conference.acronym).toBe("icete_2025");
+    expect(validate(j), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(xsdErrors(x)).toBe("");
+    expect(x.match(/<event /g)?.length).toBeGreaterThan(3);
   });
 
   it.each([
