@@ -163,6 +163,18 @@ describe("importing a bank statement", () => {
     ]);
   });
 
+  it("two organizers confirming the same statement at once record each line once", async () => {
+    const { slug, organizer, registrations } = await setup(100_00, 3);
+    const csv = `reference,amount\n${registrations.map((r) => `${r.reference},40.00`).join("\n")}\n`;
+    const p = await preview(slug, organizer.cookie, csv);
+    const results = await Promise.all([1, 2, 3].map(() => confirm(slug, organizer.cookie, p)));
+    const counts = results.map((r) => r.data as { recorded: number; already: number });
+    // Every line was recorded by exactly one of the three (the unique external id decides), and nothing twice.
+    expect(counts.reduce((n, c) => n + c.recorded, 0)).toBe(3);
+    expect(await db().payment.count({ where: { registrationId: { in: registrations.map((r) => r.id) } } })).toBe(3);
+    for (const r of registrations) expect((await db().registration.findUniqueOrThrow({ where: { id: r.id } })).paidCents).toBe(40_00);
+  });
+
   it("refuses a transfer that names two registrations", async () => {
     const { slug, organizer, registrations } = await setup(100_00, 2);
     const [a, b] = registrations;
