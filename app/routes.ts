@@ -80,6 +80,7 @@ export default [
               route("export", "routes/registration/manage/export.ts"),
               route("import", "routes/registration/manage/import.tsx"),
               route("badges", "routes/registration/manage/badges.ts"),
+              route("email", "routes/registration/manage/email.tsx"),
               route(":id", "routes/registration/manage/registration.tsx"),
             ]),
             ...prefix("tickets", [

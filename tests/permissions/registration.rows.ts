@@ -7,6 +7,7 @@ import * as regList from "~/routes/registration/manage/registrations";
 import * as regExport from "~/routes/registration/manage/export";
 import * as regBadges from "~/routes/registration/manage/badges";
 import * as regImport from "~/routes/registration/manage/import";
+import * as regEmail from "~/routes/registration/manage/email";
 import * as manageTickets from "~/routes/registration/manage/tickets";
 import * as editTicket from "~/routes/registration/manage/ticket";
 import * as questions from "~/routes/registration/manage/questions";
@@ -18,7 +19,7 @@ import * as tickets from "~/routes/registration/tickets";
 import * as badge from "~/routes/registration/badge";
 import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
-import type { Cast } from "../support/world";
+import { daysFromToday, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
 
 const ORGANIZERS = ["organizer", "orgAdmin"] as const;
@@ -26,7 +27,11 @@ const ORGANIZERS = ["organizer", "orgAdmin"] as const;
 /** Publishes the cast's conference with one free ticket in a quota of `capacity`. */
 async function ticketing(cast: Cast, capacity = 10) {
   const conferenceId = cast.conference.id;
-  await db().conference.update({ where: { id: conferenceId }, data: { status: "PUBLISHED" } });
+  // Days still to come: nothing is sold once a conference is over (decision 062).
+  await db().conference.update({
+    where: { id: conferenceId },
+    data: { status: "PUBLISHED", startDate: daysFromToday(60), endDate: daysFromToday(61) },
+  });
   await db().registrationSettings.create({ data: { conferenceId, cancelUntil: new Date(Date.now() + 86_400_000) } });
   const quota = await db().quota.create({ data: { conferenceId, name: "Hall", capacity } });
   const ticket = await db().ticketType.create({
@@ -158,6 +163,29 @@ export const rows: PermissionRow[] = [
       path: `/conferences/${cast.conference.slug}/manage/registrations/badges?layout=sheet`,
       params: { slug: cast.conference.slug },
     }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "GET /conferences/:slug/manage/registrations/email",
+    route: regEmail,
+    kind: "loader",
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations/email`,
+      params: { slug: cast.conference.slug },
+    }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/email (send to attendees)",
+    route: regEmail,
+    request: async (cast) => {
+      const { slug } = await attendeeRegistration(cast);
+      return {
+        path: `/conferences/${slug}/manage/registrations/email`,
+        params: { slug },
+        form: { intent: "send", expected: "1", subjectEn: "Shuttle", bodyEn: "Buses at 8:00." },
+      };
+    },
     allowed: [...ORGANIZERS],
   },
   {

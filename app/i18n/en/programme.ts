@@ -296,6 +296,10 @@ export const programme = {
   "programme.cfp.formats": "Formats",
   "programme.cfp.intro": "Introduction",
   "programme.cfp.introZh": "Introduction in Chinese",
+  "programme.cfp.blindReview": "Blind review: reviewers do not see who wrote a proposal",
+  "programme.cfp.blindReviewHint":
+    "Authors' names, email addresses and organizations are withheld from reviewers on every page they see; organizers still see them. Conflicts of interest are still checked.",
+  "programme.review.blind": "Blind review: the authors are not shown to reviewers.",
   "programme.cfp.sameOrganizationConflicts": "Members of the same organization as an author count as conflicted",
   "programme.cfp.sameOrganizationConflictsHint":
     "Submitters and co-authors never review their own proposals. With this setting, reviewers also do not get proposals by colleagues of their organizations.",
