@@ -87,6 +87,7 @@ export default [
               index("routes/registration/manage/tickets.tsx"),
               route("questions", "routes/registration/manage/questions.tsx"),
               route("vouchers", "routes/registration/manage/vouchers.tsx"),
+              route("vouchers/:id", "routes/registration/manage/voucher.tsx"),
               route(":id", "routes/registration/manage/ticket.tsx"),
             ]),
             route("visa", "routes/registration/manage/visa.tsx"),

@@ -12,6 +12,7 @@ import * as manageTickets from "~/routes/registration/manage/tickets";
 import * as editTicket from "~/routes/registration/manage/ticket";
 import * as questions from "~/routes/registration/manage/questions";
 import * as vouchers from "~/routes/registration/manage/vouchers";
+import * as editVoucher from "~/routes/registration/manage/voucher";
 import * as visa from "~/routes/registration/manage/visa";
 import * as register from "~/routes/registration/register";
 import * as tickets from "~/routes/registration/tickets";
@@ -273,6 +274,25 @@ export const rows: PermissionRow[] = [
     }),
     allowed: [...ORGANIZERS],
   },
+  ...(["loader", "edit", "delete"] as const).map((what): PermissionRow => ({
+    name: `${what === "loader" ? "GET" : "POST"} /conferences/:slug/manage/tickets/vouchers/:id${what === "loader" ? "" : ` (${what})`}`,
+    route: editVoucher,
+    ...(what === "loader" ? { kind: "loader" as const } : {}),
+    request: async (cast) => {
+      const code = `V${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+      const v = await db().voucher.create({ data: { conferenceId: cast.conference.id, code, kind: "PERCENT", value: 100 } });
+      const forms: Record<"edit" | "delete", Record<string, string>> = {
+        edit: { intent: "voucher", code, kind: "PERCENT", value: "50" },
+        delete: { intent: "delete-voucher", confirm: "yes" },
+      };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/tickets/vouchers/${v.id}`,
+        params: { slug: cast.conference.slug, id: v.id },
+        form: what === "loader" ? undefined : forms[what],
+      };
+    },
+    allowed: [...ORGANIZERS],
+  })),
   {
     name: "POST /conferences/:slug/manage/visa (decide)",
     route: visa,

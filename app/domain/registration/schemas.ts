@@ -150,3 +150,9 @@ export const emailAttendeesSchema = z.object({
   expected: z.number().int().min(0).optional(),
 });
 export type EmailAttendeesInput = z.output<typeof emailAttendeesSchema>;
+
+/** Deleting a voucher: the box that says so must be ticked (the form works without JavaScript). */
+export const deleteVoucherSchema = z.object({
+  intent: z.literal("delete-voucher"),
+  confirm: z.literal("yes", { error: "reg.vouchers.confirmRequired" }),
+});

@@ -253,6 +253,22 @@ export const registration = {
   "reg.vouchers.used": "{used} used of {limit}",
   "reg.vouchers.unlimited": "unlimited",
   "reg.vouchers.none": "No vouchers yet.",
+  "reg.vouchers.codeTaken": "A voucher with this code already exists.",
+  "reg.vouchers.limitBelowUsed": "The usage limit cannot be lower than the number of times the voucher was already used.",
+  "reg.vouchers.edit": "Edit",
+  "reg.vouchers.editFor": "Edit voucher {code}",
+  "reg.vouchers.back": "Back to vouchers",
+  "reg.vouchers.registrations":
+    "{n, plural, =0 {No registration has used it yet.} one {# registration used it; it keeps the price it got.} other {# registrations used it; they keep the price they got.}}",
+  "reg.vouchers.deleteTitle": "Delete this voucher",
+  "reg.vouchers.deleteLead":
+    "Deleting removes the code for good: nobody can use it any more. A voucher that has been used is not deleted; end its validity or lower its usage limit instead.",
+  "reg.vouchers.confirmDelete": "Yes, delete the voucher {code}",
+  "reg.vouchers.confirmRequired": "Tick the box to confirm the deletion.",
+  "reg.vouchers.delete": "Delete voucher",
+  "reg.vouchers.deleted": "The voucher was deleted.",
+  "reg.vouchers.usedNoDelete":
+    "This voucher was used {used, plural, one {once} other {# times}}, so it is not deleted: the registrations that used it keep their link to it. To stop further use, set “Valid until” to now or the usage limit to {used}.",
   "reg.visa.title": "Visa letter requests",
   "reg.visa.none": "No requests.",
   "reg.visa.approve": "Approve",

@@ -182,6 +182,8 @@ export const programme: Translation<typeof en> = {
   "programme.delete.trackTitle": "删除分论坛“{name}”？",
   "programme.delete.roomSessions": "草稿中有 {n} 个议程在此会场；它们保留时间，但在您另行安排之前没有会场：",
   "programme.delete.trackSessions": "有 {n} 个议程属于此分论坛；下次发布后它们将不属于任何分论坛：",
+  "programme.delete.sessionReleased":
+    "该议程在已发布的日程中，因此不会被删除。请先将其改回草稿（或移出日程）并发布，系统会通知报告人和收藏它的参会者，然后即可删除。",
   "programme.delete.noSessions": "没有议程使用它。",
   "programme.delete.released": "公开议程现在不会改变（{n} 个已发布的议程使用它）：在您下次发布时间表时才会改变。",
   "programme.delete.confirmRoom": "删除会场“{name}”",
@@ -189,7 +191,7 @@ export const programme: Translation<typeof en> = {
   "programme.delete.keep": "保留",
   "programme.release.title": "发布议程",
   "programme.release.lead":
-    "您编辑的是草稿。公开议程、XML 和 JSON 导出、日历订阅以及“议程时间变更”邮件只跟随已发布版本。发布会把草稿复制为已发布版本。",
+    "您编辑的是草稿。公开议程、XML 和 JSON 导出、日历订阅以及“议程时间变更／取消”邮件只跟随已发布版本。发布会把草稿复制为已发布版本。",
   "programme.release.nothing": "草稿与已发布的议程相同：发布不会改变公众看到的任何内容。",
   "programme.release.changesTitle": "将要发生的变化",
   "programme.release.added": "新增：{title}，{to}",
