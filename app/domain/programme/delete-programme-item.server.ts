@@ -1,6 +1,6 @@
 import { requireConfirmed } from "~/utils/confirm";
 import { db, type Tx } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
+import { AppError, notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { programmeLocks } from "./locks.server";
@@ -22,7 +22,10 @@ export type DeleteProgrammeItemOptions = {
  * the draft's sessions in a deleted room lose their room at once (they keep
  * their times), those of a deleted track keep it until the next release, and
  * the released programme is untouched until then; the release removes the row.
- * A deleted session leaves agendas and sign-ups with it.
+ * A deleted session leaves agendas and sign-ups with it; a session in the
+ * released programme is not deleted (that would change the public programme
+ * without a release and tell nobody): it is first cancelled or taken out of the
+ * timetable and released, which emails its speakers and starrers.
  */
 export async function deleteProgrammeItem({ actor, slug, kind, id, confirmed }: DeleteProgrammeItemOptions) {
   return db().$transaction(async (tx) => {
@@ -37,8 +40,10 @@ export async function deleteProgrammeItem({ actor, slug, kind, id, confirmed }: 
         : kind === "track"
           ? await tx.track.updateMany({ where: live, data: { deletedAt: new Date() } })
           : kind === "session"
-            ? await tx.programmeSession.deleteMany({ where })
+            ? await tx.programmeSession.deleteMany({ where: { ...where, releasedStartsAt: null } })
             : await tx.speaker.deleteMany({ where });
+    if (count === 0 && kind === "session" && (await tx.programmeSession.count({ where })))
+      throw new AppError("SESSION_RELEASED", "programme.delete.sessionReleased");
     if (count === 0) throw notFound();
     const moved = kind === "room" ? (await tx.programmeSession.updateMany({ where: { roomId: id }, data: { roomId: null } })).count : 0;
     await audit(tx, {
@@ -56,9 +61,11 @@ async function refuseUnconfirmed(tx: Tx, kind: ProgrammeItemKind, where: { id: s
   if (kind === "session") {
     const s = await tx.programmeSession.findFirst({
       where,
-      select: { title: true, _count: { select: { stars: true, signups: true, speakers: true } } },
+      select: { title: true, releasedStartsAt: true, _count: { select: { stars: true, signups: true, speakers: true } } },
     });
     if (!s) throw notFound();
+    // Refused whether confirmed or not: say so now rather than after a confirmation.
+    if (s.releasedStartsAt) throw new AppError("SESSION_RELEASED", "programme.delete.sessionReleased");
     requireConfirmed(false, "programme.confirm.deleteSession", {
       title: s.title,
       stars: s._count.stars,
