@@ -16,6 +16,7 @@ describe("confirming destructive actions", () => {
       start: "2025-09-27T10:00",
       end: "2025-09-27T11:00",
       speakerIds: [speaker.id],
+      released: false, // a released session is never deleted (it is cancelled through a release)
     });
     const fan = await makeUser();
     await db().agendaStar.create({ data: { userId: fan.id, sessionId: s.id } });
@@ -49,6 +50,19 @@ describe("confirming destructive actions", () => {
     const done = await call({ intent: "delete-session", id: s.id, confirm: "1" });
     expect(done.status).toBe(302);
     expect(await db().programmeSession.count({ where: { id: s.id } })).toBe(0);
+  });
+
+  it("a released session is refused at once, not after a confirmation it could never honour", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const s = await makeSession(conference.id, { title: "Keynote", start: "2025-09-27T10:00", end: "2025-09-27T11:00" });
+    const asked = await callAction(sessionsRoute, {
+      path: `/conferences/${conference.slug}/manage/programme`,
+      params: { slug: conference.slug },
+      cookie: organizer.cookie,
+      form: { intent: "delete-session", id: s.id },
+    });
+    expect(asked.status).toBe(302); // back to the list with the reason, no confirmation panel
+    expect(await db().programmeSession.count({ where: { id: s.id } })).toBe(1);
   });
 
   it("the question is asked only of someone allowed to do it, and about a thing that exists", async () => {
