@@ -47,6 +47,7 @@ test("with JavaScript, deleting a speaker asks first, moves focus to the questio
   await page.goto(`/conferences/${SLUG}/manage/programme/speakers/new`);
   await page.getByLabel("Name in Latin script").fill("Ux Test Speaker");
   await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page).not.toHaveURL(/\/speakers\/new$/); // saved before leaving
   await page.goto(`/conferences/${SLUG}/manage/programme/speakers`);
   await page.getByRole("button", { name: "Delete “Ux Test Speaker”" }).click();
   const panel = page.getByTestId("confirm-panel");
@@ -131,7 +132,7 @@ test("each person's own pages are reachable from the header or the account page"
   await reviewer.getByTestId("signed-in-as").click();
   await reviewer
     .getByTestId("my-places")
-    .getByRole("link", { name: /^Review proposals for / })
+    .getByRole("link", { name: /^Review proposals for 2nd / })
     .click();
   await expect(reviewer).toHaveURL(new RegExp(`/conferences/${SLUG}/reviews$`));
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Proposals to review"); // the queue, not a refusal
@@ -146,7 +147,7 @@ test("each person's own pages are reachable from the header or the account page"
   await speaker.goto("/account");
   await speaker
     .getByTestId("my-places")
-    .getByRole("link", { name: /^Organize / })
+    .getByRole("link", { name: /^Organize 2nd / })
     .click();
   await expect(speaker).toHaveURL(new RegExp(`/conferences/${SLUG}/manage/registrations$`));
 
@@ -154,7 +155,7 @@ test("each person's own pages are reachable from the header or the account page"
   await desk.goto("/account");
   await desk
     .getByTestId("my-places")
-    .getByRole("link", { name: /^Check-in desk of / })
+    .getByRole("link", { name: /^Check-in desk of 2nd / })
     .click();
   await expect(desk).toHaveURL(new RegExp(`/conferences/${SLUG}/checkin$`));
 });
