@@ -9,7 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { hammer, programmeWorld, round, startServer } from "./programme-setup.js";
-import { people } from "./registration-support.js";
+import { cpuMs, people } from "./registration-support.js";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3321);
 const BASELINE_PORT = PORT + 1;
@@ -37,13 +37,19 @@ try {
   let jsGzip = 0;
   for (const s of scripts) jsGzip += gzipSync(Buffer.from(await (await fetch(`http://127.0.0.1:${PORT}${s}`)).arrayBuffer())).length;
   await hammer(url, { seconds: 2 }); // warm-up
-  const app = await hammer(url, { seconds: SECONDS });
+  // Server CPU per response: a cost that, unlike throughput, hardly moves when other work shares the machine.
+  const measured = async (options) => {
+    const cpu0 = cpuMs(server.pid);
+    const r = await hammer(url, options);
+    return { ...r, server_cpu_ms_per_response: round((cpuMs(server.pid) - cpu0) / Math.max(1, r.requests)) };
+  };
+  const app = await measured({ seconds: SECONDS });
   // The signed-in variant: the reader's own page (stars shown), never served from the anonymous cache.
   const signedInHeaders = { cookie: reader.cookie };
   const signedInHtml = await (await fetch(url, { headers: signedInHeaders })).text();
   if (!signedInHtml.includes("Session 300:")) throw new Error("the signed-in page does not show the 300 sessions");
   await hammer(url, { seconds: 2, headers: signedInHeaders });
-  const signedIn = await hammer(url, { seconds: SECONDS, headers: signedInHeaders });
+  const signedIn = await measured({ seconds: SECONDS, headers: signedInHeaders });
   // Baseline: the same bytes from a bare node:http server in its own process.
   const file = path.join(os.tmpdir(), `concord-bench-programme-${process.pid}.html`);
   fs.writeFileSync(file, html);

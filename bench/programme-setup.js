@@ -121,7 +121,7 @@ export async function startServer(port, database) {
     if (Date.now() > deadline) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))) };
+  return { pid: child.pid, stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))) };
 }
 
 /** `connections` keep-alive loops requesting `url` for `seconds`: req/s, p50/p99 (ms), bytes per response. */

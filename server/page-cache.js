@@ -6,9 +6,12 @@
 // pending toasts bypass it, so organizers always see their own changes at once.
 import zlib from "node:zlib";
 
-/** Public pages worth caching: the programme and its machine-readable exports. */
+/**
+ * Public pages worth caching: the programme (and its data for client navigations, `.data`: the browser
+ * asks for it when it applies the reader's own time zone) and its machine-readable exports.
+ */
 export const CACHED_PAGES = [
-  /^\/conferences\/[^/]+\/programme\/?$/,
+  /^\/conferences\/[^/]+\/programme(?:\/|\.data)?$/,
   /^\/conferences\/[^/]+\/schedule\.(xml|json)$/,
   /^\/api\/conferences\/[^/]+\/programme\/?$/,
 ];

@@ -135,12 +135,11 @@ export async function agendaFeed(token: string, ifNoneMatch: string | null) {
   if (!version) return null;
   const { etag } = version;
   if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
-  let body = bodies.get(etag);
-  if (body === undefined) {
-    body = await agendaCalendar(token);
-    if (body === null) return null;
-    if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
-    bodies.set(etag, body);
-  }
+  const kept = bodies.get(etag);
+  if (kept !== undefined) return { etag, body: kept };
+  const body = await agendaCalendar(token);
+  if (body === null) return null;
+  if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
+  bodies.set(etag, body);
   return { etag, body };
 }
