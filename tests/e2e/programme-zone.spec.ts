@@ -33,7 +33,7 @@ test.describe("in São Paulo", () => {
     await expect(opening(page)).toHaveText(/^09:00–\d\d:\d\d$/);
     // The choice is kept: the next visit stays on the venue's time (and offers the reader's own).
     await page.goto(`/conferences/${SLUG}/programme`);
-    await expect(page.getByTestId("zone-mine")).toBeVisible();
+    await expect(page.getByTestId("zone-mine")).toBeVisible({ timeout: 20_000 }); // after hydration, on a busy machine
     await expect(page.getByTestId("time-zone")).toContainText("Asia/Shanghai");
     await expect(opening(page)).toHaveText(/^09:00/);
     await page.getByTestId("zone-mine").click();

@@ -278,7 +278,12 @@ export default function Programme() {
         <p>{t("programme.emptyAll")}</p>
       ) : (
         <Form method="post" preventScrollReset>
-          <CachedMarkup cacheKey={d.listKey} tree={(slot) => sessionList(list, labels, d.signedIn ? slot : null)} slots={stars} />
+          <CachedMarkup
+            id="programme-list"
+            cacheKey={d.listKey}
+            tree={(slot) => sessionList(list, labels, d.signedIn ? slot : null)}
+            slots={stars}
+          />
         </Form>
       )}
       <p className="mt-8 flex flex-wrap gap-4 text-sm">
