@@ -19,7 +19,6 @@ import { sessionUserOf } from "./session-user";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
 import { type PackedRows, unpackRows } from "~/components/programme-list";
 
-
 async function publicView(slug: string) {
   const page = await callLoader(programmePage, { path: `/conferences/${slug}/programme?view=room`, params: { slug } });
   const x = await callLoader(xml, { path: "/x", params: { slug } });

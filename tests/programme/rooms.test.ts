@@ -7,7 +7,6 @@ import { callAction, callLoader } from "../support/http";
 import { makeRoom, makeSession, organizerWorld } from "./support";
 import { type PackedRows, unpackRows } from "~/components/programme-list";
 
-
 describe("rooms and tracks: edit, and delete only after confirming, without touching the released programme", () => {
   it("deleting a room with sessions asks first, says what moves, and changes the public programme only at the release", async () => {
     const { conference, organizer, actor } = await organizerWorld();
