@@ -26,7 +26,13 @@ export const visaDecisionSchema = z.object({
 export const moneyText = () =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
 
-export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
+/** `anyway`: the organizer saw the duplicate / overpayment warning for this payment and records it still. */
+export const markPaidSchema = z.object({
+  intent: z.literal("mark-paid"),
+  amount: moneyText(),
+  note: optionalText(200),
+  anyway: z.literal("on").optional(),
+});
 
 export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
@@ -51,6 +57,8 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  // Not on the form (decision 071): one registration per person and conference makes it 1 in effect.
+  // Still read so that older clients posting it keep working.
   perPersonLimit: z.coerce
     .number({ error: "reg.validation.perPersonLimit" })
     .int("reg.validation.perPersonLimit")
