@@ -4,9 +4,10 @@ import { pageCache } from "../../server/page-cache.js";
 describe("the page cache", () => {
   it("gives a cached document the nonce of the response that replays it (else its scripts are blocked by CSP)", async () => {
     let renders = 0;
-    const handler = async (_request: Request, context?: { cspNonce?: string }) => {
+    const handler = async (_request: Request, ...rest: unknown[]) => {
       renders++;
-      const html = `<html><script nonce="${context?.cspNonce}">hydrate()</script><script type="module" nonce="${context?.cspNonce}" src="/a.js"></script></html>`;
+      const nonce = (rest[0] as { cspNonce?: string } | undefined)?.cspNonce;
+      const html = `<html><script nonce="${nonce}">hydrate()</script><script type="module" nonce="${nonce}" src="/a.js"></script></html>`;
       return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
     };
     const cached = pageCache({ ttlMs: 60_000 })(handler);
