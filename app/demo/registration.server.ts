@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { badgeCode, paymentReference } from "~/domain/registration/codes.server";
+import { issueInvoice } from "~/domain/registration/invoices.server";
 
 /**
  * Demo data of the registration area, loaded after the organizations, people
@@ -20,6 +21,11 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
         bankInstructions:
           "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
+        // Demo seller data for invoices: plausible, and marked as demo on every document.
+        sellerName: "China Association for Science and Technology · ICEET 2025 Secretariat (DEMO DATA)",
+        sellerAddress: "3 Fuxing Road, Haidian District, Beijing 100038, China (demo address)",
+        sellerTaxId: "DEMO-91100000000000000X",
+        taxRateBasisPoints: 600,
       },
     });
     const hall = await tx.quota.create({ data: { conferenceId, name: "Main hall", capacity: 800 } });
@@ -104,10 +110,10 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
           status: "CONFIRMED" as const,
           method: "BANK_TRANSFER" as const,
           paidCents: 1200_00,
-          receiptNumber: 1,
           confirmedAt: now,
           payerOrganization: "Beihang University",
           payerTaxId: "12100000400010144U",
+          payerAddress: "37 Xueyuan Road, Haidian District, Beijing 100191, China",
         },
         quota: hall.id,
       },
@@ -144,9 +150,10 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
-      await tx.registration.create({ data: s.data });
+      const r = await tx.registration.create({ data: s.data });
+      // The paid one gets its invoice the way a payment would issue it (number 1 of the conference).
+      if (s.data.status === "CONFIRMED" && s.data.method !== "FREE") await issueInvoice(tx, r.id, now);
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
     }
-    await tx.registrationSettings.update({ where: { conferenceId }, data: { nextReceiptNumber: 2 } });
   });
 }
