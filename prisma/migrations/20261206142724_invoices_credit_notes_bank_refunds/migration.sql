@@ -74,9 +74,6 @@ ALTER TABLE "BankRefund" ADD CONSTRAINT "BankRefund_invoiceId_fkey" FOREIGN KEY 
 
 -- An issued invoice or credit note is never edited (decision 058): a refund or cancellation issues a
 -- credit note instead. Deletion stays possible only through the conference's own deletion (cascade).
-CREATE FUNCTION "invoice_is_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'Invoice % is issued and cannot be changed; issue a credit note instead', OLD."numberText";
-END;
-$$;
+-- (The body is an E-string with \073 for the semicolon: the migration runner splits statements at every semicolon.)
+CREATE FUNCTION "invoice_is_immutable"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION ''Invoice % is issued and cannot be changed: issue a credit note instead'', OLD."numberText"\073 END\073';
 CREATE TRIGGER "Invoice_immutable" BEFORE UPDATE ON "Invoice" FOR EACH ROW EXECUTE FUNCTION "invoice_is_immutable"();
