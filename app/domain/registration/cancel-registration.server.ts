@@ -48,9 +48,10 @@ async function settleCancellation(
       entityId: r.id,
       data: { amountCents: byHand, currency: r.currency },
     });
-  } else if (invoice) {
-    await issueCreditNote(tx, invoice.id, r.now, r.actorId);
+    return true;
   }
+  if (invoice) await issueCreditNote(tx, invoice.id, r.now, r.actorId);
+  return false;
 }
 
 /**
@@ -108,9 +109,9 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
       props: { ...ctx.base, refund: owed > 0 ? formatMoney(owed, r.currency, ctx.locale) : null },
     });
     const refundsDue = await markRefundsDue(tx, r.id, now);
-    await settleCancellation(tx, { ...r, owed, cardRefundIds: refundsDue, actorId: actor.id, now });
-    return { refundsDue };
+    const bankRefundPending = await settleCancellation(tx, { ...r, owed, cardRefundIds: refundsDue, actorId: actor.id, now });
+    return { refundsDue, bankRefundPending };
   });
   const refunds = await attemptRefunds(outcome.refundsDue, now);
-  return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0 };
+  return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0, bankRefundPending: outcome.bankRefundPending };
 }

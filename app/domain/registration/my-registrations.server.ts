@@ -54,6 +54,14 @@ export async function myRegistration({ actor, registrationId }: MyRegistrationOp
         orderBy: { createdAt: "asc" },
         select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true, refundDueSince: true },
       },
+      invoices: {
+        orderBy: { number: "asc" },
+        select: { id: true, kind: true, numberText: true, issuedAt: true, grossCents: true, currency: true },
+      },
+      bankRefunds: {
+        orderBy: { requestedAt: "asc" },
+        select: { id: true, amountCents: true, currency: true, requestedAt: true, paidOutOn: true, paidOutRef: true },
+      },
     },
   });
   if (!r) throw notFound();

@@ -92,6 +92,8 @@ export const registration = {
   "reg.my.payByCard": "Pay by card",
   "reg.my.paidWaiting": "Thank you. We are waiting for the payment provider to confirm the payment; this page updates when it does.",
   "reg.my.documents": "Documents",
+  "reg.my.bankRefundPending":
+    "{amount} will be paid back to you by bank transfer; the organizers record it here when they send it, with a credit note.",
   "reg.my.receipt": "Receipt (PDF)",
   "reg.my.badge": "Badge (PDF)",
   "reg.my.calendar": "Add to calendar (.ics)",
@@ -173,6 +175,18 @@ export const registration = {
   "reg.documents.CREDIT_NOTE": "Credit note {number}",
   "reg.documents.issued": "issued {date}",
   "reg.error.refundRecorded": "This refund has already been recorded.",
+  "reg.validation.taxRate": "Enter a percentage from 0 to 100, e.g. 6 or 7.5.",
+  "reg.tickets.manage.invoices": "Invoices",
+  "reg.tickets.manage.invoicesHint":
+    "Printed on invoices and credit notes issued from now on; those already issued keep what they were issued with.",
+  "reg.tickets.manage.sellerName": "Seller's legal name",
+  "reg.tickets.manage.sellerAddress": "Seller's address",
+  "reg.tickets.manage.sellerTaxId": "Seller's tax ID",
+  "reg.tickets.manage.taxRate": "Tax rate included in ticket prices (%)",
+  "reg.tickets.manage.taxRateHint":
+    "Ticket prices are what attendees pay; invoices show the net amount and the tax they include. Empty or 0: no tax.",
+  "reg.tickets.manage.taxExemptReason": "Reason no tax is charged",
+  "reg.tickets.manage.taxExemptHint": 'Printed when the rate is 0, e.g. "VAT exempt" or "zero-rated".',
   "reg.validation.payoutFuture": "The payout day cannot be in the future.",
   "reg.manage.refundPendingSince": "refund pending since {date}",
   "reg.manage.refundAttempts": "{attempts} failed attempts, last error: {error}",

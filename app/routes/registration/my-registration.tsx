@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { InvoiceDocuments } from "~/components/invoice-documents";
 import { Fact, Facts, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
 import { formatMoney } from "~/domain/registration/money";
@@ -125,6 +126,13 @@ export default function MyRegistration() {
             ))}
           </Fact>
         ) : null}
+        {r.bankRefunds
+          .filter((b) => !b.paidOutOn)
+          .map((b) => (
+            <Fact key={b.id} label={t("reg.my.refundPending")} testId="bank-refund-pending">
+              {t("reg.my.bankRefundPending", { amount: formatMoney(b.amountCents, b.currency, locale) })}
+            </Fact>
+          ))}
         {r.holdUntil ? (
           <Fact label={t("reg.my.holdUntil")}>
             {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
@@ -184,6 +192,8 @@ export default function MyRegistration() {
           </ul>
         </section>
       ) : null}
+
+      <InvoiceDocuments registrationId={r.id} documents={r.invoices} zone={zone} />
 
       {active ? (
         <section className="mt-6 max-w-xl">
