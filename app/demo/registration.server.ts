@@ -9,6 +9,8 @@ import { issueInvoice } from "~/domain/registration/invoices.server";
  * bank instructions, a voucher, and a few registrations in different states.
  * attendee@concord.test is left unregistered so the demo can be tried as them.
  */
+const PAID_AT = new Date("2025-08-20T02:30:00Z");
+
 export async function seedRegistrationDemo({ conferenceId }: { conferenceId: string }) {
   const client = db();
   if ((await client.ticketType.count({ where: { conferenceId } })) > 0) return;
@@ -22,7 +24,7 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
           "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
         // Demo seller data for invoices: plausible, and marked as demo on every document.
-        sellerName: "China Association for Science and Technology · ICEET 2025 Secretariat (DEMO DATA)",
+        sellerName: "China Association for Science and Technology · ICETE 2025 Secretariat (DEMO DATA)",
         sellerAddress: "3 Fuxing Road, Haidian District, Beijing 100038, China (demo address)",
         sellerTaxId: "DEMO-91100000000000000X",
         taxRateBasisPoints: 600,
@@ -110,7 +112,8 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
           status: "CONFIRMED" as const,
           method: "BANK_TRANSFER" as const,
           paidCents: 1200_00,
-          confirmedAt: now,
+          // Paid a month before the conference of September 2025: the invoice carries that date.
+          confirmedAt: PAID_AT,
           payerOrganization: "Beihang University",
           payerTaxId: "12100000400010144U",
           payerAddress: "37 Xueyuan Road, Haidian District, Beijing 100191, China",
@@ -151,8 +154,13 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
       const r = await tx.registration.create({ data: s.data });
-      // The paid one gets its invoice the way a payment would issue it (number 1 of the conference).
-      if (s.data.status === "CONFIRMED" && s.data.method !== "FREE") await issueInvoice(tx, r.id, now);
+      // The paid one has its bank payment and gets its invoice the way a payment issues it (number 1).
+      if (s.data.status === "CONFIRMED" && s.data.method !== "FREE") {
+        await tx.payment.create({
+          data: { registrationId: r.id, kind: "BANK_TRANSFER", amountCents: r.paidCents, currency: r.currency, note: "Demo bank transfer" },
+        });
+        await issueInvoice(tx, r.id, PAID_AT);
+      }
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
     }
   });

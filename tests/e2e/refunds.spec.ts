@@ -36,9 +36,10 @@ test("cancel and refund a bank-paid registration → refund pending → payout r
 
   // A payout day in the future is refused with the form kept; then the real one.
   await organizer.getByLabel("Bank reference of the refund").fill("BOC-2025-REF-88");
-  await organizer.getByLabel("Paid out on").fill("2099-01-01");
+  const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await organizer.getByLabel("Paid out on").fill(inThreeDays);
   await organizer.getByRole("button", { name: "Record the payout" }).click();
-  await expect(organizer.getByText(/The payout day cannot be in the future|Please pick a date/).first()).toBeVisible();
+  await expect(organizer.getByText("The payout day cannot be in the future.")).toBeVisible();
   await expect(organizer.getByLabel("Bank reference of the refund")).toHaveValue("BOC-2025-REF-88");
   await organizer.getByLabel("Paid out on").fill(new Date().toISOString().slice(0, 10));
   await organizer.getByRole("button", { name: "Record the payout" }).click();
