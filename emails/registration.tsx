@@ -10,6 +10,25 @@ type Base = { name: string; conference: string; url: string };
 const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
 
 export const registrationTemplates = {
+  /** Written by the organizers to attendees (email-attendees.server.ts): their text, in the recipient's language when they gave one. */
+  organizerMessage: {
+    subject: (l, p) => `${p.conference}: ${p.subject}`,
+    render: (l, p: Base & { subject: string; body: string }) => (
+      <GreetingEmail
+        locale={l}
+        preview={p.subject}
+        name={p.name}
+        lines={[
+          ...p.body.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()),
+          zh(l)
+            ? `此邮件由 ${p.conference} 会务组发送给已报名的参会者。`
+            : `The organizers of ${p.conference} sent this to registered attendees.`,
+        ]}
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { subject: string; body: string }>,
   registrationReceived: {
     subject: (l, p) => (zh(l) ? `已收到您的注册：${p.conference}` : `Registration received: ${p.conference}`),
     render: (l, p: Base & { ticket: string; amount: string; holdUntil: string }) => (

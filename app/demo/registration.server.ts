@@ -2,16 +2,24 @@ import { db } from "~/utils/db.server";
 import { badgeCode, paymentReference } from "~/domain/registration/codes.server";
 import { issueInvoice } from "~/domain/registration/invoices.server";
 
+/** Which side of time a conference's demo registrations show (decision 062). */
+export type DemoRegistrationEdition =
+  /** The 2025 conference as it happened: everyone paid or cancelled in September 2025; nothing is on hold. */
+  | { kind: "past" }
+  /** The next edition: sales open, one bank transfer still awaiting payment, dates relative to `seededAt`. */
+  | { kind: "next"; seededAt: Date; startDate: Date };
+
+const DAY = 86_400_000;
+
 /**
  * Demo data of the registration area, loaded after the organizations, people
  * and conference of seed.server.ts: CNY tickets sharing the 800-seat main hall
  * (regular, student, member institution), a free online ticket, two questions,
  * bank instructions, a voucher, and a few registrations in different states.
- * attendee@concord.test is left unregistered so the demo can be tried as them.
+ * attendee@concord.test is left unregistered so the demo can be tried as them
+ * (on the next edition: the 2025 conference is over and sells nothing).
  */
-const PAID_AT = new Date("2025-08-20T02:30:00Z");
-
-export async function seedRegistrationDemo({ conferenceId }: { conferenceId: string }) {
+export async function seedRegistrationDemo({ conferenceId, edition }: { conferenceId: string; edition: DemoRegistrationEdition }) {
   const client = db();
   if ((await client.ticketType.count({ where: { conferenceId } })) > 0) return;
   await client.$transaction(async (tx) => {
@@ -19,12 +27,12 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     await tx.registrationSettings.create({
       data: {
         conferenceId,
-        cancelUntil: new Date("2025-09-20T16:00:00Z"),
+        cancelUntil: edition.kind === "past" ? new Date("2025-09-20T16:00:00Z") : new Date(edition.startDate.getTime() - 14 * DAY),
         bankInstructions:
           "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
         // Demo seller data for invoices: plausible, and marked as demo on every document.
-        sellerName: "China Association for Science and Technology · ICETE 2025 Secretariat (DEMO DATA)",
+        sellerName: "China Association for Science and Technology · ICETE Secretariat (DEMO DATA)",
         sellerAddress: "3 Fuxing Road, Haidian District, Beijing 100038, China (demo address)",
         sellerTaxId: "DEMO-91100000000000000X",
         taxRateBasisPoints: 600,
@@ -83,7 +91,14 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
       ],
     });
     await tx.voucher.create({
-      data: { conferenceId, code: "IEA2025", kind: "PERCENT", value: 20, usageLimit: 50, ticketTypeIds: [regular.id] },
+      data: {
+        conferenceId,
+        code: edition.kind === "past" ? "IEA2025" : "IEA-NEXT",
+        kind: "PERCENT",
+        value: 20,
+        usageLimit: 50,
+        ticketTypeIds: [regular.id],
+      },
     });
     const people = await tx.user.findMany({
       where: {
@@ -93,7 +108,8 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
       },
     });
     const byEmail = new Map(people.map((p) => [p.email, p.id]));
-    const now = new Date();
+    // When each registration happened: September 2025 for the past edition, the days before seeding for the next.
+    const now = edition.kind === "past" ? new Date("2025-09-12T02:00:00Z") : new Date(edition.seededAt.getTime() - 3 * DAY);
     const base = (userId: string, t: { id: string; priceCents: number }) => ({
       conferenceId,
       userId,
@@ -112,24 +128,38 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
           status: "CONFIRMED" as const,
           method: "BANK_TRANSFER" as const,
           paidCents: 1200_00,
-          // Paid a month before the conference of September 2025: the invoice carries that date.
-          confirmedAt: PAID_AT,
+          confirmedAt: now,
           payerOrganization: "Beihang University",
           payerTaxId: "12100000400010144U",
           payerAddress: "37 Xueyuan Road, Haidian District, Beijing 100191, China",
         },
         quota: hall.id,
       },
-      {
-        email: "upv.admin@concord.test",
-        data: {
-          ...base(byEmail.get("upv.admin@concord.test")!, member),
-          status: "RESERVED" as const,
-          method: "BANK_TRANSFER" as const,
-          holdUntil: new Date(now.getTime() + 14 * 86_400_000),
-        },
-        quota: hall.id,
-      },
+      // Paid by bank transfer before the 2025 conference; on the next edition still awaiting payment.
+      edition.kind === "past"
+        ? {
+            email: "upv.admin@concord.test",
+            data: {
+              ...base(byEmail.get("upv.admin@concord.test")!, member),
+              status: "CONFIRMED" as const,
+              method: "BANK_TRANSFER" as const,
+              paidCents: 900_00,
+              confirmedAt: new Date("2025-09-18T06:30:00Z"),
+              payerOrganization: "Universitat Politècnica de València",
+            },
+            quota: hall.id,
+          }
+        : {
+            email: "upv.admin@concord.test",
+            data: {
+              ...base(byEmail.get("upv.admin@concord.test")!, member),
+              status: "RESERVED" as const,
+              method: "BANK_TRANSFER" as const,
+              // A hold never outlives the conference (decision 062); 14 days from its start is well inside.
+              holdUntil: new Date(edition.seededAt.getTime() + 11 * DAY),
+            },
+            quota: hall.id,
+          },
       {
         email: "ceeaa.signatory@concord.test",
         data: {
@@ -153,13 +183,20 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
-      const r = await tx.registration.create({ data: s.data });
-      // The paid one has its bank payment and gets its invoice the way a payment issues it (number 1).
-      if (s.data.status === "CONFIRMED" && s.data.method !== "FREE") {
+      const r = await tx.registration.create({ data: { ...s.data, createdAt: new Date(now.getTime() - 7 * DAY) } });
+      // A paid one has its bank payment and gets its invoice the way a payment issues it (numbers 1, 2 …).
+      if (r.status === "CONFIRMED" && r.paidCents > 0) {
         await tx.payment.create({
-          data: { registrationId: r.id, kind: "BANK_TRANSFER", amountCents: r.paidCents, currency: r.currency, note: "Demo bank transfer" },
+          data: {
+            registrationId: r.id,
+            kind: "BANK_TRANSFER",
+            amountCents: r.paidCents,
+            currency: r.currency,
+            note: "Demo bank transfer",
+            createdAt: r.confirmedAt!,
+          },
         });
-        await issueInvoice(tx, r.id, PAID_AT);
+        await issueInvoice(tx, r.id, r.confirmedAt!);
       }
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
     }

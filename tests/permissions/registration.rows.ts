@@ -7,10 +7,12 @@ import * as regList from "~/routes/registration/manage/registrations";
 import * as regExport from "~/routes/registration/manage/export";
 import * as regBadges from "~/routes/registration/manage/badges";
 import * as regImport from "~/routes/registration/manage/import";
+import * as regEmail from "~/routes/registration/manage/email";
 import * as manageTickets from "~/routes/registration/manage/tickets";
 import * as editTicket from "~/routes/registration/manage/ticket";
 import * as questions from "~/routes/registration/manage/questions";
 import * as vouchers from "~/routes/registration/manage/vouchers";
+import * as editVoucher from "~/routes/registration/manage/voucher";
 import * as visa from "~/routes/registration/manage/visa";
 import * as register from "~/routes/registration/register";
 import * as tickets from "~/routes/registration/tickets";
@@ -20,7 +22,7 @@ import * as receipt from "~/routes/registration/receipt";
 import * as invoiceDocument from "~/routes/registration/invoice-document";
 import { issueCreditNote, issueInvoice } from "~/domain/registration/invoices.server";
 import { db } from "~/utils/db.server";
-import type { Cast } from "../support/world";
+import { daysFromToday, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
 
 const ORGANIZERS = ["organizer", "orgAdmin"] as const;
@@ -28,7 +30,11 @@ const ORGANIZERS = ["organizer", "orgAdmin"] as const;
 /** Publishes the cast's conference with one free ticket in a quota of `capacity`. */
 async function ticketing(cast: Cast, capacity = 10) {
   const conferenceId = cast.conference.id;
-  await db().conference.update({ where: { id: conferenceId }, data: { status: "PUBLISHED" } });
+  // Days still to come: nothing is sold once a conference is over (decision 062).
+  await db().conference.update({
+    where: { id: conferenceId },
+    data: { status: "PUBLISHED", startDate: daysFromToday(60), endDate: daysFromToday(61) },
+  });
   await db().registrationSettings.create({ data: { conferenceId, cancelUntil: new Date(Date.now() + 86_400_000) } });
   const quota = await db().quota.create({ data: { conferenceId, name: "Hall", capacity } });
   const ticket = await db().ticketType.create({
@@ -239,6 +245,29 @@ export const rows: PermissionRow[] = [
     allowed: [...ORGANIZERS],
   },
   {
+    name: "GET /conferences/:slug/manage/registrations/email",
+    route: regEmail,
+    kind: "loader",
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations/email`,
+      params: { slug: cast.conference.slug },
+    }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/email (send to attendees)",
+    route: regEmail,
+    request: async (cast) => {
+      const { slug } = await attendeeRegistration(cast);
+      return {
+        path: `/conferences/${slug}/manage/registrations/email`,
+        params: { slug },
+        form: { intent: "send", expected: "1", subjectEn: "Shuttle", bodyEn: "Buses at 8:00." },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
     name: "POST /conferences/:slug/manage/registrations/import",
     route: regImport,
     request: async (cast) => ({
@@ -324,6 +353,25 @@ export const rows: PermissionRow[] = [
     }),
     allowed: [...ORGANIZERS],
   },
+  ...(["loader", "edit", "delete"] as const).map((what): PermissionRow => ({
+    name: `${what === "loader" ? "GET" : "POST"} /conferences/:slug/manage/tickets/vouchers/:id${what === "loader" ? "" : ` (${what})`}`,
+    route: editVoucher,
+    ...(what === "loader" ? { kind: "loader" as const } : {}),
+    request: async (cast) => {
+      const code = `V${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+      const v = await db().voucher.create({ data: { conferenceId: cast.conference.id, code, kind: "PERCENT", value: 100 } });
+      const forms: Record<"edit" | "delete", Record<string, string>> = {
+        edit: { intent: "voucher", code, kind: "PERCENT", value: "50" },
+        delete: { intent: "delete-voucher", confirm: "yes" },
+      };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/tickets/vouchers/${v.id}`,
+        params: { slug: cast.conference.slug, id: v.id },
+        form: what === "loader" ? undefined : forms[what],
+      };
+    },
+    allowed: [...ORGANIZERS],
+  })),
   {
     name: "POST /conferences/:slug/manage/visa (decide)",
     route: visa,
