@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A closed registration is refused as such (409, "registration is closed"), before any field is checked.
   if (submission.status !== "success" && !facts?.closed) return data(submission.reply(), { status: 400 });
   const outcome = await runForm(request, submission, () =>
-    registerAttendee({ actor: user, slug, input: (submission.value ?? {}) as never, facts }),
+    registerAttendee({ actor: user, slug, input: (submission.status === "success" ? submission.value : {}) as never, facts }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   if (outcome.value.checkoutUrl) return redirect(outcome.value.checkoutUrl);
