@@ -154,6 +154,15 @@ export const rows: PermissionRow[] = [
     allowed: ["attendee", ...ORGANIZERS],
   },
   {
+    name: "POST /my/registrations/:id (invoice details while awaiting payment)",
+    route: myReg,
+    request: async (cast) => {
+      const { reg } = await attendeeRegistration(cast, "RESERVED");
+      return { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, form: { intent: "invoice-address", payerOrganization: "Org" } };
+    },
+    allowed: ["attendee"],
+  },
+  {
     name: "GET /my/registrations/:id/receipt (the invoice)",
     route: receipt,
     kind: "loader",

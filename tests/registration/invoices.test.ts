@@ -166,6 +166,35 @@ describe("invoices", () => {
     await expect(db().invoice.update({ where: { id: invoice.id }, data: { grossCents: 1 } })).rejects.toThrow(/cannot be changed/);
   });
 
+  it("the attendee edits the invoice details while awaiting payment; the invoice carries them; afterwards they are refused", async () => {
+    const w = await conferenceWithInvoicing();
+    const reg = await registerByBank(w);
+    const edit = (form: Record<string, string>) =>
+      callAction(myReg, {
+        path: `/my/registrations/${reg.id}`,
+        params: { id: reg.id },
+        cookie: w.user.cookie,
+        form: { intent: "invoice-address", ...form },
+      });
+    const details = {
+      payerOrganization: "Fudan University 复旦大学",
+      payerTaxId: "12100000425006133X",
+      payerAddress: "220 Handan Road, Shanghai",
+    };
+    expect((await edit(details)).status).toBe(302);
+    expect((await edit({ ...details, payerTaxId: "x".repeat(61) })).status).toBe(400);
+    await organizerPost(w, reg.id, { intent: "mark-paid", amount: "1200" });
+    const [invoice] = await invoicesOf(reg.id);
+    expect((invoice.data as unknown as InvoiceSnapshot).buyer).toMatchObject({
+      organization: "Fudan University 复旦大学",
+      taxId: "12100000425006133X",
+      address: "220 Handan Road, Shanghai",
+    });
+    const late = await edit({ ...details, payerOrganization: "Someone else" });
+    expect(late.status).toBe(409);
+    expect((await db().registration.findUniqueOrThrow({ where: { id: reg.id } })).payerOrganization).toBe("Fudan University 复旦大学");
+  });
+
   it("Cancel and refund of a bank-paid registration: refund pending with its amount → payout recorded → credit note for attendee and organizer", async () => {
     const w = await conferenceWithInvoicing();
     const reg = await registerByBank(w);

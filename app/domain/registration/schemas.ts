@@ -28,6 +28,15 @@ export const moneyText = () =>
 
 export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
 
+/** Whom the invoice is made out to, editable by the attendee until it is issued. */
+export const invoiceAddressSchema = z.object({
+  intent: z.literal("invoice-address"),
+  payerOrganization: optionalText(200),
+  payerTaxId: optionalText(60),
+  payerAddress: optionalText(500),
+});
+export type InvoiceAddressInput = z.infer<typeof invoiceAddressSchema>;
+
 /** Recording the payout of a pending bank refund: the day the bank paid it out and its reference. */
 export const refundPayoutSchema = z.object({
   intent: z.literal("refund-payout"),

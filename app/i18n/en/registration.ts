@@ -95,6 +95,13 @@ export const registration = {
   "reg.my.payByCard": "Pay by card",
   "reg.my.paidWaiting": "Thank you. We are waiting for the payment provider to confirm the payment; this page updates when it does.",
   "reg.my.documents": "Documents",
+  "reg.my.invoiceAddress": "Invoice details",
+  "reg.my.invoiceAddressHint":
+    "The invoice is issued when your payment arrives, made out to what is here; after that it cannot be changed.",
+  "reg.my.invoiceAddressSave": "Save invoice details",
+  "reg.my.invoiceAddressSaved": "Invoice details saved.",
+  "reg.my.cancelledBankRefund": "Your registration is cancelled. The organizers will pay back what you transferred and send a credit note.",
+  "reg.error.invoiceIssued": "The invoice has already been issued; it cannot be changed.",
   "reg.my.bankRefundPending":
     "{amount} will be paid back to you by bank transfer; the organizers record it here when they send it, with a credit note.",
   "reg.my.receipt": "Receipt (PDF)",
