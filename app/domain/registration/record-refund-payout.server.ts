@@ -4,6 +4,7 @@ import { requireRegistrationPermission } from "~/utils/permissions/registration.
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { issueCreditNote } from "./invoices.server";
+import { LAUNCH_TX } from "./settings.server";
 
 export type RecordRefundPayoutOptions = {
   actor: SessionUser | null;
@@ -23,6 +24,8 @@ export type RecordRefundPayoutOptions = {
 export async function recordRefundPayout({ actor, refundId, paidOutOn, reference, now = new Date() }: RecordRefundPayoutOptions) {
   if (!actor) throw unauthorized();
   if (paidOutOn.getTime() > now.getTime() + 86_400_000) throw new FieldError("paidOutOn", "reg.validation.payoutFuture");
+  // Like every issue of the conference's series, it may queue behind others (a statement import confirming
+  // many payments at once holds the series' row lock in turn): waiting is normal then, not an error.
   return db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "BankRefund" WHERE id = ${refundId}::uuid FOR UPDATE`;
     if (!locked) throw notFound();
@@ -61,5 +64,5 @@ export async function recordRefundPayout({ actor, refundId, paidOutOn, reference
       data: { amountCents: refund.amountCents, currency: refund.currency, reference, creditNote: creditNote?.numberText ?? null },
     });
     return { creditNote: creditNote?.numberText ?? null };
-  });
+  }, LAUNCH_TX);
 }
