@@ -79,6 +79,34 @@ export const registrationTemplates = {
       />
     ),
   } satisfies Template<Base & { ticket: string; amount: string; reference: string; instructions: string; holdUntil: string }>,
+  paymentReminder: {
+    subject: (l, p) =>
+      zh(l) ? `提醒：请在 ${p.holdUntil} 前付款（${p.conference}）` : `Reminder: please pay by ${p.holdUntil} (${p.conference})`,
+    render: (l, p: Base & { ticket: string; amount: string; reference: string; holdUntil: string; bank: boolean }) => (
+      <GreetingEmail
+        locale={l}
+        preview={zh(l) ? `您的名额保留至 ${p.holdUntil}` : `Your place is held until ${p.holdUntil}`}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [
+                `我们尚未收到您 ${p.conference} 注册（${p.ticket}）的全部付款：${p.amount}。`,
+                `名额为您保留至 ${p.holdUntil}，逾期将被释放。`,
+                p.bank ? `如已通过银行转账付款，请确认附言为 ${p.reference}；到账后我们会确认您的注册。` : "请打开您的注册完成付款。",
+              ]
+            : [
+                `We have not yet received the full payment of ${p.amount} for your registration (${p.ticket}) at ${p.conference}.`,
+                `Your place is held until ${p.holdUntil}; after that it is released.`,
+                p.bank
+                  ? `If you already paid by bank transfer, check that it quotes the reference ${p.reference}; we confirm your registration once it arrives.`
+                  : "Open your registration to complete the payment.",
+              ]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; amount: string; reference: string; holdUntil: string; bank: boolean }>,
   registrationConfirmed: {
     subject: (l, p) => (zh(l) ? `注册已确认：${p.conference}` : `Registration confirmed: ${p.conference}`),
     render: (l, p: Base & { ticket: string; badgeUrl: string; calendarUrl: string }) => (
@@ -106,23 +134,36 @@ export const registrationTemplates = {
   } satisfies Template<Base & { ticket: string; badgeUrl: string; calendarUrl: string }>,
   holdExpired: {
     subject: (l, p) => (zh(l) ? `保留名额已过期：${p.conference}` : `Your held place has expired: ${p.conference}`),
-    render: (l, p: Base) => (
-      <GreetingEmail
-        locale={l}
-        preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
-        name={p.name}
-        lines={
-          zh(l)
-            ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`]
-            : [
-                `No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`,
-              ]
-        }
-        action={zh(l) ? "重新注册" : "Register again"}
-        url={p.url}
-      />
-    ),
-  } satisfies Template<Base>,
+    // `over`: released because the conference ended (decision 062): nothing to register for again.
+    render: (l, p: Base & { over?: boolean }) =>
+      p.over ? (
+        <GreetingEmail
+          locale={l}
+          preview={zh(l) ? "会议已结束" : "The conference is over"}
+          name={p.name}
+          lines={
+            zh(l)
+              ? [`${p.conference} 已结束，为您保留但尚未付款的名额已释放，您无需再付款。`]
+              : [`${p.conference} is over, so the place held for you, which was never paid, was released. Nothing is owed.`]
+          }
+        />
+      ) : (
+        <GreetingEmail
+          locale={l}
+          preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
+          name={p.name}
+          lines={
+            zh(l)
+              ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`]
+              : [
+                  `No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`,
+                ]
+          }
+          action={zh(l) ? "重新注册" : "Register again"}
+          url={p.url}
+        />
+      ),
+  } satisfies Template<Base & { over?: boolean }>,
   waitlistOffer: {
     subject: (l, p) => (zh(l) ? `有名额了：${p.conference}` : `A place is yours to claim: ${p.conference}`),
     render: (l, p: Base & { ticket: string; expires: string }) => (

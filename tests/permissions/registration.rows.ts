@@ -277,13 +277,28 @@ export const rows: PermissionRow[] = [
     allowed: [...ORGANIZERS],
   },
   {
-    name: "POST /conferences/:slug/manage/registrations/import",
+    name: "POST /conferences/:slug/manage/registrations/import (preview)",
     route: regImport,
     request: async (cast) => ({
       path: `/conferences/${cast.conference.slug}/manage/registrations/import`,
       params: { slug: cast.conference.slug },
-      form: { statement: new File(["reference,amount\nNONE-222222,1\n"], "s.csv") },
+      form: { intent: "preview", statement: new File(["reference,amount\nNONE-222222,1\n"], "s.csv") },
     }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/import (confirm)",
+    route: regImport,
+    request: async (cast) => {
+      const { slug, reg } = await attendeeRegistration(cast, "RESERVED");
+      const csv = `reference,amount\n${reg.reference},100.00\n`;
+      return {
+        path: `/conferences/${slug}/manage/registrations/import`,
+        params: { slug },
+        // A digest from no preview: an allowed organizer is shown a fresh preview (409), nothing is recorded.
+        form: { intent: "confirm", content: Buffer.from(csv).toString("base64"), decimal: "auto", digest: "0".repeat(32) },
+      };
+    },
     allowed: [...ORGANIZERS],
   },
   {

@@ -26,7 +26,13 @@ export const visaDecisionSchema = z.object({
 export const moneyText = () =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
 
-export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
+/** `anyway`: the organizer saw the duplicate / overpayment warning for this payment and records it still. */
+export const markPaidSchema = z.object({
+  intent: z.literal("mark-paid"),
+  amount: moneyText(),
+  note: optionalText(200),
+  anyway: z.literal("on").optional(),
+});
 
 /** Whom the invoice is made out to, editable by the attendee until it is issued. */
 export const invoiceAddressSchema = z.object({
@@ -68,6 +74,8 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  // Not on the form (decision 071): one registration per person and conference makes it 1 in effect.
+  // Still read so that older clients posting it keep working.
   perPersonLimit: z.coerce
     .number({ error: "reg.validation.perPersonLimit" })
     .int("reg.validation.perPersonLimit")
