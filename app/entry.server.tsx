@@ -2,7 +2,9 @@ import { type AppLoadContext, type EntryContext, type HandleErrorFunction, creat
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { MarkupCacheProvider } from "./components/cached-markup";
 import { NonceProvider } from "./components/nonce";
+import { markupCache } from "./utils/cached-markup.server";
 import { AppError } from "./utils/errors";
 import { withoutNulBytes } from "./utils/html-stream.server";
 import { logger } from "./utils/logger.server";
@@ -53,7 +55,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <MarkupCacheProvider value={markupCache}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </MarkupCacheProvider>
       </NonceProvider>,
       {
         nonce,

@@ -142,6 +142,7 @@ export default [
           route("badge", "routes/registration/badge.ts"),
           route("calendar", "routes/registration/registration-calendar.ts"),
           route("receipt", "routes/registration/receipt.ts"),
+          route("invoices/:invoiceId", "routes/registration/invoice-document.ts"),
           route("visa-letter", "routes/registration/visa-letter.ts"),
         ]),
       ]),

@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchDatabase, load, percentile, root, round } from "./accords-setup.js";
+import { SECRET } from "./registration-support.js";
 
 export { round };
 
@@ -101,6 +102,7 @@ export async function startServer(port, database) {
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: database.url,
+      SESSION_SECRET: SECRET,
       CONCORD_SEED: "0",
       NODE_ENV: "production",
       MAIL_STORE_ONLY: "1",
@@ -119,11 +121,11 @@ export async function startServer(port, database) {
     if (Date.now() > deadline) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))) };
+  return { pid: child.pid, stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))) };
 }
 
 /** `connections` keep-alive loops requesting `url` for `seconds`: req/s, p50/p99 (ms), bytes per response. */
-export async function hammer(url, { connections = 32, seconds = 20 } = {}) {
+export async function hammer(url, { connections = 32, seconds = 20, headers = {} } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies = [];
   let bytes = 0;
@@ -133,11 +135,11 @@ export async function hammer(url, { connections = 32, seconds = 20 } = {}) {
     new Promise((resolve) => {
       const t0 = performance.now();
       http
-        .get(url, { agent }, (res) => {
+        .get(url, { agent, headers }, (res) => {
           let n = 0;
           res.on("data", (c) => (n += c.length));
           res.on("end", () => {
-            if (res.statusCode !== 200) errors++;
+            if (res.statusCode !== 200 && res.statusCode !== 304) errors++;
             latencies.push(performance.now() - t0);
             bytes += n;
             resolve();

@@ -6,9 +6,12 @@
 // pending toasts bypass it, so organizers always see their own changes at once.
 import zlib from "node:zlib";
 
-/** Public pages worth caching: the programme and its machine-readable exports. */
+/**
+ * Public pages worth caching: the programme (and its data for client navigations, `.data`: the browser
+ * asks for it when it applies the reader's own time zone) and its machine-readable exports.
+ */
 export const CACHED_PAGES = [
-  /^\/conferences\/[^/]+\/programme\/?$/,
+  /^\/conferences\/[^/]+\/programme(?:\/|\.data)?$/,
   /^\/conferences\/[^/]+\/schedule\.(xml|json)$/,
   /^\/api\/conferences\/[^/]+\/programme\/?$/,
 ];
@@ -33,10 +36,18 @@ export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
     return `${url.pathname}${url.search}|${locale}|${(request.headers.get("accept-language") ?? "").slice(0, 100)}`;
   }
 
-  function replay(entry, request, state) {
+  function replay(entry, request, state, nonce) {
     const headers = new Headers(entry.headers);
     headers.set("X-Concord-Cache", state);
     headers.append("Vary", "Accept-Encoding");
+    if (entry.pieces && nonce && nonce !== entry.nonce) {
+      // The page's inline scripts carry the nonce of the response that rendered it; this response's
+      // Content-Security-Policy names another, so the scripts get this one (else a hit never hydrates).
+      // Compressed afterwards by the compression middleware, like any response.
+      const body = Buffer.from(entry.pieces.join(`nonce="${nonce}"`));
+      headers.set("Content-Length", String(body.length));
+      return new Response(body, { status: entry.status, headers });
+    }
     if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
       // Compressed once per entry; the compression middleware leaves encoded responses alone.
       entry.gzipped ??= zlib.gzipSync(entry.body);
@@ -53,9 +64,10 @@ export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
       const key = keyFor(request);
       if (!key) return handler(request, ...rest);
       const hit = entries.get(key);
+      const nonce = rest[0]?.cspNonce;
       if (hit && hit.expires > Date.now()) {
         stats.hits++;
-        return replay(hit, request, "hit");
+        return replay(hit, request, "hit", nonce);
       }
       stats.misses++;
       const response = await handler(request, ...rest);
@@ -63,16 +75,20 @@ export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
         response.headers.set("X-Concord-Cache", "miss");
         return response;
       }
+      const body = Buffer.from(await response.arrayBuffer());
       const entry = {
         expires: Date.now() + ttlMs,
         status: 200,
         headers: [...response.headers],
-        body: Buffer.from(await response.arrayBuffer()),
+        body,
+        nonce,
+        // Documents: cut at the nonce once, so that a hit can carry its own.
+        pieces: nonce && /^text\/html/.test(response.headers.get("content-type") ?? "") ? body.toString().split(`nonce="${nonce}"`) : null,
       };
       entries.delete(key);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value);
       entries.set(key, entry);
-      return replay(entry, request, "miss");
+      return replay(entry, request, "miss", nonce);
     };
     return Object.assign(cached, { stats, clear: () => entries.clear() });
   };

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { badgeCode, paymentReference } from "~/domain/registration/codes.server";
+import { issueInvoice } from "~/domain/registration/invoices.server";
 
 /** Which side of time a conference's demo registrations show (decision 062). */
 export type DemoRegistrationEdition =
@@ -30,6 +31,11 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
         bankInstructions:
           "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
+        // Demo seller data for invoices: plausible, and marked as demo on every document.
+        sellerName: "China Association for Science and Technology · ICETE Secretariat (DEMO DATA)",
+        sellerAddress: "3 Fuxing Road, Haidian District, Beijing 100038, China (demo address)",
+        sellerTaxId: "DEMO-91100000000000000X",
+        taxRateBasisPoints: 600,
       },
     });
     const hall = await tx.quota.create({ data: { conferenceId, name: "Main hall", capacity: 800 } });
@@ -122,10 +128,10 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
           status: "CONFIRMED" as const,
           method: "BANK_TRANSFER" as const,
           paidCents: 1200_00,
-          receiptNumber: 1,
           confirmedAt: now,
           payerOrganization: "Beihang University",
           payerTaxId: "12100000400010144U",
+          payerAddress: "37 Xueyuan Road, Haidian District, Beijing 100191, China",
         },
         quota: hall.id,
       },
@@ -138,7 +144,6 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
               status: "CONFIRMED" as const,
               method: "BANK_TRANSFER" as const,
               paidCents: 900_00,
-              receiptNumber: 2,
               confirmedAt: new Date("2025-09-18T06:30:00Z"),
               payerOrganization: "Universitat Politècnica de València",
             },
@@ -178,9 +183,22 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
-      await tx.registration.create({ data: { ...s.data, createdAt: new Date(now.getTime() - 7 * DAY) } });
+      const r = await tx.registration.create({ data: { ...s.data, createdAt: new Date(now.getTime() - 7 * DAY) } });
+      // A paid one has its bank payment and gets its invoice the way a payment issues it (numbers 1, 2 …).
+      if (r.status === "CONFIRMED" && r.paidCents > 0) {
+        await tx.payment.create({
+          data: {
+            registrationId: r.id,
+            kind: "BANK_TRANSFER",
+            amountCents: r.paidCents,
+            currency: r.currency,
+            note: "Demo bank transfer",
+            createdAt: r.confirmedAt!,
+          },
+        });
+        await issueInvoice(tx, r.id, r.confirmedAt!);
+      }
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
     }
-    await tx.registrationSettings.update({ where: { conferenceId }, data: { nextReceiptNumber: edition.kind === "past" ? 3 : 2 } });
   });
 }

@@ -1,6 +1,7 @@
 import type { PdfInput } from "~/domain/accords/pdf.server";
 import type { VerificationBundle } from "~/domain/accords/verification";
-import type { ReceiptData, VisaLetterData } from "~/domain/registration/document-pdfs.server";
+import type { VisaLetterData } from "~/domain/registration/document-pdfs.server";
+import type { InvoiceSnapshot } from "~/domain/registration/invoices.server";
 
 /** Documents with names in Latin, Chinese, Lao and Arabic, for the rendering and signature tests. */
 export const LATIN = "Amara Okafor";
@@ -9,23 +10,68 @@ export const LAO = "ສົມພອນ";
 export const ARABIC = "محمد";
 export const TITLE = "International Conference on Excellent Engineering for Sustainable Cities and Regions 2027";
 
-export const RECEIPT: ReceiptData = {
+/** An invoice at 6 % tax included, with a voucher line; the buyer's organization in Lao script. */
+export const INVOICE: InvoiceSnapshot = {
+  kind: "INVOICE",
   number: "ICEE27-00042",
-  issuer: "Chongqing University 重庆大学",
+  issuedOn: "2027-03-12",
+  timeZone: "Asia/Shanghai",
+  seller: {
+    name: "Chongqing University Conference Office",
+    nameNative: "重庆大学会议办公室",
+    address: "174 Shazheng Street, Shapingba District, Chongqing 400044, China",
+    taxId: "12100000450482438D",
+  },
+  buyer: {
+    name: `${LATIN} (${CHINESE})`,
+    email: "amara@example.org",
+    organization: "National University of Laos ມະຫາວິທະຍາໄລແຫ່ງຊາດລາວ",
+    address: "Dongdok Campus, Vientiane, Lao PDR",
+    taxId: "LA-123456",
+  },
   conferenceTitle: TITLE,
-  date: "12 March 2027, 10:15 (Asia/Shanghai)",
+  conferenceTitleZh: "可持续城市卓越工程国际会议",
   reference: "REG-7Q4KD",
-  payer: `${LATIN} (${CHINESE}) · amara@example.org`,
-  payerOrganization: "National University of Laos ມະຫາວິທະຍາໄລແຫ່ງຊາດລາວ",
-  payerTaxId: "LA-123456",
-  item: "Registration: Speaker / 演讲者",
-  rows: [
-    ["Price / 价格", "CNY 1,200.00"],
-    ["Total / 合计", "CNY 1,200.00"],
+  lines: [
+    {
+      description: "Registration: Speaker",
+      descriptionZh: "注册：演讲者",
+      netCents: 1500_00,
+      taxRateBasisPoints: 600,
+      taxCents: 90_00,
+      grossCents: 1590_00,
+    },
+    {
+      description: "Voucher discount",
+      descriptionZh: "优惠券折扣",
+      netCents: -367_92,
+      taxRateBasisPoints: 600,
+      taxCents: -22_08,
+      grossCents: -390_00,
+    },
   ],
-  totalLabel: "Total / 合计",
+  netCents: 1132_08,
+  taxCents: 67_92,
+  grossCents: 1200_00,
   currency: "CNY",
+  taxExemptReason: null,
   method: "BANK_TRANSFER",
+  paid: true,
+  credits: null,
+};
+
+/** The credit note cancelling INVOICE, zero-rated variant not needed: negated lines and a reference to the invoice. */
+export const CREDIT_NOTE: InvoiceSnapshot = {
+  ...INVOICE,
+  kind: "CREDIT_NOTE",
+  number: "ICEE27-00057",
+  issuedOn: "2027-04-02",
+  lines: INVOICE.lines.map((l) => ({ ...l, netCents: -l.netCents, taxCents: -l.taxCents, grossCents: -l.grossCents })),
+  netCents: -INVOICE.netCents,
+  taxCents: -INVOICE.taxCents,
+  grossCents: -INVOICE.grossCents,
+  paid: false,
+  credits: { number: INVOICE.number, issuedOn: INVOICE.issuedOn },
 };
 
 export const VISA_LETTER: VisaLetterData = {

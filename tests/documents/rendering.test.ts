@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderExecutedPdf } from "~/domain/accords/pdf.server";
-import { renderBadges, renderReceipt, renderVisaLetter, type BadgeData } from "~/domain/registration/document-pdfs.server";
-import { accordInput, ARABIC, CHINESE, LAO, LATIN, RECEIPT, TITLE, VISA_LETTER } from "./fixtures";
+import { renderBadges, renderVisaLetter, type BadgeData } from "~/domain/registration/document-pdfs.server";
+import { renderInvoice } from "~/domain/registration/invoice-pdf.server";
+import { accordInput, ARABIC, CHINESE, CREDIT_NOTE, INVOICE, LAO, LATIN, TITLE, VISA_LETTER } from "./fixtures";
 import { fuzzyContains, readPages, renderPages, squash } from "./see";
 
 /**
@@ -56,12 +57,59 @@ describe("documents as a person sees them", { timeout: 240_000 }, () => {
     expectVisible([pages[1]], names.slice(4));
   });
 
-  it("receipt: payer in Latin and Chinese, amounts, payment method in words", async () => {
-    const pdf = await renderReceipt(RECEIPT);
-    const pngs = renderPages(pdf, "receipt");
+  it("invoice (receipt): seller and buyer with tax IDs, lines with net, rate and tax, gross total, method in words", async () => {
+    const pdf = await renderInvoice(INVOICE);
+    const pngs = renderPages(pdf, "invoice");
+    expect(pngs).toHaveLength(1);
     const pages = readPages(pngs, ["eng+chi_sim", "lao"]);
-    expectVisible(pages, [LATIN, CHINESE, "重庆大学", "ICEE27-00042", "Bank transfer", "1,200.00", "ມະຫາວິທະຍາໄລ"]);
+    expectVisible(pages, [
+      "INVOICE",
+      "ICEE27-00042",
+      "Chongqing University Conference Office",
+      "12100000450482438D",
+      LATIN,
+      CHINESE,
+      "LA-123456",
+      "ມະຫາວິທະຍາໄລ",
+      "Registration: Speaker",
+      "1,132.08",
+      "6 %",
+      "67.92",
+      "1,200.00",
+      "Bank transfer",
+      "银行转账",
+      "Paid in full",
+    ]);
     expect(squash(pages.join(""))).not.toContain("bank_transfer");
+  });
+
+  it("zero-rated invoice states why no tax is charged", async () => {
+    const lines = [{ ...INVOICE.lines[0], netCents: 1200_00, taxRateBasisPoints: 0, taxCents: 0, grossCents: 1200_00 }];
+    const pdf = await renderInvoice({
+      ...INVOICE,
+      lines,
+      netCents: 1200_00,
+      taxCents: 0,
+      taxExemptReason: "VAT exempt (educational conference)",
+    });
+    expectVisible(readPages(renderPages(pdf, "invoice-zero-rated"), ["eng"]), ["VAT exempt (educational conference)", "0 %"]);
+  });
+
+  it("credit note: its own number, the invoice it cancels, negative amounts, in both languages", async () => {
+    const pdf = await renderInvoice(CREDIT_NOTE);
+    const pngs = renderPages(pdf, "credit-note");
+    const pages = readPages(pngs, ["eng+chi_sim"]);
+    expectVisible(pages, [
+      "CREDIT NOTE",
+      "贷项通知单",
+      "ICEE27-00057",
+      "Cancels invoice",
+      "ICEE27-00042",
+      "-CN¥1,200.00",
+      LATIN,
+      CHINESE,
+      "冲销",
+    ]);
   });
 
   it("visa letter: passport name and the conference", async () => {

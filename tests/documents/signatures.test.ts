@@ -9,9 +9,10 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderExecutedPdf } from "~/domain/accords/pdf.server";
 import { compareSignedContent } from "~/domain/documents/compare-pdf.server";
-import { renderReceipt, renderVisaLetter } from "~/domain/registration/document-pdfs.server";
+import { renderVisaLetter } from "~/domain/registration/document-pdfs.server";
+import { renderInvoice } from "~/domain/registration/invoice-pdf.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { accordInput, RECEIPT, VISA_LETTER } from "./fixtures";
+import { accordInput, CREDIT_NOTE, INVOICE, VISA_LETTER } from "./fixtures";
 
 /**
  * PAdES: poppler's pdfsig must call each signature valid, a changed byte must make it invalid, and with
@@ -106,9 +107,10 @@ afterAll(async () => {
 });
 
 describe("PAdES signatures", { timeout: 240_000 }, () => {
-  it("receipt, visa letter and executed accord are signed; pdfsig calls them valid; one changed byte makes it invalid", async () => {
+  it("invoice (receipt), credit note, visa letter and executed accord are signed; pdfsig calls them valid; one changed byte makes it invalid", async () => {
     const docs = {
-      receipt: await renderReceipt(RECEIPT),
+      receipt: await renderInvoice(INVOICE),
+      "credit-note": await renderInvoice(CREDIT_NOTE),
       "visa-letter": await renderVisaLetter(VISA_LETTER),
       accord: await renderExecutedPdf(accordInput()),
     };
@@ -128,7 +130,7 @@ describe("PAdES signatures", { timeout: 240_000 }, () => {
     process.env.DOCUMENT_TSA_URL = tsaUrl;
     resetEnvCache();
     const before = new Date(Date.now() - 2000);
-    const pdf = await renderReceipt(RECEIPT);
+    const pdf = await renderInvoice(INVOICE);
     expect(pdfsig(pdf, "receipt-tsa")).toContain("Signature Validation: Signature is Valid.");
 
     const cms = forge.asn1.fromDer(forge.util.createBuffer(extractSignature(Buffer.from(pdf)).signature as string));

@@ -1,6 +1,7 @@
 // Programme routes: organizers (and the host organization's admins) manage the
 // programme; any signed-in person manages their own agenda.
 import * as mySession from "~/routes/programme/session";
+import * as programmePage from "~/routes/programme/programme";
 import * as manageList from "~/routes/programme/manage/sessions";
 import * as rooms from "~/routes/programme/manage/rooms";
 import * as editSession from "~/routes/programme/manage/session";
@@ -227,6 +228,19 @@ export const rows: PermissionRow[] = [
         path: `/conferences/${cast.otherConference.slug}/sessions/${s.id}`,
         params: { slug: cast.otherConference.slug, id: s.id },
         form: { intent: "star" },
+      };
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "POST /conferences/:slug/programme (star a session from the list)",
+    route: programmePage,
+    request: async (cast) => {
+      const s = await makeSession(cast.otherConference.id, { start: "2025-09-27T09:00", end: "2025-09-27T10:00" });
+      return {
+        path: `/conferences/${cast.otherConference.slug}/programme`,
+        params: { slug: cast.otherConference.slug },
+        form: { star: s.id },
       };
     },
     allowed: SIGNED_IN,

@@ -18,6 +18,9 @@ import * as register from "~/routes/registration/register";
 import * as tickets from "~/routes/registration/tickets";
 import * as badge from "~/routes/registration/badge";
 import * as myReg from "~/routes/registration/my-registration";
+import * as receipt from "~/routes/registration/receipt";
+import * as invoiceDocument from "~/routes/registration/invoice-document";
+import { issueCreditNote, issueInvoice } from "~/domain/registration/invoices.server";
 import { db } from "~/utils/db.server";
 import { daysFromToday, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
@@ -61,6 +64,21 @@ async function attendeeRegistration(cast: Cast, status: "RESERVED" | "CONFIRMED"
     },
   });
   return { slug, reg };
+}
+
+/** The attendee's paid registration with its invoice; cancelled with a pending bank refund when asked. */
+async function invoicedRegistration(cast: Cast, opts: { cancelled?: boolean; creditNote?: boolean } = {}) {
+  const { slug, reg } = await attendeeRegistration(cast);
+  const invoice = await db().$transaction((tx) => issueInvoice(tx, reg.id, new Date()));
+  const note = opts.creditNote ? await db().$transaction((tx) => issueCreditNote(tx, invoice!.id, new Date(), null)) : null;
+  const refund = opts.cancelled
+    ? await db().bankRefund.create({
+        data: { registrationId: reg.id, invoiceId: invoice!.id, amountCents: 100_00, currency: "CNY", requestedAt: new Date() },
+      })
+    : null;
+  if (opts.cancelled)
+    await db().registration.update({ where: { id: reg.id }, data: { status: "CANCELLED", cancelledAt: refund!.requestedAt } });
+  return { slug, reg, invoice: invoice!, note, refund };
 }
 
 /** The ticket type form as the create and edit pages post it. */
@@ -143,6 +161,90 @@ export const rows: PermissionRow[] = [
       return { path: `/my/registrations/${reg.id}/badge`, params: { id: reg.id } };
     },
     allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "POST /my/registrations/:id (invoice details while awaiting payment)",
+    route: myReg,
+    request: async (cast) => {
+      const { reg } = await attendeeRegistration(cast, "RESERVED");
+      return { path: `/my/registrations/${reg.id}`, params: { id: reg.id }, form: { intent: "invoice-address", payerOrganization: "Org" } };
+    },
+    allowed: ["attendee"],
+  },
+  {
+    name: "GET /my/registrations/:id/receipt (the invoice)",
+    route: receipt,
+    kind: "loader",
+    request: async (cast) => {
+      const { reg } = await invoicedRegistration(cast);
+      return { path: `/my/registrations/${reg.id}/receipt`, params: { id: reg.id } };
+    },
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "GET /my/registrations/:id/invoices/:invoiceId (credit note)",
+    route: invoiceDocument,
+    kind: "loader",
+    request: async (cast) => {
+      const { reg, note } = await invoicedRegistration(cast, { creditNote: true });
+      return { path: `/my/registrations/${reg.id}/invoices/${note!.id}`, params: { id: reg.id, invoiceId: note!.id } };
+    },
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/:id (cancel and refund)",
+    route: regDetail,
+    request: async (cast) => {
+      const { slug, reg } = await invoicedRegistration(cast);
+      return { path: `/conferences/${slug}/manage/registrations/${reg.id}`, params: { slug, id: reg.id }, form: { intent: "cancel" } };
+    },
+    // The attendee may cancel their own registration (before the deadline), whichever page posts it.
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/:id (cancel and refund, confirmed)",
+    route: regDetail,
+    request: async (cast) => {
+      const { slug, reg } = await invoicedRegistration(cast);
+      return {
+        path: `/conferences/${slug}/manage/registrations/${reg.id}`,
+        params: { slug, id: reg.id },
+        form: { intent: "cancel", confirm: "1" },
+      };
+    },
+    // The attendee may cancel their own registration (before the deadline), whichever page posts it.
+    allowed: ["attendee", ...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/:id (record a bank refund's payout)",
+    route: regDetail,
+    request: async (cast) => {
+      const { slug, reg, refund } = await invoicedRegistration(cast, { cancelled: true });
+      return {
+        path: `/conferences/${slug}/manage/registrations/${reg.id}`,
+        params: { slug, id: reg.id },
+        form: { intent: "refund-payout", refundId: refund!.id, paidOutOn: new Date().toISOString().slice(0, 10), reference: "OUT-1" },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/tickets (settings with invoice seller and tax)",
+    route: manageTickets,
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/tickets`,
+      params: { slug: cast.conference.slug },
+      form: {
+        intent: "settings",
+        cardHoldMinutes: "30",
+        bankHoldDays: "14",
+        offerHours: "48",
+        sellerName: "Secretariat",
+        sellerTaxId: "TAX-1",
+        taxRate: "6",
+      },
+    }),
+    allowed: [...ORGANIZERS],
   },
   {
     name: "GET /conferences/:slug/manage/registrations",

@@ -3,6 +3,7 @@ import { seedProgrammeDemo } from "~/demo/programme.server";
 import * as programmePage from "~/routes/programme/programme";
 import { callLoader } from "../support/http";
 import { organizerWorld } from "./support";
+import { type PackedRows, unpackRows } from "~/components/programme-list";
 
 describe("programme demo data", () => {
   it("seeds a conflict-free Beijing programme once, shown in Beijing time", async () => {
@@ -10,7 +11,7 @@ describe("programme demo data", () => {
     await seedProgrammeDemo({ conferenceId: conference.id });
     await seedProgrammeDemo({ conferenceId: conference.id });
     const page = await callLoader(programmePage, { path: `/conferences/${conference.slug}/programme`, params: { slug: conference.slug } });
-    const rows = (page.data as { rows: { title: string; start: string }[] }).rows;
+    const rows = unpackRows((page.data as { list: PackedRows }).list);
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatchObject({ title: "Opening ceremony and address by the Minister of Education", start: "09:00" });
   });

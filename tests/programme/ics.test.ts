@@ -14,6 +14,7 @@ import { callLoader } from "../support/http";
 import { makeUser } from "../support/world";
 import { sessionUserOf } from "./session-user";
 import { makeRoom, makeSession, organizerWorld } from "./support";
+import { type PackedRows, unpackRows } from "~/components/programme-list";
 
 function events(text: string) {
   const vcal = new ICAL.Component(ICAL.parse(text));
@@ -79,7 +80,7 @@ describe("iCalendar output", () => {
       path: `/conferences/${conference.slug}/programme?view=room`,
       params: { slug: conference.slug },
     });
-    const rows = (page.data as { rows: { title: string; start: string; end: string; endsNextDay: boolean; day: string }[] }).rows;
+    const rows = unpackRows((page.data as { list: PackedRows }).list);
     expect(rows.find((r) => r.title === "Night session")).toMatchObject({
       day: "2025-10-26",
       start: "01:30",

@@ -17,14 +17,13 @@ import { emailText } from "../support/mail";
 import { makeUser } from "../support/world";
 import { sessionUserOf } from "./session-user";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
-
-type Row = { id: string; title: string; start: string; end: string; room: { name: string } | null };
+import { type PackedRows, unpackRows } from "~/components/programme-list";
 
 async function publicView(slug: string) {
   const page = await callLoader(programmePage, { path: `/conferences/${slug}/programme?view=room`, params: { slug } });
   const x = await callLoader(xml, { path: "/x", params: { slug } });
   const ics = (await conferenceCalendar(slug, "en"))!;
-  return { rows: (page.data as { rows: Row[] }).rows, xml: x.data as string, ics: ics.replace(/^DTSTAMP:.*$/gm, "") };
+  return { rows: unpackRows((page.data as { list: PackedRows }).list), xml: x.data as string, ics: ics.replace(/^DTSTAMP:.*$/gm, "") };
 }
 
 const starts = (ics: string) =>

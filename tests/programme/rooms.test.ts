@@ -5,8 +5,7 @@ import * as roomsRoute from "~/routes/programme/manage/rooms";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
 import { makeRoom, makeSession, organizerWorld } from "./support";
-
-type Row = { title: string; room: { name: string } | null };
+import { type PackedRows, unpackRows } from "~/components/programme-list";
 
 describe("rooms and tracks: edit, and delete only after confirming, without touching the released programme", () => {
   it("deleting a room with sessions asks first, says what moves, and changes the public programme only at the release", async () => {
@@ -16,11 +15,10 @@ describe("rooms and tracks: edit, and delete only after confirming, without touc
     const path = `/conferences/${conference.slug}/manage/programme/rooms`;
     const params = { slug: conference.slug };
     const publicRows = async () =>
-      (
-        (await callLoader(programmePage, { path: `/conferences/${conference.slug}/programme`, params })).data as {
-          rows: Row[];
-        }
-      ).rows;
+      unpackRows(
+        ((await callLoader(programmePage, { path: `/conferences/${conference.slug}/programme`, params })).data as { list: PackedRows })
+          .list,
+      );
 
     // One click (no confirmation) deletes nothing: it leads to the confirmation page.
     const oneClick = await callAction(roomsRoute, { path, params, cookie: organizer.cookie, form: { intent: "delete-room", id: room.id } });

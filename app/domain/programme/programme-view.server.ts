@@ -76,36 +76,40 @@ export async function publishedSessions(conferenceId: string): Promise<ListedSes
   return rows.map(asReleased);
 }
 
-/** A session as the public pages render it: times already on the venue's wall clock. */
+/** A session as the public pages render it: times already on a wall clock (the venue's unless asked). */
 export type SessionRow = {
   id: string;
   title: string;
   kind: string;
+  /** The venue's local day: conference days are the venue's days. */
   day: string;
   start: string;
   end: string;
   /** The end falls on a later local day (a session crossing midnight). */
   endsNextDay: boolean;
-  alsoStart?: string;
-  alsoEnd?: string;
+  /** Shown in another zone: the local date ("26 Sept") when it is not the venue's day. */
+  date?: string;
   room: { id: string; name: string } | null;
   track: { id: string; name: string; colour: string } | null;
   speakers: { id: string; name: string; role: string }[];
   language: string;
 };
 
-export function toRow(s: ListedSession, zone: string, locale: AppLocale, alsoZone?: string | null): SessionRow {
+/** `zone` is the venue's; `shownZone` (default the venue's) is the wall clock the times are read on. */
+export function toRow(s: ListedSession, zone: string, locale: AppLocale, shownZone: string = zone): SessionRow {
   const startsAt = s.startsAt!;
   const endsAt = s.endsAt!;
+  const day = localDay(startsAt, zone);
+  const shownDay = shownZone === zone ? day : localDay(startsAt, shownZone);
   return {
     id: s.id,
     title: pick(locale, s.title, s.titleZh),
     kind: s.kind,
-    day: localDay(startsAt, zone),
-    start: localTime(startsAt, zone),
-    end: localTime(endsAt, zone),
-    endsNextDay: localDay(endsAt, zone) !== localDay(startsAt, zone),
-    ...(alsoZone ? { alsoStart: localTime(startsAt, alsoZone), alsoEnd: localTime(endsAt, alsoZone) } : {}),
+    day,
+    start: localTime(startsAt, shownZone),
+    end: localTime(endsAt, shownZone),
+    endsNextDay: localDay(endsAt, shownZone) !== shownDay,
+    ...(shownDay !== day ? { date: dayLabel(shownDay, locale, "date") } : {}),
     room: s.room ? { id: s.room.id, name: pick(locale, s.room.name, s.room.nameZh) } : null,
     track: s.track ? { id: s.track.id, name: pick(locale, s.track.name, s.track.nameZh), colour: s.track.colour } : null,
     speakers: s.speakers.map((p) => ({
@@ -122,9 +126,13 @@ export function toRow(s: ListedSession, zone: string, locale: AppLocale, alsoZon
  * Formatted on the server: the browser's Intl data may differ from Node's,
  * and formatting during render would break hydration.
  */
-export function dayLabel(day: string, locale: AppLocale, style: "short" | "full") {
+export function dayLabel(day: string, locale: AppLocale, style: "short" | "full" | "date") {
   const options: Intl.DateTimeFormatOptions =
-    style === "full" ? { timeZone: "UTC", dateStyle: "full" } : { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" };
+    style === "full"
+      ? { timeZone: "UTC", dateStyle: "full" }
+      : style === "date"
+        ? { timeZone: "UTC", day: "numeric", month: "short" }
+        : { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" };
   return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", options).format(new Date(day));
 }
 

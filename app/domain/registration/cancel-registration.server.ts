@@ -6,6 +6,7 @@ import { canRegistration, requireRegistrationPermission } from "~/utils/permissi
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { registrationContext } from "./context.server";
+import { issueCreditNote, openInvoice } from "./invoices.server";
 import { formatMoney } from "./money";
 import { quotaIdsOf, releasePlaces, releaseVoucherUse } from "./quota.server";
 import { attemptRefunds, markRefundsDue } from "./refund.server";
@@ -20,6 +21,46 @@ export type CancelRegistrationOptions = {
   confirmed: boolean;
   now?: Date;
 };
+
+/**
+ * What a cancellation owes besides the card refunds Stripe makes by itself: money received by bank
+ * transfer becomes a pending bank refund with its amount (an organizer records the payout, which issues
+ * the credit note, record-refund-payout.server.ts); with nothing to pay back by hand, the invoice is
+ * cancelled by a credit note at once. Never a state without a next step (decision 058).
+ */
+async function settleCancellation(
+  tx: Tx,
+  r: { id: string; currency: string; owed: number; cardRefundIds: string[]; actorId: string; now: Date },
+) {
+  const cards = await tx.payment.aggregate({
+    where: { id: { in: r.cardRefundIds }, currency: r.currency },
+    _sum: { amountCents: true },
+  });
+  const byHand = r.owed - (cards._sum.amountCents ?? 0);
+  const invoice = await openInvoice(tx, r.id);
+  if (byHand > 0) {
+    await tx.bankRefund.create({
+      data: {
+        registrationId: r.id,
+        invoiceId: invoice?.id ?? null,
+        amountCents: byHand,
+        currency: r.currency,
+        requestedAt: r.now,
+        requestedById: r.actorId,
+      },
+    });
+    await audit(tx, {
+      actorId: r.actorId,
+      action: "refund.bank-pending",
+      entityType: "Registration",
+      entityId: r.id,
+      data: { amountCents: byHand, currency: r.currency },
+    });
+    return true;
+  }
+  if (invoice) await issueCreditNote(tx, invoice.id, r.now, r.actorId);
+  return false;
+}
 
 /**
  * Cancels a held or confirmed registration — by its attendee until the
@@ -75,10 +116,12 @@ export async function cancelRegistration({ actor, registrationId, confirmed, now
       template: "registrationCancelled",
       props: { ...ctx.base, refund: owed > 0 ? formatMoney(owed, r.currency, ctx.locale) : null },
     });
-    return { refundsDue: await markRefundsDue(tx, r.id, now) };
+    const refundsDue = await markRefundsDue(tx, r.id, now);
+    const bankRefundPending = await settleCancellation(tx, { ...r, owed, cardRefundIds: refundsDue, actorId: actor.id, now });
+    return { refundsDue, bankRefundPending };
   });
   const refunds = await attemptRefunds(outcome.refundsDue, now);
-  return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0 };
+  return { refundedCents: refunds.refundedCents, refundPending: refunds.pending > 0, bankRefundPending: outcome.bankRefundPending };
 }
 
 /** Says what cancelling would do, for the confirmation panel: the place goes on, and what is refunded. */

@@ -2,7 +2,7 @@ import { enqueueEmail, type EmailRequest } from "~/domain/email/enqueue.server";
 import type { Tx } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { registrationContext, type RegistrationContext } from "./context.server";
-import { nextReceiptNumber } from "./settings.server";
+import { issueInvoice } from "./invoices.server";
 
 /** The confirmation email (badge and calendar links) of a registration. */
 export function confirmationEmail(registrationId: string, ctx: RegistrationContext): EmailRequest<"registrationConfirmed"> {
@@ -25,19 +25,15 @@ export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: R
 
 /**
  * Marks a held registration confirmed (paid by card or transfer, or a late
- * payment that found a place) inside the caller's transaction: it gets the
- * conference's next receipt number and the attendee the confirmation email.
+ * payment that found a place) inside the caller's transaction: a paid one gets
+ * its invoice with the conference's next number (invoices.server.ts), the
+ * attendee the confirmation email.
  */
 export async function confirmInTx(tx: Tx, registrationId: string, now: Date) {
-  const current = await tx.registration.findUniqueOrThrow({
-    where: { id: registrationId },
-    select: { conferenceId: true, amountCents: true, receiptNumber: true },
-  });
-  const receiptNumber =
-    current.amountCents > 0 && current.receiptNumber === null ? await nextReceiptNumber(tx, current.conferenceId) : current.receiptNumber;
   await tx.registration.update({
     where: { id: registrationId },
-    data: { status: "CONFIRMED", confirmedAt: now, holdUntil: null, receiptNumber },
+    data: { status: "CONFIRMED", confirmedAt: now, holdUntil: null },
   });
+  await issueInvoice(tx, registrationId, now);
   await enqueueConfirmation(tx, registrationId, await registrationContext(tx, registrationId));
 }

@@ -2,65 +2,10 @@ import { rgb, type PDFPage } from "pdf-lib";
 import { A4, A6, brand, grey, PdfWriter } from "~/domain/documents/pdf-writer.server";
 
 /**
- * The registration documents drawn from plain data (no database): receipt, badge (A6 single or four
+ * The registration documents drawn from plain data (no database): badge (A6 single or four
  * to an A4 sheet) and visa invitation letter. documents.server.ts loads and checks, these draw; the
  * rendering tests call them directly.
  */
-export type ReceiptData = {
-  number: string;
-  issuer: string;
-  conferenceTitle: string;
-  date: string;
-  reference: string;
-  payer: string;
-  payerOrganization?: string | null;
-  payerTaxId?: string | null;
-  item: string;
-  rows: [string, string][];
-  totalLabel: string;
-  currency: string;
-  method: "FREE" | "CARD" | "BANK_TRANSFER";
-};
-
-const METHOD: Record<ReceiptData["method"], string> = {
-  FREE: "Free registration / 免费注册",
-  CARD: "Card payment / 银行卡支付",
-  BANK_TRANSFER: "Bank transfer / 银行转账",
-};
-
-export async function renderReceipt(r: ReceiptData) {
-  const w = await PdfWriter.create({ title: `Receipt ${r.number}` });
-  const page = w.addPage(A4);
-  const width = 484;
-  let y = 790;
-  y = await w.paragraph(page, r.issuer, 56, y, { size: 14, bold: true, color: brand, width });
-  y = await w.paragraph(page, r.conferenceTitle, 56, y, { size: 10, width });
-  y = await w.paragraph(page, `RECEIPT / 收据  No. ${r.number}`, 56, y - 24, { size: 18, bold: true, width });
-  y = await w.paragraph(page, `Date / 日期: ${r.date}`, 56, y - 6, { size: 11, width });
-  y = await w.paragraph(page, `Payment reference / 付款附言: ${r.reference}`, 56, y, { size: 11, width });
-  y = await w.paragraph(page, "Received from / 付款人", 56, y - 18, { size: 11, bold: true, width });
-  y = await w.paragraph(page, r.payer, 56, y, { size: 11, width });
-  if (r.payerOrganization)
-    y = await w.paragraph(page, `${r.payerOrganization}${r.payerTaxId ? ` · Tax ID / 税号: ${r.payerTaxId}` : ""}`, 56, y, {
-      size: 11,
-      width,
-    });
-  y = await w.paragraph(page, "For / 项目", 56, y - 18, { size: 11, bold: true, width });
-  y = await w.paragraph(page, r.item, 56, y, { size: 11, width });
-  y -= 10;
-  for (const [label, value] of r.rows) {
-    const bold = label === r.totalLabel;
-    await w.text(page, label, 56, y, { size: 11, bold });
-    await w.text(page, value, 540, y, { size: 11, bold, align: "right" });
-    y -= 18;
-  }
-  await w.paragraph(page, `Currency / 币种: ${r.currency} · Payment method / 付款方式: ${METHOD[r.method]}`, 56, y - 8, {
-    size: 10,
-    width,
-  });
-  return w.save({ sign: { reason: `Receipt ${r.number} issued by ${r.issuer}` } });
-}
-
 export type BadgeData = {
   conferenceTitle: string;
   conferenceTitleNative?: string | null;

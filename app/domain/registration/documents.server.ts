@@ -4,9 +4,11 @@ import { absoluteUrl } from "~/utils/http.server";
 import { countryName } from "~/utils/countries";
 import { canRegistration, requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
-import { formatCalendarDate, formatDateTime } from "~/utils/time";
-import { formatMoney } from "./money";
-import { renderBadges, renderReceipt, renderVisaLetter, type BadgeData } from "./document-pdfs.server";
+import { formatCalendarDate } from "~/utils/time";
+import { isUuid } from "~/utils/validation";
+import { renderBadges, renderVisaLetter, type BadgeData } from "./document-pdfs.server";
+import { renderInvoice } from "./invoice-pdf.server";
+import type { InvoiceSnapshot } from "./invoices.server";
 
 export type DocumentOptions = { actor: SessionUser | null; registrationId: string };
 
@@ -65,37 +67,37 @@ async function documentRegistration({ actor, registrationId }: DocumentOptions) 
   return r;
 }
 
-const pad = (n: number) => String(n).padStart(5, "0");
-
-/** Receipt / invoice: sequential number per conference, payer organization and tax id, amounts and currency. */
+/**
+ * The registration's invoice PDF: the latest invoice issued for it (it stays downloadable after a
+ * cancellation, next to the credit note that cancels it). The one function for "the receipt of a
+ * registration" — the receipt route and the payment-confirmation attachment both call it.
+ */
 export async function receiptPdf(opts: DocumentOptions) {
   const r = await documentRegistration(opts);
-  if (r.status !== "CONFIRMED" || r.receiptNumber === null) throw new AppError("NOT_CONFIRMED", "reg.error.notConfirmed");
-  const number = `${r.conference.slug.toUpperCase()}-${pad(r.receiptNumber)}`;
-  const m = (c: number) => formatMoney(c, r.currency, "en");
-  const rows: [string, string][] = [
-    ["Price / 价格", m(r.priceCents)],
-    ["Discount / 优惠", r.discountCents ? `-${m(r.discountCents)}` : m(0)],
-    ["Total / 合计", m(r.amountCents)],
-    ["Paid / 已付", m(r.paidCents)],
-  ];
-  if (r.refundedCents) rows.push(["Refunded / 已退款", m(r.refundedCents)]);
-  const bytes = await renderReceipt({
-    number,
-    issuer: r.conference.org.nameEn + (r.conference.org.nameNative ? `  ${r.conference.org.nameNative}` : ""),
-    conferenceTitle: `${r.conference.title}${r.conference.titleZh ? ` · ${r.conference.titleZh}` : ""}`,
-    date: `${formatDateTime(r.confirmedAt ?? new Date(), r.conference.timeZone, "en")} (${r.conference.timeZone})`,
-    reference: r.reference,
-    payer: `${r.user.nameLatin}${r.user.nameNative ? ` (${r.user.nameNative})` : ""} · ${r.user.email}`,
-    payerOrganization: r.payerOrganization,
-    payerTaxId: r.payerTaxId,
-    item: `Registration: ${r.ticketType.nameEn}${r.ticketType.nameZh ? ` / ${r.ticketType.nameZh}` : ""}`,
-    rows,
-    totalLabel: "Total / 合计",
-    currency: r.currency,
-    method: r.method,
+  const invoice = await db().invoice.findFirst({
+    where: { registrationId: r.id, kind: "INVOICE" },
+    orderBy: { issuedAt: "desc" },
+    select: { data: true, numberText: true, kind: true },
   });
-  return { filename: `receipt-${number}.pdf`, bytes };
+  if (!invoice) throw new AppError("NOT_CONFIRMED", "reg.error.notConfirmed");
+  return invoiceFile(invoice);
+}
+
+/** Any invoice or credit note of the registration, by its id (links on the attendee's and organizers' pages). */
+export async function invoiceDocumentPdf(opts: DocumentOptions & { invoiceId: string }) {
+  const r = await documentRegistration(opts);
+  if (!isUuid(opts.invoiceId)) throw notFound();
+  const invoice = await db().invoice.findFirst({
+    where: { id: opts.invoiceId, registrationId: r.id },
+    select: { data: true, numberText: true, kind: true },
+  });
+  if (!invoice) throw notFound();
+  return invoiceFile(invoice);
+}
+
+async function invoiceFile(invoice: { data: unknown; numberText: string; kind: "INVOICE" | "CREDIT_NOTE" }) {
+  const bytes = await renderInvoice(invoice.data as InvoiceSnapshot);
+  return { filename: `${invoice.kind === "INVOICE" ? "invoice" : "credit-note"}-${invoice.numberText}.pdf`, bytes };
 }
 
 type BadgeSource = Awaited<ReturnType<typeof documentRegistration>>;

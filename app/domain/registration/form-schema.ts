@@ -75,6 +75,7 @@ function buildSchema(questions: QuestionDef[]) {
     voucher: optionalText(40),
     payerOrganization: optionalText(200),
     payerTaxId: optionalText(60),
+    payerAddress: optionalText(500),
     offerId: z.string().uuid().optional(),
     ...answers,
   });
@@ -86,6 +87,7 @@ export type RegistrationFormValue = {
   voucher?: string;
   payerOrganization?: string;
   payerTaxId?: string;
+  payerAddress?: string;
   offerId?: string;
 } & Record<string, unknown>;
 

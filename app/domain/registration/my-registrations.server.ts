@@ -48,6 +48,9 @@ export async function myRegistration({ actor, registrationId, now = clockNow() }
       reference: true,
       badgeCode: true,
       receiptNumber: true,
+      payerOrganization: true,
+      payerTaxId: true,
+      payerAddress: true,
       checkedInAt: true,
       eligibilityConfirmed: true,
       ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
@@ -55,6 +58,14 @@ export async function myRegistration({ actor, registrationId, now = clockNow() }
       payments: {
         orderBy: { createdAt: "asc" },
         select: { id: true, kind: true, amountCents: true, currency: true, createdAt: true, refundDueSince: true },
+      },
+      invoices: {
+        orderBy: { number: "asc" },
+        select: { id: true, kind: true, numberText: true, issuedAt: true, grossCents: true, currency: true },
+      },
+      bankRefunds: {
+        orderBy: { requestedAt: "asc" },
+        select: { id: true, amountCents: true, currency: true, requestedAt: true, paidOutOn: true, paidOutRef: true },
       },
     },
   });

@@ -39,6 +39,14 @@ export async function registrationDetail({
       ticketType: { select: { nameEn: true, nameZh: true, eligibility: true } },
       conference: { select: { slug: true, title: true, titleZh: true, timeZone: true, currency: true } },
       answers: { select: { text: true, choices: true, yes: true, question: { select: { labelEn: true, labelZh: true, position: true } } } },
+      invoices: {
+        orderBy: { number: "asc" },
+        select: { id: true, kind: true, numberText: true, issuedAt: true, grossCents: true, currency: true },
+      },
+      bankRefunds: {
+        orderBy: { requestedAt: "asc" },
+        select: { id: true, amountCents: true, currency: true, requestedAt: true, paidOutOn: true, paidOutRef: true },
+      },
       payments: {
         orderBy: { createdAt: "asc" },
         select: {

@@ -5,7 +5,7 @@ import { managedConference, type ManageOptions } from "./manage-context.server";
 import type { SettingsInput } from "./schemas";
 import { zonedToUtc } from "~/utils/zoned-time";
 
-/** Hold times, offer validity, cancellation deadline and bank instructions of the conference. */
+/** Hold times, offer validity, cancellation deadline, bank instructions and invoice seller/tax of the conference. */
 export async function saveRegistrationSettings({ actor, slug, input }: ManageOptions & { input: SettingsInput }) {
   return db().$transaction(async (tx) => {
     const conference = await managedConference(tx, actor, slug);
@@ -16,6 +16,12 @@ export async function saveRegistrationSettings({ actor, slug, input }: ManageOpt
       cancelUntil: input.cancelUntil ? zonedToUtc(input.cancelUntil, conference.timeZone) : null,
       bankInstructions: input.bankInstructions ?? "",
       bankInstructionsZh: input.bankInstructionsZh ?? null,
+      // Printed on invoices issued from now on; issued ones keep what they were issued with.
+      sellerName: input.sellerName ?? "",
+      sellerAddress: input.sellerAddress ?? "",
+      sellerTaxId: input.sellerTaxId ?? "",
+      taxRateBasisPoints: input.taxRate,
+      taxExemptReason: input.taxExemptReason ?? "",
     };
     await tx.registrationSettings.upsert({
       where: { conferenceId: conference.id },

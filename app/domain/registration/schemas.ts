@@ -34,6 +34,23 @@ export const markPaidSchema = z.object({
   anyway: z.literal("on").optional(),
 });
 
+/** Whom the invoice is made out to, editable by the attendee until it is issued. */
+export const invoiceAddressSchema = z.object({
+  intent: z.literal("invoice-address"),
+  payerOrganization: optionalText(200),
+  payerTaxId: optionalText(60),
+  payerAddress: optionalText(500),
+});
+export type InvoiceAddressInput = z.infer<typeof invoiceAddressSchema>;
+
+/** Recording the payout of a pending bank refund: the day the bank paid it out and its reference. */
+export const refundPayoutSchema = z.object({
+  intent: z.literal("refund-payout"),
+  refundId: z.string({ error: "validation.required" }).uuid("validation.invalid"),
+  paidOutOn: dayField("travel"),
+  reference: requiredText(100),
+});
+
 export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
 });
@@ -101,6 +118,17 @@ export const settingsSchema = z.object({
   cancelUntil: localDateTime(),
   bankInstructions: optionalText(2000),
   bankInstructionsZh: optionalText(2000),
+  sellerName: optionalText(300),
+  sellerAddress: optionalText(1000),
+  sellerTaxId: optionalText(60),
+  /** Percent with at most two decimals ("6", "7.5"), stored in basis points; empty is 0. */
+  taxRate: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^(100|\d{1,2}([.,]\d{1,2})?)$/.test(v), "reg.validation.taxRate")
+    .transform((v) => (v ? Math.round(Number(v.replace(",", ".")) * 100) : 0)),
+  taxExemptReason: optionalText(300),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -16,11 +16,20 @@ export async function settingsOf(client: Tx | Db, conferenceId: string) {
     cancelUntil: null as Date | null,
     bankInstructions: "",
     bankInstructionsZh: null as string | null,
+    sellerName: "",
+    sellerAddress: "",
+    sellerTaxId: "",
+    taxRateBasisPoints: 0,
+    taxExemptReason: "",
     ...(row ?? {}),
   };
 }
 
-/** Next sequential receipt number of the conference (row lock on the settings row keeps it gapless). */
+/**
+ * Next number of the conference's one series of invoices and credit notes (decision 058). The
+ * UPDATE ... RETURNING holds the settings row's lock until the caller's transaction ends, so concurrent
+ * issues queue, and a rolled-back issue gives its number back: gap-free, unlike a sequence.
+ */
 export async function nextReceiptNumber(tx: Tx, conferenceId: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     INSERT INTO "RegistrationSettings" ("conferenceId", "nextReceiptNumber", "updatedAt")

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { agendaCalendar } from "~/domain/programme/calendar.server";
+import { agendaFeed } from "~/domain/programme/calendar.server";
 import { icsResponse } from "~/utils/ics";
 
 /**
@@ -7,12 +7,14 @@ import { icsResponse } from "~/utils/ics";
  * token is the only credential: calendar apps cannot sign in). A trailing
  * ".ics" is accepted because some apps want one.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
-  const body = /^[\w-]{20,100}$/.test(token) ? await agendaCalendar(token) : null;
-  if (!body) throw new Response("Not found", { status: 404 });
-  const response = icsResponse(body, null);
-  response.headers.set("Cache-Control", "private, no-store");
-  response.headers.set("Referrer-Policy", "no-referrer");
+  const feed = /^[\w-]{20,100}$/.test(token) ? await agendaFeed(token, request.headers.get("if-none-match")) : null;
+  if (!feed) throw new Response("Not found", { status: 404 });
+  // Private (only the token's holder) and revalidated on every poll: an unchanged feed answers 304.
+  const headers = { ETag: feed.etag, "Cache-Control": "private, no-cache", "Referrer-Policy": "no-referrer" };
+  if (feed.body === null) return new Response(null, { status: 304, headers });
+  const response = icsResponse(feed.body, null);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

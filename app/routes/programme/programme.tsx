@@ -1,24 +1,29 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { createHash } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { CachedMarkup } from "~/components/cached-markup";
+import { type ListLabels, StarButton, packRows, sessionList, unpackRows } from "~/components/programme-list";
 import { getPublicProgramme } from "~/domain/programme/get-public-programme.server";
-import { dayLabel, matches, toRow, type SessionRow } from "~/domain/programme/programme-view.server";
+import { dayLabel, matches, toRow } from "~/domain/programme/programme-view.server";
+import { toggleStar } from "~/domain/programme/toggle-star.server";
 import { calendarDays, offsetLabel } from "~/utils/zoned-time";
 import { pick, useT } from "~/i18n";
 import { translator } from "~/i18n/dictionaries.server";
+import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { getUser } from "~/utils/session.server";
+import { getUser, requireUser } from "~/utils/session.server";
 import { isValidTimeZone } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+import { isUuid } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.conference.title} · ${data.heading}` : "Concord" }];
 
 type View = "day" | "track" | "room";
 
-/**
- * The public programme: by day, by track or by room, with search. Rendered on
- * the server with every time already on the venue's wall clock, so it works
- * without JavaScript; a constant number of queries whatever its size.
- */
+/** The reader chose the venue's time over their own (set by the switch; read only in the browser). */
+const ZONE_PREFERENCE = "concord.programme.zone";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const found = await getPublicProgramme({ actor: user, slug: params.slug ?? "" });
@@ -29,135 +34,112 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view: View = (["day", "track", "room"] as const).find((v) => v === url.searchParams.get("view")) ?? "day";
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const tzParam = (url.searchParams.get("tz") ?? "").trim().slice(0, 64);
-  const alsoZone = tzParam && isValidTimeZone(tzParam) && tzParam !== conference.timeZone ? tzParam : null;
+  const zone = conference.timeZone;
+  // Times are read on the venue's clock unless the reader asks for another zone (their own, chosen by
+  // the browser after the page loads, or typed in without JavaScript).
+  const shownZone = tzParam && isValidTimeZone(tzParam) ? tzParam : zone;
   const days = calendarDays(conference.startDate, conference.endDate);
   const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  const zone = conference.timeZone;
-  const rows = sessions.filter((s) => matches(s, q)).map((s) => toRow(s, zone, locale, alsoZone));
+  // What the list shows and nothing more: the page carries its rows as data too (for hydration).
+  const rows = sessions
+    .filter((s) => matches(s, q))
+    .map((s) => {
+      const { language: _language, speakers, ...row } = toRow(s, zone, locale, shownZone);
+      return { ...row, who: speakers.map((p) => p.name).join(", ") };
+    });
   const shown = q || view !== "day" ? rows : rows.filter((r) => r.day === day);
   const title = pick(locale, conference.title, conference.titleZh);
+  const signedIn = !!user;
+  // The session list's markup is a function of these alone (and of the build): the key under which the
+  // server reuses it (docs/decisions/067-programme-markup-cache.md). Stars are spliced in per reader.
+  const listKey = createHash("sha1")
+    .update(JSON.stringify([conference.slug, locale, view, q, day, signedIn, shown]))
+    .digest("base64url");
   return {
     conference: { slug: conference.slug, title, timeZone: zone, offset: offsetLabel(conference.startDate, zone) },
+    shownZone: shownZone === zone ? null : { zone: shownZone, offset: offsetLabel(conference.startDate, shownZone) },
+    listKey,
     heading: translator(locale)("programme.title"),
     view,
     q,
     day,
     days: days.map((d) => ({ day: d, label: dayLabel(d, locale, "short") })),
     tz: tzParam,
-    alsoZone,
-    tzInvalid: !!tzParam && !alsoZone && tzParam !== conference.timeZone,
+    tzInvalid: !!tzParam && shownZone !== tzParam,
     total: sessions.length,
-    rows: shown,
+    list: packRows(shown),
     starred,
-    signedIn: !!user,
+    signedIn,
   };
 }
 
-function groupBy(rows: SessionRow[], key: (r: SessionRow) => string) {
-  const groups = new Map<string, SessionRow[]>();
-  for (const r of rows) {
-    const k = key(r);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  return [...groups];
+/**
+ * Star or unstar one session from the list (one form for the whole programme: each button carries
+ * `star` or `unstar` and the session's id), then back to the same view.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const star = form.get("star");
+  const unstar = form.get("unstar");
+  const sessionId = typeof star === "string" ? star : typeof unstar === "string" ? unstar : "";
+  if (!isUuid(sessionId)) throw new Response("Bad request", { status: 400 });
+  const starred = typeof star === "string";
+  const url = new URL(request.url);
+  return orRespond(async () => {
+    await toggleStar({ actor: user, slug: params.slug ?? "", sessionId, starred });
+    return redirectWithToast(`${url.pathname}${url.search}`, { message: starred ? "programme.starred" : "programme.unstarred" });
+  });
 }
 
-function StarButton({ slug, row, starred }: { slug: string; row: SessionRow; starred: boolean }) {
+/**
+ * The viewer's own time zone, applied once the page has loaded (unless the address names a zone or the
+ * reader chose the venue's), and the switch between the two. Without JavaScript the zone form does it.
+ */
+function ZoneSwitch({ venueZone, shownZone, tz }: { venueZone: string; shownZone: string | null; tz: string }) {
   const t = useT();
+  const navigate = useNavigate();
   const location = useLocation();
-  return (
-    <Form method="post" action={`/conferences/${slug}/sessions/${row.id}`} preventScrollReset>
-      <input type="hidden" name="intent" value={starred ? "unstar" : "star"} />
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button
-        type="submit"
-        aria-pressed={starred}
-        aria-label={t(starred ? "programme.unstarFor" : "programme.starFor", { title: row.title })}
-        className="rounded border border-blue-900 px-2 py-1 text-sm text-blue-900"
+  const [mine, setMine] = useState<string | null>(null);
+  const go = (zone: string) => {
+    const p = new URLSearchParams(location.search);
+    p.set("tz", zone);
+    navigate(`${location.pathname}?${p}`, { replace: true, preventScrollReset: true });
+  };
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setMine(zone && zone !== venueZone ? zone : null);
+    if (!tz && zone && zone !== venueZone && localStorage.getItem(ZONE_PREFERENCE) !== "venue") go(zone);
+    // Only when the address's zone changes: the reader's own choices are navigations.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tz, venueZone]);
+  const p = new URLSearchParams(location.search);
+  p.set("tz", venueZone);
+  if (shownZone)
+    return (
+      <Link
+        to={`${location.pathname}?${p}`}
+        replace
+        preventScrollReset
+        onClick={() => localStorage.setItem(ZONE_PREFERENCE, "venue")}
+        className="text-blue-900 underline"
+        data-testid="zone-venue"
       >
-        <span aria-hidden="true">{starred ? "★" : "☆"}</span>{" "}
-        <span className="hidden sm:inline">{t(starred ? "programme.unstar" : "programme.star")}</span>
-      </button>
-    </Form>
-  );
-}
-
-function SessionItem({
-  row,
-  slug,
-  starred,
-  signedIn,
-  showDay,
-  alsoZone,
-}: {
-  row: SessionRow;
-  slug: string;
-  starred: boolean;
-  signedIn: boolean;
-  showDay: boolean;
-  alsoZone: string | null;
-}) {
-  const t = useT();
-  return (
-    <li
-      className="flex flex-wrap items-start justify-between gap-2 border-l-4 bg-white p-3"
-      style={{ borderColor: row.track?.colour ?? "#d6d3d1" }}
-      data-testid="programme-session"
-    >
-      <div className="min-w-0 flex-1">
-        <p className="text-sm text-stone-700">
-          {showDay ? <span>{row.day} · </span> : null}
-          <time data-testid="session-time">
-            {row.start}–{row.end}
-          </time>
-          {row.endsNextDay ? <span> {t("programme.nextDay")}</span> : null}
-          {alsoZone && row.alsoStart ? (
-            <span className="ml-2 text-stone-500">
-              ({t("programme.alsoIn.label", { zone: alsoZone, start: row.alsoStart, end: row.alsoEnd ?? "" })})
-            </span>
-          ) : null}
-          {" · "}
-          {t(`programme.kind.${row.kind as "KEYNOTE"}`)}
-          {row.room ? <> · {row.room.name}</> : null}
-        </p>
-        <h3 className="font-semibold">
-          <Link to={`/conferences/${slug}/sessions/${row.id}`} className="text-blue-900 underline-offset-2 hover:underline">
-            {row.title}
-          </Link>
-        </h3>
-        {row.speakers.length ? (
-          <p className="text-sm">
-            {row.speakers.map((s, i) => (
-              <span key={s.id}>
-                {i ? ", " : ""}
-                <Link to={`/conferences/${slug}/speakers/${s.id}`} className="underline-offset-2 hover:underline">
-                  {s.name}
-                </Link>
-              </span>
-            ))}
-          </p>
-        ) : null}
-      </div>
-      {signedIn ? <StarButton slug={slug} row={row} starred={starred} /> : null}
-    </li>
-  );
-}
-
-/** After hydration only: fills the zone field with the browser's own zone. */
-function MyZoneButton({ target }: { target: React.RefObject<HTMLInputElement | null> }) {
-  const t = useT();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
+        {t("programme.zone.toVenue", { zone: venueZone })}
+      </Link>
+    );
+  if (!mine) return null;
   return (
     <button
       type="button"
-      className="rounded border border-stone-400 px-2 py-1 text-sm"
+      className="text-blue-900 underline"
+      data-testid="zone-mine"
       onClick={() => {
-        if (target.current) target.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        localStorage.removeItem(ZONE_PREFERENCE);
+        go(mine);
       }}
     >
-      {t("programme.alsoIn.mine")}
+      {t("programme.zone.toMine", { zone: mine })}
     </button>
   );
 }
@@ -165,7 +147,7 @@ function MyZoneButton({ target }: { target: React.RefObject<HTMLInputElement | n
 export default function Programme() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
-  const tzRef = useRef<HTMLInputElement>(null);
+  const rows = useMemo(() => unpackRows(d.list), [d.list]);
   const slug = d.conference.slug;
   const starred = new Set(d.starred);
   const base = `/conferences/${slug}/programme`;
@@ -173,17 +155,6 @@ export default function Programme() {
     const p = new URLSearchParams({ ...(d.tz ? { tz: d.tz } : {}), ...extra });
     return `${base}?${p}`;
   };
-  const item = (row: SessionRow, showDay: boolean) => (
-    <SessionItem
-      key={row.id}
-      row={row}
-      slug={slug}
-      starred={starred.has(row.id)}
-      signedIn={d.signedIn}
-      showDay={showDay}
-      alsoZone={d.alsoZone}
-    />
-  );
   const tab = (view: View, label: string) => (
     <Link
       to={keep({ view })}
@@ -193,45 +164,27 @@ export default function Programme() {
       {label}
     </Link>
   );
-  let body;
-  if (d.total === 0) body = <p>{t("programme.emptyAll")}</p>;
-  else if (d.q) body = <ul className="space-y-2">{d.rows.map((r) => item(r, true))}</ul>;
-  else if (d.view === "day") {
-    const slots = groupBy(d.rows, (r) => r.start);
-    body = (
-      <>
-        <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
-          {d.days.map(({ day, label }) => (
-            <Link
-              key={day}
-              to={keep({ view: "day", day })}
-              aria-current={day === d.day ? "page" : undefined}
-              className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold"
-            >
-              {label}
-            </Link>
-          ))}
-        </nav>
-        {slots.length === 0 ? <p>{t("programme.empty")}</p> : null}
-        {slots.map(([start, rows]) => (
-          <section key={start} aria-label={start} className="mb-4">
-            <h2 className="mb-1 text-lg font-semibold">{start}</h2>
-            <ul className="space-y-2">{rows.map((r) => item(r, false))}</ul>
-          </section>
-        ))}
-      </>
-    );
-  } else {
-    const groups = groupBy(d.rows, (r) =>
-      d.view === "track" ? (r.track?.name ?? t("programme.noTrack")) : (r.room?.name ?? t("programme.noRoom")),
-    );
-    body = groups.map(([name, rows]) => (
-      <section key={name} className="mb-6">
-        <h2 className="mb-2 text-xl font-semibold">{name}</h2>
-        <ul className="space-y-2">{rows.map((r) => item(r, true))}</ul>
-      </section>
-    ));
-  }
+  const labels: ListLabels = {
+    kinds: Object.fromEntries([...new Set(rows.map((r) => r.kind))].map((k) => [k, t(`programme.kind.${k as "KEYNOTE"}`)])),
+    nextDay: t("programme.nextDay"),
+    empty: t("programme.empty"),
+    noTrack: t("programme.noTrack"),
+    noRoom: t("programme.noRoom"),
+  };
+  const list = { view: d.view, q: d.q, slug, rows };
+  const starLabels = { on: `★ ${t("programme.inAgenda")}`, off: `☆ ${t("programme.star")}` };
+  const stars = d.signedIn
+    ? rows.map((r, i) => (
+        <StarButton
+          key={r.id}
+          id={r.id}
+          heading={`h${i}`}
+          starred={starred.has(r.id)}
+          label={starred.has(r.id) ? starLabels.on : starLabels.off}
+        />
+      ))
+    : [];
+  const zone = d.shownZone ?? { zone: d.conference.timeZone, offset: d.conference.offset };
   return (
     <>
       <p>
@@ -240,8 +193,11 @@ export default function Programme() {
         </Link>
       </p>
       <h1 className="mb-2 mt-2 text-3xl font-bold">{t("programme.title")}</h1>
-      <p className="mb-4 text-sm text-stone-700" data-testid="time-zone">
-        {t("common.timeZoneLabel", { zone: d.conference.timeZone, offset: d.conference.offset })}
+      <p className="mb-4 flex flex-wrap gap-x-3 text-sm text-stone-700">
+        <span data-testid="time-zone">
+          {t(d.shownZone ? "programme.zone.shown" : "programme.zone.venue", { zone: zone.zone, offset: zone.offset })}
+        </span>
+        <ZoneSwitch venueZone={d.conference.timeZone} shownZone={d.shownZone?.zone ?? null} tz={d.tz} />
       </p>
       <nav aria-label={t("programme.nav")} className="mb-4 flex flex-wrap gap-2">
         {tab("day", t("programme.byDay"))}
@@ -254,36 +210,43 @@ export default function Programme() {
           {t("programme.changes")}
         </Link>
       </nav>
-      <Form method="get" action={base} className="mb-4 flex flex-wrap items-end gap-2" role="search">
-        <input type="hidden" name="view" value={d.view} />
-        <div>
-          <label htmlFor="programme-q" className="block text-sm font-medium">
-            {t("programme.search")}
-          </label>
-          <input id="programme-q" name="q" type="search" defaultValue={d.q} className="rounded-md border border-stone-400 px-3 py-1" />
-        </div>
-        <div>
-          <label htmlFor="programme-tz" className="block text-sm font-medium">
-            {t("programme.alsoIn")}
-          </label>
-          <input
-            id="programme-tz"
-            ref={tzRef}
-            name="tz"
-            defaultValue={d.tz}
-            placeholder="Europe/Madrid"
-            aria-describedby="programme-tz-hint"
-            className="rounded-md border border-stone-400 px-3 py-1"
-          />
-        </div>
-        <MyZoneButton target={tzRef} />
-        <button type="submit" className="rounded-md bg-blue-900 px-3 py-1 font-medium text-white">
-          {t("programme.search.button")}
-        </button>
-        <p id="programme-tz-hint" className="w-full text-xs text-stone-600">
-          {t("programme.alsoIn.hint")}
-        </p>
-      </Form>
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        <Form method="get" action={base} className="flex flex-wrap items-end gap-2" role="search">
+          <input type="hidden" name="view" value={d.view} />
+          {d.tz ? <input type="hidden" name="tz" value={d.tz} /> : null}
+          <div>
+            <label htmlFor="programme-q" className="block text-sm font-medium">
+              {t("programme.search")}
+            </label>
+            <input id="programme-q" name="q" type="search" defaultValue={d.q} className="rounded-md border border-stone-400 px-3 py-1" />
+          </div>
+          <button type="submit" className="rounded-md bg-blue-900 px-3 py-1 font-medium text-white">
+            {t("programme.search.button")}
+          </button>
+        </Form>
+        <Form method="get" action={base} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="view" value={d.view} />
+          <div>
+            <label htmlFor="programme-tz" className="block text-sm font-medium">
+              {t("programme.zone.field")}
+            </label>
+            <input
+              id="programme-tz"
+              name="tz"
+              defaultValue={d.tz}
+              placeholder="America/Sao_Paulo"
+              aria-describedby="programme-tz-hint"
+              className="rounded-md border border-stone-400 px-3 py-1"
+            />
+          </div>
+          <button type="submit" className="rounded-md border border-blue-900 px-3 py-1 font-medium text-blue-900">
+            {t("programme.zone.apply")}
+          </button>
+          <p id="programme-tz-hint" className="w-full text-xs text-stone-600">
+            {t("programme.zone.hint")}
+          </p>
+        </Form>
+      </div>
       {d.tzInvalid ? (
         <p role="status" className="mb-3 text-amber-900">
           {t("programme.alsoIn.invalid", { zone: d.tz })}
@@ -291,13 +254,38 @@ export default function Programme() {
       ) : null}
       {d.q ? (
         <p role="status" className="mb-3">
-          {t("programme.search.results", { n: d.rows.length, q: d.q })}{" "}
+          {t("programme.search.results", { n: rows.length, q: d.q })}{" "}
           <Link to={keep({ view: d.view })} className="text-blue-900 underline">
             {t("programme.search.clear")}
           </Link>
         </p>
       ) : null}
-      {body}
+      {d.view === "day" && !d.q && d.total > 0 ? (
+        <nav aria-label={t("programme.day")} className="mb-4 flex flex-wrap gap-2">
+          {d.days.map(({ day, label }) => (
+            <Link
+              key={day}
+              to={keep({ view: "day", day })}
+              aria-current={day === d.day ? "page" : undefined}
+              className="rounded border border-stone-400 px-2 py-1 text-sm aria-[current=page]:font-bold"
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {d.total === 0 ? (
+        <p>{t("programme.emptyAll")}</p>
+      ) : (
+        <Form method="post" preventScrollReset>
+          <CachedMarkup
+            id="programme-list"
+            cacheKey={d.listKey}
+            tree={(slot) => sessionList(list, labels, d.signedIn ? slot : null)}
+            slots={stars}
+          />
+        </Form>
+      )}
       <p className="mt-8 flex flex-wrap gap-4 text-sm">
         <a href={`/conferences/${slug}/programme.ics`} className="text-blue-900 underline">
           {t("programme.downloadIcs")}

@@ -3,13 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmAsk } from "~/components/confirm";
-import { Field, FormErrors, SelectField, SubmitButton, firstErrorField } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
+import { InvoiceDocuments } from "~/components/invoice-documents";
 import { Fact, Facts, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
 import { formatMoney } from "~/domain/registration/money";
 import { myRegistration } from "~/domain/registration/my-registrations.server";
 import { requestVisaLetter } from "~/domain/registration/request-visa-letter.server";
-import { visaRequestSchema } from "~/domain/registration/schemas";
+import { invoiceAddressSchema, visaRequestSchema } from "~/domain/registration/schemas";
+import { updateInvoiceAddress } from "~/domain/registration/update-invoice-address.server";
 import { startCardPayment } from "~/domain/registration/start-card-payment.server";
 import { pick, useLocale, useT } from "~/i18n";
 import { confirmFirst, splitAsk } from "~/utils/confirm";
@@ -47,14 +49,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const outcome = await confirmFirst(formData, (confirmed) => cancelRegistration({ actor: user, registrationId, confirmed }));
       if (!outcome.done) return outcome.ask;
-      const { refundPending } = outcome.value;
-      return redirectWithToast(self, { message: refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled" });
+      const { refundPending, bankRefundPending } = outcome.value;
+      return redirectWithToast(self, {
+        message: bankRefundPending ? "reg.my.cancelledBankRefund" : refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled",
+      });
     } catch (error) {
       // Refused (the deadline passed, already cancelled): back to the page, which says why and whom to
       // ask, with the refusal as a translated message — never an error page (and works without JavaScript).
       if (error instanceof AppError && error.status === 409) return redirectWithToast(self, { kind: "error", message: error.userMessage });
       return orRespond(() => Promise.reject(error));
     }
+  }
+  if (intent === "invoice-address") {
+    const address = parseWithZod(formData, { schema: invoiceAddressSchema });
+    if (address.status !== "success") return data(address.reply(), { status: 400 });
+    const outcome = await runForm(request, address, () => updateInvoiceAddress({ actor: user, registrationId, input: address.value }));
+    if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+    return redirectWithToast(self, { message: "reg.my.invoiceAddressSaved" });
   }
   const submission = parseWithZod(formData, { schema: visaRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -65,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function VisaForm({ countries }: { countries: { value: string; label: string }[] }) {
   const t = useT();
-  const { result: lastResult } = splitAsk(useActionData<typeof action>());
+  const { result: answer } = splitAsk(useActionData<typeof action>());
+  // The invoice details form posts to the same action: its answers are not this form's.
+  const lastResult =
+    (answer as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent === "invoice-address" ? undefined : answer;
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: visaRequestSchema }),
@@ -151,6 +165,13 @@ export default function MyRegistration() {
             ))}
           </Fact>
         ) : null}
+        {r.bankRefunds
+          .filter((b) => !b.paidOutOn)
+          .map((b) => (
+            <Fact key={b.id} label={t("reg.my.refundPending")} testId="bank-refund-pending">
+              {t("reg.my.bankRefundPending", { amount: formatMoney(b.amountCents, b.currency, locale) })}
+            </Fact>
+          ))}
         {r.holdUntil ? (
           <Fact label={t("reg.my.holdUntil")}>
             {formatDateTime(new Date(r.holdUntil), zone, locale)} ({zone})
@@ -211,6 +232,9 @@ export default function MyRegistration() {
         </section>
       ) : null}
 
+      <InvoiceDocuments registrationId={r.id} documents={r.invoices} zone={zone} />
+      {r.status === "RESERVED" && r.amountCents > 0 ? <InvoiceAddressForm registration={r} /> : null}
+
       {active ? (
         <section className="mt-6 max-w-xl">
           <h2 className="text-xl font-semibold">{t("reg.my.visa")}</h2>
@@ -259,5 +283,41 @@ export default function MyRegistration() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Whom the invoice will be made out to, while the registration awaits payment (works without JavaScript). */
+function InvoiceAddressForm({
+  registration: r,
+}: {
+  registration: { payerOrganization: string | null; payerTaxId: string | null; payerAddress: string | null };
+}) {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  // The page's forms share one action: this form shows only what was submitted from it.
+  const mine = (lastResult as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent === "invoice-address";
+  const [form, fields] = useForm({
+    id: "invoice-address",
+    lastResult: mine ? (lastResult as never) : undefined,
+    defaultValue: { payerOrganization: r.payerOrganization ?? "", payerTaxId: r.payerTaxId ?? "", payerAddress: r.payerAddress ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: invoiceAddressSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="mt-6 max-w-xl" aria-labelledby="invoice-address-title">
+      <h2 id="invoice-address-title" className="text-xl font-semibold">
+        {t("reg.my.invoiceAddress")}
+      </h2>
+      <p className="mb-2 text-sm">{t("reg.my.invoiceAddressHint")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="invoice-address" />
+        <Field meta={fields.payerOrganization} label={t("reg.form.payerOrganization")} optional autoComplete="organization" />
+        <Field meta={fields.payerTaxId} label={t("reg.form.payerTaxId")} optional />
+        <TextareaField meta={fields.payerAddress} label={t("reg.form.payerAddress")} optional rows={3} />
+        <SubmitButton variant="secondary">{t("reg.my.invoiceAddressSave")}</SubmitButton>
+      </Form>
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionField, RadioGroup, RegistrationClosedNotice } from "~/components/registration";
-import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { registrationFormSchema } from "~/domain/registration/form-schema";
 import { formatMoney } from "~/domain/registration/money";
 import { ticketsPage } from "~/domain/registration/public-tickets.server";
@@ -123,6 +123,7 @@ export default function Register() {
               <Field meta={fields.voucher} label={t("reg.form.voucher")} optional autoFocus={first === "voucher"} />
               <Field meta={fields.payerOrganization} label={t("reg.form.payerOrganization")} optional autoComplete="organization" />
               <Field meta={fields.payerTaxId} label={t("reg.form.payerTaxId")} optional />
+              <TextareaField meta={fields.payerAddress} label={t("reg.form.payerAddress")} optional rows={3} />
             </>
           ) : null}
           {questions.length ? (

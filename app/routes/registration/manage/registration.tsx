@@ -10,14 +10,16 @@ import { formatMoney } from "~/domain/registration/money";
 import { recordBankPayment } from "~/domain/registration/record-bank-payment.server";
 import { confirmEligibility } from "~/domain/registration/confirm-eligibility.server";
 import { registrationDetail } from "~/domain/registration/registration-detail.server";
-import { markPaidSchema } from "~/domain/registration/schemas";
+import { recordRefundPayout } from "~/domain/registration/record-refund-payout.server";
+import { markPaidSchema, refundPayoutSchema } from "~/domain/registration/schemas";
+import { InvoiceDocuments } from "~/components/invoice-documents";
 import { pick, useLocale, useT } from "~/i18n";
 import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { formatCalendarDate, formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Registration · Concord" }];
@@ -44,8 +46,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       confirmFirst(formData, (confirmed) => cancelRegistration({ actor: user, registrationId, confirmed })),
     );
     if (!outcome.done) return outcome.ask;
-    const { refundPending } = outcome.value;
-    return redirectWithToast(self, { message: refundPending ? "reg.manage.cancelledRefundPending" : "reg.manage.cancelled" });
+    const { refundPending, bankRefundPending } = outcome.value;
+    return redirectWithToast(self, {
+      message: bankRefundPending
+        ? "reg.manage.cancelledBankRefund"
+        : refundPending
+          ? "reg.manage.cancelledRefundPending"
+          : "reg.manage.cancelled",
+    });
+  }
+  if (intent === "refund-payout") {
+    const payout = parseWithZod(formData, { schema: refundPayoutSchema });
+    if (payout.status !== "success") return data(payout.reply(), { status: 400 });
+    const outcome = await runForm(request, payout, () =>
+      recordRefundPayout({
+        actor: user,
+        refundId: payout.value.refundId,
+        paidOutOn: payout.value.paidOutOn,
+        reference: payout.value.reference,
+      }),
+    );
+    if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+    return redirectWithToast(self, { message: "reg.manage.payoutRecorded" });
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -70,8 +92,9 @@ export default function RegistrationDetail() {
   const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
+  const markPaidResult = (lastResult?.initialValue as { intent?: string } | undefined)?.intent === "mark-paid" ? lastResult : undefined;
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: markPaidResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: markPaidSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -171,6 +194,8 @@ export default function RegistrationDetail() {
           ))}
         </ul>
       </section>
+      <BankRefunds registration={r} lastResult={lastResult} />
+      <InvoiceDocuments registrationId={r.id} documents={r.invoices} zone={zone} />
       {r.amountCents > 0 && r.status !== "CANCELLED" ? (
         <Form method="post" {...getFormProps(form)} className="mt-6 max-w-md rounded-md border border-stone-300 bg-white p-4">
           <h2 className="mb-2 text-lg font-semibold">{t("reg.manage.markPaid")}</h2>
@@ -195,5 +220,90 @@ export default function RegistrationDetail() {
         </Form>
       ) : null}
     </>
+  );
+}
+
+type Detail = ReturnType<typeof useLoaderData<typeof loader>>["registration"];
+
+/**
+ * Bank refunds of the registration: a pending one shows its amount and the form recording its payout
+ * (which completes it and issues the credit note); a completed one, when and with which reference.
+ */
+function BankRefunds({
+  registration: r,
+  lastResult,
+}: {
+  registration: Detail;
+  lastResult: Exclude<ReturnType<typeof useActionData<typeof action>>, { confirm: unknown }>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const zone = r.conference.timeZone;
+  if (r.bankRefunds.length === 0) return null;
+  return (
+    <section className="mt-6 max-w-2xl" aria-labelledby="bank-refunds">
+      <h2 id="bank-refunds" className="text-xl font-semibold">
+        {t("reg.manage.bankRefunds")}
+      </h2>
+      {r.bankRefunds.map((b) =>
+        b.paidOutOn ? (
+          <p key={b.id} data-testid="bank-refund-done">
+            {t("reg.manage.bankRefundDone", {
+              amount: formatMoney(b.amountCents, b.currency, locale),
+              date: formatCalendarDate(new Date(b.paidOutOn), locale),
+              reference: b.paidOutRef ?? "—",
+            })}
+          </p>
+        ) : (
+          <PayoutForm key={b.id} refund={b} zone={zone} lastResult={lastResult} />
+        ),
+      )}
+    </section>
+  );
+}
+
+function PayoutForm({
+  refund,
+  zone,
+  lastResult,
+}: {
+  refund: Detail["bankRefunds"][number];
+  zone: string;
+  lastResult: Exclude<ReturnType<typeof useActionData<typeof action>>, { confirm: unknown }>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  // The page's forms share one action: this form shows only what was submitted from it.
+  const mine = (lastResult?.initialValue as { refundId?: string } | undefined)?.refundId === refund.id ? lastResult : undefined;
+  const [form, fields] = useForm({
+    id: `payout-${refund.id}`,
+    lastResult: mine,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: refundPayoutSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-4">
+      <p className="font-medium text-amber-900" data-testid="bank-refund-pending">
+        {t("reg.manage.bankRefundPending", {
+          amount: formatMoney(refund.amountCents, refund.currency, locale),
+          date: `${formatDateTime(new Date(refund.requestedAt), zone, locale)} (${zone})`,
+        })}
+      </p>
+      <Form method="post" {...getFormProps(form)} className="mt-3">
+        <h3 className="mb-1 text-lg font-semibold">{t("reg.manage.recordPayout")}</h3>
+        <p className="mb-3 text-sm">{t("reg.manage.payoutHint")}</p>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="refund-payout" />
+        <input type="hidden" name="refundId" value={refund.id} />
+        <Field meta={fields.paidOutOn} type="date" label={t("reg.manage.paidOutOn")} autoFocus={!!fields.paidOutOn.errors} />
+        <Field
+          meta={fields.reference}
+          label={t("reg.manage.payoutReference")}
+          autoFocus={!fields.paidOutOn.errors && !!fields.reference.errors}
+        />
+        <SubmitButton>{t("reg.manage.recordPayout")}</SubmitButton>
+      </Form>
+    </div>
   );
 }

@@ -88,6 +88,11 @@ export default function ManageTickets() {
       cancelUntil: cancelUntilLocal,
       bankInstructions: settings.bankInstructions,
       bankInstructionsZh: settings.bankInstructionsZh ?? "",
+      sellerName: settings.sellerName ?? "",
+      sellerAddress: settings.sellerAddress ?? "",
+      sellerTaxId: settings.sellerTaxId ?? "",
+      taxRate: settings.taxRateBasisPoints ? String((settings.taxRateBasisPoints ?? 0) / 100) : "",
+      taxExemptReason: settings.taxExemptReason ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
     ...formOptions,
@@ -172,6 +177,20 @@ export default function ManageTickets() {
           <Field meta={sf.cancelUntil} type="datetime-local" label={t("reg.tickets.manage.cancelUntil")} optional hint={zoneLabel} />
           <TextareaField meta={sf.bankInstructions} label={t("reg.tickets.manage.bankInstructions")} optional rows={3} />
           <TextareaField meta={sf.bankInstructionsZh} label={t("reg.tickets.manage.bankInstructionsZh")} optional rows={3} />
+          <fieldset className="mb-4 rounded-md border border-stone-300 p-4">
+            <legend className="px-1 font-semibold">{t("reg.tickets.manage.invoices")}</legend>
+            <p className="mb-3 text-sm">{t("reg.tickets.manage.invoicesHint")}</p>
+            <Field meta={sf.sellerName} label={t("reg.tickets.manage.sellerName")} optional autoComplete="organization" />
+            <TextareaField meta={sf.sellerAddress} label={t("reg.tickets.manage.sellerAddress")} optional rows={3} />
+            <Field meta={sf.sellerTaxId} label={t("reg.tickets.manage.sellerTaxId")} optional />
+            <Field meta={sf.taxRate} label={t("reg.tickets.manage.taxRate")} optional hint={t("reg.tickets.manage.taxRateHint")} />
+            <Field
+              meta={sf.taxExemptReason}
+              label={t("reg.tickets.manage.taxExemptReason")}
+              optional
+              hint={t("reg.tickets.manage.taxExemptHint")}
+            />
+          </fieldset>
           <SubmitButton>{t("reg.tickets.manage.save")}</SubmitButton>
         </Form>
       </section>
