@@ -82,9 +82,38 @@ function offlineCommands(accordId: string) {
 }
 
 /**
+ * Reports of bundles already verified, by the SHA-256 of the bundle's whole JSON and the pinned key.
+ * verifyBundle is a pure function of those two, so an identical bundle gets the identical report
+ * without re-checking its hundred signatures and thousand chain entries; a bundle that differs in
+ * any byte (a row changed in the database, a new audit entry) has another digest and is verified
+ * afresh. Bounded, oldest out first: an executed accord is looked at again and again at its ceremony.
+ */
+const verified = new Map<string, Promise<VerificationReport>>();
+const VERIFIED_MAX = 200;
+
+function verifyOnce(bundle: VerificationBundle, trustedSealKey: string): Promise<VerificationReport> {
+  const key = sha256Hex(`${trustedSealKey}\n${JSON.stringify(bundle)}`);
+  const hit = verified.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest is dropped first.
+    verified.delete(key);
+    verified.set(key, hit);
+    return hit;
+  }
+  const report = verifyBundle(bundle, { trustedSealKey });
+  verified.set(key, report);
+  if (verified.size > VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  // A failure to verify (not a failed check: verifyBundle reports those) is not kept.
+  report.catch(() => verified.delete(key));
+  return report;
+}
+
+/**
  * Re-verifies an accord from what is in the database right now, through the
  * same pure verifier the offline script uses, with Concord's own published
  * seal key pinned as the trusted one. Null when the viewer may not see it.
+ * The bundle is always loaded and compared in full; only the checks of a
+ * bundle identical to one verified before are not repeated (see verifyOnce).
  */
 export async function verifyAccord(accordId: string, viewer: SessionUser | null): Promise<AccordVerification | null> {
   const view = await accordViewFor(viewer, accordId);
@@ -92,7 +121,7 @@ export async function verifyAccord(accordId: string, viewer: SessionUser | null)
   const loaded = await loadAccordForVerification(db(), accordId, view);
   if (!loaded) return null;
   const { bundle, title, titleZh } = loaded;
-  const report = await verifyBundle(bundle, { trustedSealKey: publishedSealKey().publicKey });
+  const report = await verifyOnce(bundle, publishedSealKey().publicKey);
   return { accordId, documentHash: bundle.document.hash, title, titleZh, report, commands: offlineCommands(accordId) };
 }
 
