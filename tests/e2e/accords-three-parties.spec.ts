@@ -67,6 +67,17 @@ async function saveVersion(page: Page, note: string) {
   await expect(page.getByText(/Version \d+ was saved/)).toBeVisible();
 }
 
+/** The local mailbox's rows (/dev/mail) to one person with a subject; the outbox worker delivers within seconds. */
+const mailRow = (page: Page, to: string, subject: string) =>
+  page.getByTestId("mailbox").locator("tr").filter({ hasText: to }).filter({ hasText: subject });
+
+async function expectMail(page: Page, to: string, subject: string) {
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    await expect(mailRow(page, to, subject).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 async function signWithPasskey(page: Page) {
   await open(page, "Sign");
   await page
@@ -222,6 +233,13 @@ test("three parties negotiate, freeze, sign in two groups with a delegation, and
   }
   await expect(uon.page.getByText("Every party approved: the text is frozen and ready for signature.")).toBeVisible();
 
+  // ── Told in turn: group 1's signatories (Elena Torres as the delegate) now; Nairobi only once group 1 has signed. ──
+  const yourTurn = `It is your turn to sign “${TITLE}”`;
+  await expectMail(uon.page, "itb.admin@concord.test", yourTurn);
+  await expectMail(uon.page, "reviewer@concord.test", yourTurn);
+  await expect(mailRow(uon.page, "uon.admin@concord.test", yourTurn)).toHaveCount(0);
+  await expect(mailRow(uon.page, "upv.admin@concord.test", yourTurn)).toHaveCount(0);
+
   // ── Signing. Jordi Puig delegated his authority away: nothing for him to sign. ──
   await open(upv.page);
   await expect(upv.page.getByRole("link", { name: "Sign", exact: true })).toHaveCount(0);
@@ -243,11 +261,17 @@ test("three parties negotiate, freeze, sign in two groups with a delegation, and
   await elena.page.waitForURL(/\/accords\/[0-9a-f-]{36}$/);
   await expect(elena.page.getByTestId("accord-status")).toHaveText("Awaiting signatures");
 
-  // Group 2: Nairobi signs now, and the accord is executed.
+  // Group 2: Nairobi is told, signs now, and the accord is executed.
+  await expectMail(uon.page, "uon.admin@concord.test", yourTurn);
   await signWithPasskey(uon.page);
   await uon.page.waitForURL(/\/accords\/[0-9a-f-]{36}$/);
   await expect(uon.page.getByTestId("accord-status")).toHaveText("Executed");
   await uon.page.screenshot({ path: "tests/artifacts/accords-three-parties-executed.png", fullPage: true });
+
+  // Everyone is told, with the executed PDF attached (decision 068).
+  await expectMail(uon.page, "uon.admin@concord.test", `“${TITLE}” has been executed`);
+  await mailRow(uon.page, "uon.admin@concord.test", `“${TITLE}” has been executed`).getByRole("link").first().click();
+  await expect(uon.page.getByTestId("mail-attachments")).toContainText(`accord-${accordId}.pdf (application/pdf`);
 
   // ── Verify on /verify by document hash. ──
   const bundleResponse = await uon.page.request.get(`${accordPath}/bundle?view=public`);
