@@ -116,10 +116,12 @@ function verifyOnce(bundle: VerificationBundle, trustedSealKey: string): Promise
  * bundle identical to one verified before are not repeated (see verifyOnce).
  */
 export async function verifyAccord(accordId: string, viewer: SessionUser | null): Promise<AccordVerification | null> {
-  const view = await accordViewFor(viewer, accordId);
+  // A visitor (no session) gets the public view of an executed accord and nothing else, as accordViewFor
+  // decides; the status is read with the bundle itself instead of by a query of its own before it.
+  const view = viewer ? await accordViewFor(viewer, accordId) : UUID.test(accordId) ? "public" : null;
   if (!view) return null;
   const loaded = await loadAccordForVerification(db(), accordId, view);
-  if (!loaded) return null;
+  if (!loaded || (!viewer && loaded.bundle.status !== "EXECUTED")) return null;
   const { bundle, title, titleZh } = loaded;
   const report = await verifyOnce(bundle, publishedSealKey().publicKey);
   return { accordId, documentHash: bundle.document.hash, title, titleZh, report, commands: offlineCommands(accordId) };
