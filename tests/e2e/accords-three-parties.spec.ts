@@ -267,6 +267,11 @@ test("three parties negotiate, freeze, sign in two groups with a delegation, and
   await uon.page.waitForURL(/\/accords\/[0-9a-f-]{36}$/);
   await expect(uon.page.getByTestId("accord-status")).toHaveText("Executed");
   await uon.page.screenshot({ path: "tests/artifacts/accords-three-parties-executed.png", fullPage: true });
+  // The audit trail reads as sentences, the signing order and the delegation included.
+  await expect(uon.page.getByText("Jordi Puig put University of Nairobi in signing group 2")).toBeVisible();
+  await expect(
+    uon.page.getByText("Jordi Puig delegated the signature for Polytechnic University of Valencia to Elena Torres"),
+  ).toBeVisible();
 
   // Everyone is told, with the executed PDF attached (decision 068).
   await expectMail(uon.page, "uon.admin@concord.test", `“${TITLE}” has been executed`);

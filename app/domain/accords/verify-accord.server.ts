@@ -5,7 +5,7 @@ import { notFound } from "~/utils/errors";
 import { canAccords } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { sha256Hex } from "./canonical";
-import { loadAccordForVerification, loadBundle } from "./bundle.server";
+import { bundleDigest, loadAccordForVerification, loadBundle } from "./bundle.server";
 import { readPdfIdentity } from "./pdf.server";
 import { publishedSealKey } from "./seal.server";
 import { verifyBundle, type BundleView, type VerificationBundle, type VerificationReport } from "./verification";
@@ -82,49 +82,58 @@ function offlineCommands(accordId: string) {
 }
 
 /**
- * Reports of bundles already verified, by the SHA-256 of the bundle's whole JSON and the pinned key.
- * verifyBundle is a pure function of those two, so an identical bundle gets the identical report
- * without re-checking its hundred signatures and thousand chain entries; a bundle that differs in
- * any byte (a row changed in the database, a new audit entry) has another digest and is verified
- * afresh. Bounded, oldest out first: an executed accord is looked at again and again at its ceremony.
+ * Verifications already made, by the digest of everything their bundle was built from (`bundleDigest`:
+ * the accord's record and audit rows, computed by PostgreSQL) and the pinned key. The bundle is a
+ * deterministic function of those rows and verifyBundle a pure function of the bundle and the key, so
+ * the same digest means the same report; a row changed in any byte (a clause, a party, a signature, an
+ * audit entry, the seal) changes the digest and the accord is loaded and verified afresh (decision 076).
+ * Bounded, least recently used out first: an executed accord is looked at again and again at its ceremony.
  */
-const verified = new Map<string, Promise<VerificationReport>>();
+type Verified = Omit<AccordVerification, "commands"> & { executed: boolean };
+const verified = new Map<string, Verified>();
 const VERIFIED_MAX = 200;
 
-function verifyOnce(bundle: VerificationBundle, trustedSealKey: string): Promise<VerificationReport> {
-  const key = sha256Hex(`${trustedSealKey}\n${JSON.stringify(bundle)}`);
-  const hit = verified.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest is dropped first.
-    verified.delete(key);
-    verified.set(key, hit);
-    return hit;
-  }
-  const report = verifyBundle(bundle, { trustedSealKey });
-  verified.set(key, report);
+function remember(key: string, v: Verified) {
+  verified.delete(key);
+  verified.set(key, v);
   if (verified.size > VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-  // A failure to verify (not a failed check: verifyBundle reports those) is not kept.
-  report.catch(() => verified.delete(key));
-  return report;
 }
 
 /**
  * Re-verifies an accord from what is in the database right now, through the
  * same pure verifier the offline script uses, with Concord's own published
  * seal key pinned as the trusted one. Null when the viewer may not see it.
- * The bundle is always loaded and compared in full; only the checks of a
- * bundle identical to one verified before are not repeated (see verifyOnce).
  */
 export async function verifyAccord(accordId: string, viewer: SessionUser | null): Promise<AccordVerification | null> {
   // A visitor (no session) gets the public view of an executed accord and nothing else, as accordViewFor
   // decides; the status is read with the bundle itself instead of by a query of its own before it.
   const view = viewer ? await accordViewFor(viewer, accordId) : UUID.test(accordId) ? "public" : null;
   if (!view) return null;
-  const loaded = await loadAccordForVerification(db(), accordId, view);
-  if (!loaded || (!viewer && loaded.bundle.status !== "EXECUTED")) return null;
-  const { bundle, title, titleZh } = loaded;
-  const report = await verifyOnce(bundle, publishedSealKey().publicKey);
-  return { accordId, documentHash: bundle.document.hash, title, titleZh, report, commands: offlineCommands(accordId) };
+  const trusted = publishedSealKey().publicKey;
+  const keyOf = (digest: string) => `${trusted}:${digest}`;
+  const digest = await bundleDigest(db(), accordId, view);
+  if (!digest) return null;
+  let v = verified.get(keyOf(digest));
+  if (v) remember(keyOf(digest), v);
+  else {
+    // The digest and the bundle from one snapshot, so the report is stored under the digest of what it checked.
+    const fresh = await db().$transaction(
+      async (tx) => {
+        const d = await bundleDigest(tx, accordId, view);
+        const loaded = d ? await loadAccordForVerification(tx, accordId, view) : null;
+        return d && loaded ? { d, loaded } : null;
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
+    if (!fresh) return null;
+    const { bundle, title, titleZh } = fresh.loaded;
+    const report = await verifyBundle(bundle, { trustedSealKey: trusted });
+    v = { accordId, documentHash: bundle.document.hash, title, titleZh, report, executed: bundle.status === "EXECUTED" };
+    remember(keyOf(fresh.d), v);
+  }
+  if (!viewer && !v.executed) return null;
+  const { executed: _, ...result } = v;
+  return { ...result, commands: offlineCommands(accordId) };
 }
 
 export type PdfCheck = { kind: "not-pdf" } | { kind: "unknown" } | ({ kind: "found" } & AccordVerification);
