@@ -9,6 +9,8 @@ type Invitation = { name: string; conference: string; inviter: string; url: stri
 type Proposal = { name: string; conference: string; title: string; url: string };
 type Assignment = { name: string; conference: string; track: string; url: string };
 type Moved = { name: string; conference: string; title: string; from: string; to: string; url: string };
+/** `removed`: taken out of the timetable (no time any more); `cancelled`: no longer published. */
+type Withdrawn = { name: string; conference: string; title: string; was: string; reason: "removed" | "cancelled"; url: string };
 
 export const programmeTemplates = {
   speakerInvitation: {
@@ -119,4 +121,46 @@ export const programmeTemplates = {
       />
     ),
   } satisfies Template<Moved>,
+  sessionCancelled: {
+    subject: (l, p) =>
+      p.reason === "cancelled"
+        ? zh(l)
+          ? `议程取消：${p.title}`
+          : `Session cancelled: ${p.title}`
+        : zh(l)
+          ? `议程已移出日程：${p.title}`
+          : `Session taken out of the programme: ${p.title}`,
+    render: (l, p) => (
+      <GreetingEmail
+        locale={l}
+        name={p.name}
+        preview={
+          p.reason === "cancelled"
+            ? zh(l)
+              ? `${p.title} 已取消`
+              : `${p.title} is cancelled`
+            : zh(l)
+              ? `${p.title} 已移出日程`
+              : `${p.title} is no longer in the programme`
+        }
+        lines={
+          zh(l)
+            ? [
+                p.reason === "cancelled"
+                  ? `${p.conference} 的议程“${p.title}”已取消。`
+                  : `${p.conference} 的议程“${p.title}”已移出日程，目前没有新的时间安排。`,
+                `原安排：${p.was}`,
+              ]
+            : [
+                p.reason === "cancelled"
+                  ? `The session “${p.title}” of ${p.conference} has been cancelled.`
+                  : `The session “${p.title}” of ${p.conference} has been taken out of the programme and has no new time for now.`,
+                `Was: ${p.was}`,
+              ]
+        }
+        action={zh(l) ? "查看议程变更" : "See the programme's changes"}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Withdrawn>,
 };

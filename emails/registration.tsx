@@ -12,6 +12,25 @@ type Confirmed = Base & { ticket: string; badgeUrl: string; calendarUrl: string;
 const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
 
 export const registrationTemplates = {
+  /** Written by the organizers to attendees (email-attendees.server.ts): their text, in the recipient's language when they gave one. */
+  organizerMessage: {
+    subject: (l, p) => `${p.conference}: ${p.subject}`,
+    render: (l, p: Base & { subject: string; body: string }) => (
+      <GreetingEmail
+        locale={l}
+        preview={p.subject}
+        name={p.name}
+        lines={[
+          ...p.body.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()),
+          zh(l)
+            ? `此邮件由 ${p.conference} 会务组发送给已报名的参会者。`
+            : `The organizers of ${p.conference} sent this to registered attendees.`,
+        ]}
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { subject: string; body: string }>,
   registrationReceived: {
     subject: (l, p) => (zh(l) ? `已收到您的注册：${p.conference}` : `Registration received: ${p.conference}`),
     render: (l, p: Base & { ticket: string; amount: string; holdUntil: string }) => (
@@ -62,6 +81,34 @@ export const registrationTemplates = {
       />
     ),
   } satisfies Template<Base & { ticket: string; amount: string; reference: string; instructions: string; holdUntil: string }>,
+  paymentReminder: {
+    subject: (l, p) =>
+      zh(l) ? `提醒：请在 ${p.holdUntil} 前付款（${p.conference}）` : `Reminder: please pay by ${p.holdUntil} (${p.conference})`,
+    render: (l, p: Base & { ticket: string; amount: string; reference: string; holdUntil: string; bank: boolean }) => (
+      <GreetingEmail
+        locale={l}
+        preview={zh(l) ? `您的名额保留至 ${p.holdUntil}` : `Your place is held until ${p.holdUntil}`}
+        name={p.name}
+        lines={
+          zh(l)
+            ? [
+                `我们尚未收到您 ${p.conference} 注册（${p.ticket}）的全部付款：${p.amount}。`,
+                `名额为您保留至 ${p.holdUntil}，逾期将被释放。`,
+                p.bank ? `如已通过银行转账付款，请确认附言为 ${p.reference}；到账后我们会确认您的注册。` : "请打开您的注册完成付款。",
+              ]
+            : [
+                `We have not yet received the full payment of ${p.amount} for your registration (${p.ticket}) at ${p.conference}.`,
+                `Your place is held until ${p.holdUntil}; after that it is released.`,
+                p.bank
+                  ? `If you already paid by bank transfer, check that it quotes the reference ${p.reference}; we confirm your registration once it arrives.`
+                  : "Open your registration to complete the payment.",
+              ]
+        }
+        action={myRegistration(l)}
+        url={p.url}
+      />
+    ),
+  } satisfies Template<Base & { ticket: string; amount: string; reference: string; holdUntil: string; bank: boolean }>,
   registrationConfirmed: {
     subject: (l, p) => (zh(l) ? `注册已确认：${p.conference}` : `Registration confirmed: ${p.conference}`),
     render: (l, p: Confirmed) => (

@@ -119,6 +119,7 @@ export function ManageNav({ slug }: { slug: string }) {
   const t = useT();
   const links: [string, MessageKey][] = [
     [`/conferences/${slug}/manage/registrations`, "reg.manage.nav.registrations"],
+    [`/conferences/${slug}/manage/registrations/email`, "reg.manage.nav.email"],
     [`/conferences/${slug}/manage/tickets`, "reg.manage.nav.tickets"],
     [`/conferences/${slug}/manage/tickets/questions`, "reg.manage.nav.questions"],
     [`/conferences/${slug}/manage/tickets/vouchers`, "reg.manage.nav.vouchers"],
@@ -173,5 +174,16 @@ export function Fact({
         {children}
       </dd>
     </>
+  );
+}
+
+/** Said on the tickets and register pages once the conference is over (decision 062). */
+export function RegistrationClosedNotice() {
+  const t = useT();
+  return (
+    <section role="status" data-testid="registration-closed" className="mb-4 max-w-2xl rounded-md border border-stone-400 bg-stone-100 p-4">
+      <h2 className="text-lg font-semibold">{t("reg.closed.title")}</h2>
+      <p className="mt-1">{t("reg.closed.text")}</p>
+    </section>
   );
 }

@@ -120,13 +120,7 @@ export function TicketTypeFields({
         options={ELIGIBILITY.map((e) => ({ value: e, label: t(`reg.tickets.eligibility.${e}`) }))}
         autoFocus={focus === "eligibility"}
       />
-      <Field
-        meta={fields.perPersonLimit as never}
-        type="number"
-        label={t("reg.tickets.manage.perPersonLimit")}
-        hint={t("reg.tickets.manage.perPersonLimitHint")}
-        autoFocus={focus === "perPersonLimit"}
-      />
+      {/* No "tickets per person" field: each person registers once per conference (decision 071). */}
       <div className="mb-4">
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" name={fields.hidden.name} defaultChecked={fields.hidden.initialValue === "on"} className="h-4 w-4" />

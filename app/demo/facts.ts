@@ -164,3 +164,6 @@ export const demoUniversityContacts: Record<string, { nameLatin: string; nameNat
 };
 
 export const DEMO_CONFERENCE_SLUG = "icete-2025";
+
+/** The invented next edition, dated relative to the day the demo is seeded (next-edition.server.ts). */
+export const DEMO_NEXT_CONFERENCE_SLUG = "icete-next";

@@ -1,14 +1,24 @@
 import { db } from "~/utils/db.server";
 import { badgeCode, paymentReference } from "~/domain/registration/codes.server";
 
+/** Which side of time a conference's demo registrations show (decision 062). */
+export type DemoRegistrationEdition =
+  /** The 2025 conference as it happened: everyone paid or cancelled in September 2025; nothing is on hold. */
+  | { kind: "past" }
+  /** The next edition: sales open, one bank transfer still awaiting payment, dates relative to `seededAt`. */
+  | { kind: "next"; seededAt: Date; startDate: Date };
+
+const DAY = 86_400_000;
+
 /**
  * Demo data of the registration area, loaded after the organizations, people
  * and conference of seed.server.ts: CNY tickets sharing the 800-seat main hall
  * (regular, student, member institution), a free online ticket, two questions,
  * bank instructions, a voucher, and a few registrations in different states.
- * attendee@concord.test is left unregistered so the demo can be tried as them.
+ * attendee@concord.test is left unregistered so the demo can be tried as them
+ * (on the next edition: the 2025 conference is over and sells nothing).
  */
-export async function seedRegistrationDemo({ conferenceId }: { conferenceId: string }) {
+export async function seedRegistrationDemo({ conferenceId, edition }: { conferenceId: string; edition: DemoRegistrationEdition }) {
   const client = db();
   if ((await client.ticketType.count({ where: { conferenceId } })) > 0) return;
   await client.$transaction(async (tx) => {
@@ -16,7 +26,7 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     await tx.registrationSettings.create({
       data: {
         conferenceId,
-        cancelUntil: new Date("2025-09-20T16:00:00Z"),
+        cancelUntil: edition.kind === "past" ? new Date("2025-09-20T16:00:00Z") : new Date(edition.startDate.getTime() - 14 * DAY),
         bankInstructions:
           "Beneficiary: China Association for Science and Technology\nBank of China, Beijing Haidian Branch\nAccount 3400 0000 0000 0000 · SWIFT BKCHCNBJ110",
         bankInstructionsZh: "收款单位：中国科学技术协会\n中国银行北京海淀支行\n账号 3400 0000 0000 0000",
@@ -75,7 +85,14 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
       ],
     });
     await tx.voucher.create({
-      data: { conferenceId, code: "IEA2025", kind: "PERCENT", value: 20, usageLimit: 50, ticketTypeIds: [regular.id] },
+      data: {
+        conferenceId,
+        code: edition.kind === "past" ? "IEA2025" : "IEA-NEXT",
+        kind: "PERCENT",
+        value: 20,
+        usageLimit: 50,
+        ticketTypeIds: [regular.id],
+      },
     });
     const people = await tx.user.findMany({
       where: {
@@ -85,7 +102,8 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
       },
     });
     const byEmail = new Map(people.map((p) => [p.email, p.id]));
-    const now = new Date();
+    // When each registration happened: September 2025 for the past edition, the days before seeding for the next.
+    const now = edition.kind === "past" ? new Date("2025-09-12T02:00:00Z") : new Date(edition.seededAt.getTime() - 3 * DAY);
     const base = (userId: string, t: { id: string; priceCents: number }) => ({
       conferenceId,
       userId,
@@ -111,16 +129,32 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
         },
         quota: hall.id,
       },
-      {
-        email: "upv.admin@concord.test",
-        data: {
-          ...base(byEmail.get("upv.admin@concord.test")!, member),
-          status: "RESERVED" as const,
-          method: "BANK_TRANSFER" as const,
-          holdUntil: new Date(now.getTime() + 14 * 86_400_000),
-        },
-        quota: hall.id,
-      },
+      // Paid by bank transfer before the 2025 conference; on the next edition still awaiting payment.
+      edition.kind === "past"
+        ? {
+            email: "upv.admin@concord.test",
+            data: {
+              ...base(byEmail.get("upv.admin@concord.test")!, member),
+              status: "CONFIRMED" as const,
+              method: "BANK_TRANSFER" as const,
+              paidCents: 900_00,
+              receiptNumber: 2,
+              confirmedAt: new Date("2025-09-18T06:30:00Z"),
+              payerOrganization: "Universitat Politècnica de València",
+            },
+            quota: hall.id,
+          }
+        : {
+            email: "upv.admin@concord.test",
+            data: {
+              ...base(byEmail.get("upv.admin@concord.test")!, member),
+              status: "RESERVED" as const,
+              method: "BANK_TRANSFER" as const,
+              // A hold never outlives the conference (decision 062); 14 days from its start is well inside.
+              holdUntil: new Date(edition.seededAt.getTime() + 11 * DAY),
+            },
+            quota: hall.id,
+          },
       {
         email: "ceeaa.signatory@concord.test",
         data: {
@@ -144,9 +178,9 @@ export async function seedRegistrationDemo({ conferenceId }: { conferenceId: str
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
-      await tx.registration.create({ data: s.data });
+      await tx.registration.create({ data: { ...s.data, createdAt: new Date(now.getTime() - 7 * DAY) } });
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
     }
-    await tx.registrationSettings.update({ where: { conferenceId }, data: { nextReceiptNumber: 2 } });
+    await tx.registrationSettings.update({ where: { conferenceId }, data: { nextReceiptNumber: edition.kind === "past" ? 3 : 2 } });
   });
 }

@@ -1,6 +1,7 @@
 import { hashPassword } from "~/domain/accounts/password.server";
 import { db } from "~/utils/db.server";
 import { seedAccordsDemo } from "./accords.server";
+import { seedNextEditionDemo } from "./next-edition.server";
 import { seedProgrammeDemo } from "./programme.server";
 import { seedRegistrationDemo } from "./registration.server";
 import { DEMO_PASSWORD, demoOrganizations, demoPeople, DEMO_CONFERENCE_SLUG } from "./facts";
@@ -75,8 +76,11 @@ export async function seedDemo() {
     { timeout: 60_000 },
   );
   // Each area seeds its own demo data (tickets, programme, accords) in its own module.
+  // The 2025 conference as it happened (decision 062): registration closed, programme released, accords executed.
   const ctx = { conferenceId: conference.id };
-  await seedRegistrationDemo(ctx);
+  await seedRegistrationDemo({ ...ctx, edition: { kind: "past" } });
   await seedProgrammeDemo(ctx);
   await seedAccordsDemo(ctx);
+  // And its invented next edition, with registration and the call for proposals open.
+  await seedNextEditionDemo({ orgId: conference.orgId });
 }

@@ -91,7 +91,11 @@ test("the timetable editor moves a session with the keyboard only", async ({ pag
   await signIn(page, "organizer@concord.test");
   await page.goto(`/conferences/${SLUG}/manage/timetable`);
   const form = page.getByRole("form", { name: /Place “Workshop: designing capstone projects/ });
-  await tabTo(page, form.getByLabel("Room"));
+  // The keyboard path starts where the mouse's does: the session's block in the grid is a link to its form.
+  await tabTo(page, page.getByTestId("timetable-grid").getByRole("link", { name: /Workshop: designing capstone projects/ }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#place-[0-9a-f-]{36}$/);
+  await tabTo(page, form.getByLabel("Room"), 3);
   await page.keyboard.type("Room B");
   await tabTo(page, form.getByLabel("Starts"));
   // Chromium's date-time field: month, day, year, hour… — one hour later.

@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
-// Registration on the demo conference: a free ticket with the organizers'
+// Registration on the demo's next edition: a free ticket with the organizers'
 // questions; a bank transfer marked paid by an organizer; a badge checked in by
 // typing its code at the desk. Each flow leaves a screenshot in tests/artifacts/.
 const PASSWORD = "concord-demo-2025";
-const SLUG = "icete-2025";
+// The open next edition: the 2025 conference is over and sells nothing (decision 062).
+const SLUG = "icete-next";
 
 async function signedIn(browser: Browser, email: string, opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: opts.javaScriptEnabled ?? true });

@@ -94,3 +94,57 @@ test("an organizer drags a session to another room and time; the public sees it 
   expect(eventOf(released)).toContain("<start>17:30</start>");
   expect(eventOf(released)).toContain("<room>Room B</room>");
 });
+
+test("deleting a room with a released session asks first, says what moves, and leaves the public programme alone until the release", async ({
+  page,
+}) => {
+  const PANEL = "Panel: engineering education in the age of artificial intelligence";
+  const ANNEX = "Annex hall";
+  await signIn(page, "organizer@concord.test");
+  // A room of its own, with a released session in it.
+  await page.goto(`/conferences/${SLUG}/manage/programme/rooms`);
+  const rooms = page.getByRole("region", { name: "Rooms", exact: true });
+  await rooms.getByLabel("Name", { exact: true }).fill(ANNEX);
+  await rooms.getByRole("button", { name: "Add a room" }).click();
+  await expect(rooms.getByText(ANNEX)).toBeVisible();
+  await page.goto(`/conferences/${SLUG}/manage/timetable`);
+  const place = page.getByRole("form", { name: `Place “${PANEL}”` });
+  await place.getByLabel("Room").selectOption({ label: ANNEX });
+  await place.getByRole("button", { name: "Save place" }).click();
+  await expect(page.getByText("The session was placed.")).toBeVisible();
+  await page.getByRole("link", { name: "Review and release…" }).click();
+  await page.getByRole("button", { name: /Release version/ }).click();
+  await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
+  const eventOf = (xml: string) => xml.split("</event>").find((e) => e.includes(`<title>${PANEL}</title>`))!;
+  const publicXml = async () => (await page.request.get(`/conferences/${SLUG}/schedule.xml`)).text();
+  expect(eventOf(await publicXml())).toContain(`<room>${ANNEX}</room>`);
+
+  // Delete asks first: what moves, and that the public programme does not change now.
+  await page.goto(`/conferences/${SLUG}/manage/programme/rooms`);
+  await page.getByRole("link", { name: `Delete “${ANNEX}”` }).click();
+  const confirm = page.getByTestId("confirm-delete");
+  await expect(confirm.getByRole("heading")).toHaveText(`Delete the room “${ANNEX}”?`);
+  await expect(confirm).toContainText("1 session of the draft is in this room; they keep their times");
+  await expect(confirm.getByRole("listitem")).toHaveText([PANEL]);
+  await expect(confirm).toContainText("The public programme does not change now (1 released session uses it)");
+  await page.screenshot({ path: "tests/artifacts/timetable-delete-room.png", fullPage: true });
+  // "Keep it" changes nothing.
+  await confirm.getByRole("link", { name: "Keep it" }).click();
+  await expect(page.getByTestId("confirm-delete")).toHaveCount(0);
+  await expect(rooms.getByText(ANNEX)).toBeVisible();
+  await page.getByRole("link", { name: `Delete “${ANNEX}”` }).click();
+  await page.getByRole("button", { name: `Delete the room “${ANNEX}”` }).click();
+  await expect(rooms.getByText(ANNEX)).toHaveCount(0);
+
+  // The released programme still has the session in that room: the public page and the XML.
+  expect(eventOf(await publicXml())).toContain(`<room>${ANNEX}</room>`);
+  await page.goto(`/conferences/${SLUG}/programme`);
+  await expect(page.getByTestId("programme-session").filter({ hasText: PANEL })).toContainText(ANNEX);
+
+  // The release preview names the deleted room; releasing removes it.
+  await page.goto(`/conferences/${SLUG}/manage/timetable/release`);
+  await expect(page.getByTestId("release-changes")).toContainText(`Rooms deleted in the draft, removed for good: ${ANNEX}`);
+  await page.getByRole("button", { name: /Release version/ }).click();
+  await expect(page.getByText(/Version \d+ was released\./)).toBeVisible();
+  expect(await publicXml()).not.toContain(ANNEX);
+});

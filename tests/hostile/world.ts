@@ -26,6 +26,7 @@ export async function makeHostileWorld() {
   const ids = {
     registration: await first(db().registration.findFirst({ where })),
     ticket: await first(db().ticketType.findFirst({ where })),
+    voucher: await first(db().voucher.findFirst({ where })),
     session: await first(db().programmeSession.findFirst({ where })),
     speaker: await first(db().speaker.findFirst({ where })),
     proposal: await first(db().proposal.findFirst({ where })),
@@ -52,6 +53,7 @@ function paramValue(w: HostileWorld, route: RouteInfo, name: string): string {
   if (id.startsWith("routes/accords/")) return w.ids.accord;
   if (id.startsWith("routes/registration/manage/registration")) return w.ids.registration;
   if (id.startsWith("routes/registration/manage/ticket")) return w.ids.ticket;
+  if (id.startsWith("routes/registration/manage/voucher")) return w.ids.voucher;
   if (id.startsWith("routes/registration/")) return w.attendeeRegistration;
   if (/sessions?|session-ics|speaker-portal\/session/.test(id)) return w.ids.session;
   if (/speaker(-photo)?$|manage\/speaker$/.test(id)) return w.ids.speaker;

@@ -8,7 +8,9 @@ describe("translate", () => {
     expect(en("reg.tickets.available", { count: 3 })).toBe("3 places left");
     expect(en("reg.tickets.available", { count: 0 })).toBe("0 places left");
     expect(en("programme.room.seats", { n: 1 })).toBe("1 seat");
-    expect(en("reg.manage.imported", { matched: 1, unmatched: 2 })).toBe("1 payment recorded, 2 lines unmatched.");
+    expect(en("reg.import.done", { recorded: 1, already: 0, unmatched: 2 })).toBe(
+      "1 payment recorded, 0 already imported, 2 lines not recorded.",
+    );
   });
 
   it("fills variables and keeps unknown ones visible", () => {

@@ -92,7 +92,7 @@ export const rows: PermissionRow[] = [
     name: "POST /conferences/:slug/manage/programme (delete a session)",
     route: manageList,
     request: async (cast) => {
-      const s = await makeSession(cast.conference.id);
+      const s = await makeSession(cast.conference.id, { released: false });
       return {
         path: `/conferences/${cast.conference.slug}/manage/programme`,
         params: { slug: cast.conference.slug },

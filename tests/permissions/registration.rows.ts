@@ -7,17 +7,19 @@ import * as regList from "~/routes/registration/manage/registrations";
 import * as regExport from "~/routes/registration/manage/export";
 import * as regBadges from "~/routes/registration/manage/badges";
 import * as regImport from "~/routes/registration/manage/import";
+import * as regEmail from "~/routes/registration/manage/email";
 import * as manageTickets from "~/routes/registration/manage/tickets";
 import * as editTicket from "~/routes/registration/manage/ticket";
 import * as questions from "~/routes/registration/manage/questions";
 import * as vouchers from "~/routes/registration/manage/vouchers";
+import * as editVoucher from "~/routes/registration/manage/voucher";
 import * as visa from "~/routes/registration/manage/visa";
 import * as register from "~/routes/registration/register";
 import * as tickets from "~/routes/registration/tickets";
 import * as badge from "~/routes/registration/badge";
 import * as myReg from "~/routes/registration/my-registration";
 import { db } from "~/utils/db.server";
-import type { Cast } from "../support/world";
+import { daysFromToday, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
 
 const ORGANIZERS = ["organizer", "orgAdmin"] as const;
@@ -25,7 +27,11 @@ const ORGANIZERS = ["organizer", "orgAdmin"] as const;
 /** Publishes the cast's conference with one free ticket in a quota of `capacity`. */
 async function ticketing(cast: Cast, capacity = 10) {
   const conferenceId = cast.conference.id;
-  await db().conference.update({ where: { id: conferenceId }, data: { status: "PUBLISHED" } });
+  // Days still to come: nothing is sold once a conference is over (decision 062).
+  await db().conference.update({
+    where: { id: conferenceId },
+    data: { status: "PUBLISHED", startDate: daysFromToday(60), endDate: daysFromToday(61) },
+  });
   await db().registrationSettings.create({ data: { conferenceId, cancelUntil: new Date(Date.now() + 86_400_000) } });
   const quota = await db().quota.create({ data: { conferenceId, name: "Hall", capacity } });
   const ticket = await db().ticketType.create({
@@ -160,13 +166,51 @@ export const rows: PermissionRow[] = [
     allowed: [...ORGANIZERS],
   },
   {
-    name: "POST /conferences/:slug/manage/registrations/import",
+    name: "GET /conferences/:slug/manage/registrations/email",
+    route: regEmail,
+    kind: "loader",
+    request: async (cast) => ({
+      path: `/conferences/${cast.conference.slug}/manage/registrations/email`,
+      params: { slug: cast.conference.slug },
+    }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/email (send to attendees)",
+    route: regEmail,
+    request: async (cast) => {
+      const { slug } = await attendeeRegistration(cast);
+      return {
+        path: `/conferences/${slug}/manage/registrations/email`,
+        params: { slug },
+        form: { intent: "send", expected: "1", subjectEn: "Shuttle", bodyEn: "Buses at 8:00." },
+      };
+    },
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/import (preview)",
     route: regImport,
     request: async (cast) => ({
       path: `/conferences/${cast.conference.slug}/manage/registrations/import`,
       params: { slug: cast.conference.slug },
-      form: { statement: new File(["reference,amount\nNONE-222222,1\n"], "s.csv") },
+      form: { intent: "preview", statement: new File(["reference,amount\nNONE-222222,1\n"], "s.csv") },
     }),
+    allowed: [...ORGANIZERS],
+  },
+  {
+    name: "POST /conferences/:slug/manage/registrations/import (confirm)",
+    route: regImport,
+    request: async (cast) => {
+      const { slug, reg } = await attendeeRegistration(cast, "RESERVED");
+      const csv = `reference,amount\n${reg.reference},100.00\n`;
+      return {
+        path: `/conferences/${slug}/manage/registrations/import`,
+        params: { slug },
+        // A digest from no preview: an allowed organizer is shown a fresh preview (409), nothing is recorded.
+        form: { intent: "confirm", content: Buffer.from(csv).toString("base64"), decimal: "auto", digest: "0".repeat(32) },
+      };
+    },
     allowed: [...ORGANIZERS],
   },
   {
@@ -245,6 +289,25 @@ export const rows: PermissionRow[] = [
     }),
     allowed: [...ORGANIZERS],
   },
+  ...(["loader", "edit", "delete"] as const).map((what): PermissionRow => ({
+    name: `${what === "loader" ? "GET" : "POST"} /conferences/:slug/manage/tickets/vouchers/:id${what === "loader" ? "" : ` (${what})`}`,
+    route: editVoucher,
+    ...(what === "loader" ? { kind: "loader" as const } : {}),
+    request: async (cast) => {
+      const code = `V${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+      const v = await db().voucher.create({ data: { conferenceId: cast.conference.id, code, kind: "PERCENT", value: 100 } });
+      const forms: Record<"edit" | "delete", Record<string, string>> = {
+        edit: { intent: "voucher", code, kind: "PERCENT", value: "50" },
+        delete: { intent: "delete-voucher", confirm: "yes" },
+      };
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/tickets/vouchers/${v.id}`,
+        params: { slug: cast.conference.slug, id: v.id },
+        form: what === "loader" ? undefined : forms[what],
+      };
+    },
+    allowed: [...ORGANIZERS],
+  })),
   {
     name: "POST /conferences/:slug/manage/visa (decide)",
     route: visa,

@@ -282,3 +282,94 @@ describe("reviews", () => {
     expect(await db().reviewerAssignment.count({ where: { userId: stranger.id } })).toBe(0);
   });
 });
+
+describe("authors, formats and blind review (decision 072)", () => {
+  it("every proposal email goes to the submitter and each co-author once, each in their language", async () => {
+    const w = await callWorld();
+    const since = new Date();
+    const ana = await makeUser({ locale: "zh", name: "Ana Submitter" });
+    // One co-author has an account read in English; the other has none (written to in the submitter's language).
+    const coWithAccount = await makeUser({ locale: "en", name: "Co Author" });
+    const created = await propose(w, ana, {
+      "authors[0].email": ana.email,
+      "authors[1].email": coWithAccount.email.toUpperCase(),
+      "authors[2].name": "No Account",
+      "authors[2].email": "no-account@example.org",
+      "authors[3].name": "Ana Again",
+      "authors[3].email": ana.email,
+    });
+    expect(created.status).toBe(302);
+    const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    const received = await db().outboxEmail.findMany({ where: { template: "proposalReceived", createdAt: { gte: since } } });
+    expect(received.map((m) => [m.to.toLowerCase(), m.locale]).sort()).toEqual(
+      [
+        [ana.email, "zh"],
+        [coWithAccount.email, "en"],
+        ["no-account@example.org", "zh"],
+      ].sort(),
+    );
+    const decide = await callAction(proposalsAdmin, {
+      path: `/conferences/${w.slug}/manage/programme/proposals`,
+      params: { slug: w.slug },
+      cookie: w.organizer.cookie,
+      form: { intent: "accept", proposalId: p.id },
+    });
+    expect(decide.status).toBe(302);
+    const accepted = await db().outboxEmail.findMany({ where: { template: "proposalAccepted", createdAt: { gte: since } } });
+    expect(accepted.map((m) => m.to.toLowerCase()).sort()).toEqual([ana.email, coWithAccount.email, "no-account@example.org"].sort());
+    expect(accepted.find((m) => m.to.toLowerCase() === coWithAccount.email)!.subject).toContain("Proposal accepted");
+  });
+
+  it("a break is not a proposal format: the call cannot offer it and a proposal cannot ask for it", async () => {
+    const w = await callWorld();
+    const local = (ms: number) => new Date(Date.now() + ms + 8 * 3600 * 1000).toISOString().slice(0, 16);
+    const offerBreak = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "cfp", opensAt: local(-DAY), closesAt: local(DAY), formats: ["PAPER_SESSION", "BREAK"] },
+    });
+    expect(offerBreak.status).toBe(400);
+    expect((await db().callForProposals.findUniqueOrThrow({ where: { conferenceId: w.conference.id } })).formats).not.toContain("BREAK");
+    const form = await callLoader(cfpAdmin, w.adminPath);
+    expect(JSON.stringify(form.data)).not.toContain('"BREAK"');
+    // Even a call stored with it (before this rule) does not offer it, and the proposal form refuses it.
+    await db().callForProposals.update({ where: { conferenceId: w.conference.id }, data: { formats: ["PAPER_SESSION", "BREAK"] } });
+    const page = await callLoader(proposalPage, {
+      path: `/conferences/${w.slug}/proposals/new`,
+      params: { slug: w.slug, id: "new" },
+      cookie: (await makeUser()).cookie,
+    });
+    expect(JSON.stringify((page.data as { call: unknown }).call)).not.toContain("BREAK");
+    const ana = await makeUser();
+    expect((await propose(w, ana, { format: "BREAK" })).status).toBe(400);
+    expect(await db().proposal.count({ where: { submitterId: ana.id } })).toBe(0);
+  });
+
+  it("blind review withholds authors' names and organizations from reviewers, not from organizers", async () => {
+    const w = await callWorld();
+    const ana = await makeUser({ name: "Ana Submitter" });
+    await propose(w, ana);
+    const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    // Control: without the setting the reviewer reads the authors.
+    const open = await reviewView(w, w.alice, p.id);
+    expect(JSON.stringify(open.data)).toContain("Ana Submitter");
+    const local = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16);
+    const call = await db().callForProposals.findUniqueOrThrow({ where: { conferenceId: w.conference.id } });
+    const saved = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "cfp", opensAt: local(call.opensAt), closesAt: local(call.closesAt), formats: ["PAPER_SESSION"], blindReview: "on" },
+    });
+    expect(saved.status).toBe(302);
+    for (const view of [
+      await reviewView(w, w.alice, p.id),
+      await callLoader(reviewQueue, { path: `/conferences/${w.slug}/reviews`, params: { slug: w.slug }, cookie: w.alice.cookie }),
+    ]) {
+      const text = JSON.stringify(view.data);
+      expect(view.status).toBe(200);
+      for (const secret of ["Ana Submitter", "ana@example.org", "UPV", "Co Author", "co@example.org", ana.email])
+        expect(text).not.toContain(secret);
+    }
+    expect((await reviewView(w, w.alice, p.id)).data).toMatchObject({ blind: true });
+    // Organizers still see who wrote it.
+    expect(JSON.stringify((await reviewView(w, w.organizer, p.id)).data)).toContain("Ana Submitter");
+  });
+});

@@ -8,10 +8,12 @@ import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
 import * as programmePage from "~/routes/programme/programme";
 import * as releaseRoute from "~/routes/programme/manage/release";
+import * as manageSessions from "~/routes/programme/manage/sessions";
 import * as sessionPage from "~/routes/programme/session";
 import * as xml from "~/routes/programme/schedule-xml";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader } from "../support/http";
+import { emailText } from "../support/mail";
 import { makeUser } from "../support/world";
 import { sessionUserOf } from "./session-user";
 import { makeRoom, makeSession, makeSpeaker, organizerWorld } from "./support";
@@ -165,5 +167,101 @@ describe("draft and release", () => {
     expect(res.location).toBe(`/conferences/${conference.slug}/manage/timetable/release`);
     expect(await db().scheduleVersion.count({ where: { conferenceId: conference.id } })).toBe(0);
     expect((await publicView(conference.slug)).rows.map((r) => r.start)).toEqual(["10:00"]);
+  });
+
+  it("a released session that is cancelled or taken out of the timetable is announced by the release to its speakers and starrers", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const room = await makeRoom(conference.id, "Hall A");
+    const speakerUser = await makeUser({ locale: "zh" });
+    const sp = await makeSpeaker(conference.id, "Chen Hua", speakerUser.email);
+    const cancelled = await makeSession(conference.id, {
+      title: "Cancelled talk",
+      roomId: room.id,
+      speakerIds: [sp.id],
+      start: "2025-09-27T10:00",
+      end: "2025-09-27T11:00",
+    });
+    await db().programmeSession.update({ where: { id: cancelled.id }, data: { titleZh: "取消的报告" } });
+    const removed = await makeSession(conference.id, {
+      title: "Removed talk",
+      roomId: room.id,
+      start: "2025-09-27T14:00",
+      end: "2025-09-27T15:00",
+    });
+    const added = await makeSession(conference.id, {
+      title: "New talk",
+      roomId: room.id,
+      start: "2025-09-27T16:00",
+      end: "2025-09-27T17:00",
+      released: false,
+    });
+    const fan = await makeUser();
+    for (const s of [cancelled, removed, added])
+      await toggleStar({ actor: await sessionUserOf(fan.id), slug: conference.slug, sessionId: s.id, starred: true });
+    // The draft: one set back to draft (cancelled), one unscheduled (removed).
+    await db().programmeSession.update({ where: { id: cancelled.id }, data: { status: "DRAFT" } });
+    await db().programmeSession.update({ where: { id: removed.id }, data: { startsAt: null, endsAt: null, roomId: null } });
+
+    const page = await callLoader(releaseRoute, { path: "/x", params: { slug: conference.slug }, cookie: organizer.cookie });
+    const preview = page.data as {
+      changes: { kind: string; title: string; told: boolean; speakers: string[]; attendees: number }[];
+      emails: number;
+      fingerprint: string;
+    };
+    expect(
+      preview.changes
+        .map(({ kind, title, told, speakers, attendees }) => ({ kind, title, told, speakers, attendees }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    ).toEqual([
+      { kind: "cancelled", title: "Cancelled talk", told: true, speakers: ["Chen Hua"], attendees: 1 },
+      { kind: "added", title: "New talk", told: false, speakers: [], attendees: 0 },
+      { kind: "removed", title: "Removed talk", told: true, speakers: [], attendees: 1 },
+    ]);
+    expect(preview.emails).toBe(3); // the added session tells no one, though the fan starred it
+
+    await callAction(releaseRoute, {
+      path: "/x",
+      params: { slug: conference.slug },
+      cookie: organizer.cookie,
+      form: { fingerprint: preview.fingerprint },
+    });
+    const mails = await db().outboxEmail.findMany({ where: { template: "sessionCancelled" } });
+    expect(mails.map((m) => [m.to, m.locale, m.subject]).sort()).toEqual(
+      [
+        [fan.email, "en", "Session cancelled: Cancelled talk"],
+        [fan.email, "en", "Session taken out of the programme: Removed talk"],
+        [speakerUser.email, "zh", "议程取消：取消的报告"],
+      ].sort(),
+    );
+    const zh = await emailText(mails.find((m) => m.to === speakerUser.email)!);
+    expect(zh).toContain("原安排：2025-09-27 10:00–11:00 (Asia/Shanghai), Hall A");
+    expect(zh).toContain(`/conferences/${conference.slug}/programme/changes`);
+    expect(await db().outboxEmail.count({ where: { template: "sessionMoved", to: { in: [fan.email, speakerUser.email] } } })).toBe(0);
+  });
+
+  it("a released session is not deleted at once (the public programme would change untold); an unreleased one is", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const released = await makeSession(conference.id, { title: "Released", start: "2025-09-27T10:00", end: "2025-09-27T11:00" });
+    const draft = await makeSession(conference.id, {
+      title: "Draft only",
+      start: "2025-09-27T12:00",
+      end: "2025-09-27T13:00",
+      released: false,
+    });
+    const del = (id: string) =>
+      callAction(manageSessions, {
+        path: `/conferences/${conference.slug}/manage/programme`,
+        params: { slug: conference.slug },
+        cookie: organizer.cookie,
+        form: { intent: "delete-session", id },
+      });
+    const refused = await del(released.id);
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("set-cookie")).toBeTruthy();
+    expect(await db().programmeSession.count({ where: { id: released.id } })).toBe(1);
+    expect((await publicView(conference.slug)).rows.map((r) => r.title)).toEqual(["Released"]);
+    // Control: the unreleased one goes.
+    expect((await del(draft.id)).status).toBe(302);
+    expect(await db().programmeSession.count({ where: { id: draft.id } })).toBe(0);
   });
 });

@@ -150,28 +150,36 @@ describe("bank payments", () => {
     });
 
     const csv = `date,description,amount\r\n2025-09-01,"Transfer ref ${rb.reference.toLowerCase()} Tongji",1200.00\r\n2025-09-02,unknown payer,50\r\n`;
-    const post = () =>
-      callAction(importRoute, {
+    const post = async () => {
+      const preview = await callAction(importRoute, {
         path: `/conferences/${slug}/manage/registrations/import`,
         params: { slug },
         cookie: organizer.cookie,
-        form: { statement: new File([csv], "statement.csv", { type: "text/csv" }) },
+        form: { intent: "preview", statement: new File([csv], "statement.csv", { type: "text/csv" }) },
       });
+      const p = preview.data as { content: string; rule: string; digest: string };
+      return callAction(importRoute, {
+        path: `/conferences/${slug}/manage/registrations/import`,
+        params: { slug },
+        cookie: organizer.cookie,
+        form: { intent: "confirm", content: p.content, decimal: p.rule, digest: p.digest },
+      });
+    };
     const first = await post();
-    expect(first.data).toMatchObject({ ok: true, matched: 1, unmatched: [{ line: 3 }] });
+    expect(first.data).toMatchObject({ stage: "done", recorded: 1, unmatched: [{ line: 3 }] });
     expect(await db().registration.findUniqueOrThrow({ where: { id: rb.id } })).toMatchObject({
       status: "CONFIRMED",
       paidCents: 1200_00,
       receiptNumber: 2,
     });
     const again = await post();
-    expect(again.data).toMatchObject({ ok: true, matched: 0 });
+    expect(again.data).toMatchObject({ stage: "done", recorded: 0, already: 1 });
     expect(await db().payment.count({ where: { registrationId: rb.id } })).toBe(1);
     const bad = await callAction(importRoute, {
       path: `/conferences/${slug}/manage/registrations/import`,
       params: { slug },
       cookie: organizer.cookie,
-      form: { statement: new File(["x,y\n1,2"], "s.csv") },
+      form: { intent: "preview", statement: new File(["x,y\n1,2"], "s.csv") },
     });
     expect(bad.status).toBe(400);
   });

@@ -284,8 +284,8 @@ describe("demo data", () => {
     const { seedRegistrationDemo } = await import("~/demo/registration.server");
     const { makeConference, makeOrg } = await import("../support/world");
     const conference = await makeConference((await makeOrg()).id);
-    await seedRegistrationDemo({ conferenceId: conference.id });
-    await seedRegistrationDemo({ conferenceId: conference.id });
+    await seedRegistrationDemo({ conferenceId: conference.id, edition: { kind: "past" } });
+    await seedRegistrationDemo({ conferenceId: conference.id, edition: { kind: "past" } });
     const tickets = await db().ticketType.findMany({
       where: { conferenceId: conference.id },
       orderBy: { position: "asc" },

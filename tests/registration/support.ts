@@ -3,13 +3,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { db } from "~/utils/db.server";
-import { makeConference, makeOrg, makeUser } from "../support/world";
+import { daysFromToday, makeConference, makeOrg, makeUser } from "../support/world";
 
 export async function makeTicketing(
-  opts: { capacity?: number; priceCents?: number; tickets?: number; status?: "PUBLISHED" | "DRAFT" } = {},
+  opts: { capacity?: number; priceCents?: number; tickets?: number; status?: "PUBLISHED" | "DRAFT"; startDate?: Date; endDate?: Date } = {},
 ) {
   const org = await makeOrg();
-  const conference = await makeConference(org.id, { status: opts.status ?? "PUBLISHED" });
+  // Two months ahead by default: registration closes when a conference is over (decision 062).
+  const conference = await makeConference(org.id, {
+    status: opts.status ?? "PUBLISHED",
+    startDate: opts.startDate ?? daysFromToday(60),
+    endDate: opts.endDate ?? daysFromToday(61),
+  });
   const quota = await db().quota.create({ data: { conferenceId: conference.id, name: "Main hall", capacity: opts.capacity ?? 100 } });
   const ticket = await db().ticketType.create({
     data: {

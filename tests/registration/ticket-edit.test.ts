@@ -238,6 +238,7 @@ describe("editing a ticket type", () => {
     const w = await world();
     const before = await ticketState(w.ticket.id);
     const audits = await db().auditEvent.count();
+    const dayAfterEnd = new Date(w.conference.endDate.getTime() + 86_400_000).toISOString().slice(0, 10);
     const cases: [Record<string, string | string[]>, string, string][] = [
       [form([w.quota.id], { nameEn: "  " }), "nameEn", "validation.required"],
       [form([w.quota.id], { price: "12.345" }), "price", "reg.validation.amount"],
@@ -247,8 +248,8 @@ describe("editing a ticket type", () => {
       // Impossible calendar times were rolled over (2027-02-30 → 2 March) or stored as "no limit" (decision 040).
       [form([w.quota.id], { salesStart: "2027-02-30T10:00" }), "salesStart", "reg.validation.dateTime"],
       [form([w.quota.id], { salesEnd: "2027-13-45T25:61" }), "salesEnd", "reg.validation.dateTime"],
-      // Sales after the conference's last day (2025-09-28 in Beijing) are a typo.
-      [form([w.quota.id], { salesEnd: "2025-09-29T00:01" }), "salesEnd", "reg.validation.salesAfterConference"],
+      // Sales after the conference's last day (in Beijing) are a typo.
+      [form([w.quota.id], { salesEnd: `${dayAfterEnd}T00:01` }), "salesEnd", "reg.validation.salesAfterConference"],
       [form([w.quota.id], { perPersonLimit: "0" }), "perPersonLimit", "reg.validation.perPersonLimit"],
       [form([w.quota.id], { eligibility: "VIP" }), "eligibility", ""],
       [form(["not-a-uuid"]), "quotaIds", ""],

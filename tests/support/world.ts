@@ -49,15 +49,23 @@ export async function addMember(orgId: string, userId: string, roles: OrgRole[] 
   return db().membership.create({ data: { orgId, userId, roles } });
 }
 
-export async function makeConference(orgId: string, opts: { status?: "DRAFT" | "PUBLISHED" | "ARCHIVED"; timeZone?: string } = {}) {
+/** Calendar days (midnight UTC, as DATE columns read) `days` from today: for conferences still to come. */
+export const daysFromToday = (days: number) => new Date(Math.floor(Date.now() / 86_400_000 + days) * 86_400_000);
+
+export async function makeConference(
+  orgId: string,
+  opts: { status?: "DRAFT" | "PUBLISHED" | "ARCHIVED"; timeZone?: string; startDate?: Date; endDate?: Date } = {},
+) {
   const slug = `conf-${unique()}`;
   return db().conference.create({
     data: {
       slug,
       orgId,
       title: `Conference ${slug}`,
-      startDate: new Date("2025-09-27"),
-      endDate: new Date("2025-09-28"),
+      // The Beijing days by default (programme tests place sessions on them); registration tests pass days
+      // still to come, since nothing is sold once a conference is over.
+      startDate: opts.startDate ?? new Date("2025-09-27"),
+      endDate: opts.endDate ?? new Date("2025-09-28"),
       venue: "Beijing International Convention Center",
       city: "Beijing",
       country: "CN",

@@ -1,15 +1,17 @@
+import { registrationClosed } from "~/domain/registration/sales-window";
+import { now as clockNow } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
 
-export type GetConferencePageOptions = { actor: SessionUser | null; slug: string };
+export type GetConferencePageOptions = { actor: SessionUser | null; slug: string; now?: Date };
 
 /**
  * A conference's public page and what the reader may do there. Unpublished conferences do not exist for
  * outsiders: 404, not 403, so drafts do not leak.
  */
-export async function getConferencePage({ actor, slug }: GetConferencePageOptions) {
+export async function getConferencePage({ actor, slug, now = clockNow() }: GetConferencePageOptions) {
   const conference = await db().conference.findUnique({
     where: { slug },
     select: {
@@ -27,6 +29,7 @@ export async function getConferencePage({ actor, slug }: GetConferencePageOption
       description: true,
       descriptionZh: true,
       status: true,
+      demo: true,
       org: { select: { slug: true, nameEn: true, nameNative: true } },
     },
   });
@@ -37,6 +40,8 @@ export async function getConferencePage({ actor, slug }: GetConferencePageOption
   const { id: _id, ...rest } = conference;
   return {
     conference: rest,
+    // Said on the page once the conference is over (decision 062).
+    registrationClosed: registrationClosed(conference, now),
     mayUpdate,
     mayManageRoles: mayUpdate && (await can(actor, "conference:manage-roles", resource)),
     // Organizers may always check in; only ask again for the others.

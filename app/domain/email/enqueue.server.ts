@@ -48,6 +48,13 @@ export async function enqueueEmail<N extends TemplateName>(tx: Tx, req: EmailReq
   return tx.outboxEmail.create({ data: outboxRow(req), select: { id: true } });
 }
 
+/** Queues many emails of one template in the caller's transaction, in one insert (e.g. a message to every attendee). */
+export async function enqueueEmails<N extends TemplateName>(tx: Tx, reqs: EmailRequest<N>[]) {
+  if (reqs.length === 0) return 0;
+  const { count } = await tx.outboxEmail.createMany({ data: reqs.map(outboxRow) });
+  return count;
+}
+
 /** What enqueueEmail writes: the subject composed now, the body left to the worker. */
 function outboxRow<N extends TemplateName>(req: EmailRequest<N>) {
   return {

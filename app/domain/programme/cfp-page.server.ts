@@ -37,7 +37,8 @@ export async function cfpPage(slug: string, locale: AppLocale, now = new Date())
       ? {
           opensAt: at(call.opensAt),
           closesAt: at(call.closesAt),
-          formats: call.formats,
+          // A break is never proposed, even where an older call listed it (decision 072).
+          formats: call.formats.filter((f) => f !== "BREAK"),
           intro: pick(locale, call.intro, call.introZh),
           questions: call.conference.cfpQuestions.map((q) => ({ id: q.id, label: pick(locale, q.label, q.labelZh), required: q.required })),
         }

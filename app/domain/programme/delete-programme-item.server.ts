@@ -1,5 +1,5 @@
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
+import { AppError, notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { programmeLocks } from "./locks.server";
@@ -14,7 +14,10 @@ export type DeleteProgrammeItemOptions = { actor: SessionUser | null; slug: stri
  * the draft's sessions in a deleted room lose their room at once (they keep
  * their times), those of a deleted track keep it until the next release, and
  * the released programme is untouched until then; the release removes the row.
- * A deleted session leaves agendas and sign-ups with it.
+ * A deleted session leaves agendas and sign-ups with it; a session in the
+ * released programme is not deleted (that would change the public programme
+ * without a release and tell nobody): it is first cancelled or taken out of the
+ * timetable and released, which emails its speakers and starrers.
  */
 export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgrammeItemOptions) {
   return db().$transaction(async (tx) => {
@@ -28,8 +31,10 @@ export async function deleteProgrammeItem({ actor, slug, kind, id }: DeleteProgr
         : kind === "track"
           ? await tx.track.updateMany({ where: live, data: { deletedAt: new Date() } })
           : kind === "session"
-            ? await tx.programmeSession.deleteMany({ where })
+            ? await tx.programmeSession.deleteMany({ where: { ...where, releasedStartsAt: null } })
             : await tx.speaker.deleteMany({ where });
+    if (count === 0 && kind === "session" && (await tx.programmeSession.count({ where })))
+      throw new AppError("SESSION_RELEASED", "programme.delete.sessionReleased");
     if (count === 0) throw notFound();
     const moved = kind === "room" ? (await tx.programmeSession.updateMany({ where: { roomId: id }, data: { roomId: null } })).count : 0;
     await audit(tx, {

@@ -22,7 +22,7 @@ export type PublishScheduleOptions = {
  * placement to its released placement (and clears it for the others) in one
  * statement, removes rooms and tracks deleted in the draft, freezes the result
  * as the next numbered version, and tells speakers and attendees who starred a
- * moved session by email, in their language — all in one transaction, under
+ * moved, removed or cancelled session by email, in their language — all in one transaction, under
  * the timetable lock (docs/decisions/050-draft-and-release.md).
  */
 export async function publishSchedule({ actor, slug, fingerprint }: PublishScheduleOptions) {
@@ -68,22 +68,40 @@ export async function publishSchedule({ actor, slug, fingerprint }: PublishSched
       `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)} (${zone})${s.room ? `, ${s.room}` : ""}`;
     let emails = 0;
     for (const change of plan.changes) {
-      if (change.kind !== "moved") continue;
-      for (const r of plan.recipients[change.after.id] ?? []) {
+      if (change.kind === "added") continue;
+      const session = change.kind === "moved" ? change.after : change.session;
+      for (const r of plan.recipients[session.id] ?? []) {
         const zh = r.locale === "zh";
-        await enqueueEmail(tx, {
-          to: r.email,
-          locale: r.locale,
-          template: "sessionMoved",
-          props: {
-            name: r.name,
-            conference: zh && conference.titleZh ? conference.titleZh : conference.title,
-            title: zh && change.after.titleZh ? change.after.titleZh : change.after.title,
-            from: when(change.before),
-            to: when(change.after),
-            url: absoluteUrl(`/conferences/${conference.slug}/sessions/${change.after.id}`),
-          },
-        });
+        const common = {
+          name: r.name,
+          conference: zh && conference.titleZh ? conference.titleZh : conference.title,
+          title: zh && session.titleZh ? session.titleZh : session.title,
+        };
+        if (change.kind === "moved")
+          await enqueueEmail(tx, {
+            to: r.email,
+            locale: r.locale,
+            template: "sessionMoved",
+            props: {
+              ...common,
+              from: when(change.before),
+              to: when(change.after),
+              url: absoluteUrl(`/conferences/${conference.slug}/sessions/${session.id}`),
+            },
+          });
+        else
+          // The session's public page is gone with it: the link goes to the programme's change log.
+          await enqueueEmail(tx, {
+            to: r.email,
+            locale: r.locale,
+            template: "sessionCancelled",
+            props: {
+              ...common,
+              was: when(change.session),
+              reason: change.kind,
+              url: absoluteUrl(`/conferences/${conference.slug}/programme/changes`),
+            },
+          });
         emails++;
       }
     }

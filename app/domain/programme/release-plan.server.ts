@@ -19,7 +19,7 @@ export type ReleasePlan = {
   released: ScheduleSnapshot;
   draft: ScheduleSnapshot;
   changes: ReleaseChange[];
-  /** Who is told about each moved session (speakers and attendees who starred it), by session id. */
+  /** Who is told about each moved, removed or cancelled session (speakers and attendees who starred it), by session id. */
   recipients: Record<string, Recipient[]>;
   /** Rooms and tracks deleted in the draft that the release removes for good. */
   deletedRooms: string[];
@@ -89,8 +89,9 @@ export async function planRelease(tx: Tx, conference: ProgrammeConference): Prom
     if (c.kind === "removed") return [{ kind: status.get(c.session.id) === "PUBLISHED" ? "removed" : "cancelled", session: c.session }];
     return [c];
   });
-  const movedIds = changes.flatMap((c) => (c.kind === "moved" ? [c.after.id] : []));
-  const recipients = movedIds.length ? await recipientsOf(tx, movedIds) : {};
+  // Added sessions tell no one (nobody could have starred them yet); the others change what someone planned on.
+  const toldIds = changes.flatMap((c) => (c.kind === "moved" ? [c.after.id] : c.kind === "added" ? [] : [c.session.id]));
+  const recipients = toldIds.length ? await recipientsOf(tx, toldIds) : {};
   const deletedRooms = rooms.map((r) => r.name).sort();
   const deletedTracks = tracks.map((t) => t.name).sort();
   const fingerprint = createHash("sha256")

@@ -49,7 +49,7 @@ export async function reviewQueue(user: SessionUser, conferenceId: string, local
 /** One proposal for its reviewer: the proposal, the criteria, their own review and — once that exists — the others, anonymised. */
 export async function reviewPage(user: SessionUser | null, conferenceId: string, proposalId: string, locale: AppLocale) {
   const access = await reviewableProposal(db(), user, conferenceId, proposalId);
-  const [proposal, criteria, reviews] = await Promise.all([
+  const [proposal, criteria, reviews, blind] = await Promise.all([
     db().proposal.findUniqueOrThrow({
       where: { id: access.id },
       select: {
@@ -75,12 +75,16 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
       orderBy: { submittedAt: "asc" },
       select: { reviewerId: true, comment: true, scores: { select: { criterionId: true, score: true } } },
     }),
+    blindToReader(user!, conferenceId),
   ]);
   const mine = reviews.find((r) => r.reviewerId === user!.id) ?? null;
   const others = mine ? reviews.filter((r) => r !== mine) : [];
   return {
+    /** Blind review: the authors were never put on the page (not merely hidden by it). */
+    blind,
     proposal: {
       ...proposal,
+      authors: blind ? [] : proposal.authors,
       track: proposal.track ? pick(locale, proposal.track.name, proposal.track.nameZh) : null,
       answers: proposal.answers
         .sort((a, b) => a.question.position - b.question.position)
@@ -98,6 +102,17 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
       : null,
     hiddenCount: mine ? 0 : reviews.length,
   };
+}
+
+/**
+ * Whether the call's blind review keeps the authors from this reader: every
+ * reviewer, unless they also organize the conference (organizers decide and
+ * see everything, decision 022). Decision 072.
+ */
+async function blindToReader(user: SessionUser, conferenceId: string) {
+  const call = await db().callForProposals.findUnique({ where: { conferenceId }, select: { blindReview: true } });
+  if (!call?.blindReview) return false;
+  return !(await canProgramme(user, "programme:manage", { conferenceId }));
 }
 
 /** Every proposal of the conference with its aggregated scores, for the organizers' decisions (a constant number of queries). */

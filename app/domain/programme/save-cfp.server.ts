@@ -19,6 +19,7 @@ export async function saveCfp({ actor, slug, input }: SaveCfpOptions) {
       intro: input.intro ?? "",
       introZh: input.introZh ?? null,
       sameOrganizationConflicts: input.sameOrganizationConflicts,
+      blindReview: input.blindReview,
     };
     await tx.callForProposals.upsert({
       where: { conferenceId: conference.id },

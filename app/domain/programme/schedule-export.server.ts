@@ -37,6 +37,16 @@ type Programme = NonNullable<Awaited<ReturnType<typeof exportableProgramme>>>;
 
 /** frab wants integer ids: a stable one derived from the uuid. */
 const intId = (uuid: string) => createHash("sha256").update(uuid).digest().readUInt32BE(0) & 0x7fffffff;
+/**
+ * The c3voc schema's acronym (`^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$`) allows no hyphen after the first
+ * character and needs four: schedule readers use it in file and stream names. Our slugs are words joined by
+ * hyphens ("beijing-2025"), so hyphens (and anything else) become underscores and a short slug is padded.
+ */
+export const frabAcronym = (slug: string) =>
+  slug
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "_")
+    .padEnd(4, "_");
 const duration = (s: ListedSession) => {
   const minutes = Math.round((s.endsAt!.getTime() - s.startsAt!.getTime()) / 60_000);
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -44,14 +54,16 @@ const duration = (s: ListedSession) => {
 
 function frabEvent(p: Programme, s: ListedSession) {
   const zone = p.conference.timeZone;
+  const id = intId(s.id);
   return {
     guid: s.id,
-    id: intId(s.id),
+    id,
     date: isoWithOffset(s.startsAt!, zone),
     start: localTime(s.startsAt!, zone),
     duration: duration(s),
     room: s.room?.name ?? "",
-    slug: `${p.conference.slug}-${intId(s.id)}`,
+    // The XSD's slug is "<4+ of [a-z0-9_]>-<4+ more>": the acronym, then the id padded to four digits.
+    slug: `${frabAcronym(p.conference.slug)}-${String(id).padStart(4, "0")}`,
     url: absoluteUrl(`/conferences/${p.conference.slug}/sessions/${s.id}`),
     title: s.title,
     subtitle: s.titleZh ?? "",
@@ -82,7 +94,7 @@ export function frabJson(p: Programme) {
       version: String(p.version),
       base_url: absoluteUrl("/"),
       conference: {
-        acronym: p.conference.slug,
+        acronym: frabAcronym(p.conference.slug),
         title: p.conference.title,
         start: days[0],
         end: days[days.length - 1],
@@ -121,6 +133,7 @@ export function frabXml(p: Programme) {
     el("timeslot_duration", c.timeslot_duration),
     el("time_zone_name", c.time_zone_name),
     el("base_url", json.base_url),
+    ...c.tracks.map((t) => `<track name="${esc(t.name)}" color="${esc(t.color)}"/>`),
     "</conference>",
   );
   for (const day of c.days) {

@@ -8,6 +8,8 @@ import { localDateTimeField } from "~/utils/dates";
  * turns them into instants with the conference's zone (zoned-time.ts).
  */
 export const SESSION_KINDS = ["KEYNOTE", "PLENARY", "PANEL", "PAPER_SESSION", "WORKSHOP", "SIGNING_CEREMONY", "BREAK"] as const;
+/** What a call for proposals may ask for: every kind of session except a break, which nobody proposes. */
+export const PROPOSAL_FORMATS = SESSION_KINDS.filter((k): k is Exclude<(typeof SESSION_KINDS)[number], "BREAK"> => k !== "BREAK");
 export type SessionKindValue = (typeof SESSION_KINDS)[number];
 export const SPEAKER_ROLES = ["SPEAKER", "CO_SPEAKER", "MODERATOR", "PANELIST", "CHAIR"] as const;
 export type SpeakerRoleValue = (typeof SPEAKER_ROLES)[number];
@@ -131,10 +133,11 @@ export const cfpSchema = z
     intent: z.literal("cfp"),
     opensAt: localTimeField().refine((v) => !!v, "validation.required"),
     closesAt: localTimeField().refine((v) => !!v, "validation.required"),
-    formats: z.array(z.enum(SESSION_KINDS, { error: "validation.invalid" })).min(1, "programme.validation.formats"),
+    formats: z.array(z.enum(PROPOSAL_FORMATS, { error: "validation.invalid" })).min(1, "programme.validation.formats"),
     intro: optionalText(5000),
     introZh: optionalText(5000),
     sameOrganizationConflicts: z.boolean().default(false),
+    blindReview: z.boolean().default(false),
   })
   .refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, {
     path: ["closesAt"],
@@ -161,7 +164,7 @@ export const proposalSchema = z.object({
   title: requiredText(300),
   abstract: requiredText(10_000),
   abstractZh: optionalText(10_000),
-  format: z.enum(SESSION_KINDS, { error: "programme.validation.kind" }),
+  format: z.enum(PROPOSAL_FORMATS, { error: "programme.validation.kind" }),
   trackId: optionalUuid(),
   language: z.enum(LANGUAGES, { error: "validation.invalid" }).default("en"),
   authors: z

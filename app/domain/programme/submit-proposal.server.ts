@@ -1,11 +1,12 @@
 import { db } from "~/utils/db.server";
 import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
-import { absoluteUrl } from "~/utils/http.server";
+import { pick } from "~/i18n";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 import { enqueueEmail } from "../email/enqueue.server";
 import { cfpPhase, loadCall } from "./cfp-state.server";
 import { programmeConference } from "./programme-conference.server";
+import { proposalRecipients } from "./proposal-recipients.server";
 import type { ProposalInput } from "./schema";
 
 export type SubmitProposalOptions = { actor: SessionUser | null; slug: string; proposalId?: string; input: ProposalInput; now?: Date };
@@ -17,7 +18,8 @@ export const cfpClosed = () => new AppError("CFP_CLOSED", "programme.cfp.closedE
  * Submits a proposal, or edits the actor's own while the call is open. The
  * phase is checked inside the transaction against the stored dates, so a
  * proposal sent a second after the deadline is refused however long the form
- * stayed open. A new proposal is confirmed by email in the submitter's language.
+ * stayed open. A new proposal is confirmed by email to its submitter and
+ * co-authors, each in their language.
  */
 export async function submitProposal({ actor, slug, proposalId, input, now = new Date() }: SubmitProposalOptions) {
   if (!actor) throw unauthorized();
@@ -68,17 +70,15 @@ export async function submitProposal({ actor, slug, proposalId, input, now = new
           select: { id: true },
         })
       ).id;
-      await enqueueEmail(tx, {
-        to: actor.email,
-        locale: actor.locale,
-        template: "proposalReceived",
-        props: {
-          name: actor.nameLatin,
-          conference: actor.locale === "zh" && conference.titleZh ? conference.titleZh : conference.title,
-          title: input.title,
-          url: absoluteUrl(`/conferences/${conference.slug}/proposals/${id}`),
-        },
-      });
+      // The submitter and every co-author, each in their language.
+      for (const r of await proposalRecipients(tx, id)) {
+        await enqueueEmail(tx, {
+          to: r.to,
+          locale: r.locale,
+          template: "proposalReceived",
+          props: { name: r.name, conference: pick(r.locale, conference.title, conference.titleZh), title: input.title, url: r.url },
+        });
+      }
     }
     await audit(tx, {
       actorId: actor.id,

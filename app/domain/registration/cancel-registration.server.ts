@@ -8,6 +8,7 @@ import { registrationContext } from "./context.server";
 import { formatMoney } from "./money";
 import { quotaIdsOf, releasePlaces, releaseVoucherUse } from "./quota.server";
 import { attemptRefunds, markRefundsDue } from "./refund.server";
+import { attendeeCancelDeadline } from "./sales-window";
 import { settingsOf } from "./settings.server";
 import { offerFreedPlaces } from "./waitlist.server";
 
@@ -38,15 +39,14 @@ export async function cancelRegistration({ actor, registrationId, now = new Date
         paidCents: true,
         refundedCents: true,
         currency: true,
-        conference: { select: { startDate: true } },
+        conference: { select: { startDate: true, endDate: true, timeZone: true } },
       },
     });
     const organizer = await canRegistration(actor, "registration:manage", { conferenceId: r.conferenceId }, tx);
     if (!organizer) {
       await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId }, tx);
       const settings = await settingsOf(tx, r.conferenceId);
-      const deadline = settings.cancelUntil ?? r.conference.startDate;
-      if (now >= deadline) throw new AppError("CANCEL_CLOSED", "reg.error.cancelClosed");
+      if (now >= attendeeCancelDeadline(settings.cancelUntil, r.conference)) throw new AppError("CANCEL_CLOSED", "reg.error.cancelClosed");
     }
     if (r.status !== "RESERVED" && r.status !== "CONFIRMED") throw new AppError("NOT_CANCELLABLE", "reg.error.notCancellable");
     await tx.registration.update({ where: { id: r.id }, data: { status: "CANCELLED", cancelledAt: now, holdUntil: null } });

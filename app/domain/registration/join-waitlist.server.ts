@@ -3,12 +3,14 @@ import { db } from "~/utils/db.server";
 import { AppError, notFound, unauthorized } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { isUuid } from "~/utils/validation";
+import { now as clockNow } from "~/utils/clock.server";
 import { audit } from "../audit.server";
+import { registrationClosed } from "./sales-window";
 
-export type WaitlistOptions = { actor: SessionUser | null; slug: string; ticketTypeId: string; leave?: boolean };
+export type WaitlistOptions = { actor: SessionUser | null; slug: string; ticketTypeId: string; leave?: boolean; now?: Date };
 
 /** Joins (or leaves) the waitlist of a sold-out ticket of a published conference. */
-export async function joinWaitlist({ actor, slug, ticketTypeId, leave }: WaitlistOptions) {
+export async function joinWaitlist({ actor, slug, ticketTypeId, leave, now = clockNow() }: WaitlistOptions) {
   if (!actor) throw unauthorized();
   // A missing or malformed id names no ticket (and must not reach a ::uuid cast).
   if (!isUuid(ticketTypeId)) throw notFound();
@@ -16,9 +18,15 @@ export async function joinWaitlist({ actor, slug, ticketTypeId, leave }: Waitlis
     return await db().$transaction(async (tx) => {
       const ticket = await tx.ticketType.findFirst({
         where: { id: ticketTypeId, hidden: false, conference: { slug, status: "PUBLISHED" } },
-        select: { id: true, conferenceId: true, quotas: { select: { quota: { select: { capacity: true, used: true } } } } },
+        select: {
+          id: true,
+          conferenceId: true,
+          conference: { select: { endDate: true, timeZone: true } },
+          quotas: { select: { quota: { select: { capacity: true, used: true } } } },
+        },
       });
       if (!ticket) throw notFound();
+      if (!leave && registrationClosed(ticket.conference, now)) throw new AppError("SALES_CLOSED", "reg.error.registrationClosed");
       if (leave) {
         await tx.waitlistEntry.deleteMany({ where: { conferenceId: ticket.conferenceId, userId: actor.id, status: "WAITING" } });
         return { left: true };

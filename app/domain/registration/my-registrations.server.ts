@@ -2,6 +2,8 @@ import { db } from "~/utils/db.server";
 import { notFound, unauthorized } from "~/utils/errors";
 import { requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { attendeeCancelDeadline } from "./sales-window";
 import { settingsOf } from "./settings.server";
 import { stripeConfigured } from "./stripe.server";
 
@@ -23,10 +25,10 @@ export async function myRegistrations(actor: SessionUser) {
   });
 }
 
-export type MyRegistrationOptions = { actor: SessionUser | null; registrationId: string };
+export type MyRegistrationOptions = { actor: SessionUser | null; registrationId: string; now?: Date };
 
 /** One registration with its payments, documents and visa letter request — for its attendee only. */
-export async function myRegistration({ actor, registrationId }: MyRegistrationOptions) {
+export async function myRegistration({ actor, registrationId, now = clockNow() }: MyRegistrationOptions) {
   if (!actor) throw unauthorized();
   const r = await db().registration.findUnique({
     where: { id: registrationId },
@@ -58,16 +60,27 @@ export async function myRegistration({ actor, registrationId }: MyRegistrationOp
   });
   if (!r) throw notFound();
   await requireRegistrationPermission(actor, "registration:own", { registrationUserId: r.userId });
-  const [settings, visa] = await Promise.all([
+  const [settings, visa, organizers] = await Promise.all([
     settingsOf(db(), r.conferenceId),
     db().visaLetterRequest.findUnique({
       where: { conferenceId_userId: { conferenceId: r.conferenceId, userId: actor.id } },
       select: { id: true, status: true, declineReason: true, passportName: true },
     }),
+    // Whom to ask once attendees can no longer cancel themselves.
+    db().conferenceRole.findMany({
+      where: { conferenceId: r.conferenceId, role: "ORGANIZER" },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+      select: { user: { select: { email: true } } },
+    }),
   ]);
+  const cancelUntil = attendeeCancelDeadline(settings.cancelUntil, r.conference);
   return {
     registration: r,
-    cancelUntil: settings.cancelUntil ?? r.conference.startDate,
+    cancelUntil,
+    // The page offers the button only while the attendee may still use it (cancelRegistration checks again).
+    cancellable: (r.status === "RESERVED" || r.status === "CONFIRMED") && now < cancelUntil,
+    organizerContact: organizers[0]?.user.email ?? null,
     bankInstructions: { en: settings.bankInstructions, zh: settings.bankInstructionsZh },
     visa,
     cardAvailable: stripeConfigured(),

@@ -1,7 +1,9 @@
+import { now as clockNow } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import type { QuestionDef } from "./form-schema";
+import { registrationClosed } from "./sales-window";
 import { stripeConfigured } from "./stripe.server";
 
 export type TicketsPageOptions = { slug: string; viewer: SessionUser | null; now?: Date };
@@ -11,10 +13,10 @@ export type TicketsPageOptions = { slug: string; viewer: SessionUser | null; now
  * its registration questions, and the viewer's own registration, waitlist
  * entry and offer. Availability is informative only: the reservation decides.
  */
-export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPageOptions) {
+export async function ticketsPage({ slug, viewer, now = clockNow() }: TicketsPageOptions) {
   const conference = await db().conference.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, titleZh: true, status: true, currency: true, timeZone: true },
+    select: { id: true, slug: true, title: true, titleZh: true, status: true, currency: true, timeZone: true, endDate: true },
   });
   if (!conference || conference.status !== "PUBLISHED") throw notFound();
   const [types, questions, mine, waiting] = await Promise.all([
@@ -41,9 +43,11 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
         })
       : null,
   ]);
+  // Once the conference is over nothing is sold, held or offered (decision 062).
+  const over = registrationClosed(conference, now);
   const tickets = types.map((t) => {
     const left = t.quotas.length ? Math.min(...t.quotas.map((q) => Math.max(q.quota.capacity - q.quota.used, 0))) : null;
-    const sale = t.salesStart && t.salesStart > now ? "notOpen" : t.salesEnd && t.salesEnd <= now ? "closed" : "open";
+    const sale = over ? "closed" : t.salesStart && t.salesStart > now ? "notOpen" : t.salesEnd && t.salesEnd <= now ? "closed" : "open";
     return {
       id: t.id,
       nameEn: t.nameEn,
@@ -60,9 +64,10 @@ export async function ticketsPage({ slug, viewer, now = new Date() }: TicketsPag
     };
   });
   const registered = mine && (mine.status === "RESERVED" || mine.status === "CONFIRMED") ? mine : null;
-  const offer = waiting?.status === "OFFERED" && waiting.offerExpiresAt && waiting.offerExpiresAt > now ? waiting : null;
+  const offer = !over && waiting?.status === "OFFERED" && waiting.offerExpiresAt && waiting.offerExpiresAt > now ? waiting : null;
   return {
     conference,
+    registrationClosed: over,
     tickets,
     questions: questions as QuestionDef[],
     registered,

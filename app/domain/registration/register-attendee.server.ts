@@ -9,6 +9,7 @@ import {
   type RegistrationSettings,
   type TicketType,
 } from "~/generated/prisma/client";
+import { now as clockNow } from "~/utils/clock.server";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { AppError, notFound, unauthorized, FieldError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
@@ -19,6 +20,7 @@ import { confirmationEmail } from "./confirm.server";
 import { contextFrom } from "./context.server";
 import { answersFrom, registrationFormSchema, type QuestionDef, type RegistrationFormValue } from "./form-schema";
 import { rowLocks, soldOut, takeLockedSql, type PlaceLocking } from "./quota.server";
+import { capAtEnd, registrationClosed } from "./sales-window";
 import { DEFAULT_SETTINGS, LAUNCH_TX } from "./settings.server";
 import { startCardPayment } from "./start-card-payment.server";
 import { stripeConfigured } from "./stripe.server";
@@ -100,6 +102,8 @@ export async function registerAttendee({
 function check(facts: RegistrationFacts | null, input: RegistrationFormValue, now: Date) {
   if (!facts || facts.status !== "PUBLISHED") throw notFound();
   const { ticket, existing, questions } = facts;
+  // Nothing is sold, held or claimed once the conference is over, not even with an offer (decision 062).
+  if (registrationClosed(facts.conference, now)) throw new AppError("SALES_CLOSED", "reg.error.registrationClosed");
   if (!ticket) throw new FieldError("ticketTypeId", "reg.error.ticketInvalid");
   // A waitlist offer holds its place beyond the sales window (checked with the offer).
   if (!input.offerId) {
@@ -154,11 +158,12 @@ async function register(client: Tx | Db, { facts, ticket, answers, actor, input,
   if (!method) throw new FieldError("method", "reg.validation.method");
   if (method === "CARD" && !stripeConfigured()) throw new FieldError("method", "reg.error.cardUnavailable");
 
+  // A hold never outlives the conference: the sweeper releases it at the end at the latest.
   const holdUntil =
     method === "CARD"
-      ? new Date(now.getTime() + settings.cardHoldMinutes * 60_000)
+      ? capAtEnd(new Date(now.getTime() + settings.cardHoldMinutes * 60_000), conference)
       : method === "BANK_TRANSFER"
-        ? new Date(now.getTime() + settings.bankHoldDays * 86_400_000)
+        ? capAtEnd(new Date(now.getTime() + settings.bankHoldDays * 86_400_000), conference)
         : null;
   // Free tickets confirm at once (no receipt: nothing was paid).
   const status = method === "FREE" ? ("CONFIRMED" as const) : ("RESERVED" as const);
@@ -179,6 +184,7 @@ async function register(client: Tx | Db, { facts, ticket, answers, actor, input,
     amountCents,
     currency: ticket.currency,
     holdUntil,
+    paymentReminderSentAt: null,
     voucherId: voucher?.voucherId ?? null,
     payerOrganization: input.payerOrganization ?? null,
     payerTaxId: input.payerTaxId ?? null,
@@ -335,7 +341,7 @@ type OrNull<T> = { [K in keyof T]: T[K] | null };
  * come from; the left-joined ones (ticket, settings, existing registration)
  * may be null.
  */
-type FactsRow = Pick<Conference, "slug" | "status" | "title" | "titleZh" | "timeZone"> & {
+type FactsRow = Pick<Conference, "slug" | "status" | "title" | "titleZh" | "timeZone" | "startDate" | "endDate"> & {
   conferenceId: Conference["id"];
   ticketId: TicketType["id"] | null;
   quotaIds: string[] | null;
@@ -357,7 +363,7 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
   // A ticket id that is not a uuid names no ticket (and must not reach the ::uuid cast).
   if (!isUuid(ticketTypeId)) ticketTypeId = NO_TICKET;
   const [row] = await tx.$queryRaw<FactsRow[]>`/* prepared */
-    SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone",
+    SELECT c.id AS "conferenceId", c.slug, c.status::text AS status, c.title, c."titleZh", c."timeZone", c."startDate", c."endDate",
            t.id AS "ticketId", t."nameEn", t."nameZh", t."priceCents", t.currency, t."salesStart", t."salesEnd", t.eligibility::text AS eligibility, t."quotaVersion",
            ARRAY(SELECT q."quotaId"::text FROM "TicketTypeQuota" q WHERE q."ticketTypeId" = t.id ORDER BY q."quotaId") AS "quotaIds",
            s."cardHoldMinutes", s."bankHoldDays", s."bankInstructions", s."bankInstructionsZh",
@@ -375,7 +381,15 @@ async function registrationFacts(tx: Tx | Db, slug: string, ticketTypeId: string
   return {
     for: { slug, ticketTypeId, userId },
     status: row.status,
-    conference: { id: row.conferenceId, slug: row.slug, title: row.title, titleZh: row.titleZh, timeZone: row.timeZone },
+    conference: {
+      id: row.conferenceId,
+      slug: row.slug,
+      title: row.title,
+      titleZh: row.titleZh,
+      timeZone: row.timeZone,
+      startDate: row.startDate,
+      endDate: row.endDate,
+    },
     ticket: row.ticketId
       ? {
           id: row.ticketId,
@@ -411,6 +425,18 @@ export type RegistrationFacts = NonNullable<Awaited<ReturnType<typeof registrati
  * then needs, in the one query registerAttendee would otherwise run. Hand the
  * result to registerAttendee as `facts`. Null when the conference does not exist.
  */
-export async function registrationForm({ actor, slug, ticketTypeId }: { actor: SessionUser; slug: string; ticketTypeId: string }) {
-  return registrationFacts(db(), slug, ticketTypeId, actor.id);
+export async function registrationForm({
+  actor,
+  slug,
+  ticketTypeId,
+  now = clockNow(),
+}: {
+  actor: SessionUser;
+  slug: string;
+  ticketTypeId: string;
+  now?: Date;
+}) {
+  const facts = await registrationFacts(db(), slug, ticketTypeId, actor.id);
+  // Once the conference is over the answer is "registration is closed", whatever the form says (decision 062).
+  return facts ? { ...facts, closed: registrationClosed(facts.conference, now) } : null;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "~/utils/countries";
 import { dayField, localDateTimeField } from "~/utils/dates";
-import { optionalText, requiredText } from "~/utils/validation";
+import { isUuid, optionalText, requiredText } from "~/utils/validation";
 
 /** Zod schemas of the registration area's forms (other than the registration form itself, see form-schema.ts). */
 
@@ -26,7 +26,13 @@ export const visaDecisionSchema = z.object({
 export const moneyText = () =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong");
 
-export const markPaidSchema = z.object({ intent: z.literal("mark-paid"), amount: moneyText(), note: optionalText(200) });
+/** `anyway`: the organizer saw the duplicate / overpayment warning for this payment and records it still. */
+export const markPaidSchema = z.object({
+  intent: z.literal("mark-paid"),
+  amount: moneyText(),
+  note: optionalText(200),
+  anyway: z.literal("on").optional(),
+});
 
 export const checkInSchema = z.object({
   code: z.string({ error: "validation.required" }).trim().toUpperCase().min(4, "reg.error.badgeUnknown").max(40, "reg.error.badgeUnknown"),
@@ -51,6 +57,8 @@ export const ticketTypeSchema = z.object({
   salesStart: localDateTime(),
   salesEnd: localDateTime(),
   eligibility: z.enum(["ANYONE", "STUDENT", "MEMBER_INSTITUTION"]).default("ANYONE"),
+  // Not on the form (decision 071): one registration per person and conference makes it 1 in effect.
+  // Still read so that older clients posting it keep working.
   perPersonLimit: z.coerce
     .number({ error: "reg.validation.perPersonLimit" })
     .int("reg.validation.perPersonLimit")
@@ -128,3 +136,31 @@ export const voucherSchema = z
     message: "reg.validation.percent",
   });
 export type VoucherInput = z.infer<typeof voucherSchema>;
+
+/** Whom "Email attendees" writes to: held or confirmed (the default), or one status. */
+export const AUDIENCE_STATUSES = ["CONFIRMED", "RESERVED", "CANCELLED", "EXPIRED"] as const;
+export const emailAttendeesSchema = z.object({
+  intent: z.enum(["preview", "send"]),
+  ticketTypeId: z
+    .string()
+    .optional()
+    .refine((v) => !v || isUuid(v), "validation.invalid")
+    .transform((v) => (v ? v : undefined)),
+  status: z
+    .enum(["", ...AUDIENCE_STATUSES], { error: "validation.invalid" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  subjectEn: requiredText(200),
+  bodyEn: requiredText(10_000),
+  subjectZh: optionalText(200),
+  bodyZh: optionalText(10_000),
+  /** The number of recipients the organizer saw in the preview and confirmed. */
+  expected: z.number().int().min(0).optional(),
+});
+export type EmailAttendeesInput = z.output<typeof emailAttendeesSchema>;
+
+/** Deleting a voucher: the box that says so must be ticked (the form works without JavaScript). */
+export const deleteVoucherSchema = z.object({
+  intent: z.literal("delete-voucher"),
+  confirm: z.literal("yes", { error: "reg.vouchers.confirmRequired" }),
+});

@@ -1,27 +1,33 @@
 import { enqueueEmail } from "~/domain/email/enqueue.server";
+import { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { audit } from "../audit.server";
 import { registrationContext } from "./context.server";
 import { quotaIdsOf, releasePlaces, releaseVoucherUse } from "./quota.server";
+import { CONFERENCE_OVER_SQL } from "./sales-window";
 import { offerFreedPlaces } from "./waitlist.server";
 
 export type SweepOptions = { now?: Date; batch?: number };
 
 /**
- * Releases unpaid holds and unclaimed waitlist offers whose time is up, and
- * passes the freed places to the next people waiting. Rows are claimed with
+ * Releases unpaid holds and unclaimed waitlist offers whose time is up — or
+ * whose conference is over, whatever their own expiry says (rows from before
+ * holds were capped at the end, decision 062) — and passes the freed places to
+ * the next people waiting (none once the conference is over). Rows are claimed with
  * FOR UPDATE SKIP LOCKED, so every app process may run the sweeper at once
  * and a webhook confirming the same registration simply waits or wins.
  */
 export async function sweepExpired({ now = new Date(), batch = 100 }: SweepOptions = {}) {
+  const over = Prisma.raw(CONFERENCE_OVER_SQL("c"));
   return db().$transaction(
     async (tx) => {
       const holds = await tx.$queryRaw<{ id: string; conferenceId: string; ticketTypeId: string; voucherId: string | null }[]>`
-        SELECT id, "conferenceId", "ticketTypeId", "voucherId" FROM "Registration"
-        WHERE status = 'RESERVED' AND "holdUntil" <= ${now}
-        ORDER BY "holdUntil" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+        SELECT r.id, r."conferenceId", r."ticketTypeId", r."voucherId" FROM "Registration" r
+        JOIN "Conference" c ON c.id = r."conferenceId"
+        WHERE r.status = 'RESERVED' AND (r."holdUntil" <= ${now} OR ${over} <= ${now})
+        ORDER BY r."holdUntil" LIMIT ${batch} FOR UPDATE OF r SKIP LOCKED`;
       const conferences = new Set<string>();
       for (const h of holds) {
         await tx.registration.update({ where: { id: h.id }, data: { status: "EXPIRED", holdUntil: null } });
@@ -38,9 +44,10 @@ export async function sweepExpired({ now = new Date(), batch = 100 }: SweepOptio
         conferences.add(h.conferenceId);
       }
       const offers = await tx.$queryRaw<{ id: string; conferenceId: string; ticketTypeId: string }[]>`
-        SELECT id, "conferenceId", "ticketTypeId" FROM "WaitlistEntry"
-        WHERE status = 'OFFERED' AND "offerExpiresAt" <= ${now}
-        ORDER BY "offerExpiresAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+        SELECT w.id, w."conferenceId", w."ticketTypeId" FROM "WaitlistEntry" w
+        JOIN "Conference" c ON c.id = w."conferenceId"
+        WHERE w.status = 'OFFERED' AND (w."offerExpiresAt" <= ${now} OR ${over} <= ${now})
+        ORDER BY w."offerExpiresAt" LIMIT ${batch} FOR UPDATE OF w SKIP LOCKED`;
       for (const o of offers) {
         const e = await tx.waitlistEntry.update({
           where: { id: o.id },

@@ -3,8 +3,8 @@ import { notFound, FieldError } from "~/utils/errors";
 import { isUuid } from "~/utils/validation";
 import { parseMoney } from "./money";
 import type { TicketTypeInput } from "./schemas";
-import { localDayBounds, zonedToUtc } from "~/utils/zoned-time";
-import { isoDay } from "~/utils/time";
+import { zonedToUtc } from "~/utils/zoned-time";
+import { conferenceOver } from "./sales-window";
 
 type ConferenceFacts = { id: string; currency: string; timeZone: string; endDate: Date };
 
@@ -21,13 +21,10 @@ export async function ticketTypeValues(client: Db | Tx, conference: ConferenceFa
   const salesStart = input.salesStart ? zonedToUtc(input.salesStart, conference.timeZone) : null;
   const salesEnd = input.salesEnd ? zonedToUtc(input.salesEnd, conference.timeZone) : null;
   if (salesStart && salesEnd && salesEnd <= salesStart) throw new FieldError("salesEnd", "conf.validation.endBeforeStart");
-  // Tickets are sold before the conference ends (decision 040): a sales time after its last day is a typo.
-  const lastDay = isoDay(conference.endDate);
-  if (lastDay) {
-    const conferenceOver = localDayBounds(lastDay, conference.timeZone).end;
-    if (salesStart && salesStart > conferenceOver) throw new FieldError("salesStart", "reg.validation.salesAfterConference");
-    if (salesEnd && salesEnd > conferenceOver) throw new FieldError("salesEnd", "reg.validation.salesAfterConference");
-  }
+  // Tickets are sold before the conference ends (decisions 040, 062): a sales time after its last day is a typo.
+  const over = conferenceOver(conference);
+  if (salesStart && salesStart > over) throw new FieldError("salesStart", "reg.validation.salesAfterConference");
+  if (salesEnd && salesEnd > over) throw new FieldError("salesEnd", "reg.validation.salesAfterConference");
   const quotaIds = [...new Set(input.quotaIds)].sort();
   const found = await client.quota.count({ where: { id: { in: quotaIds }, conferenceId: conference.id } });
   if (found !== quotaIds.length) throw new FieldError("quotaIds", "validation.invalid");

@@ -4,6 +4,7 @@ import type { Tx } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 import { quotaIdsOf, tryTakePlaces } from "./quota.server";
+import { capAtEnd, registrationClosed } from "./sales-window";
 import { settingsOf } from "./settings.server";
 
 /**
@@ -13,6 +14,9 @@ import { settingsOf } from "./settings.server";
  * waiting. Called after every release: cancellation, expiry, raised capacity.
  */
 export async function offerFreedPlaces(tx: Tx, conferenceId: string, now: Date) {
+  // Once the conference is over a place is worth nothing: nobody is offered one (decision 062).
+  const calendar = await tx.conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { endDate: true, timeZone: true } });
+  if (registrationClosed(calendar, now)) return 0;
   const waiting = await tx.$queryRaw<{ id: string; ticketTypeId: string }[]>`
     SELECT id, "ticketTypeId" FROM "WaitlistEntry"
     WHERE "conferenceId" = ${conferenceId}::uuid AND status = 'WAITING'
@@ -27,7 +31,8 @@ export async function offerFreedPlaces(tx: Tx, conferenceId: string, now: Date) 
       full.add(entry.ticketTypeId);
       continue;
     }
-    const expires = new Date(now.getTime() + settings.offerHours * 3600_000);
+    // An offer never outlives the conference.
+    const expires = capAtEnd(new Date(now.getTime() + settings.offerHours * 3600_000), calendar);
     const e = await tx.waitlistEntry.update({
       where: { id: entry.id },
       data: { status: "OFFERED", offeredAt: now, offerExpiresAt: expires },

@@ -38,6 +38,10 @@ export const conferences = {
   "conf.edit.title": "Edit conference",
   "conf.edit.saved": "The conference was saved.",
   "conf.page.draftNotice": "This conference is a draft: only its team can see this page.",
+  "conf.page.demoNotice":
+    "Demo data: this edition is invented to show registration and the call for proposals while they are open. Its dates move with the day the demo was loaded; nothing you do here reaches real organizers.",
+  "conf.page.registrationClosed": "Registration is closed.",
+  "conf.page.registrationClosedText": "This conference is over: tickets are no longer sold and the waitlist is closed.",
   "conf.page.archivedNotice": "This conference is archived: only its team can see this page.",
   "conf.page.edition": "Edition {n}",
   "conf.page.hostedBy": "Hosted by",

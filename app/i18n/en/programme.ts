@@ -183,15 +183,17 @@ export const programme = {
     "{n, plural, one {# session of the draft is} other {# sessions of the draft are}} in this room; they keep their times and will have no room until you give them another:",
   "programme.delete.trackSessions":
     "{n, plural, one {# session is} other {# sessions are}} in this track; they will have no track after the next release:",
+  "programme.delete.sessionReleased":
+    "This session is in the released programme, so it is not deleted. Set it back to draft (or take it out of the timetable) and release: its speakers and the attendees who starred it are told. Then you can delete it.",
   "programme.delete.noSessions": "No session uses it.",
   "programme.delete.released":
-    "The public programme does not change now ({n} released sessions use it): it changes when you next release the timetable.",
+    "The public programme does not change now ({n, plural, one {# released session uses it} other {# released sessions use it}}): it changes when you next release the timetable.",
   "programme.delete.confirmRoom": "Delete the room “{name}”",
   "programme.delete.confirmTrack": "Delete the track “{name}”",
   "programme.delete.keep": "Keep it",
   "programme.release.title": "Release the programme",
   "programme.release.lead":
-    "You edit a draft. The public programme, the XML and JSON exports, calendar feeds and “your session moved” emails follow the released version only. Releasing copies the draft to it.",
+    "You edit a draft. The public programme, the XML and JSON exports, calendar feeds and the “your session moved / was cancelled” emails follow the released version only. Releasing copies the draft to it.",
   "programme.release.nothing": "The draft is the same as the released programme: releasing would change nothing the public sees.",
   "programme.release.changesTitle": "What will change",
   "programme.release.added": "Added: {title}, {to}",
@@ -294,6 +296,10 @@ export const programme = {
   "programme.cfp.formats": "Formats",
   "programme.cfp.intro": "Introduction",
   "programme.cfp.introZh": "Introduction in Chinese",
+  "programme.cfp.blindReview": "Blind review: reviewers do not see who wrote a proposal",
+  "programme.cfp.blindReviewHint":
+    "Authors' names, email addresses and organizations are withheld from reviewers on every page they see; organizers still see them. Conflicts of interest are still checked.",
+  "programme.review.blind": "Blind review: the authors are not shown to reviewers.",
   "programme.cfp.sameOrganizationConflicts": "Members of the same organization as an author count as conflicted",
   "programme.cfp.sameOrganizationConflictsHint":
     "Submitters and co-authors never review their own proposals. With this setting, reviewers also do not get proposals by colleagues of their organizations.",

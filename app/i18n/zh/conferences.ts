@@ -41,6 +41,10 @@ export const conferences: Translation<typeof en> = {
   "conf.edit.title": "编辑会议",
   "conf.edit.saved": "会议信息已保存。",
   "conf.page.draftNotice": "此会议为草稿，仅会务团队可见。",
+  "conf.page.demoNotice":
+    "演示数据：本届会议为虚构，用于展示开放中的报名和论文征集。其日期随演示数据的加载日期而变化；在此进行的操作不会送达真实的会务组。",
+  "conf.page.registrationClosed": "报名已截止。",
+  "conf.page.registrationClosedText": "本次会议已结束：门票已停止销售，候补名单也已关闭。",
   "conf.page.archivedNotice": "此会议已归档，仅会务团队可见。",
   "conf.page.edition": "第 {n} 届",
   "conf.page.hostedBy": "主办机构：",

@@ -182,6 +182,8 @@ export const programme: Translation<typeof en> = {
   "programme.delete.trackTitle": "删除分论坛“{name}”？",
   "programme.delete.roomSessions": "草稿中有 {n} 个议程在此会场；它们保留时间，但在您另行安排之前没有会场：",
   "programme.delete.trackSessions": "有 {n} 个议程属于此分论坛；下次发布后它们将不属于任何分论坛：",
+  "programme.delete.sessionReleased":
+    "该议程在已发布的日程中，因此不会被删除。请先将其改回草稿（或移出日程）并发布，系统会通知报告人和收藏它的参会者，然后即可删除。",
   "programme.delete.noSessions": "没有议程使用它。",
   "programme.delete.released": "公开议程现在不会改变（{n} 个已发布的议程使用它）：在您下次发布时间表时才会改变。",
   "programme.delete.confirmRoom": "删除会场“{name}”",
@@ -189,7 +191,7 @@ export const programme: Translation<typeof en> = {
   "programme.delete.keep": "保留",
   "programme.release.title": "发布议程",
   "programme.release.lead":
-    "您编辑的是草稿。公开议程、XML 和 JSON 导出、日历订阅以及“议程时间变更”邮件只跟随已发布版本。发布会把草稿复制为已发布版本。",
+    "您编辑的是草稿。公开议程、XML 和 JSON 导出、日历订阅以及“议程时间变更／取消”邮件只跟随已发布版本。发布会把草稿复制为已发布版本。",
   "programme.release.nothing": "草稿与已发布的议程相同：发布不会改变公众看到的任何内容。",
   "programme.release.changesTitle": "将要发生的变化",
   "programme.release.added": "新增：{title}，{to}",
@@ -290,6 +292,9 @@ export const programme: Translation<typeof en> = {
   "programme.cfp.formats": "形式",
   "programme.cfp.intro": "说明",
   "programme.cfp.introZh": "中文说明",
+  "programme.cfp.blindReview": "匿名评审：评审人看不到提案作者",
+  "programme.cfp.blindReviewHint": "评审人看到的所有页面都不显示作者姓名、邮箱和所属机构；组织者仍可看到。利益冲突检查照常进行。",
+  "programme.review.blind": "匿名评审：评审人看不到作者信息。",
   "programme.cfp.sameOrganizationConflicts": "与作者同属一个机构的成员视为存在利益冲突",
   "programme.cfp.sameOrganizationConflictsHint": "提交人和合著者从不评审自己的提案。启用此项后，评审人也不会收到本机构同事的提案。",
   "programme.cfp.save": "保存征稿设置",

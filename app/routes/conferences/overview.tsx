@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const { conference, mayUpdate, mayManageRoles, mayCheckIn } = await orRespond(() =>
+  const { conference, mayUpdate, mayManageRoles, mayCheckIn, registrationClosed } = await orRespond(() =>
     getConferencePage({ actor: user, slug: params.slug ?? "" }),
   );
   const locale = await resolveLocale(request, user);
@@ -29,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayUpdate,
     mayManageRoles,
     mayCheckIn,
+    registrationClosed,
   };
 }
 
 export default function ConferencePage() {
-  const { conference: c, mayUpdate, mayManageRoles, mayCheckIn } = useLoaderData<typeof loader>();
+  const { conference: c, mayUpdate, mayManageRoles, mayCheckIn, registrationClosed } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const description = pick(locale, c.description, c.descriptionZh);
@@ -42,6 +43,11 @@ export default function ConferencePage() {
       {c.status !== "PUBLISHED" ? (
         <p role="status" className="mb-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           {t(c.status === "DRAFT" ? "conf.page.draftNotice" : "conf.page.archivedNotice")}
+        </p>
+      ) : null}
+      {c.demo ? (
+        <p role="note" data-testid="demo-notice" className="mb-4 rounded-md border border-violet-700 bg-violet-50 p-3 text-violet-900">
+          {t("conf.page.demoNotice")}
         </p>
       ) : null}
       <h1 className="text-3xl font-bold">{pick(locale, c.title, c.titleZh)}</h1>
@@ -62,6 +68,11 @@ export default function ConferencePage() {
         <dt className="font-medium">{t("conf.page.timeZone")}</dt>
         <dd data-testid="time-zone">{t("common.timeZoneLabel", { zone: c.timeZone, offset: c.offset })}</dd>
       </dl>
+      {registrationClosed && c.status === "PUBLISHED" ? (
+        <p role="status" data-testid="registration-closed" className="mt-6 max-w-2xl rounded-md border border-stone-400 bg-stone-100 p-3">
+          <strong>{t("conf.page.registrationClosed")}</strong> {t("conf.page.registrationClosedText")}
+        </p>
+      ) : null}
       {description ? <div className="mt-6 max-w-2xl whitespace-pre-line">{description}</div> : null}
       <nav aria-label={t("conf.page.sections")} className="mt-8 flex flex-wrap gap-3">
         {(

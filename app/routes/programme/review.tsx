@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewProposal() {
-  const { conference, proposal, criteria, mine, others, hiddenCount } = useLoaderData<typeof loader>();
+  const { conference, proposal, criteria, mine, others, hiddenCount, blind } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -63,7 +63,13 @@ export default function ReviewProposal() {
         {t(`programme.kind.${proposal.format}`)} · {proposal.track ?? t("programme.noTrack")} ·{" "}
         {t(`programme.lang.${proposal.language as "en"}`)}
       </p>
-      <p className="mb-2">{proposal.authors.map((a) => (a.affiliation ? `${a.name} (${a.affiliation})` : a.name)).join(", ")}</p>
+      {blind ? (
+        <p className="mb-2 italic text-stone-700" data-testid="blind-review">
+          {t("programme.review.blind")}
+        </p>
+      ) : (
+        <p className="mb-2">{proposal.authors.map((a) => (a.affiliation ? `${a.name} (${a.affiliation})` : a.name)).join(", ")}</p>
+      )}
       <p className="mb-4 whitespace-pre-line">{proposal.abstract}</p>
       {proposal.abstractZh ? (
         <p lang="zh" className="mb-4 whitespace-pre-line">

@@ -12,6 +12,7 @@ import { visaRequestSchema } from "~/domain/registration/schemas";
 import { startCardPayment } from "~/domain/registration/start-card-payment.server";
 import { pick, useLocale, useT } from "~/i18n";
 import { countryOptions } from "~/utils/countries";
+import { AppError } from "~/utils/errors";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -20,6 +21,9 @@ import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My registration · Concord" }];
+
+/** Its own boundary, so an error still renders inside the frame with the root's and the area's data (signed in, translated). */
+export { ErrorBoundary } from "~/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,8 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(url);
   }
   if (intent === "cancel") {
-    const { refundPending } = await orRespond(() => cancelRegistration({ actor: user, registrationId }));
-    return redirectWithToast(self, { message: refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled" });
+    try {
+      const { refundPending } = await cancelRegistration({ actor: user, registrationId });
+      return redirectWithToast(self, { message: refundPending ? "reg.my.cancelledRefundPending" : "reg.my.cancelled" });
+    } catch (error) {
+      // Refused (the deadline passed, already cancelled): back to the page, which says why and whom to
+      // ask, with the refusal as a translated message — never an error page (and works without JavaScript).
+      if (error instanceof AppError && error.status === 409) return redirectWithToast(self, { kind: "error", message: error.userMessage });
+      return orRespond(() => Promise.reject(error));
+    }
   }
   const submission = parseWithZod(formData, { schema: visaRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -81,7 +92,16 @@ function VisaForm({ countries }: { countries: { value: string; label: string }[]
 }
 
 export default function MyRegistration() {
-  const { registration: r, cancelUntil, bankInstructions, visa, cardAvailable, countries } = useLoaderData<typeof loader>();
+  const {
+    registration: r,
+    cancelUntil,
+    cancellable,
+    organizerContact,
+    bankInstructions,
+    visa,
+    cardAvailable,
+    countries,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [search] = useSearchParams();
@@ -207,13 +227,30 @@ export default function MyRegistration() {
         </section>
       ) : null}
 
-      {active ? (
+      {active && cancellable ? (
         <Form method="post" className="mt-8 max-w-xl rounded-md border border-red-800 p-4">
           <p className="mb-2 text-sm">{t("reg.my.cancelHint", { date: formatDateTime(new Date(cancelUntil), zone, locale) })}</p>
           <SubmitButton name="intent" value="cancel" variant="danger">
             {t("reg.my.cancel")}
           </SubmitButton>
         </Form>
+      ) : null}
+      {active && !cancellable ? (
+        <section data-testid="cancel-closed" className="mt-8 max-w-xl rounded-md border border-stone-400 bg-stone-100 p-4">
+          <p>{t("reg.my.cancelEnded", { date: formatDateTime(new Date(cancelUntil), zone, locale), zone })}</p>
+          <p className="mt-1">
+            {organizerContact ? (
+              <>
+                {t("reg.my.cancelEndedContact")}{" "}
+                <a href={`mailto:${organizerContact}`} className="text-blue-900 underline">
+                  {organizerContact}
+                </a>
+              </>
+            ) : (
+              t("reg.my.cancelEndedNoContact")
+            )}
+          </p>
+        </section>
       ) : null}
     </>
   );

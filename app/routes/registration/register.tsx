@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { QuestionField, RadioGroup } from "~/components/registration";
+import { QuestionField, RadioGroup, RegistrationClosedNotice } from "~/components/registration";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { registrationFormSchema } from "~/domain/registration/form-schema";
 import { formatMoney } from "~/domain/registration/money";
@@ -18,6 +18,9 @@ import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Register · Concord" }];
+
+/** Its own boundary, so an error still renders inside the frame with the root's and the area's data (signed in, translated). */
+export { ErrorBoundary } from "~/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,9 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One query gives the questions to validate against and what registering needs.
   const facts = await registrationForm({ actor: user, slug, ticketTypeId: String(formData.get("ticketTypeId") ?? "") });
   const submission = parseWithZod(formData, { schema: registrationFormSchema(facts?.questions ?? []) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // A closed registration is refused as such (409, "registration is closed"), before any field is checked.
+  if (submission.status !== "success" && !facts?.closed) return data(submission.reply(), { status: 400 });
   const outcome = await runForm(request, submission, () =>
-    registerAttendee({ actor: user, slug, input: submission.value as never, facts }),
+    registerAttendee({ actor: user, slug, input: (submission.status === "success" ? submission.value : {}) as never, facts }),
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   if (outcome.value.checkoutUrl) return redirect(outcome.value.checkoutUrl);
@@ -52,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { conference, tickets, questions, cardAvailable, selected, offer, countries } = useLoaderData<typeof loader>();
+  const { conference, tickets, questions, cardAvailable, selected, offer, countries, registrationClosed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -77,61 +81,67 @@ export default function Register() {
         </Link>
       </p>
       <h1 className="mb-4 mt-2 text-3xl font-bold">{t("reg.form.title", { conference: title })}</h1>
+      {registrationClosed ? <RegistrationClosedNotice /> : null}
       {offer?.offerExpiresAt ? (
         <p className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
           {t("reg.form.offer", { date: formatDateTime(new Date(offer.offerExpiresAt), conference.timeZone, locale) })}
         </p>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="max-w-xl">
+      {registrationClosed ? (
+        // Closed: no form to fill in; a refused submission (no JavaScript, an old tab) still says why.
         <FormErrors errors={form.errors} id={form.errorId} />
-        {offer ? <input type="hidden" name="offerId" value={offer.id} /> : null}
-        <RadioGroup
-          meta={fields.ticketTypeId}
-          legend={t("reg.form.ticket")}
-          autoFocus={first === "ticketTypeId"}
-          options={open.map((tk) => ({
-            value: tk.id,
-            label: `${pick(locale, tk.nameEn, tk.nameZh)} — ${tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)}`,
-            hint: tk.left === 0 && !offer ? t("reg.tickets.soldOut") : pick(locale, tk.descriptionEn, tk.descriptionZh) || undefined,
-          }))}
-        />
-        {paid ? (
-          <>
-            <RadioGroup
-              meta={fields.method}
-              legend={t("reg.form.method")}
-              autoFocus={first === "method"}
-              options={[
-                { value: "bank", label: t("reg.form.method.bank") },
-                {
-                  value: "card",
-                  label: t("reg.form.method.card"),
-                  hint: cardAvailable ? undefined : t("reg.form.cardUnavailable"),
-                  disabled: !cardAvailable,
-                },
-              ]}
-            />
-            <Field meta={fields.voucher} label={t("reg.form.voucher")} optional autoFocus={first === "voucher"} />
-            <Field meta={fields.payerOrganization} label={t("reg.form.payerOrganization")} optional autoComplete="organization" />
-            <Field meta={fields.payerTaxId} label={t("reg.form.payerTaxId")} optional />
-          </>
-        ) : null}
-        {questions.length ? (
-          <fieldset className="mb-4 rounded-md border border-stone-300 p-4">
-            <legend className="px-1 text-lg font-semibold">{t("reg.form.questions")}</legend>
-            {questions.map((q) => (
-              <QuestionField
-                key={q.id}
-                q={q}
-                fields={anyFields}
-                countries={countries}
-                autoFocus={first !== undefined && first.endsWith(q.id.replace(/-/g, ""))}
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="max-w-xl">
+          <FormErrors errors={form.errors} id={form.errorId} />
+          {offer ? <input type="hidden" name="offerId" value={offer.id} /> : null}
+          <RadioGroup
+            meta={fields.ticketTypeId}
+            legend={t("reg.form.ticket")}
+            autoFocus={first === "ticketTypeId"}
+            options={open.map((tk) => ({
+              value: tk.id,
+              label: `${pick(locale, tk.nameEn, tk.nameZh)} — ${tk.priceCents === 0 ? t("reg.tickets.free") : formatMoney(tk.priceCents, tk.currency, locale)}`,
+              hint: tk.left === 0 && !offer ? t("reg.tickets.soldOut") : pick(locale, tk.descriptionEn, tk.descriptionZh) || undefined,
+            }))}
+          />
+          {paid ? (
+            <>
+              <RadioGroup
+                meta={fields.method}
+                legend={t("reg.form.method")}
+                autoFocus={first === "method"}
+                options={[
+                  { value: "bank", label: t("reg.form.method.bank") },
+                  {
+                    value: "card",
+                    label: t("reg.form.method.card"),
+                    hint: cardAvailable ? undefined : t("reg.form.cardUnavailable"),
+                    disabled: !cardAvailable,
+                  },
+                ]}
               />
-            ))}
-          </fieldset>
-        ) : null}
-        <SubmitButton>{t("reg.form.submit")}</SubmitButton>
-      </Form>
+              <Field meta={fields.voucher} label={t("reg.form.voucher")} optional autoFocus={first === "voucher"} />
+              <Field meta={fields.payerOrganization} label={t("reg.form.payerOrganization")} optional autoComplete="organization" />
+              <Field meta={fields.payerTaxId} label={t("reg.form.payerTaxId")} optional />
+            </>
+          ) : null}
+          {questions.length ? (
+            <fieldset className="mb-4 rounded-md border border-stone-300 p-4">
+              <legend className="px-1 text-lg font-semibold">{t("reg.form.questions")}</legend>
+              {questions.map((q) => (
+                <QuestionField
+                  key={q.id}
+                  q={q}
+                  fields={anyFields}
+                  countries={countries}
+                  autoFocus={first !== undefined && first.endsWith(q.id.replace(/-/g, ""))}
+                />
+              ))}
+            </fieldset>
+          ) : null}
+          <SubmitButton>{t("reg.form.submit")}</SubmitButton>
+        </Form>
+      )}
     </>
   );
 }

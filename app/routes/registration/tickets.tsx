@@ -10,8 +10,12 @@ import { getUser, requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToConference } from "~/components/back-to-conference";
+import { RegistrationClosedNotice } from "~/components/registration";
 
 export const meta: MetaFunction = () => [{ title: "Tickets · Concord" }];
+
+/** Its own boundary, so an error still renders inside the frame with the root's and the area's data (signed in, translated). */
+export { ErrorBoundary } from "~/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -29,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Tickets() {
-  const { conference, tickets, registered, waitlist, offer } = useLoaderData<typeof loader>();
+  const { conference, tickets, registered, waitlist, offer, registrationClosed } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const zone = conference.timeZone;
@@ -37,6 +41,7 @@ export default function Tickets() {
     <>
       <BackToConference conference={conference} />
       <h1 className="mb-4 mt-2 text-3xl font-bold">{t("reg.tickets.title")}</h1>
+      {registrationClosed ? <RegistrationClosedNotice /> : null}
       {registered ? (
         <p className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
           {t("reg.tickets.yours")}{" "}

@@ -12,7 +12,7 @@ import { organizerContext } from "~/domain/programme/page-context.server";
 import { saveCfp } from "~/domain/programme/save-cfp.server";
 import { saveCfpItem } from "~/domain/programme/save-cfp-item.server";
 import {
-  SESSION_KINDS,
+  PROPOSAL_FORMATS,
   assignReviewerSchema,
   cfpSchema,
   criterionSchema,
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           intro: call.intro,
           introZh: call.introZh ?? "",
           sameOrganizationConflicts: call.sameOrganizationConflicts,
+          blindReview: call.blindReview,
         }
       : { formats: ["PAPER_SESSION"] },
     questions,
@@ -178,7 +179,7 @@ export default function ManageCfp() {
           <CheckboxGroup
             meta={f.formats}
             legend={t("programme.cfp.formats")}
-            options={SESSION_KINDS.map((kind) => ({ value: kind, label: t(`programme.kind.${kind}`) }))}
+            options={PROPOSAL_FORMATS.map((kind) => ({ value: kind, label: t(`programme.kind.${kind}`) }))}
           />
           <TextareaField meta={f.intro} label={t("programme.cfp.intro")} optional autoFocus={c.focus === "intro"} />
           <TextareaField meta={f.introZh} label={t("programme.cfp.introZh")} optional autoFocus={c.focus === "introZh"} />
@@ -194,6 +195,19 @@ export default function ManageCfp() {
           </label>
           <p id="same-org-hint" className="mb-4 text-sm text-stone-600">
             {t("programme.cfp.sameOrganizationConflictsHint")}
+          </p>
+          <label className="mb-1 flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={f.blindReview.name}
+              defaultChecked={f.blindReview.initialValue === "on"}
+              aria-describedby="blind-review-hint"
+              className="h-4 w-4"
+            />
+            {t("programme.cfp.blindReview")}
+          </label>
+          <p id="blind-review-hint" className="mb-4 text-sm text-stone-600">
+            {t("programme.cfp.blindReviewHint")}
           </p>
           <SubmitButton>{t("programme.cfp.save")}</SubmitButton>
         </Form>

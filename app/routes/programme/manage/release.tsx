@@ -24,20 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     `${localDay(new Date(s.startsAt), zone)} ${localTime(new Date(s.startsAt), zone)}–${localTime(new Date(s.endsAt), zone)}${s.room ? `, ${s.room}` : ""}`;
   const title = (s: SnapshotSession) => pick(locale, s.title, s.titleZh);
   const changes = plan.changes.map((c) => {
-    if (c.kind === "moved") {
-      const recipients = plan.recipients[c.after.id] ?? [];
-      return {
-        kind: c.kind,
-        id: c.after.id,
-        title: title(c.after),
-        from: when(c.before),
-        to: when(c.after),
-        speakers: recipients.filter((r) => r.as === "speaker").map((r) => r.name),
-        attendees: recipients.filter((r) => r.as === "attendee").length,
-      };
-    }
-    const s = c.session;
-    return { kind: c.kind, id: s.id, title: title(s), from: when(s), to: when(s), speakers: [], attendees: 0 };
+    const s = c.kind === "moved" ? c.after : c.session;
+    const recipients = plan.recipients[s.id] ?? [];
+    return {
+      kind: c.kind,
+      id: s.id,
+      title: title(s),
+      from: when(c.kind === "moved" ? c.before : s),
+      to: when(s),
+      told: c.kind !== "added",
+      speakers: recipients.filter((r) => r.as === "speaker").map((r) => r.name),
+      attendees: recipients.filter((r) => r.as === "attendee").length,
+    };
   });
   return {
     conference: { slug: conference.slug, timeZone: zone, offset: offsetLabel(conference.startDate, zone) },
@@ -96,7 +94,7 @@ export default function Release() {
                     : c.kind === "removed"
                       ? t("programme.release.removed", { title: c.title, from: c.from })
                       : t("programme.release.cancelled", { title: c.title, from: c.from })}
-                {c.kind === "moved" ? (
+                {c.told ? (
                   <p className="text-sm text-stone-700" data-testid="release-told">
                     {c.speakers.length || c.attendees
                       ? [

@@ -7,7 +7,8 @@ import { listManagedSessions } from "~/domain/programme/list-managed-sessions.se
 import { deleteSchema } from "~/domain/programme/schema";
 import { localDay, localTime, offsetLabel } from "~/utils/zoned-time";
 import { pick, useLocale, useT } from "~/i18n";
-import { orRespond } from "~/utils/http.server";
+import { AppError } from "~/utils/errors";
+import { orRespond, toResponse } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToConference } from "~/components/back-to-conference";
@@ -39,7 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: deleteSchema });
   if (submission.status !== "success" || submission.value.intent !== "delete-session") return data(submission.reply(), { status: 400 });
   const { id } = submission.value;
-  await orRespond(() => deleteProgrammeItem({ actor: user, slug: params.slug ?? "", kind: "session", id }));
+  try {
+    await deleteProgrammeItem({ actor: user, slug: params.slug ?? "", kind: "session", id });
+  } catch (error) {
+    // A released session is cancelled through a release, not deleted: say so on the list rather than on an error page.
+    if (error instanceof AppError && error.code === "SESSION_RELEASED")
+      return redirectWithToast(`/conferences/${params.slug}/manage/programme`, { message: error.userMessage, kind: "error" });
+    if (error instanceof AppError) throw toResponse(error);
+    throw error;
+  }
   return redirectWithToast(`/conferences/${params.slug}/manage/programme`, { message: "programme.manage.deleted" });
 }
 

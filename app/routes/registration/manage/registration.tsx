@@ -13,6 +13,7 @@ import { markPaidSchema } from "~/domain/registration/schemas";
 import { pick, useLocale, useT } from "~/i18n";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,10 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: markPaidSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const locale = await resolveLocale(request, user);
   const outcome = await runForm(request, submission, () =>
-    recordBankPayment({ actor: user, registrationId, amount: submission.value.amount, note: submission.value.note }),
+    recordBankPayment({
+      actor: user,
+      registrationId,
+      amount: submission.value.amount,
+      note: submission.value.note,
+      anyway: submission.value.anyway === "on",
+      locale,
+    }),
   );
-  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  // A warning (duplicate or overpayment) comes back with the typed values and a "record anyway" box.
+  if (!outcome.ok) return data({ ...outcome.result, warning: outcome.error.code === "CONFIRMATION_REQUIRED" }, { status: outcome.status });
   return redirectWithToast(self, { message: "reg.manage.recorded" });
 }
 
@@ -64,6 +74,8 @@ export default function RegistrationDetail() {
   const zone = r.conference.timeZone;
   const active = r.status === "RESERVED" || r.status === "CONFIRMED";
   const refundsPending = r.payments.filter((p) => p.refundDueSince);
+  const overpaidCents = r.status === "CANCELLED" ? 0 : r.paidCents - r.refundedCents - r.amountCents;
+  const warning = !!lastResult && "warning" in lastResult && lastResult.warning;
   return (
     <>
       <p>
@@ -85,6 +97,11 @@ export default function RegistrationDetail() {
         <Fact label={t("reg.manage.col.paid")}>
           {money(r.paidCents)} / {money(r.amountCents)} · {t(`reg.method.${r.method}`)}
         </Fact>
+        {overpaidCents > 0 ? (
+          <Fact label={t("reg.manage.overpaid")} testId="overpaid">
+            <strong className="font-medium text-amber-900">{t("reg.manage.overpaidBy", { amount: money(overpaidCents) })}</strong>
+          </Fact>
+        ) : null}
         {refundsPending.length ? (
           <Fact label={t("reg.manage.refundPending")} testId="refund-pending">
             {refundsPending.map((p) => money(p.amountCents, p.currency)).join(", ")}
@@ -154,6 +171,12 @@ export default function RegistrationDetail() {
           <input type="hidden" name="intent" value="mark-paid" />
           <Field meta={fields.amount} label={`${t("reg.manage.amount")} (${r.currency})`} autoFocus={!!fields.amount.errors} />
           <Field meta={fields.note} label={t("reg.manage.note")} optional />
+          {warning ? (
+            <label className="mb-4 flex items-start gap-2">
+              <input type="checkbox" name="anyway" className="mt-1 h-4 w-4" />
+              <span>{t("reg.manage.recordAnyway")}</span>
+            </label>
+          ) : null}
           <SubmitButton>{t("reg.manage.markPaid")}</SubmitButton>
         </Form>
       ) : null}

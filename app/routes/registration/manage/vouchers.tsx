@@ -1,14 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { ManageNav } from "~/components/registration";
-import { createVoucher } from "~/domain/registration/create-voucher.server";
+import { useVoucherForm, VoucherFields } from "~/components/voucher-form";
+import { createVoucher } from "~/domain/registration/save-voucher.server";
 import { voucherAdmin } from "~/domain/registration/voucher-admin.server";
 import { formatMoney } from "~/domain/registration/money";
 import { voucherSchema } from "~/domain/registration/schemas";
-import { pick, useLocale, useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -38,13 +39,7 @@ export default function Vouchers() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { kind: "PERCENT" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: voucherSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useVoucherForm({ id: "new-voucher", lastResult, defaultValue: { kind: "PERCENT" } });
   return (
     <>
       <BackToConference conference={conference} />
@@ -57,28 +52,21 @@ export default function Vouchers() {
             <span className="font-mono font-medium">{v.code}</span> ·{" "}
             {v.kind === "PERCENT" ? `${v.value}%` : formatMoney(v.value, conference.currency, locale)} ·{" "}
             {t("reg.vouchers.used", { used: v.used, limit: v.usageLimit ?? t("reg.vouchers.unlimited") })}
-            {v.validUntil ? ` · ${formatDateTime(new Date(v.validUntil), conference.timeZone, locale)}` : ""}
+            {v.validUntil ? ` · ${formatDateTime(new Date(v.validUntil), conference.timeZone, locale)}` : ""} ·{" "}
+            <Link
+              to={`/conferences/${conference.slug}/manage/tickets/vouchers/${v.id}`}
+              className="text-blue-900 underline"
+              aria-label={t("reg.vouchers.editFor", { code: v.code })}
+            >
+              {t("reg.vouchers.edit")}
+            </Link>
           </li>
         ))}
       </ul>
       <Form method="post" {...getFormProps(form)} className="max-w-xl rounded-md border border-stone-300 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">{t("reg.vouchers.new")}</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="voucher" />
-        <Field meta={fields.code} label={t("reg.vouchers.code")} autoFocus={!!fields.code.errors} />
-        <SelectField
-          meta={fields.kind}
-          label={t("reg.vouchers.kind")}
-          options={(["PERCENT", "FIXED"] as const).map((k) => ({ value: k, label: t(`reg.vouchers.kind.${k}`) }))}
-        />
-        <Field meta={fields.value} label={t("reg.vouchers.value", { currency: conference.currency })} autoFocus={!!fields.value.errors} />
-        <Field meta={fields.usageLimit as never} type="number" label={t("reg.vouchers.usageLimit")} optional />
-        <Field meta={fields.validUntil} type="datetime-local" label={t("reg.vouchers.validUntil")} optional hint={conference.timeZone} />
-        <CheckboxGroup
-          meta={fields.ticketTypeIds}
-          legend={t("reg.vouchers.tickets")}
-          options={tickets.map((tk) => ({ value: tk.id, label: pick(locale, tk.nameEn, tk.nameZh) }))}
-        />
+        <VoucherFields fields={fields} currency={conference.currency} timeZone={conference.timeZone} tickets={tickets} />
         <SubmitButton>{t("reg.tickets.manage.save")}</SubmitButton>
       </Form>
     </>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Registration" ADD COLUMN     "paymentReminderSentAt" TIMESTAMPTZ(3);
