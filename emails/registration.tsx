@@ -138,23 +138,36 @@ export const registrationTemplates = {
   } satisfies Template<Confirmed>,
   holdExpired: {
     subject: (l, p) => (zh(l) ? `保留名额已过期：${p.conference}` : `Your held place has expired: ${p.conference}`),
-    render: (l, p: Base) => (
-      <GreetingEmail
-        locale={l}
-        preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
-        name={p.name}
-        lines={
-          zh(l)
-            ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`]
-            : [
-                `No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`,
-              ]
-        }
-        action={zh(l) ? "重新注册" : "Register again"}
-        url={p.url}
-      />
-    ),
-  } satisfies Template<Base>,
+    // `over`: released because the conference ended (decision 062): nothing to register for again.
+    render: (l, p: Base & { over?: boolean }) =>
+      p.over ? (
+        <GreetingEmail
+          locale={l}
+          preview={zh(l) ? "会议已结束" : "The conference is over"}
+          name={p.name}
+          lines={
+            zh(l)
+              ? [`${p.conference} 已结束，为您保留但尚未付款的名额已释放，您无需再付款。`]
+              : [`${p.conference} is over, so the place held for you, which was never paid, was released. Nothing is owed.`]
+          }
+        />
+      ) : (
+        <GreetingEmail
+          locale={l}
+          preview={zh(l) ? "未在期限内收到付款" : "No payment arrived in time"}
+          name={p.name}
+          lines={
+            zh(l)
+              ? [`我们未在期限内收到付款，为您保留的 ${p.conference} 名额已释放。如仍有名额，您可以重新注册。`]
+              : [
+                  `No payment arrived in time, so the place held for you at ${p.conference} was released. You can register again while places remain.`,
+                ]
+          }
+          action={zh(l) ? "重新注册" : "Register again"}
+          url={p.url}
+        />
+      ),
+  } satisfies Template<Base & { over?: boolean }>,
   waitlistOffer: {
     subject: (l, p) => (zh(l) ? `有名额了：${p.conference}` : `A place is yours to claim: ${p.conference}`),
     render: (l, p: Base & { ticket: string; expires: string }) => (

@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { DEMO_NEXT_CONFERENCE_SLUG } from "./facts";
 import { seedRegistrationDemo } from "./registration.server";
@@ -15,7 +16,7 @@ const dayAfter = (from: Date, days: number) => new Date(Math.floor(from.getTime(
  * closed). Marked `demo`, so its page says the data is invented.
  * Seeded once: a second run leaves an existing edition (and what people did on it) alone.
  */
-export async function seedNextEditionDemo({ orgId, seededAt = new Date() }: { orgId: string; seededAt?: Date }) {
+export async function seedNextEditionDemo({ orgId, seededAt = now() }: { orgId: string; seededAt?: Date }) {
   const client = db();
   const existing = await client.conference.findUnique({ where: { slug: DEMO_NEXT_CONFERENCE_SLUG }, select: { id: true } });
   if (existing) return existing;

@@ -1,6 +1,7 @@
 // Sales follow the calendar (decision 062): once a conference is over nothing
 // is sold, held or offered, and attendees can no longer cancel by themselves.
 import { describe, expect, it } from "vitest";
+import { renderEmail } from "~/domain/email/enqueue.server";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
 import { joinWaitlist } from "~/domain/registration/join-waitlist.server";
 import { myRegistration } from "~/domain/registration/my-registrations.server";
@@ -80,6 +81,12 @@ describe("the end of a conference", () => {
     expect((await sweepExpired({ now: over })).expiredHolds).toBe(1);
     expect((await db().registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("EXPIRED");
     expect((await db().quota.findUniqueOrThrow({ where: { id: quota.id } })).used).toBe(0);
+    // The person is told the conference is over (not invited to register again).
+    const told = await db().outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "holdExpired" } });
+    expect(told.props).toMatchObject({ over: true });
+    const { text } = await renderEmail(told);
+    expect(text).toContain("is over");
+    expect(text).not.toContain("Register again");
   });
 
   it("the sweep also releases holds and offers written with a later expiry (before the cap existed)", async () => {

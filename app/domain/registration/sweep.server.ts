@@ -23,8 +23,10 @@ export async function sweepExpired({ now = new Date(), batch = 100 }: SweepOptio
   const over = Prisma.raw(CONFERENCE_OVER_SQL("c"));
   return db().$transaction(
     async (tx) => {
-      const holds = await tx.$queryRaw<{ id: string; conferenceId: string; ticketTypeId: string; voucherId: string | null }[]>`
-        SELECT r.id, r."conferenceId", r."ticketTypeId", r."voucherId" FROM "Registration" r
+      const holds = await tx.$queryRaw<
+        { id: string; conferenceId: string; ticketTypeId: string; voucherId: string | null; over: boolean }[]
+      >`
+        SELECT r.id, r."conferenceId", r."ticketTypeId", r."voucherId", ${over} <= ${now} AS over FROM "Registration" r
         JOIN "Conference" c ON c.id = r."conferenceId"
         WHERE r.status = 'RESERVED' AND (r."holdUntil" <= ${now} OR ${over} <= ${now})
         ORDER BY r."holdUntil" LIMIT ${batch} FOR UPDATE OF r SKIP LOCKED`;
@@ -39,7 +41,7 @@ export async function sweepExpired({ now = new Date(), batch = 100 }: SweepOptio
           to: ctx.to,
           locale: ctx.locale,
           template: "holdExpired",
-          props: { ...ctx.base, url: absoluteUrl(`/conferences/${ctx.conferenceSlug}/tickets`) },
+          props: { ...ctx.base, url: absoluteUrl(`/conferences/${ctx.conferenceSlug}/tickets`), over: h.over },
         });
         conferences.add(h.conferenceId);
       }
