@@ -91,8 +91,8 @@ const bodies: Record<AccordEvent, [string, string]> = {
   withdrawn: ["{a} withdrew the accord. Reason: {r}", "{a} 撤回了该协议。理由：{r}"],
   expired: ["The signing period ended before every party signed.", "签署期结束时仍有一方或多方未签署。"],
   executed: [
-    "Every party has signed. The executed document and its verification are available at the link below.",
-    "各方均已签署。已签署文本及其验证信息见下方链接。",
+    "Every party has signed. The executed PDF is attached to this email; its verification is available at the link below.",
+    "各方均已签署。已签署的 PDF 文本附在本邮件中，其验证信息见下方链接。",
   ],
   "your-turn": [
     "The parties before yours have signed. You can now sign “{t}” on behalf of your organization.",

@@ -6,6 +6,8 @@ import type { Template } from "./template";
 const zh = (l: EmailLocale) => l === "zh";
 
 type Base = { name: string; conference: string; url: string };
+/** receiptAttached: the receipt PDF rides along (decision 068); absent on free registrations and older rows. */
+type Confirmed = Base & { ticket: string; badgeUrl: string; calendarUrl: string; receiptAttached?: boolean };
 
 const myRegistration = (l: EmailLocale) => (zh(l) ? "查看我的注册" : "View my registration");
 
@@ -109,7 +111,7 @@ export const registrationTemplates = {
   } satisfies Template<Base & { ticket: string; amount: string; reference: string; holdUntil: string; bank: boolean }>,
   registrationConfirmed: {
     subject: (l, p) => (zh(l) ? `注册已确认：${p.conference}` : `Registration confirmed: ${p.conference}`),
-    render: (l, p: Base & { ticket: string; badgeUrl: string; calendarUrl: string }) => (
+    render: (l, p: Confirmed) => (
       <GreetingEmail
         locale={l}
         preview={zh(l) ? "您的注册已确认" : "Your place is confirmed"}
@@ -118,11 +120,13 @@ export const registrationTemplates = {
           zh(l)
             ? [
                 `您对 ${p.conference} 的注册（${p.ticket}）已确认。`,
+                ...(p.receiptAttached ? ["收据（PDF）附在本邮件中。"] : []),
                 `胸牌（含二维码，签到时出示）：${p.badgeUrl}`,
                 `添加到日历：${p.calendarUrl}`,
               ]
             : [
                 `Your registration for ${p.conference} (${p.ticket}) is confirmed.`,
+                ...(p.receiptAttached ? ["Your receipt (PDF) is attached to this email."] : []),
                 `Your badge (show its QR code at check-in): ${p.badgeUrl}`,
                 `Add to your calendar: ${p.calendarUrl}`,
               ]
@@ -131,7 +135,7 @@ export const registrationTemplates = {
         url={p.url}
       />
     ),
-  } satisfies Template<Base & { ticket: string; badgeUrl: string; calendarUrl: string }>,
+  } satisfies Template<Confirmed>,
   holdExpired: {
     subject: (l, p) => (zh(l) ? `保留名额已过期：${p.conference}` : `Your held place has expired: ${p.conference}`),
     // `over`: released because the conference ended (decision 062): nothing to register for again.
@@ -243,7 +247,7 @@ export const registrationTemplates = {
   } satisfies Template<Base & { amount: string }>,
   visaLetterDecision: {
     subject: (l, p) => (zh(l) ? `签证邀请函：${p.conference}` : `Visa invitation letter: ${p.conference}`),
-    render: (l, p: Base & { approved: boolean; reason: string | null }) => (
+    render: (l, p: Base & { approved: boolean; reason: string | null; letterAttached?: boolean }) => (
       <GreetingEmail
         locale={l}
         preview={
@@ -254,8 +258,12 @@ export const registrationTemplates = {
           p.approved
             ? [
                 zh(l)
-                  ? `您申请的 ${p.conference} 签证邀请函已批准，可在注册页面下载。`
-                  : `Your visa invitation letter for ${p.conference} is approved; download it from your registration page.`,
+                  ? p.letterAttached
+                    ? `您申请的 ${p.conference} 签证邀请函已批准，附在本邮件中（PDF），也可在注册页面下载。`
+                    : `您申请的 ${p.conference} 签证邀请函已批准，可在注册页面下载。`
+                  : p.letterAttached
+                    ? `Your visa invitation letter for ${p.conference} is approved. It is attached to this email (PDF); you can also download it from your registration page.`
+                    : `Your visa invitation letter for ${p.conference} is approved; download it from your registration page.`,
               ]
             : [
                 zh(l)
@@ -268,5 +276,5 @@ export const registrationTemplates = {
         url={p.url}
       />
     ),
-  } satisfies Template<Base & { approved: boolean; reason: string | null }>,
+  } satisfies Template<Base & { approved: boolean; reason: string | null; letterAttached?: boolean }>,
 };

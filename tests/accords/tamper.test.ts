@@ -114,6 +114,22 @@ describe("tampering in the database", () => {
     }
   }
 
+  it("detects a change made after the accord was verified (a remembered report never hides it)", async () => {
+    // verifyAccord remembers reports by the bundle's digest: the same accord verified twice gets the
+    // same report, and a row changed in between makes a different bundle, verified afresh.
+    const before = await verifyAccord(accordId, null);
+    expect(before!.report.ok).toBe(true);
+    expect((await verifyAccord(accordId, null))!.report).toBe(before!.report);
+    const sig = await db().accordSignature.findFirstOrThrow({ where: { accordId, method: "PASSKEY" } });
+    const v = await afterChange(
+      () => db().accordSignature.update({ where: { id: sig.id }, data: { signature: flip(sig.signature!, 20) } }),
+      () => db().accordSignature.update({ where: { id: sig.id }, data: { signature: sig.signature } }),
+    );
+    expect(v!.report.ok).toBe(false);
+    expect(failed(v!.report)).toContain("signatures");
+    expect((await verifyAccord(accordId, null))!.report.ok).toBe(true);
+  });
+
   it("detects a changed clause of the frozen version", async () => {
     const version = await db().accordVersion.findFirstOrThrow({ where: { accordId, number: 1 } });
     const clause = await db().accordClause.findFirstOrThrow({ where: { versionId: version.id, number: 1, language: "en" } });

@@ -85,6 +85,17 @@ export const VISA_LETTER: VisaLetterData = {
   verifyUrl: "https://concord.example.org/visa-letters/VL-8J2K-QP",
 };
 
+function auditEntry(
+  seq: number,
+  at: string,
+  type: string,
+  data: Record<string, string | number>,
+  actorName: string,
+  actorRef = "ref-admin",
+) {
+  return { seq, at, actorRef, actorName, type, data, privateHash: "", prevHash: "", hash: String(seq).repeat(64).slice(0, 64) };
+}
+
 export function accordInput(): PdfInput {
   const hash = "a".repeat(64);
   const bundle: VerificationBundle = {
@@ -110,8 +121,34 @@ export function accordInput(): PdfInput {
         credentialId: null,
         publicKey: null,
       } as unknown as VerificationBundle["signatures"][number],
+      {
+        partyId: "p2",
+        signerRef: "ref-b",
+        signerName: CHINESE,
+        signerRole: "Vice President",
+        orgName: "National University of Laos ມະຫາວິທະຍາໄລແຫ່ງຊາດລາວ",
+        method: "PASSKEY",
+        signedAt: "2027-03-01T08:00:00.000Z",
+        documentHash: hash,
+        nonce: "n2",
+        challenge: "c2",
+        credentialId: null,
+        publicKey: null,
+      } as unknown as VerificationBundle["signatures"][number],
     ],
-    audit: [],
+    // Laos's signature was delegated before signing: the certificate page names both people and when.
+    audit: [
+      auditEntry(1, "2027-02-01T02:00:00.000Z", "signatory.designated", { partyId: "p2", userRef: "ref-a", name: LATIN }, "Keo Phomma"),
+      auditEntry(2, "2027-02-10T02:00:00.000Z", "version.approved", { partyId: "p2", orgId: "o2", version: 1 }, "Keo Phomma"),
+      auditEntry(
+        3,
+        "2027-02-20T03:00:00.000Z",
+        "signatory.delegated",
+        { partyId: "p2", fromUserRef: "ref-a", toUserRef: "ref-b", name: CHINESE },
+        "Keo Phomma",
+      ),
+      auditEntry(4, "2027-03-01T08:00:00.000Z", "signed", { partyId: "p2", orgId: "o2", method: "PASSKEY" }, CHINESE, "ref-b"),
+    ],
     seal: null,
     pdfHash: null,
   };

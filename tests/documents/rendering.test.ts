@@ -134,4 +134,26 @@ describe("documents as a person sees them", { timeout: 240_000 }, () => {
       "Li Wei",
     ]);
   });
+
+  it("executed accord: the certificate page shows the delegation, who to whom and when, in the venue's time zone", async () => {
+    const pdf = await renderExecutedPdf(accordInput());
+    const pngs = renderPages(pdf, "accord-delegation");
+    const pages = readPages(pngs, ["eng+chi_sim"]);
+    const certificate = pages.find((p) => squash(p).includes(squash("Delegations")));
+    expect(certificate, "a page headed Delegations").toBeDefined();
+    expectVisible(
+      [certificate!],
+      [
+        `Signature delegated from ${LATIN} to ${CHINESE}`,
+        "Delegated by Keo Phomma",
+        "2027-02-20 03:00:00 UTC",
+        "20 Feb 2027, 11:00 (Asia/Shanghai)",
+        "National University of Laos",
+      ],
+    );
+    // Every character of it is drawn (the writer lists any it could not draw on the last page).
+    expect(squash(pages.join(""))).not.toContain(squash("could not be drawn"));
+    // Beside the signature too.
+    expectVisible(pages, [`Signed as delegate of ${LATIN}`]);
+  });
 });

@@ -1,5 +1,6 @@
+import { Prisma } from "~/generated/prisma/client";
 import type { Db, Tx } from "~/utils/db.server";
-import { canonicalDocument, type CanonicalParty, type SignatureEvidence } from "./canonical";
+import { canonicalDocument, sha256Hex, type CanonicalParty, type SignatureEvidence } from "./canonical";
 import { groupClauses, titleRecord } from "./common.server";
 import { sealKey } from "./seal.server";
 import { BUNDLE_FORMAT, type BundleAuditEntry, type BundleView, type VerificationBundle } from "./verification";
@@ -64,9 +65,19 @@ const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
  * the bundle carries are read (not the PDF bytes, nor the rows' own ids).
  */
 async function readAccord(client: Db | Tx, accordId: string, view: BundleView): Promise<AccordRecord | null> {
-  const parties = view === "parties";
   const rows = await client.$queryRaw<{ record: string }[]>`
-    SELECT json_build_object(
+    SELECT ${accordRecord(view)}::text AS "record" FROM "Accord" a WHERE ${frozenAccord(accordId)}`;
+  return rows[0] ? (JSON.parse(rows[0].record) as AccordRecord) : null;
+}
+
+/** The frozen accord the bundle is of (in `FROM "Accord" a`). */
+const frozenAccord = (accordId: string) =>
+  Prisma.sql`a."id" = ${accordId}::uuid AND a."frozenVersion" IS NOT NULL AND a."documentHash" <> ''`;
+
+/** The accord's record as one JSON value, for `readAccord` and, digested, for `bundleDigest`. */
+function accordRecord(view: BundleView): Prisma.Sql {
+  const parties = view === "parties";
+  return Prisma.sql`json_build_object(
       'id', a."id", 'status', a."status", 'kind', a."kind", 'title', a."title", 'titleZh', a."titleZh", 'languages', a."languages",
       'frozenVersion', a."frozenVersion", 'documentHash', a."documentHash",
       'sealPayload', a."sealPayload", 'sealSignature', a."sealSignature", 'sealKeyId', a."sealKeyId", 'pdfHash', a."pdfHash",
@@ -92,10 +103,31 @@ async function readAccord(client: Db | Tx, accordId: string, view: BundleView): 
           'clientDataJSON', s."clientDataJSON", 'signature', s."signature",
           'rpId', s."rpId", 'origin', s."origin", 'typedName', s."typedName") ORDER BY s."signedAt", s."id")
         FROM "AccordSignature" s WHERE s."accordId" = a."id"), '[]')
-    )::text AS "record"
-    FROM "Accord" a
-    WHERE a."id" = ${accordId}::uuid AND a."frozenVersion" IS NOT NULL AND a."documentHash" <> ''`;
-  return rows[0] ? (JSON.parse(rows[0].record) as AccordRecord) : null;
+    )`;
+}
+
+/**
+ * A digest of everything the bundle of this view is built from — the accord's record exactly as
+ * `readAccord` reads it, every audit row as `readAudit` reads it, in its order, and the frozen
+ * version's clause rows (the public view's text is rebuilt from them) — computed by
+ * PostgreSQL, so a caller can tell whether the bundle is the one it saw before without reading,
+ * parsing and rebuilding it (decision 076). Null when the accord is not frozen.
+ */
+export async function bundleDigest(client: Db | Tx, accordId: string, view: BundleView): Promise<string | null> {
+  const rows = await client.$queryRaw<{ record: string | null; audit: string; frozen: string }[]>`
+    SELECT
+      (SELECT encode(sha256(convert_to(${accordRecord(view)}::text, 'UTF8')), 'hex') FROM "Accord" a WHERE ${frozenAccord(accordId)}) AS "record",
+      (SELECT encode(sha256(convert_to(COALESCE(string_agg(json_build_array(
+          e."seq", to_char(e."at" AT TIME ZONE 'UTC', ${ISO_UTC}), e."actorRef", e."actorName", e."type", e."data",
+          COALESCE(e."privateHash", ''), e."prevHash", e."hash",
+          CASE WHEN ${view === "parties"}::boolean THEN e."privatePart" END)::text, E'\n' ORDER BY e."seq", e."id"), ''), 'UTF8')), 'hex')
+       FROM "AccordAuditEntry" e WHERE e."accordId" = ${accordId}::uuid) AS "audit",
+      (SELECT encode(sha256(convert_to(COALESCE(string_agg(json_build_array(k."number", k."language", k."text")::text, E'\n'
+          ORDER BY k."number", k."language"), ''), 'UTF8')), 'hex')
+       FROM "AccordClause" k JOIN "AccordVersion" v ON v."id" = k."versionId" JOIN "Accord" a ON a."id" = v."accordId"
+       WHERE v."accordId" = ${accordId}::uuid AND v."number" = a."frozenVersion") AS "frozen"`;
+  const row = rows[0];
+  return row?.record ? sha256Hex(`${view}\n${row.record}\n${row.audit}\n${row.frozen}\n${sealKey().raw.toString("base64url")}`) : null;
 }
 
 /**

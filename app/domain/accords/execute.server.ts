@@ -60,6 +60,8 @@ export async function executeIfComplete(tx: Tx, state: LockedAccord) {
     event: "executed",
     accordId: state.id,
     path: `/verify?hash=${state.documentHash}`,
+    // The PDF stored above, read back when each email is delivered: one copy in the database, not one per recipient.
+    attachments: [{ kind: "executed-accord", accordId: state.id }],
   });
   return true;
 }

@@ -10,7 +10,19 @@ export async function getAccordOverview({ actor, accordId }: GetAccordOverviewOp
   const audit = await db().accordAuditEntry.findMany({
     where: { accordId: page.accord.id },
     orderBy: { seq: "asc" },
-    select: { seq: true, at: true, type: true, actorName: true, data: true, hash: true },
+    select: { seq: true, at: true, type: true, actorName: true, data: true, hash: true, privatePart: true },
   });
-  return { ...page, audit };
+  // Changes to the parties and their signing order keep every fact in the private part (the public
+  // chain shows only that they happened); the parties' own page reads which party and which group from it.
+  return {
+    ...page,
+    audit: audit.map(({ privatePart, ...e }) =>
+      e.type.startsWith("parties.") ? { ...e, data: { ...privateData(privatePart), ...(e.data as object) } } : e,
+    ),
+  };
+}
+
+function privateData(part: unknown): Record<string, unknown> {
+  const data = part && typeof part === "object" ? (part as { data?: unknown }).data : null;
+  return data && typeof data === "object" ? (data as Record<string, unknown>) : {};
 }

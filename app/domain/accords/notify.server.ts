@@ -1,4 +1,5 @@
 import type { AccordEvent } from "#emails/accords";
+import type { AttachmentRef } from "~/domain/email/attachments";
 import type { OrgRole } from "~/generated/prisma/client";
 import { enqueueEmail } from "~/domain/email/enqueue.server";
 import type { Tx } from "~/utils/db.server";
@@ -13,6 +14,8 @@ export type Notice = {
   path?: string;
   group?: number;
   delegate?: string;
+  /** Documents attached to every recipient's email, by reference (decision 068). */
+  attachments?: AttachmentRef[];
 };
 
 async function send(tx: Tx, people: { email: string; locale: "en" | "zh" }[], n: Notice) {
@@ -38,6 +41,7 @@ async function send(tx: Tx, people: { email: string; locale: "en" | "zh" }[], n:
         group: n.group,
         delegate: n.delegate,
       },
+      ...(n.attachments ? { attachments: n.attachments } : {}),
     });
   }
 }

@@ -45,6 +45,49 @@ const LANGUAGE: Record<string, string> = { en: "English text", zh: "中文文本
 export type PdfSealInfo = { keyId: string; chainHead: string; chainLength: number };
 export type PdfInput = { bundle: VerificationBundle; document: CanonicalDocument; verifyUrl: string; executedAt: Date; seal: PdfSealInfo };
 
+/** A signing authority moved from one signatory to another before the signature, as the audit trail records it. */
+export type Delegation = { partyId: string; orgName: string; from: string; to: string; toRef: string; by: string | null; at: string };
+
+/**
+ * The delegations in the (public) audit trail, with names: a signatory's name comes from the entry that
+ * designated or delegated to them (their pseudonymous ref is the same in both), the organization's from
+ * the party's approval or signature entry and the text's parties. Reasons are private and not shown.
+ */
+export function delegationsOf(bundle: VerificationBundle, d: CanonicalDocument): Delegation[] {
+  const names = new Map<string, string>();
+  const orgOfParty = new Map<string, string>();
+  const orgName = new Map(d.parties.map((p) => [p.orgId, p.nameNative ? `${p.name} (${p.nameNative})` : p.name]));
+  for (const s of bundle.signatures) orgOfParty.set(s.partyId, s.orgName);
+  const out: Delegation[] = [];
+  for (const e of bundle.audit) {
+    const data = e.data as Record<string, unknown>;
+    const party = String(data.partyId ?? "");
+    if ((e.type === "version.approved" || e.type === "signed") && typeof data.orgId === "string" && orgName.has(data.orgId))
+      orgOfParty.set(party, orgName.get(data.orgId)!);
+    if (e.type === "signatory.designated" && typeof data.userRef === "string") names.set(data.userRef, String(data.name ?? ""));
+    if (e.type === "signatory.delegated" && typeof data.toUserRef === "string") {
+      names.set(data.toUserRef, String(data.name ?? ""));
+      out.push({
+        partyId: party,
+        orgName: "",
+        from: names.get(String(data.fromUserRef)) || "a former signatory · 原签署人",
+        to: String(data.name ?? ""),
+        toRef: data.toUserRef,
+        by: e.actorName,
+        at: e.at,
+      });
+    }
+  }
+  // Organization names are known once the whole trail is read (a party may approve after a delegation).
+  return out.map((x) => ({ ...x, orgName: orgOfParty.get(x.partyId) ?? x.partyId }));
+}
+
+/** "2027-02-20 03:00:00 UTC · 20 Feb 2027, 11:00 (Asia/Shanghai)": the instant and the venue's wall clock. */
+function when(iso: string, zone: string) {
+  const at = new Date(iso);
+  return `${at.toISOString().replace("T", " ").slice(0, 19)} UTC · ${formatDateTime(at, zone, "en")} (${zone})`;
+}
+
 export async function renderExecutedPdf({ bundle, document: d, verifyUrl, executedAt, seal }: PdfInput): Promise<Uint8Array> {
   const writer = await PdfWriter.create({
     title: d.title.en + (d.title.zh ? ` · ${d.title.zh}` : ""),
@@ -84,19 +127,15 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
   newPage(w);
   await write(w, "Signatures · 签署", { size: 16, gap: 10 });
   const zone = bundle.timeZone ?? "UTC";
+  const delegations = delegationsOf(bundle, d);
   for (const s of bundle.signatures) {
-    const at = new Date(s.signedAt);
     await write(w, s.orgName, { size: 12, gap: 0 });
     await write(w, `${s.signerName}${s.signerRole ? `, ${s.signerRole}` : ""}`, { size: 10, indent: 10, gap: 0 });
-    await write(
-      w,
-      `Signed · 签署时间: ${at.toISOString().replace("T", " ").slice(0, 19)} UTC · ${formatDateTime(at, zone, "en")} (${zone})`,
-      {
-        size: 9,
-        indent: 10,
-        gap: 0,
-      },
-    );
+    // A signer holding a delegated authority says so beside the signature, as the certificate below does in full.
+    const delegated = delegations.filter((x) => x.partyId === s.partyId).at(-1);
+    if (delegated && delegated.toRef === s.signerRef)
+      await write(w, `Signed as delegate of ${delegated.from} · 受 ${delegated.from} 委托签署`, { size: 9, indent: 10, gap: 0 });
+    await write(w, `Signed · 签署时间: ${when(s.signedAt, zone)}`, { size: 9, indent: 10, gap: 0 });
     await write(
       w,
       s.method === "PASSKEY"
@@ -116,6 +155,16 @@ export async function renderExecutedPdf({ bundle, document: d, verifyUrl, execut
   await write(w, "the seal covers this PDF's SHA-256, so it is in the verification bundle, not in this file.", { size: 9, gap: 8 });
   await write(w, `Verify: ${verifyUrl}`, { size: 9, gap: 6 });
   drawQr(w, verifyUrl);
+  // Who signs for a party changed hands: DocuSign's certificate of completion lists these; so does ours.
+  await write(w, "Delegations · 签署权委托", { size: 12, gap: 4 });
+  if (delegations.length === 0) await write(w, "None: every party signed by the signatory it designated. · 无委托。", { size: 9, gap: 8 });
+  for (const x of delegations) {
+    await write(w, x.orgName, { size: 10, indent: 10, gap: 0 });
+    await write(w, `Signature delegated from ${x.from} to ${x.to} · 签署权由 ${x.from} 委托给 ${x.to}`, { size: 9, indent: 10, gap: 0 });
+    await write(w, `Delegated${x.by ? ` by ${x.by}` : ""} · 委托时间: ${when(x.at, zone)}`, { size: 9, indent: 10, gap: 6 });
+  }
+  w.y -= 4;
+  await write(w, "Audit trail · 审计记录", { size: 12, gap: 4 });
   for (const e of bundle.audit) {
     await write(w, `#${e.seq} ${e.at} ${e.type}${e.actorName ? ` — ${e.actorName}` : ""} — ${e.hash.slice(0, 16)}…`, {
       size: 7,

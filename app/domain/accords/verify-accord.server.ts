@@ -5,7 +5,7 @@ import { notFound } from "~/utils/errors";
 import { canAccords } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
 import { sha256Hex } from "./canonical";
-import { loadAccordForVerification, loadBundle } from "./bundle.server";
+import { bundleDigest, loadAccordForVerification, loadBundle } from "./bundle.server";
 import { readPdfIdentity } from "./pdf.server";
 import { publishedSealKey } from "./seal.server";
 import { verifyBundle, type BundleView, type VerificationBundle, type VerificationReport } from "./verification";
@@ -82,18 +82,58 @@ function offlineCommands(accordId: string) {
 }
 
 /**
+ * Verifications already made, by the digest of everything their bundle was built from (`bundleDigest`:
+ * the accord's record and audit rows, computed by PostgreSQL) and the pinned key. The bundle is a
+ * deterministic function of those rows and verifyBundle a pure function of the bundle and the key, so
+ * the same digest means the same report; a row changed in any byte (a clause, a party, a signature, an
+ * audit entry, the seal) changes the digest and the accord is loaded and verified afresh (decision 076).
+ * Bounded, least recently used out first: an executed accord is looked at again and again at its ceremony.
+ */
+type Verified = Omit<AccordVerification, "commands"> & { executed: boolean };
+const verified = new Map<string, Verified>();
+const VERIFIED_MAX = 200;
+
+function remember(key: string, v: Verified) {
+  verified.delete(key);
+  verified.set(key, v);
+  if (verified.size > VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+}
+
+/**
  * Re-verifies an accord from what is in the database right now, through the
  * same pure verifier the offline script uses, with Concord's own published
  * seal key pinned as the trusted one. Null when the viewer may not see it.
  */
 export async function verifyAccord(accordId: string, viewer: SessionUser | null): Promise<AccordVerification | null> {
-  const view = await accordViewFor(viewer, accordId);
+  // A visitor (no session) gets the public view of an executed accord and nothing else, as accordViewFor
+  // decides; the status is read with the bundle itself instead of by a query of its own before it.
+  const view = viewer ? await accordViewFor(viewer, accordId) : UUID.test(accordId) ? "public" : null;
   if (!view) return null;
-  const loaded = await loadAccordForVerification(db(), accordId, view);
-  if (!loaded) return null;
-  const { bundle, title, titleZh } = loaded;
-  const report = await verifyBundle(bundle, { trustedSealKey: publishedSealKey().publicKey });
-  return { accordId, documentHash: bundle.document.hash, title, titleZh, report, commands: offlineCommands(accordId) };
+  const trusted = publishedSealKey().publicKey;
+  const keyOf = (digest: string) => `${trusted}:${digest}`;
+  const digest = await bundleDigest(db(), accordId, view);
+  if (!digest) return null;
+  let v = verified.get(keyOf(digest));
+  if (v) remember(keyOf(digest), v);
+  else {
+    // The digest and the bundle from one snapshot, so the report is stored under the digest of what it checked.
+    const fresh = await db().$transaction(
+      async (tx) => {
+        const d = await bundleDigest(tx, accordId, view);
+        const loaded = d ? await loadAccordForVerification(tx, accordId, view) : null;
+        return d && loaded ? { d, loaded } : null;
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
+    if (!fresh) return null;
+    const { bundle, title, titleZh } = fresh.loaded;
+    const report = await verifyBundle(bundle, { trustedSealKey: trusted });
+    v = { accordId, documentHash: bundle.document.hash, title, titleZh, report, executed: bundle.status === "EXECUTED" };
+    remember(keyOf(fresh.d), v);
+  }
+  if (!viewer && !v.executed) return null;
+  const { executed: _, ...result } = v;
+  return { ...result, commands: offlineCommands(accordId) };
 }
 
 export type PdfCheck = { kind: "not-pdf" } | { kind: "unknown" } | ({ kind: "found" } & AccordVerification);

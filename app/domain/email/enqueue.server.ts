@@ -2,12 +2,15 @@ import { render, toPlainText } from "@react-email/render";
 import { allTemplates, type TemplateName, type TemplateProps } from "#emails/templates";
 import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
+import type { AttachmentRef } from "./attachments";
 
 export type EmailRequest<N extends TemplateName> = {
   to: string;
   locale: "en" | "zh";
   template: N;
   props: TemplateProps<N>;
+  /** Documents to attach, by reference: the worker produces them when it delivers (decision 068). */
+  attachments?: AttachmentRef[];
 };
 
 type AnyTemplate = {
@@ -60,6 +63,7 @@ function outboxRow<N extends TemplateName>(req: EmailRequest<N>) {
     template: req.template,
     subject: templateOf(req.template).subject(req.locale, req.props),
     props: req.props as object,
+    ...(req.attachments?.length ? { attachments: req.attachments } : {}),
   };
 }
 
@@ -71,7 +75,9 @@ function outboxRow<N extends TemplateName>(req: EmailRequest<N>) {
  */
 export function enqueueEmailSql<N extends TemplateName>(req: EmailRequest<N>, when?: Prisma.Sql): Prisma.Sql {
   const row = outboxRow(req);
-  return Prisma.sql`INSERT INTO "OutboxEmail" (id, "to", subject, template, locale, props)
-    SELECT gen_random_uuid(), ${row.to}, ${row.subject}, ${row.template}, ${row.locale}::"Locale", ${JSON.stringify(row.props)}::jsonb
+  const attachments = "attachments" in row ? JSON.stringify(row.attachments) : null;
+  return Prisma.sql`INSERT INTO "OutboxEmail" (id, "to", subject, template, locale, props, attachments)
+    SELECT gen_random_uuid(), ${row.to}, ${row.subject}, ${row.template}, ${row.locale}::"Locale", ${JSON.stringify(row.props)}::jsonb,
+      ${attachments}::jsonb
     ${when ? Prisma.sql`WHERE ${when}` : Prisma.empty}`;
 }

@@ -44,6 +44,8 @@ export async function readMail(id: string) {
       date: (parsed.date ?? new Date(0)).toISOString(),
       text: parsed.text ?? "",
       html: typeof parsed.html === "string" ? parsed.html : "",
+      // Listed, not served: enough to see that a PDF went with the email (decision 068).
+      attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, size: a.size })),
     };
   } catch {
     return null;

@@ -2,6 +2,7 @@ import type { OutboxEmail } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { emailsSent } from "~/utils/metrics.server";
+import { produceAttachments } from "./attachments.server";
 import { renderEmail } from "./enqueue.server";
 import { configuredTransport, type Transport } from "./transport.server";
 
@@ -60,7 +61,16 @@ export async function deliverDue({
           // earlier attempt, or queued before deferred rendering, is sent as it is.
           // A template that fails to render counts as a failed attempt like an SMTP error.
           const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderEmail(row);
-          const { messageId } = await transport.send({ id: row.id, to: row.to, subject: row.subject, html: body.html, text: body.text });
+          // Attachments are produced again at every attempt from the references on the row (decision 068).
+          const attachments = await produceAttachments(row.attachments);
+          const { messageId } = await transport.send({
+            id: row.id,
+            to: row.to,
+            subject: row.subject,
+            html: body.html,
+            text: body.text,
+            ...(attachments.length ? { attachments } : {}),
+          });
           await tx.outboxEmail.update({
             where: { id: row.id },
             // What was sent is kept with the row, for support questions ("what did they receive?").

@@ -3,7 +3,8 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { env, mailDelivery } from "~/utils/env.server";
 
-export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string };
+export type OutgoingAttachment = { filename: string; content: Buffer; contentType: string };
+export type OutgoingMail = { id: string; to: string; subject: string; html: string; text: string; attachments?: OutgoingAttachment[] };
 export type Transport = { name: string; send(mail: OutgoingMail): Promise<{ messageId: string }> };
 
 function message(mail: OutgoingMail) {
@@ -13,6 +14,7 @@ function message(mail: OutgoingMail) {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
+    attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
     // The outbox id doubles as the Message-ID, so a receiver can spot a duplicate delivery.
     messageId: `<${mail.id}@concord>`,
   };

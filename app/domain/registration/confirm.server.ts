@@ -4,8 +4,15 @@ import { absoluteUrl } from "~/utils/http.server";
 import { registrationContext, type RegistrationContext } from "./context.server";
 import { issueInvoice } from "./invoices.server";
 
-/** The confirmation email (badge and calendar links) of a registration. */
-export function confirmationEmail(registrationId: string, ctx: RegistrationContext): EmailRequest<"registrationConfirmed"> {
+/**
+ * The confirmation email (badge and calendar links) of a registration; a paid one (it has an
+ * invoice) carries it as its receipt PDF, produced when the email is delivered (decision 068).
+ */
+export function confirmationEmail(
+  registrationId: string,
+  ctx: RegistrationContext,
+  opts: { receipt?: boolean } = {},
+): EmailRequest<"registrationConfirmed"> {
   return {
     to: ctx.to,
     locale: ctx.locale,
@@ -15,12 +22,14 @@ export function confirmationEmail(registrationId: string, ctx: RegistrationConte
       ticket: ctx.ticket,
       badgeUrl: absoluteUrl(`/my/registrations/${registrationId}/badge`),
       calendarUrl: absoluteUrl(`/my/registrations/${registrationId}/calendar`),
+      ...(opts.receipt ? { receiptAttached: true } : {}),
     },
+    ...(opts.receipt ? { attachments: [{ kind: "receipt" as const, registrationId }] } : {}),
   };
 }
 
-export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: RegistrationContext) {
-  await enqueueEmail(tx, confirmationEmail(registrationId, ctx));
+export async function enqueueConfirmation(tx: Tx, registrationId: string, ctx: RegistrationContext, opts: { receipt?: boolean } = {}) {
+  await enqueueEmail(tx, confirmationEmail(registrationId, ctx, opts));
 }
 
 /**
@@ -34,6 +43,7 @@ export async function confirmInTx(tx: Tx, registrationId: string, now: Date) {
     where: { id: registrationId },
     data: { status: "CONFIRMED", confirmedAt: now, holdUntil: null },
   });
-  await issueInvoice(tx, registrationId, now);
-  await enqueueConfirmation(tx, registrationId, await registrationContext(tx, registrationId));
+  // A paid registration gets its invoice, and the confirmation carries it as the receipt PDF.
+  const invoice = await issueInvoice(tx, registrationId, now);
+  await enqueueConfirmation(tx, registrationId, await registrationContext(tx, registrationId), { receipt: invoice !== null });
 }

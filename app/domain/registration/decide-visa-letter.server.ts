@@ -58,7 +58,10 @@ export async function decideVisaLetter({ actor, slug, requestId, approve, reason
         url: absoluteUrl(reg ? `/my/registrations/${reg.id}` : "/my/registrations"),
         approved: approve,
         reason: approve ? null : (reason ?? null),
+        ...(approve && reg ? { letterAttached: true } : {}),
       },
+      // The letter itself, produced when the email is delivered (decision 068); it is made for a registration.
+      ...(approve && reg ? { attachments: [{ kind: "visa-letter" as const, registrationId: reg.id }] } : {}),
     });
   });
 }

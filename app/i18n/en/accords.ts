@@ -353,6 +353,11 @@ export const accords = {
   "accords.audit.amendmentDecided": "{actor} decided on an amendment",
   "accords.audit.commentAdded": "{actor} commented on a clause",
   "accords.audit.commentResolved": "{actor} resolved a comment thread",
+  "accords.audit.partyAdded": "{actor} added {org} as a party",
+  "accords.audit.witnessAdded": "{actor} added {org} as a witness",
+  "accords.audit.partyMoved": "{actor} moved {org} to place {position} among the parties",
+  "accords.audit.partyGroup": "{actor} put {org} in signing group {group}",
+  "accords.audit.partyRemoved": "{actor} removed {org} from the accord",
   "accords.audit.hashes": "Hash chain",
   "accords.witnessed": "Witnessed",
   "accords.signAsWitness":

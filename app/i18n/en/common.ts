@@ -73,6 +73,7 @@ export const common = {
   "dev.mail.status": "Status",
   "dev.mail.attempts": "Attempts",
   "dev.mail.lastError": "Last error",
+  "dev.mail.attachments": "Attachments",
   "dev.mail.text": "Plain-text version",
   "dev.mail.html": "HTML version",
 } as const;

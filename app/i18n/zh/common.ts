@@ -76,6 +76,7 @@ export const common: Translation<typeof en> = {
   "dev.mail.status": "状态",
   "dev.mail.attempts": "尝试次数",
   "dev.mail.lastError": "最近错误",
+  "dev.mail.attachments": "附件",
   "dev.mail.text": "纯文本版本",
   "dev.mail.html": "HTML 版本",
 };

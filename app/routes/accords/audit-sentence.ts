@@ -26,6 +26,9 @@ const SENTENCES: Record<string, MessageKey> = {
   "amendment.decided": "accords.audit.amendmentDecided",
   "comment.added": "accords.audit.commentAdded",
   "comment.resolved": "accords.audit.commentResolved",
+  "parties.move": "accords.audit.partyMoved",
+  "parties.group": "accords.audit.partyGroup",
+  "parties.remove": "accords.audit.partyRemoved",
 };
 
 export function auditSentence(
@@ -47,6 +50,8 @@ export function auditSentence(
     org,
     n: typeof data.version === "number" ? data.version : typeof data.recipients === "number" ? data.recipients : 0,
     name: str(data.name) ?? "",
+    position: typeof data.to === "number" ? data.to : 0,
+    group: typeof data.signingGroup === "number" ? data.signingGroup : 0,
   };
   let sentence: string;
   if (e.type === "signed") {
@@ -56,6 +61,8 @@ export function auditSentence(
         ? "accords.audit.signedPasskey"
         : "accords.audit.signedCode";
     sentence = ctx.t(key, vars);
+  } else if (e.type === "parties.add") {
+    sentence = ctx.t(data.role === "WITNESS" ? "accords.audit.witnessAdded" : "accords.audit.partyAdded", vars);
   } else {
     const key = SENTENCES[e.type];
     sentence = key ? ctx.t(key, vars) : `${e.type} — ${actor}`;

@@ -46,6 +46,20 @@ export default function MailView() {
         <dd>{mail.to}</dd>
         <dt className="font-medium">{t("dev.mail.date")}</dt>
         <dd>{mail.date}</dd>
+        {mail.attachments.length > 0 ? (
+          <>
+            <dt className="font-medium">{t("dev.mail.attachments")}</dt>
+            <dd>
+              <ul data-testid="mail-attachments">
+                {mail.attachments.map((a, i) => (
+                  <li key={i}>
+                    {a.filename} ({a.contentType}, {Math.ceil(a.size / 1024)} KB)
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h2 className="mt-6 text-lg font-semibold">{t("dev.mail.text")}</h2>
       <pre className="mt-2 whitespace-pre-wrap rounded-md border border-stone-300 bg-white p-4 font-sans" data-testid="mail-text">
