@@ -79,7 +79,8 @@ describe("iCalendar output cannot be forged", () => {
   });
 
   it("a conference title with a bare CR gives one event in one's registration calendar (the second writer is gone)", async () => {
-    const setup = await makeTicketing();
+    // The Beijing days, so that the all-day event's dates are known (test conferences default to two months ahead).
+    const setup = await makeTicketing({ startDate: new Date("2025-09-27"), endDate: new Date("2025-09-28") });
     await db().conference.update({ where: { id: setup.conference.id }, data: { title: FORGED, venue: "Hall\r\nBEGIN:VEVENT" } });
     const user = await makeUser();
     const reg = await db().registration.create({
