@@ -355,6 +355,60 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
+    name: "POST /conferences/:slug/manage/programme/cfp (delete a question)",
+    route: manageCfp,
+    request: async (cast) => {
+      const q = await db().cfpQuestion.create({ data: { conferenceId: cast.conference.id, label: "Why" } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-question", id: q.id },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (delete a criterion, confirmed)",
+    route: manageCfp,
+    request: async (cast) => {
+      const c = await db().reviewCriterion.create({ data: { conferenceId: cast.conference.id, name: "Relevance" } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-criterion", id: c.id, confirm: "1" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (unassign a reviewer)",
+    route: manageCfp,
+    request: async (cast) => {
+      const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
+      await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "unassign", userId: cast.people.reviewer.id, trackId: track.id },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (unassign a reviewer, confirmed)",
+    route: manageCfp,
+    request: async (cast) => {
+      const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
+      await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "unassign", userId: cast.people.reviewer.id, trackId: track.id, confirm: "1" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
     name: "GET /conferences/:slug/manage/programme/proposals",
     route: manageProposals,
     kind: "loader",
