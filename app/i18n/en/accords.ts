@@ -212,6 +212,10 @@ export const accords = {
   "accords.sign.method.PASSKEY": "Passkey (WebAuthn)",
   "accords.sign.method.EMAIL_CODE": "Typed name + emailed code (weaker)",
   "accords.withdraw": "Withdraw the accord",
+  "accords.confirm.withdrawTitle": "Withdraw this accord?",
+  "accords.confirm.withdraw":
+    "“{title}” will stop for good: nobody can approve or sign it any more{signed, plural, =0 {} one {, and the # signature already given will no longer count} other {, and the # signatures already given will no longer count}}. The administrators of the {orgs, plural, one {# organization} other {# organizations}} in it will be emailed that you withdrew it, with your reason: “{reason}”. To agree later you would start a new accord.",
+  "accords.confirm.withdrawYes": "Yes, withdraw the accord",
   "accords.withdraw.reason": "Reason",
   "accords.withdrawn": "The accord was withdrawn.",
   "accords.remind": "Remind pending signatories",
