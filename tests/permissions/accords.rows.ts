@@ -344,6 +344,18 @@ export const rows: PermissionRow[] = [
     deniedAs: [404],
   },
   {
+    name: "POST /account/passkeys (remove a passkey, confirmed)",
+    route: passkeysPage,
+    request: async (cast) => {
+      const credential = await db().webAuthnCredential.create({
+        data: { userId: cast.people.attendee.id, credentialId: `cred-${cast.org.slug}`, publicKey: "pk", name: "Laptop" },
+      });
+      return { path: "/account/passkeys", form: { intent: "remove", id: credential.id, confirm: "1" } };
+    },
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
     name: "POST /conferences/:slug/ceremony (accept an accord's request to be shown at the conference)",
     route: ceremony,
     request: async (cast) => {

@@ -308,6 +308,10 @@ export const accords = {
   "passkeys.register": "Register a passkey",
   "passkeys.registered": "The passkey was registered.",
   "passkeys.remove": "Remove",
+  "passkeys.confirm.removeTitle": "Remove this passkey?",
+  "passkeys.confirm.remove":
+    "The passkey “{name}” will be removed: you can no longer sign accords with it. {others, plural, =0 {It is your only passkey; register another to sign with a passkey again.} one {You keep # other passkey.} other {You keep # other passkeys.}} Accords you already signed with it stay valid.",
+  "passkeys.confirm.removeYes": "Yes, remove the passkey",
   "passkeys.removed": "The passkey was removed.",
   "passkeys.noJs": "Registering a passkey needs JavaScript.",
   "passkeys.failed": "The passkey could not be registered.",

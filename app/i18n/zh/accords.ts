@@ -307,6 +307,10 @@ export const accords: Translation<typeof en> = {
   "passkeys.register": "注册通行密钥",
   "passkeys.registered": "通行密钥已注册。",
   "passkeys.remove": "删除",
+  "passkeys.confirm.removeTitle": "删除此通行密钥？",
+  "passkeys.confirm.remove":
+    "通行密钥“{name}”将被删除：您将不能再用它签署协议。您还有 {others} 个其他通行密钥。您已用它签署的协议仍然有效。",
+  "passkeys.confirm.removeYes": "是，删除通行密钥",
   "passkeys.removed": "通行密钥已删除。",
   "passkeys.noJs": "注册通行密钥需要启用 JavaScript。",
   "passkeys.failed": "无法注册通行密钥。",
