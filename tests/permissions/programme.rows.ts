@@ -628,4 +628,40 @@ export const rows: PermissionRow[] = [
     },
     allowed: ["attendee"],
   },
+  {
+    name: "POST /speaker/invitations/:token (decline)",
+    route: invitation,
+    request: async (cast) => {
+      const token = `token-${Math.random().toString(36).slice(2)}`;
+      await db().speaker.create({
+        data: {
+          conferenceId: cast.conference.id,
+          nameLatin: "Invitee",
+          email: cast.people.attendee.email,
+          invitation: "INVITED",
+          inviteTokenHash: hashSecret(token),
+        },
+      });
+      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline" } };
+    },
+    allowed: ["attendee"],
+  },
+  {
+    name: "POST /speaker/invitations/:token (decline, confirmed)",
+    route: invitation,
+    request: async (cast) => {
+      const token = `token-${Math.random().toString(36).slice(2)}`;
+      await db().speaker.create({
+        data: {
+          conferenceId: cast.conference.id,
+          nameLatin: "Invitee",
+          email: cast.people.attendee.email,
+          invitation: "INVITED",
+          inviteTokenHash: hashSecret(token),
+        },
+      });
+      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline", confirm: "1" } };
+    },
+    allowed: ["attendee"],
+  },
 ];

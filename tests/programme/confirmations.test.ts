@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import * as cfpRoute from "~/routes/programme/manage/cfp";
 import * as sessionsRoute from "~/routes/programme/manage/sessions";
+import * as invitationRoute from "~/routes/programme/speaker-portal/invitation";
+import { hashSecret } from "~/utils/crypto.server";
 import * as speakersRoute from "~/routes/programme/manage/speakers";
 import { db } from "~/utils/db.server";
 import { callAction } from "../support/http";
@@ -154,5 +156,34 @@ describe("confirming destructive actions", () => {
     }
     // The reviewer's submitted review stays, as the question said.
     expect(await db().review.count({ where: { reviewerId: reviewer.id } })).toBe(1);
+  });
+
+  it("declining a speaker invitation asks first, saying who will see it, and declines only when confirmed", async () => {
+    const { conference } = await organizerWorld();
+    const invitee = await makeUser({ email: "invitee@concord.test" });
+    const token = `token-${Math.random().toString(36).slice(2)}`;
+    const speaker = await db().speaker.create({
+      data: {
+        conferenceId: conference.id,
+        nameLatin: "Invitee",
+        email: invitee.email,
+        invitation: "INVITED",
+        inviteTokenHash: hashSecret(token),
+      },
+    });
+    const call = (form: Record<string, string>) =>
+      callAction(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie, form });
+    const status = async () => (await db().speaker.findUniqueOrThrow({ where: { id: speaker.id } })).invitation;
+
+    const asked = await call({ intent: "decline" });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: { message: "programme.confirm.declineInvitation", vars: { conference: conference.title }, fields: [["intent", "decline"]] },
+    });
+    expect(await status()).toBe("INVITED");
+
+    const done = await call({ intent: "decline", confirm: "1" });
+    expect(done.status).toBe(302);
+    expect(await status()).toBe("DECLINED");
   });
 });

@@ -201,6 +201,10 @@ export const programme = {
   "programme.confirm.unassignReviewer":
     "{name} will no longer be asked to review proposals in “{track}”. {reviews, plural, =0 {They have not reviewed any yet.} one {The # review they submitted stays.} other {The # reviews they submitted stay.}}",
   "programme.confirm.unassignReviewerYes": "Yes, unassign the reviewer",
+  "programme.confirm.declineInvitationTitle": "Decline the invitation?",
+  "programme.confirm.declineInvitation":
+    "The organizers of {conference} will see that you declined to speak. Nobody is emailed, and until they remove you, you can still accept from this page.",
+  "programme.confirm.declineInvitationYes": "Yes, decline",
   "programme.confirm.withdrawTitle": "Withdraw this proposal?",
   "programme.confirm.withdraw":
     "“{title}” will no longer be reviewed or considered for the programme. A withdrawn proposal cannot be submitted again: you would have to send a new one while the call is open.",

@@ -198,6 +198,10 @@ export const programme: Translation<typeof en> = {
   "programme.confirm.unassignReviewerTitle": "不再让此评审评审该分论坛？",
   "programme.confirm.unassignReviewer": "{name} 将不再被要求评审“{track}”中的投稿。其已提交的 {reviews} 份评审将保留。",
   "programme.confirm.unassignReviewerYes": "是，取消该评审的分配",
+  "programme.confirm.declineInvitationTitle": "谢绝此邀请？",
+  "programme.confirm.declineInvitation":
+    "{conference} 的组织者将看到您谢绝了演讲邀请。不会发送邮件；在组织者将您移除之前，您仍可在此页面接受邀请。",
+  "programme.confirm.declineInvitationYes": "是，谢绝",
   "programme.confirm.withdrawTitle": "撤回此投稿？",
   "programme.confirm.withdraw":
     "“{title}”将不再被评审，也不会被考虑列入日程。撤回的投稿不能再次提交：如需参与，请在征稿开放期间提交新的投稿。",
