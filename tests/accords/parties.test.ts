@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { approveVersion } from "~/domain/accords/approve-version.server";
 import { arrangeParties } from "~/domain/accords/arrange-parties.server";
+import { getAccordOverview } from "~/domain/accords/get-accord-overview.server";
 import { db } from "~/utils/db.server";
 import { makeOrg } from "../support/world";
 import { makeAccord, makeParties } from "./support";
@@ -51,6 +52,11 @@ describe("arranging the parties", () => {
     expect(await rejection(arrangeParties({ actor: a.admin, accordId, change: { kind: "remove", partyId: a.partyId } }))).toMatchObject({
       code: "CONFLICT",
     });
+    // The audit line of the removal still names the organization that is no longer a party.
+    const overview = await getAccordOverview({ actor: b.admin, accordId });
+    const removal = overview.audit.find((e) => e.type === "parties.remove");
+    expect(removal?.data).toMatchObject({ orgId: c.org.id });
+    expect(overview.formerOrgs).toEqual([{ id: c.org.id, nameEn: c.org.nameEn, nameNative: null }]);
     expect(
       await rejection(arrangeParties({ actor: a.admin, accordId, change: { kind: "move", partyId: a.partyId, direction: "up" } })),
     ).toMatchObject({ code: "CONFLICT" });

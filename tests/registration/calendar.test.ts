@@ -7,6 +7,7 @@ import { joinWaitlist } from "~/domain/registration/join-waitlist.server";
 import { myRegistration } from "~/domain/registration/my-registrations.server";
 import { ticketsPage } from "~/domain/registration/public-tickets.server";
 import { registerAttendee } from "~/domain/registration/register-attendee.server";
+import { requestVisaLetter } from "~/domain/registration/request-visa-letter.server";
 import { conferenceOver } from "~/domain/registration/sales-window";
 import { sweepExpired } from "~/domain/registration/sweep.server";
 import * as myReg from "~/routes/registration/my-registration";
@@ -195,6 +196,32 @@ describe("attendees' own cancellations", () => {
       code: "CANCEL_CLOSED",
     });
     expect((await db().registration.findUniqueOrThrow({ where: { id: reg.registrationId } })).status).toBe("CONFIRMED");
+  });
+
+  it("letters of invitation are not offered or issued once the conference is over", async () => {
+    const { slug, ticket, over } = await endedConference();
+    const actor = await sessionUserOf((await makeUser()).id);
+    const reg = await registerAttendee({
+      actor,
+      slug,
+      input: { ticketTypeId: ticket.id } as never,
+      now: new Date(over.getTime() - 48 * HOUR),
+    });
+    expect((await myRegistration({ actor, registrationId: reg.registrationId, now: new Date(over.getTime() - HOUR) })).visaOpen).toBe(true);
+    expect((await myRegistration({ actor, registrationId: reg.registrationId, now: over })).visaOpen).toBe(false);
+    const input = {
+      passportName: "ZHANG WEI",
+      passportNumber: "E12345678",
+      nationality: "KE",
+      birthDate: new Date("1980-01-02"),
+      arrivalDate: new Date(over.getTime() - 72 * HOUR),
+      departureDate: new Date(over.getTime() + 24 * HOUR),
+    } as never;
+    await expect(requestVisaLetter({ actor, registrationId: reg.registrationId, input })).rejects.toMatchObject({
+      code: "SALES_CLOSED",
+      userMessage: "reg.error.visaClosed",
+    });
+    expect(await db().visaLetterRequest.count({ where: { userId: actor.id } })).toBe(0);
   });
 
   it("a cancel posted after the deadline comes back to the page with a translated message, not an error page", async () => {

@@ -14,12 +14,18 @@ export async function getAccordOverview({ actor, accordId }: GetAccordOverviewOp
   });
   // Changes to the parties and their signing order keep every fact in the private part (the public
   // chain shows only that they happened); the parties' own page reads which party and which group from it.
-  return {
-    ...page,
-    audit: audit.map(({ privatePart, ...e }) =>
-      e.type.startsWith("parties.") ? { ...e, data: { ...privateData(privatePart), ...(e.data as object) } } : e,
-    ),
-  };
+  const entries = audit.map(({ privatePart, ...e }) =>
+    e.type.startsWith("parties.") ? { ...e, data: { ...privateData(privatePart), ...(e.data as object) } } : e,
+  );
+  // A party removed while drafting is no longer among the parties, yet its audit line still names it.
+  const current = new Set(page.accord.parties.map((p) => p.orgId));
+  const formerIds = [
+    ...new Set(entries.map((e) => (e.data as { orgId?: unknown } | null)?.orgId).filter((id): id is string => typeof id === "string")),
+  ].filter((id) => !current.has(id));
+  const formerOrgs = formerIds.length
+    ? await db().organization.findMany({ where: { id: { in: formerIds } }, select: { id: true, nameEn: true, nameNative: true } })
+    : [];
+  return { ...page, audit: entries, formerOrgs };
 }
 
 function privateData(part: unknown): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { notFound, unauthorized } from "~/utils/errors";
 import { requireRegistrationPermission } from "~/utils/permissions/registration.server";
 import type { SessionUser } from "~/utils/session.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { attendeeCancelDeadline } from "./sales-window";
+import { attendeeCancelDeadline, registrationClosed } from "./sales-window";
 import { settingsOf } from "./settings.server";
 import { stripeConfigured } from "./stripe.server";
 
@@ -91,6 +91,8 @@ export async function myRegistration({ actor, registrationId, now = clockNow() }
     cancelUntil,
     // The page offers the button only while the attendee may still use it (cancelRegistration checks again).
     cancellable: (r.status === "RESERVED" || r.status === "CONFIRMED") && now < cancelUntil,
+    // A letter of invitation is for travelling to the conference: not offered once it is over.
+    visaOpen: !registrationClosed(r.conference, now),
     organizerContact: organizers[0]?.user.email ?? null,
     bankInstructions: { en: settings.bankInstructions, zh: settings.bankInstructionsZh },
     visa,

@@ -22,6 +22,7 @@ export const registration = {
   "reg.error.voucherUsedUp": "This voucher has been used up.",
   "reg.error.cardUnavailable": "Card payment is unavailable at the moment. Please choose bank transfer.",
   "reg.error.notPayable": "This registration does not await a card payment.",
+  "reg.error.visaClosed": "Letters of invitation are no longer issued: this conference is over.",
   "reg.error.cancelClosed": "The deadline for cancelling has passed. Please contact the organizers.",
   "reg.error.notCancellable": "This registration cannot be cancelled.",
   "reg.error.alreadyWaiting": "You are already on the waitlist of this conference.",

@@ -25,6 +25,7 @@ export const registration: Translation<typeof en> = {
   "reg.error.voucherUsedUp": "此优惠码已用完。",
   "reg.error.cardUnavailable": "目前无法使用银行卡付款，请选择银行转账。",
   "reg.error.notPayable": "此注册无需银行卡付款。",
+  "reg.error.visaClosed": "会议已结束，不再出具邀请函。",
   "reg.error.cancelClosed": "取消期限已过，请联系会议组织者。",
   "reg.error.notCancellable": "此注册无法取消。",
   "reg.error.alreadyWaiting": "您已在本次会议的候补名单中。",

@@ -69,14 +69,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccordOverview() {
-  const { accord, may, audit } = useLoaderData<typeof loader>();
+  const { accord, may, audit, formerOrgs } = useLoaderData<typeof loader>();
   const { ask, result } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const zone = accord.conference?.timeZone ?? "UTC";
   const orgName = (id: string | undefined) => {
     const p = accord.parties.find((x) => x.id === id || x.orgId === id);
-    return p ? pick(locale, p.org.nameEn, p.org.nameNative) : null;
+    if (p) return pick(locale, p.org.nameEn, p.org.nameNative);
+    const former = formerOrgs.find((o) => o.id === id);
+    return former ? pick(locale, former.nameEn, former.nameNative) : null;
   };
   const isWitness = (id: string | undefined) => accord.parties.some((x) => x.id === id && x.role === "WITNESS");
   return (

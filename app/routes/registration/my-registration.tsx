@@ -117,6 +117,7 @@ export default function MyRegistration() {
     organizerContact,
     bankInstructions,
     visa,
+    visaOpen,
     cardAvailable,
     countries,
   } = useLoaderData<typeof loader>();
@@ -248,7 +249,8 @@ export default function MyRegistration() {
             </p>
           ) : null}
           {visa?.status === "DECLINED" ? <p>{t("reg.my.visa.declined", { reason: visa.declineReason ?? "—" })}</p> : null}
-          {!visa || visa.status === "DECLINED" ? (
+          {(!visa || visa.status === "DECLINED") && !visaOpen ? <p>{t("reg.error.visaClosed")}</p> : null}
+          {(!visa || visa.status === "DECLINED") && visaOpen ? (
             <>
               <p className="mb-2">{t("reg.my.visa.lead")}</p>
               <VisaForm countries={countries} />
