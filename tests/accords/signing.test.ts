@@ -112,7 +112,7 @@ describe("who may sign, and when", () => {
     await delegateSignatory({ actor: parties[0].admin, accordId, signatoryId: sig.id, userId: deputy.id, reason: "Travelling" });
     expect((await rejection(signWithPasskey(accordId, documentHash, parties[0]))).status).toBe(403);
     // Withdrawal.
-    await withdrawAccord({ actor: parties[0].admin, accordId, reason: "Superseded" });
+    await withdrawAccord({ actor: parties[0].admin, accordId, reason: "Superseded", confirmed: true });
     expect(await rejection(signWithPasskey(accordId, documentHash, parties[1]))).toMatchObject({ status: 403, code: "WITHDRAWN" });
     const deputyUser = await asSessionUser(deputy);
     expect(deputyUser.id).toBe(deputy.id);

@@ -109,12 +109,23 @@ describe("invitations", () => {
     await invite("late@concord.test");
     const { token: token2 } = await tokenFromOutbox("late@concord.test");
     const pending = await db().orgInvitation.findFirstOrThrow({ where: { tokenHash: hashSecret(token2) } });
-    const revoke = await callAction(membersRoute, {
-      path: `/orgs/${org.slug}/members`,
-      params: { slug: org.slug },
-      cookie: admin.cookie,
-      form: { intent: "revoke-invitation", invitationId: pending.id },
+    const revokeAs = (form: Record<string, string>) =>
+      callAction(membersRoute, { path: `/orgs/${org.slug}/members`, params: { slug: org.slug }, cookie: admin.cookie, form });
+    // Revoking asks first, naming whose link stops working (decision 065); the invitation stays pending until confirmed.
+    const asked = await revokeAs({ intent: "revoke-invitation", invitationId: pending.id });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: {
+        message: "org.confirm.revokeInvitation",
+        vars: { email: "late@concord.test", org: org.nameEn },
+        fields: [
+          ["intent", "revoke-invitation"],
+          ["invitationId", pending.id],
+        ],
+      },
     });
+    expect((await db().orgInvitation.findUniqueOrThrow({ where: { id: pending.id } })).revokedAt).toBeNull();
+    const revoke = await revokeAs({ intent: "revoke-invitation", invitationId: pending.id, confirm: "1" });
     expect(revoke.status).toBe(302);
     const revoked = await accept(token2, invitee.cookie);
     expect(revoked.status).toBe(400);

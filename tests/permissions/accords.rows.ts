@@ -204,6 +204,15 @@ export const rows: PermissionRow[] = [
     allowed: ["orgAdmin"],
   },
   {
+    name: "POST /accords/:id (withdraw, confirmed)",
+    route: overview,
+    request: async (cast) => {
+      const a = await accordFor(cast);
+      return { path: `/accords/${a.id}`, params: { id: a.id }, form: { intent: "withdraw", reason: "Superseded", confirm: "1" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
     name: "POST /accords/:id/signatories (designate the host party's signatory)",
     route: signatories,
     request: async (cast) => {
@@ -256,7 +265,7 @@ export const rows: PermissionRow[] = [
     route: sign,
     request: async (cast) => {
       const a = await accordFor(cast, { freeze: true });
-      await withdrawAccord({ actor: a.admin, accordId: a.id, reason: "Withdrawn" });
+      await withdrawAccord({ actor: a.admin, accordId: a.id, reason: "Withdrawn", confirmed: true });
       return requestCode(a);
     },
     allowed: [],
@@ -332,6 +341,18 @@ export const rows: PermissionRow[] = [
     },
     allowed: ["attendee"],
     // Someone else's passkey is "not found": its existence is not revealed.
+    deniedAs: [404],
+  },
+  {
+    name: "POST /account/passkeys (remove a passkey, confirmed)",
+    route: passkeysPage,
+    request: async (cast) => {
+      const credential = await db().webAuthnCredential.create({
+        data: { userId: cast.people.attendee.id, credentialId: `cred-${cast.org.slug}`, publicKey: "pk", name: "Laptop" },
+      });
+      return { path: "/account/passkeys", form: { intent: "remove", id: credential.id, confirm: "1" } };
+    },
+    allowed: ["attendee"],
     deniedAs: [404],
   },
   {

@@ -109,6 +109,15 @@ export const rows: PermissionRow[] = [
     allowed: ["orgAdmin"],
   },
   {
+    name: "revoke invitation, confirmed",
+    route: membersRoute,
+    request: async (cast) => {
+      const { id } = await pendingInvitation(cast, "someone@concord.test");
+      return { ...membersPath(cast), form: { intent: "revoke-invitation", invitationId: id, confirm: "1" } };
+    },
+    allowed: ["orgAdmin"],
+  },
+  {
     name: "accept invitation (POST /invitations/:token)",
     route: invitationRoute,
     request: async (cast) => {

@@ -355,6 +355,60 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
+    name: "POST /conferences/:slug/manage/programme/cfp (delete a question)",
+    route: manageCfp,
+    request: async (cast) => {
+      const q = await db().cfpQuestion.create({ data: { conferenceId: cast.conference.id, label: "Why" } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-question", id: q.id },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (delete a criterion, confirmed)",
+    route: manageCfp,
+    request: async (cast) => {
+      const c = await db().reviewCriterion.create({ data: { conferenceId: cast.conference.id, name: "Relevance" } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "delete-criterion", id: c.id, confirm: "1" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (unassign a reviewer)",
+    route: manageCfp,
+    request: async (cast) => {
+      const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
+      await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "unassign", userId: cast.people.reviewer.id, trackId: track.id },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "POST /conferences/:slug/manage/programme/cfp (unassign a reviewer, confirmed)",
+    route: manageCfp,
+    request: async (cast) => {
+      const track = await db().track.create({ data: { conferenceId: cast.conference.id, name: "Quality" } });
+      await db().reviewerAssignment.create({ data: { trackId: track.id, userId: cast.people.reviewer.id } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "unassign", userId: cast.people.reviewer.id, trackId: track.id, confirm: "1" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
     name: "GET /conferences/:slug/manage/programme/proposals",
     route: manageProposals,
     kind: "loader",
@@ -571,6 +625,42 @@ export const rows: PermissionRow[] = [
         },
       });
       return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "accept" } };
+    },
+    allowed: ["attendee"],
+  },
+  {
+    name: "POST /speaker/invitations/:token (decline)",
+    route: invitation,
+    request: async (cast) => {
+      const token = `token-${Math.random().toString(36).slice(2)}`;
+      await db().speaker.create({
+        data: {
+          conferenceId: cast.conference.id,
+          nameLatin: "Invitee",
+          email: cast.people.attendee.email,
+          invitation: "INVITED",
+          inviteTokenHash: hashSecret(token),
+        },
+      });
+      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline" } };
+    },
+    allowed: ["attendee"],
+  },
+  {
+    name: "POST /speaker/invitations/:token (decline, confirmed)",
+    route: invitation,
+    request: async (cast) => {
+      const token = `token-${Math.random().toString(36).slice(2)}`;
+      await db().speaker.create({
+        data: {
+          conferenceId: cast.conference.id,
+          nameLatin: "Invitee",
+          email: cast.people.attendee.email,
+          invitation: "INVITED",
+          inviteTokenHash: hashSecret(token),
+        },
+      });
+      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline", confirm: "1" } };
     },
     allowed: ["attendee"],
   },

@@ -1,6 +1,9 @@
 // Destructive actions ask first and say what will happen (docs/decisions/065-confirm-before-destroying.md).
 import { describe, expect, it } from "vitest";
+import * as cfpRoute from "~/routes/programme/manage/cfp";
 import * as sessionsRoute from "~/routes/programme/manage/sessions";
+import * as invitationRoute from "~/routes/programme/speaker-portal/invitation";
+import { hashSecret } from "~/utils/crypto.server";
 import * as speakersRoute from "~/routes/programme/manage/speakers";
 import { db } from "~/utils/db.server";
 import { callAction } from "../support/http";
@@ -93,5 +96,94 @@ describe("confirming destructive actions", () => {
     });
     expect(asked.data).toMatchObject({ confirm: { message: "programme.confirm.deleteSpeaker", vars: { name: "Zhang Wei", sessions: 0 } } });
     expect(await db().speaker.count({ where: { id: speaker.id } })).toBe(1);
+  });
+
+  it("deleting a CFP question or criterion, or unassigning a reviewer, asks first with what goes, and acts only when confirmed", async () => {
+    const { conference, organizer } = await organizerWorld();
+    const call = (form: Record<string, string>) =>
+      callAction(cfpRoute, {
+        path: `/conferences/${conference.slug}/manage/programme/cfp`,
+        params: { slug: conference.slug },
+        cookie: organizer.cookie,
+        form,
+      });
+    const track = await db().track.create({ data: { conferenceId: conference.id, name: "Quality" } });
+    const reviewer = await makeUser({ name: "Li Na" });
+    const author = await makeUser();
+    await db().reviewerAssignment.create({ data: { trackId: track.id, userId: reviewer.id } });
+    const question = await db().cfpQuestion.create({ data: { conferenceId: conference.id, label: "Why this matters" } });
+    const criterion = await db().reviewCriterion.create({ data: { conferenceId: conference.id, name: "Relevance" } });
+    const proposal = await db().proposal.create({
+      data: {
+        conferenceId: conference.id,
+        submitterId: author.id,
+        title: "Faster builds",
+        abstract: "How",
+        format: "PAPER_SESSION",
+        trackId: track.id,
+        answers: { create: { questionId: question.id, answer: "Because" } },
+      },
+    });
+    await db().review.create({
+      data: { proposalId: proposal.id, reviewerId: reviewer.id, scores: { create: { criterionId: criterion.id, score: 4 } } },
+    });
+
+    const cases: { form: Record<string, string>; ask: object; remaining: () => Promise<number> }[] = [
+      {
+        form: { intent: "delete-question", id: question.id },
+        ask: { message: "programme.confirm.deleteCfpQuestion", vars: { label: "Why this matters", answers: 1 } },
+        remaining: () => db().cfpQuestion.count({ where: { id: question.id } }),
+      },
+      {
+        form: { intent: "delete-criterion", id: criterion.id },
+        ask: { message: "programme.confirm.deleteCriterion", vars: { name: "Relevance", scores: 1 } },
+        remaining: () => db().reviewCriterion.count({ where: { id: criterion.id } }),
+      },
+      {
+        form: { intent: "unassign", userId: reviewer.id, trackId: track.id },
+        ask: { message: "programme.confirm.unassignReviewer", vars: { name: "Li Na", track: "Quality", reviews: 1 } },
+        remaining: () => db().reviewerAssignment.count({ where: { trackId: track.id, userId: reviewer.id } }),
+      },
+    ];
+    for (const c of cases) {
+      const asked = await call(c.form);
+      expect(asked.status).toBe(200);
+      expect(asked.data).toEqual({ confirm: { ...c.ask, fields: Object.entries(c.form) } });
+      expect(await c.remaining()).toBe(1);
+      const done = await call({ ...c.form, confirm: "1" });
+      expect(done.status).toBe(302);
+      expect(await c.remaining()).toBe(0);
+    }
+    // The reviewer's submitted review stays, as the question said.
+    expect(await db().review.count({ where: { reviewerId: reviewer.id } })).toBe(1);
+  });
+
+  it("declining a speaker invitation asks first, saying who will see it, and declines only when confirmed", async () => {
+    const { conference } = await organizerWorld();
+    const invitee = await makeUser({ email: "invitee@concord.test" });
+    const token = `token-${Math.random().toString(36).slice(2)}`;
+    const speaker = await db().speaker.create({
+      data: {
+        conferenceId: conference.id,
+        nameLatin: "Invitee",
+        email: invitee.email,
+        invitation: "INVITED",
+        inviteTokenHash: hashSecret(token),
+      },
+    });
+    const call = (form: Record<string, string>) =>
+      callAction(invitationRoute, { path: `/speaker/invitations/${token}`, params: { token }, cookie: invitee.cookie, form });
+    const status = async () => (await db().speaker.findUniqueOrThrow({ where: { id: speaker.id } })).invitation;
+
+    const asked = await call({ intent: "decline" });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: { message: "programme.confirm.declineInvitation", vars: { conference: conference.title }, fields: [["intent", "decline"]] },
+    });
+    expect(await status()).toBe("INVITED");
+
+    const done = await call({ intent: "decline", confirm: "1" });
+    expect(done.status).toBe(302);
+    expect(await status()).toBe("DECLINED");
   });
 });

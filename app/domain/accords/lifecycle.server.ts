@@ -1,4 +1,6 @@
+import { pick } from "~/i18n";
 import { now } from "~/utils/clock.server";
+import { requireConfirmed } from "~/utils/confirm";
 import { db } from "~/utils/db.server";
 import { AppError, FieldError } from "~/utils/errors";
 import { requireAccordsPermission } from "~/utils/permissions/accords.server";
@@ -199,14 +201,30 @@ export async function setSigningSchedule(o: SetSigningScheduleOptions) {
   });
 }
 
-export type WithdrawAccordOptions = { actor: SessionUser | null; accordId: string; reason: string };
+export type WithdrawAccordOptions = { actor: SessionUser | null; accordId: string; reason: string; confirmed: boolean };
 
-/** The initiator withdraws the accord before execution; a change after freezing means starting a new accord. */
+/**
+ * The initiator withdraws the accord before execution; a change after freezing means starting a new accord.
+ * Refused until `confirmed`, saying that the accord stops, how many signatures stop counting and how many
+ * organizations are told the reason (decision 065).
+ */
 export async function withdrawAccord(o: WithdrawAccordOptions) {
   return db().$transaction(async (tx) => {
     const state = await lockAccord(tx, o.accordId);
     await requireAccordsPermission(o.actor, "accord:withdraw", { accordId: o.accordId }, tx);
     if (state.status !== "DRAFTING" && state.status !== "SIGNING") throw new AppError("ACCORD_CLOSED", "accords.error.closed");
+    if (!o.confirmed) {
+      const accord = await tx.accord.findUniqueOrThrow({
+        where: { id: o.accordId },
+        select: { title: true, titleZh: true, parties: { select: { signature: { select: { id: true } } } } },
+      });
+      requireConfirmed(false, "accords.confirm.withdraw", {
+        title: pick(o.actor!.locale, accord.title, accord.titleZh),
+        signed: accord.parties.filter((p) => p.signature).length,
+        orgs: accord.parties.length,
+        reason: o.reason,
+      });
+    }
     await tx.accord.update({ where: { id: o.accordId }, data: { status: "WITHDRAWN", withdrawnAt: now(), withdrawReason: o.reason } });
     state.status = "WITHDRAWN";
     await appendChain(tx, state, { ...actorOf(o.actor!), type: "withdrawn", data: { reason: o.reason } });

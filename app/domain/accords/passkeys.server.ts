@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
 import { audit } from "~/domain/audit.server";
+import { requireConfirmed } from "~/utils/confirm";
 import { db } from "~/utils/db.server";
 import { AppError, unauthorized } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
@@ -112,11 +113,20 @@ export async function finishPasskeyRegistration(o: FinishPasskeyRegistrationOpti
   });
 }
 
-/** Removes one of the user's own passkeys (signatures already made keep their copy of the public key). */
-export async function removePasskey(o: { actor: SessionUser | null; credentialId: string }) {
+/**
+ * Removes one of the user's own passkeys (signatures already made keep their copy of the public key).
+ * Refused until `confirmed`, naming the passkey and how many others remain (decision 065).
+ */
+export async function removePasskey(o: { actor: SessionUser | null; credentialId: string; confirmed: boolean }) {
   if (!o.actor) throw unauthorized();
   const actor = o.actor;
   return db().$transaction(async (tx) => {
+    if (!o.confirmed) {
+      const passkey = await tx.webAuthnCredential.findFirst({ where: { id: o.credentialId, userId: actor.id }, select: { name: true } });
+      if (!passkey) throw new AppError("NOT_FOUND", "error.notFound");
+      const others = await tx.webAuthnCredential.count({ where: { userId: actor.id, id: { not: o.credentialId } } });
+      requireConfirmed(false, "passkeys.confirm.remove", { name: passkey.name, others });
+    }
     const { count } = await tx.webAuthnCredential.deleteMany({ where: { id: o.credentialId, userId: actor.id } });
     if (count === 0) throw new AppError("NOT_FOUND", "error.notFound");
     await audit(tx, { actorId: actor.id, action: "passkey.remove", entityType: "User", entityId: actor.id, data: { id: o.credentialId } });

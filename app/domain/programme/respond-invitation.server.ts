@@ -1,10 +1,18 @@
+import { pick } from "~/i18n";
+import { requireConfirmed } from "~/utils/confirm";
 import { hashSecret } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, unauthorized } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "../audit.server";
 
-export type RespondInvitationOptions = { actor: SessionUser | null; token: string; accept: boolean };
+export type RespondInvitationOptions = {
+  actor: SessionUser | null;
+  token: string;
+  accept: boolean;
+  /** A decline is refused until true, saying who will see it (decision 065); accepting never asks. */
+  confirmed: boolean;
+};
 
 /** The invitation behind an emailed token, for the page that shows it. */
 export async function invitationByToken(tx: Tx, token: string) {
@@ -33,11 +41,15 @@ export async function invitationByToken(tx: Tx, token: string) {
  * invited profile's sessions and materials move to it and the invited profile goes away, instead of a
  * unique-constraint failure (a 500 before).
  */
-export async function respondInvitation({ actor, token, accept }: RespondInvitationOptions) {
+export async function respondInvitation({ actor, token, accept, confirmed }: RespondInvitationOptions) {
   if (!actor) throw unauthorized();
   return db().$transaction(async (tx) => {
     const speaker = await invitationByToken(tx, token);
     if (!actor.emailVerified || actor.email !== speaker.email) throw new AppError("FORBIDDEN", "programme.error.notYourInvitation");
+    if (!accept)
+      requireConfirmed(confirmed, "programme.confirm.declineInvitation", {
+        conference: pick(actor.locale, speaker.conference.title, speaker.conference.titleZh),
+      });
     const existing = accept
       ? await tx.speaker.findFirst({
           where: { conferenceId: speaker.conferenceId, userId: actor.id, id: { not: speaker.id } },

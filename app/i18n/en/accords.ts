@@ -212,6 +212,10 @@ export const accords = {
   "accords.sign.method.PASSKEY": "Passkey (WebAuthn)",
   "accords.sign.method.EMAIL_CODE": "Typed name + emailed code (weaker)",
   "accords.withdraw": "Withdraw the accord",
+  "accords.confirm.withdrawTitle": "Withdraw this accord?",
+  "accords.confirm.withdraw":
+    "“{title}” will stop for good: nobody can approve or sign it any more{signed, plural, =0 {} one {, and the # signature already given will no longer count} other {, and the # signatures already given will no longer count}}. The administrators of the {orgs, plural, one {# organization} other {# organizations}} in it will be emailed that you withdrew it, with your reason: “{reason}”. To agree later you would start a new accord.",
+  "accords.confirm.withdrawYes": "Yes, withdraw the accord",
   "accords.withdraw.reason": "Reason",
   "accords.withdrawn": "The accord was withdrawn.",
   "accords.remind": "Remind pending signatories",
@@ -304,6 +308,10 @@ export const accords = {
   "passkeys.register": "Register a passkey",
   "passkeys.registered": "The passkey was registered.",
   "passkeys.remove": "Remove",
+  "passkeys.confirm.removeTitle": "Remove this passkey?",
+  "passkeys.confirm.remove":
+    "The passkey “{name}” will be removed: you can no longer sign accords with it. {others, plural, =0 {It is your only passkey; register another to sign with a passkey again.} one {You keep # other passkey.} other {You keep # other passkeys.}} Accords you already signed with it stay valid.",
+  "passkeys.confirm.removeYes": "Yes, remove the passkey",
   "passkeys.removed": "The passkey was removed.",
   "passkeys.noJs": "Registering a passkey needs JavaScript.",
   "passkeys.failed": "The passkey could not be registered.",

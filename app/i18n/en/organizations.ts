@@ -68,6 +68,10 @@ export const organizations = {
     "{name} will no longer be a member of {org} from now on: they lose the roles they hold there (admin, signatory) and access to the organization's accords in drafting. Nobody is emailed.",
   "org.confirm.leave":
     "You will leave {org} at once: you lose the roles you hold there (admin, signatory) and access to its accords in drafting. Only one of its admins can add you again.",
+  "org.confirm.revokeInvitationTitle": "Revoke this invitation?",
+  "org.confirm.revokeInvitation":
+    "The invitation sent to {email} will stop working at once: its link will no longer let them join {org}. They are not emailed about it; you can invite them again later.",
+  "org.confirm.revokeInvitationYes": "Yes, revoke the invitation",
   "org.confirm.removeYes": "Yes, remove from the organization",
   "org.members.notMember": "That person is not a member of this organization.",
   "org.members.lastAdmin": "An organization needs at least one administrator. Make someone else an administrator first.",

@@ -189,6 +189,22 @@ export const programme = {
     "{name} will be deleted with their place in {sessions, plural, one {# session} other {# sessions}}, their availability and their uploaded materials. Their account, if they have one, stays.",
   "programme.confirm.deleteSpeakerYes": "Yes, delete the speaker",
   "programme.confirm.deleteItem": "This will be deleted for good.",
+  "programme.confirm.deleteCfpQuestionTitle": "Delete this question?",
+  "programme.confirm.deleteCfpQuestion":
+    "The question “{label}” will be deleted for good, with {answers, plural, one {# proposal's answer} other {# proposals' answers}} to it. Reviewers will no longer see those answers.",
+  "programme.confirm.deleteCfpQuestionYes": "Yes, delete the question",
+  "programme.confirm.deleteCriterionTitle": "Delete this review criterion?",
+  "programme.confirm.deleteCriterion":
+    "The criterion “{name}” will be deleted for good, with {scores, plural, one {# score} other {# scores}} reviewers gave for it. Nobody is emailed.",
+  "programme.confirm.deleteCriterionYes": "Yes, delete the criterion",
+  "programme.confirm.unassignReviewerTitle": "Stop this reviewer reviewing this track?",
+  "programme.confirm.unassignReviewer":
+    "{name} will no longer be asked to review proposals in “{track}”. {reviews, plural, =0 {They have not reviewed any yet.} one {The # review they submitted stays.} other {The # reviews they submitted stay.}}",
+  "programme.confirm.unassignReviewerYes": "Yes, unassign the reviewer",
+  "programme.confirm.declineInvitationTitle": "Decline the invitation?",
+  "programme.confirm.declineInvitation":
+    "The organizers of {conference} will see that you declined to speak. Nobody is emailed, and until they remove you, you can still accept from this page.",
+  "programme.confirm.declineInvitationYes": "Yes, decline",
   "programme.confirm.withdrawTitle": "Withdraw this proposal?",
   "programme.confirm.withdraw":
     "“{title}” will no longer be reviewed or considered for the programme. A withdrawn proposal cannot be submitted again: you would have to send a new one while the call is open.",

@@ -212,6 +212,10 @@ export const accords: Translation<typeof en> = {
   "accords.sign.method.PASSKEY": "通行密钥（WebAuthn）",
   "accords.sign.method.EMAIL_CODE": "输入姓名 + 邮件验证码（较弱）",
   "accords.withdraw": "撤回协议",
+  "accords.confirm.withdrawTitle": "撤回此协议？",
+  "accords.confirm.withdraw":
+    "“{title}”将永久终止：任何人都不能再批准或签署它，已给出的 {signed} 个签名将不再有效。其中 {orgs} 个组织的管理员将收到邮件，得知您撤回了协议及您的理由：“{reason}”。如日后仍要达成协议，需要新建一份协议。",
+  "accords.confirm.withdrawYes": "是，撤回协议",
   "accords.withdraw.reason": "理由",
   "accords.withdrawn": "协议已撤回。",
   "accords.remind": "提醒待签署人",
@@ -303,6 +307,10 @@ export const accords: Translation<typeof en> = {
   "passkeys.register": "注册通行密钥",
   "passkeys.registered": "通行密钥已注册。",
   "passkeys.remove": "删除",
+  "passkeys.confirm.removeTitle": "删除此通行密钥？",
+  "passkeys.confirm.remove":
+    "通行密钥“{name}”将被删除：您将不能再用它签署协议。您还有 {others} 个其他通行密钥。您已用它签署的协议仍然有效。",
+  "passkeys.confirm.removeYes": "是，删除通行密钥",
   "passkeys.removed": "通行密钥已删除。",
   "passkeys.noJs": "注册通行密钥需要启用 JavaScript。",
   "passkeys.failed": "无法注册通行密钥。",

@@ -69,6 +69,10 @@ export const organizations: Translation<typeof en> = {
     "{name} 将立即不再是 {org} 的成员：失去其在该机构的角色（管理员、签署人）以及对起草中协议的访问权限。不会发送邮件。",
   "org.confirm.leave":
     "您将立即离开 {org}：失去您在该机构的角色（管理员、签署人）以及对其起草中协议的访问权限。只有该机构的管理员才能重新添加您。",
+  "org.confirm.revokeInvitationTitle": "撤销此邀请？",
+  "org.confirm.revokeInvitation":
+    "发给 {email} 的邀请将立即失效：其中的链接将不能再用于加入 {org}。不会就此发送邮件；之后您可以再次邀请对方。",
+  "org.confirm.revokeInvitationYes": "是，撤销邀请",
   "org.confirm.removeYes": "是，移出机构",
   "org.members.removed": "成员已移除。",
   "org.members.notMember": "此人不是该机构的成员。",

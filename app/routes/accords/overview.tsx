@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { FormErrors, SubmitButton } from "~/components/forms";
 import { auditSentence } from "./audit-sentence";
 import { getAccordOverview } from "~/domain/accords/get-accord-overview.server";
@@ -8,6 +9,7 @@ import { approveVersion } from "~/domain/accords/approve-version.server";
 import { remindSignatories, reviseAccord, setSigningSchedule, withdrawAccord } from "~/domain/accords/lifecycle.server";
 import { approveSchema, remindSchema, reviseSchema, scheduleSchema, withdrawSchema } from "~/domain/accords/schema";
 import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk, type ConfirmationAsk } from "~/utils/confirm";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
@@ -24,13 +26,14 @@ const schema = approveSchema.or(withdrawSchema).or(remindSchema).or(reviseSchema
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const accordId = params.id ?? "";
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
   const outcome = await runForm(
     request,
     submission,
-    async (): Promise<{ message: MessageKey; vars?: Record<string, number>; to?: string }> => {
+    async (): Promise<{ message: MessageKey; vars?: Record<string, number>; to?: string } | ConfirmationAsk> => {
       switch (v.intent) {
         case "revise": {
           const created = await reviseAccord({ actor: user, accordId });
@@ -48,9 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const r = await approveVersion({ actor: user, accordId, partyId: v.partyId, version: v.version });
           return { message: r.frozen ? "accords.frozenToast" : "accords.approvedToast" };
         }
-        case "withdraw":
-          await withdrawAccord({ actor: user, accordId, reason: v.reason });
-          return { message: "accords.withdrawn" };
+        case "withdraw": {
+          const r = await confirmFirst(formData, (confirmed) => withdrawAccord({ actor: user, accordId, reason: v.reason, confirmed }));
+          return r.done ? { message: "accords.withdrawn" } : r.ask;
+        }
         case "remind": {
           const r = await remindSignatories({ actor: user, accordId });
           return { message: "accords.reminded", vars: { n: r.sent } };
@@ -59,13 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
   );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  if ("confirm" in outcome.value) return outcome.value;
   const { to, ...toast } = outcome.value;
   return redirectWithToast(to ?? `/accords/${accordId}`, toast);
 }
 
 export default function AccordOverview() {
   const { accord, may, audit, formerOrgs } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { ask, result } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const zone = accord.conference?.timeZone ?? "UTC";
@@ -78,6 +83,7 @@ export default function AccordOverview() {
   const isWitness = (id: string | undefined) => accord.parties.some((x) => x.id === id && x.role === "WITNESS");
   return (
     <>
+      <ConfirmAsk ask={ask} title={t("accords.confirm.withdrawTitle")} yes={t("accords.confirm.withdrawYes")} />
       <FormErrors id="overview-errors" errors={result?.error?.[""] ?? undefined} />
       <p>
         {accord.frozenVersion
@@ -244,7 +250,7 @@ function DeclinedNotice() {
 /** The initiator sets the last day of signing (a day in the accord's zone) and the reminder interval. */
 function ScheduleForm() {
   const { accord } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { result } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const zone = accord.conference?.timeZone ?? "UTC";
   const endsError = result?.error?.signingEndsOn?.[0];

@@ -1,13 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { ConfirmAsk } from "~/components/confirm";
 import { SubmitButton } from "~/components/forms";
 import { listPasskeys } from "~/domain/accounts/list-passkeys.server";
 import { removePasskey } from "~/domain/accords/passkeys.server";
 import { useLocale, useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { orRespond } from "~/utils/http.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -25,9 +27,12 @@ const removeSchema = z.object({ intent: z.literal("remove"), id: z.string().rege
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: removeSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: removeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await orRespond(() => removePasskey({ actor: user, credentialId: submission.value.id }));
+  const credentialId = submission.value.id;
+  const outcome = await orRespond(() => confirmFirst(formData, (confirmed) => removePasskey({ actor: user, credentialId, confirmed })));
+  if (!outcome.done) return outcome.ask;
   return redirectWithToast("/account/passkeys", { message: "passkeys.removed" });
 }
 
@@ -91,12 +96,14 @@ function Register() {
 
 export default function Passkeys() {
   const { passkeys } = useLoaderData<typeof loader>();
+  const { ask } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("passkeys.title")}</h1>
       <p className="mb-6 text-stone-700">{t("passkeys.lead")}</p>
+      <ConfirmAsk ask={ask} title={t("passkeys.confirm.removeTitle")} yes={t("passkeys.confirm.removeYes")} />
       {passkeys.length === 0 ? <p className="mb-4">{t("passkeys.none")}</p> : null}
       <ul className="mb-6 space-y-2" data-testid="passkey-list">
         {passkeys.map((p) => (

@@ -74,9 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
             to: removal.value.removedSelf ? `/orgs/${slug}` : `/orgs/${slug}/members`,
           };
         }
-        case "revoke-invitation":
-          await revokeInvitation({ actor: user, slug, invitationId: v.invitationId });
+        case "revoke-invitation": {
+          const revocation = await confirmFirst(formData, (confirmed) =>
+            revokeInvitation({ actor: user, slug, invitationId: v.invitationId, confirmed }),
+          );
+          if (!revocation.done) return revocation.ask;
           return { message: "org.invitations.revoked" as MessageKey, to: `/orgs/${slug}/members` };
+        }
       }
     },
   );
@@ -192,7 +196,11 @@ export default function Members() {
         </Link>
       </p>
       <h1 className="mb-6 mt-2 text-3xl font-bold">{t("org.members.title")}</h1>
-      <ConfirmAsk ask={ask} title={t("org.confirm.removeTitle")} yes={t("org.confirm.removeYes")} />
+      {ask?.confirm.message === "org.confirm.revokeInvitation" ? (
+        <ConfirmAsk ask={ask} title={t("org.confirm.revokeInvitationTitle")} yes={t("org.confirm.revokeInvitationYes")} />
+      ) : (
+        <ConfirmAsk ask={ask} title={t("org.confirm.removeTitle")} yes={t("org.confirm.removeYes")} />
+      )}
       <section aria-labelledby="invite-title" className="mb-10">
         <h2 id="invite-title" className="mb-3 text-xl font-semibold">
           {t("org.invite.title")}

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+import { ConfirmAsk } from "~/components/confirm";
 import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { assignReviewer } from "~/domain/programme/assign-reviewer.server";
@@ -22,7 +23,8 @@ import {
 } from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
 import { offsetLabel, toLocalInput } from "~/utils/zoned-time";
-import { pick, useLocale, useT } from "~/i18n";
+import { pick, useLocale, useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { requireUser } from "~/utils/session.server";
 import { runForm } from "~/utils/form-action.server";
 import { orRespond } from "~/utils/http.server";
@@ -67,15 +69,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "delete-question" || intent === "delete-criterion") {
     const submission = parseWithZod(formData, { schema: deleteCfpItemSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "question", result: submission.reply() }, { status: 400 });
-    await orRespond(() =>
-      deleteCfpItem({ actor: user, slug, kind: intent === "delete-question" ? "question" : "criterion", id: submission.value.id }),
+    const kind = intent === "delete-question" ? "question" : "criterion";
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => deleteCfpItem({ actor: user, slug, kind, id: submission.value.id, confirmed })),
     );
+    if (!outcome.done) return outcome.ask;
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
   if (intent === "unassign") {
     const submission = parseWithZod(formData, { schema: unassignReviewerSchema });
     if (submission.status !== "success") return data<ActionResult>({ form: "assign", result: submission.reply() }, { status: 400 });
-    await orRespond(() => unassignReviewer({ actor: user, slug, ...submission.value }));
+    const { userId, trackId } = submission.value;
+    const outcome = await orRespond(() =>
+      confirmFirst(formData, (confirmed) => unassignReviewer({ actor: user, slug, userId, trackId, confirmed })),
+    );
+    if (!outcome.done) return outcome.ask;
     return redirectWithToast(back, { message: "programme.manage.deleted" });
   }
   // The forms that go through Conform: schema and domain operation.
@@ -120,9 +128,18 @@ function DeleteButton({ intent, id, name, extra }: { intent: string; id?: string
   );
 }
 
+/** The panel's title and "Yes" button for each question this page's deletions can ask (decision 065). */
+const PANELS: Partial<Record<MessageKey, [title: MessageKey, yes: MessageKey]>> = {
+  "programme.confirm.deleteCfpQuestion": ["programme.confirm.deleteCfpQuestionTitle", "programme.confirm.deleteCfpQuestionYes"],
+  "programme.confirm.deleteCriterion": ["programme.confirm.deleteCriterionTitle", "programme.confirm.deleteCriterionYes"],
+  "programme.confirm.unassignReviewer": ["programme.confirm.unassignReviewerTitle", "programme.confirm.unassignReviewerYes"],
+};
+
 export default function ManageCfp() {
   const { conference, cfp, questions, criteria, tracks } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const { ask, result } = splitAsk(useActionData<typeof action>());
+  const actionData = result as ActionResult | undefined;
+  const panel = ask ? PANELS[ask.confirm.message] : undefined;
   const t = useT();
   const locale = useLocale();
   const [cForm, f] = useForm({
@@ -153,6 +170,7 @@ export default function ManageCfp() {
       <h1 className="mb-4 text-3xl font-bold">{t("programme.manage.cfp")}</h1>
       <ManageNav slug={conference.slug} />
       <ZoneNote zone={conference.timeZone} offset={conference.offset} />
+      {panel ? <ConfirmAsk ask={ask} title={t(panel[0])} yes={t(panel[1])} /> : null}
       <section aria-labelledby="cfp-settings" className="mb-10 max-w-2xl">
         <h2 id="cfp-settings" className="mb-3 text-xl font-semibold">
           {t("programme.cfp.settings")}

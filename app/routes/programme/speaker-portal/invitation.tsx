@@ -1,11 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAsk } from "~/components/confirm";
 import { SubmitButton } from "~/components/forms";
 import { getSpeakerInvitation } from "~/domain/programme/get-speaker-invitation.server";
 import { respondInvitation } from "~/domain/programme/respond-invitation.server";
 import { respondInvitationSchema } from "~/domain/programme/schema";
 import { pick, useLocale, useT } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { orRespond } from "~/utils/http.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -26,16 +28,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: respondInvitationSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: respondInvitationSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const accept = submission.value.intent === "accept";
-  await orRespond(() => respondInvitation({ actor: user, token: params.token ?? "", accept }));
+  const token = params.token ?? "";
+  const outcome = await orRespond(() =>
+    confirmFirst(formData, (confirmed) => respondInvitation({ actor: user, token, accept, confirmed })),
+  );
+  if (!outcome.done) return outcome.ask;
   if (accept) return redirectWithToast("/speaker", { message: "programme.invitation.accepted" });
   return redirectWithToast(new URL(request.url).pathname, { message: "programme.invitation.declined" });
 }
 
 export default function SpeakerInvitation() {
   const { invitation, signedIn, isInvitee, loginUrl } = useLoaderData<typeof loader>();
+  const { ask } = splitAsk(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const conference = pick(locale, invitation.conference.title, invitation.conference.titleZh);
@@ -43,6 +51,7 @@ export default function SpeakerInvitation() {
     <div className="max-w-2xl">
       <h1 className="mb-4 text-3xl font-bold">{t("programme.invitation.title", { conference })}</h1>
       <p className="mb-4">{t("programme.invitation.lead", { name: invitation.name, conference })}</p>
+      <ConfirmAsk ask={ask} title={t("programme.confirm.declineInvitationTitle")} yes={t("programme.confirm.declineInvitationYes")} />
       <p className="mb-4" data-testid="invitation-status">
         {t("programme.invitation.status")}: {t(`programme.invitation.${invitation.status}`)}
       </p>
