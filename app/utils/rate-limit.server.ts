@@ -23,6 +23,19 @@ export async function hit(rule: RateRule, subject: string) {
   if (!allowed) throw new AppError("RATE_LIMITED", "error.rateLimited", { minutes: retryMinutes });
 }
 
+/**
+ * Takes back the attempt `hit` just counted, when it turned out to be legitimate (a sign-in with the
+ * right password): the limits are there against guessing, and a person signing in on several devices,
+ * or a whole office behind one address, must not be locked out by succeeding.
+ */
+export async function forgive(rule: RateRule, subject: string) {
+  const now = Date.now();
+  const windowStart = new Date(now - (now % (rule.windowSeconds * 1000)));
+  const key = `${rule.name}:${subject.toLowerCase()}`;
+  await db().$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${key} AND "windowStart" = ${windowStart} AND "count" > 0`;
+}
+
 /** Counts one attempt like `hit`, but answers whether it is within the limit instead of throwing. */
 export async function withinLimit(rule: RateRule, subject: string) {
   return (await count(rule, subject)).allowed;

@@ -81,6 +81,15 @@ describe("sign-in with a password", () => {
     expect((await signIn({ email: other.email, password: PASSWORD })).status).toBe(302);
   });
 
+  it("counts only wrong guesses: signing in right a dozen times in a row is never limited", async () => {
+    const user = await makeUser();
+    const ip = freshIp();
+    for (let i = 0; i < 12; i++) expect((await signIn({ email: user.email, password: PASSWORD }, ip)).status).toBe(302);
+    // Wrong guesses still count, up to the limit.
+    for (let i = 0; i < 10; i++) expect((await signIn({ email: user.email, password: "wrong password!" }, ip)).status).toBe(401);
+    expect((await signIn({ email: user.email, password: PASSWORD }, ip)).status).toBe(429);
+  });
+
   it("limits attempts per client address (429)", async () => {
     const ip = freshIp();
     for (let i = 0; i < 50; i++) {

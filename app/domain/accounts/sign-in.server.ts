@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
-import { hit, rules } from "~/utils/rate-limit.server";
+import { forgive, hit, rules } from "~/utils/rate-limit.server";
 import { audit } from "../audit.server";
 import { normalizeEmail } from "./email";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
@@ -27,5 +27,7 @@ export async function signIn(input: { email: string; password: string }, ctx: Se
   }
   // Only said after the password matched: it reveals the account to its owner alone.
   if (!user.emailVerifiedAt) throw new AppError("EMAIL_UNVERIFIED", "accounts.login.unverified");
+  // Only wrong guesses count towards the limits: the right password gives its attempt back.
+  await Promise.all([forgive(rules.loginPerIp, ctx.ip), forgive(rules.loginPerAccount, email)]);
   return db().$transaction((tx) => createSession(tx, user.id, ctx));
 }
