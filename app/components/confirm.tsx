@@ -15,6 +15,7 @@ export function ConfirmPanel({
   fields,
   children,
   action,
+  back,
 }: {
   title: string;
   yes: string;
@@ -22,6 +23,8 @@ export function ConfirmPanel({
   children: ReactNode;
   /** Where the form posts, when not the current page. */
   action?: string;
+  /** Where "No, go back" leads, when the panel was opened by a link (its address would show it again). */
+  back?: string;
 }) {
   const t = useT();
   const location = useLocation();
@@ -45,7 +48,7 @@ export function ConfirmPanel({
         <button type="submit" className="rounded-md bg-red-800 px-4 py-2 font-medium text-white">
           {yes}
         </button>
-        <Link to={`${location.pathname}${location.search}`} className="text-blue-900 underline">
+        <Link to={back ?? `${location.pathname}${location.search}`} className="text-blue-900 underline">
           {t("common.confirm.keep")}
         </Link>
       </Form>

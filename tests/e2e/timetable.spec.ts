@@ -122,15 +122,16 @@ test("deleting a room with a released session asks first, says what moves, and l
   // Delete asks first: what moves, and that the public programme does not change now.
   await page.goto(`/conferences/${SLUG}/manage/programme/rooms`);
   await page.getByRole("link", { name: `Delete “${ANNEX}”` }).click();
-  const confirm = page.getByTestId("confirm-delete");
+  // The shared confirmation panel (decision 065): a region named by its question.
+  const confirm = page.getByRole("region", { name: `Delete the room “${ANNEX}”?` });
   await expect(confirm.getByRole("heading")).toHaveText(`Delete the room “${ANNEX}”?`);
   await expect(confirm).toContainText("1 session of the draft is in this room; they keep their times");
   await expect(confirm.getByRole("listitem")).toHaveText([PANEL]);
   await expect(confirm).toContainText("The public programme does not change now (1 released session uses it)");
   await page.screenshot({ path: "tests/artifacts/timetable-delete-room.png", fullPage: true });
-  // "Keep it" changes nothing.
-  await confirm.getByRole("link", { name: "Keep it" }).click();
-  await expect(page.getByTestId("confirm-delete")).toHaveCount(0);
+  // "No, go back" changes nothing.
+  await confirm.getByRole("link", { name: "No, go back" }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(rooms.getByText(ANNEX)).toBeVisible();
   await page.getByRole("link", { name: `Delete “${ANNEX}”` }).click();
   await page.getByRole("button", { name: `Delete the room “${ANNEX}”` }).click();

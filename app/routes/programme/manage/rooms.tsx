@@ -2,7 +2,7 @@ import { isUuid } from "~/utils/validation";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Field, FormErrors, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
 import { ConfirmPanel } from "~/components/confirm";
 import { ManageNav } from "~/components/programme";
@@ -102,8 +102,11 @@ function ConfirmDelete({ deleting }: { deleting: NonNullable<ReturnType<typeof u
   const locale = useLocale();
   const name = pick(locale, deleting.item.name, deleting.item.nameZh);
   const room = deleting.kind === "room";
+  // Opened by the link ?delete-room=…: going back drops the query, or the question would show again.
+  const { pathname } = useLocation();
   return (
     <ConfirmPanel
+      back={pathname}
       title={t(room ? "programme.delete.roomTitle" : "programme.delete.trackTitle", { name })}
       yes={t(room ? "programme.delete.confirmRoom" : "programme.delete.confirmTrack", { name })}
       fields={[
