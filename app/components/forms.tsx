@@ -150,6 +150,22 @@ export function CheckboxGroup({
   );
 }
 
+/** One on/off setting with its explanation underneath, read by the screen reader with the box. */
+export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint: string }) {
+  const hintId = `${meta.id}-hint`;
+  return (
+    <>
+      <label className="mb-1 flex items-center gap-2">
+        <input type="checkbox" name={meta.name} defaultChecked={meta.initialValue === "on"} aria-describedby={hintId} className="h-4 w-4" />
+        {label}
+      </label>
+      <p id={hintId} className="mb-4 text-sm text-stone-600">
+        {hint}
+      </p>
+    </>
+  );
+}
+
 /** Errors that belong to the whole form (e.g. "wrong email or password"). */
 export function FormErrors({ errors, id }: { errors?: string[]; id: string }) {
   const text = useErrorText();

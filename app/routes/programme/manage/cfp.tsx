@@ -4,7 +4,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { ConfirmAsk } from "~/components/confirm";
-import { CheckboxGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField, firstErrorField } from "~/components/forms";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  Field,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  firstErrorField,
+} from "~/components/forms";
 import { ManageNav, ZoneNote } from "~/components/programme";
 import { assignReviewer } from "~/domain/programme/assign-reviewer.server";
 import { getCfpSettings } from "~/domain/programme/get-cfp-settings.server";
@@ -201,32 +210,12 @@ export default function ManageCfp() {
           />
           <TextareaField meta={f.intro} label={t("programme.cfp.intro")} optional autoFocus={c.focus === "intro"} />
           <TextareaField meta={f.introZh} label={t("programme.cfp.introZh")} optional autoFocus={c.focus === "introZh"} />
-          <label className="mb-1 flex items-center gap-2">
-            <input
-              type="checkbox"
-              name={f.sameOrganizationConflicts.name}
-              defaultChecked={f.sameOrganizationConflicts.initialValue === "on"}
-              aria-describedby="same-org-hint"
-              className="h-4 w-4"
-            />
-            {t("programme.cfp.sameOrganizationConflicts")}
-          </label>
-          <p id="same-org-hint" className="mb-4 text-sm text-stone-600">
-            {t("programme.cfp.sameOrganizationConflictsHint")}
-          </p>
-          <label className="mb-1 flex items-center gap-2">
-            <input
-              type="checkbox"
-              name={f.blindReview.name}
-              defaultChecked={f.blindReview.initialValue === "on"}
-              aria-describedby="blind-review-hint"
-              className="h-4 w-4"
-            />
-            {t("programme.cfp.blindReview")}
-          </label>
-          <p id="blind-review-hint" className="mb-4 text-sm text-stone-600">
-            {t("programme.cfp.blindReviewHint")}
-          </p>
+          <CheckboxField
+            meta={f.sameOrganizationConflicts}
+            label={t("programme.cfp.sameOrganizationConflicts")}
+            hint={t("programme.cfp.sameOrganizationConflictsHint")}
+          />
+          <CheckboxField meta={f.blindReview} label={t("programme.cfp.blindReview")} hint={t("programme.cfp.blindReviewHint")} />
           <SubmitButton>{t("programme.cfp.save")}</SubmitButton>
         </Form>
       </section>
