@@ -1,28 +1,20 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { pino, type Logger } from "pino";
 import { env } from "./env.server";
+import { currentRequestId } from "./request-scope.server";
+
+export { runWithRequestId } from "./request-scope.server";
 
 /**
  * The one logger (pino): JSON lines for operators, pretty lines for a developer at a terminal
  * (LOG_FORMAT overrides). Every line written while a request is being answered carries that
- * request's id (`req`), taken from an AsyncLocalStorage that server/http.js opens per request, so
+ * request's id (`req`), taken from the request scope that server/http.js opens per request, so
  * a failure deep in a domain operation can be tied to its access-log line.
  *
  * Secrets never reach the log: cookies, authorization headers and tokens are redacted by path here,
  * and the access log writes paths with token segments and query values already masked
  * (server/http.js).
  */
-type RequestScope = { requestId: string };
-const scope = new AsyncLocalStorage<RequestScope>();
-
-export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return scope.run({ requestId }, fn);
-}
-
-export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
-}
 
 export const REDACTED_PATHS = [
   "headers.cookie",

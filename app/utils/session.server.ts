@@ -1,6 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { env, sessionSecret } from "./env.server";
+import { sharedInRequest } from "./request-scope.server";
 import { redirectWithToast } from "./toast.server";
 import { isUuid } from "~/utils/validation";
 
@@ -48,37 +49,49 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === "string" && isUuid(value) ? value : null;
 }
 
-/** The signed-in user, or null. Expired and revoked sessions count as signed out at once. */
-export function getUser(request: Request): Promise<SessionUser | null> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = (async () => {
-      const id = await sessionIdFrom(request);
-      if (!id) return null;
-      // Every request of a signed-in person runs this, so it is one indexed join
-      // (plain SQL: the ORM's relation query costs more CPU than the lookup itself).
-      const [session] = await db().$queryRaw<SessionRow[]>`/* prepared */
+async function lookUpSession(request: Request): Promise<SessionUser | null> {
+  const id = await sessionIdFrom(request);
+  if (!id) return null;
+  // Every request of a signed-in person runs this, so it is one indexed join
+  // (plain SQL: the ORM's relation query costs more CPU than the lookup itself).
+  const [session] = await db().$queryRaw<SessionRow[]>`/* prepared */
         SELECT s.id, s."lastSeenAt", u.id AS "userId", u.email, u."nameLatin", u."nameNative", u.locale::text AS locale, u."emailVerifiedAt"
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
         WHERE s.id = ${id}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > ${new Date()}`;
-      if (!session) return null;
-      // "Last seen" on the security page, written at most every 5 minutes so a busy
-      // browser does not turn every page view into a write.
-      if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
-        db()
-          .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
-          .catch(() => {});
-      }
-      return {
-        id: session.userId,
-        email: session.email,
-        nameLatin: session.nameLatin,
-        nameNative: session.nameNative,
-        locale: session.locale,
-        emailVerified: session.emailVerifiedAt !== null,
-        sessionId: session.id,
-      };
-    })();
+  if (!session) return null;
+  // "Last seen" on the security page, written at most every 5 minutes so a busy
+  // browser does not turn every page view into a write.
+  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
+    db()
+      .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
+      .catch(() => {});
+  }
+  return {
+    id: session.userId,
+    email: session.email,
+    nameLatin: session.nameLatin,
+    nameNative: session.nameNative,
+    locale: session.locale,
+    emailVerified: session.emailVerifiedAt !== null,
+    sessionId: session.id,
+  };
+}
+
+/**
+ * The signed-in user, or null. Expired and revoked sessions count as signed out at once.
+ *
+ * Looked up once per request: a page's loaders (root, area layouts, the page) each get their own copy
+ * of the Request from Remix, so a GET's copies share one lookup through the request scope, keyed by
+ * the cookie they carry. An action's request never shares it: the action may sign in or out or change
+ * the account, and the loaders that run after it must see that.
+ */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending =
+      request.method === "GET" || request.method === "HEAD"
+        ? sharedInRequest(`session:${request.headers.get("Cookie") ?? ""}`, () => lookUpSession(request))
+        : lookUpSession(request);
     cache.set(request, pending);
   }
   return pending;
