@@ -40,19 +40,21 @@ async function orgRoles(client: Client, userId: string, orgId: string): Promise<
   return m ? m.roles : null;
 }
 
+type ConferenceFactsRow = { conferenceRoles: ConferenceRoleKind[]; orgRoles: OrgRole[] | null };
+
+/**
+ * The user's roles in a conference and in its host organization, in one statement: every
+ * organizer page asks this, and the ORM's relation query for it was four round trips.
+ */
 async function conferenceFacts(client: Client, userId: string, conferenceId: string) {
-  const conference = await client.conference.findUnique({
-    where: { id: conferenceId },
-    select: {
-      orgId: true,
-      roles: { where: { userId }, select: { role: true } },
-      org: { select: { members: { where: { userId }, select: { roles: true } } } },
-    },
-  });
+  const [conference] = await client.$queryRaw<ConferenceFactsRow[]>`/* prepared */
+    SELECT coalesce((SELECT array_agg(cr.role::text) FROM "ConferenceRole" cr WHERE cr."conferenceId" = c.id AND cr."userId" = ${userId}::uuid), '{}') AS "conferenceRoles",
+           (SELECT m.roles::text[] FROM "Membership" m WHERE m."orgId" = c."orgId" AND m."userId" = ${userId}::uuid) AS "orgRoles"
+    FROM "Conference" c WHERE c.id = ${conferenceId}::uuid`;
   if (!conference) return null;
   return {
-    roles: new Set<ConferenceRoleKind>(conference.roles.map((r) => r.role)),
-    hostAdmin: conference.org.members[0]?.roles.includes("ADMIN") ?? false,
+    roles: new Set<ConferenceRoleKind>(conference.conferenceRoles),
+    hostAdmin: conference.orgRoles?.includes("ADMIN") ?? false,
   };
 }
 
