@@ -163,6 +163,10 @@ describe("organizer list", () => {
     expect(await names({}, 3, 2)).toEqual({ names: ["Ada Lovelace"], total: 5, pages: 3, page: 3 });
     expect(await names({}, 4, 2)).toEqual({ names: [], total: 5, pages: 3, page: 4 });
     expect(await names({ status: "CONFIRMED" }, 2, 1)).toEqual({ names: ["Ada Lovelace"], total: 2, pages: 2, page: 2 });
+    // Past the end of a filtered list there is no row to carry the count of matches: still counted.
+    expect(await names({ status: "CONFIRMED" }, 3, 1)).toEqual({ names: [], total: 2, pages: 2, page: 3 });
+    expect(await names({ q: "ang" }, 2, 1)).toEqual({ names: ["Zhang San"], total: 2, pages: 2, page: 2 });
+    expect(await names({ q: "ang" }, 3, 1)).toEqual({ names: [], total: 2, pages: 2, page: 3 });
 
     // Through the route: query string to filter.
     const res = await callLoader(list, {
@@ -177,6 +181,25 @@ describe("organizer list", () => {
       (await callLoader(list, { path: `/conferences/${w.slug}/manage/registrations`, params: { slug: w.slug }, cookie: stranger2.cookie }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe("overpaid registrations", () => {
+  it("say in the list how much is to refund, as the registration page does", async () => {
+    const w = await world("OVER");
+    // Ada paid 1,500.00 of 1,200.00 due and got 100.00 back: 200.00 to refund. Grace's cancelled
+    // registration was paid twice, but a cancellation's refund is tracked by the cancellation.
+    await db().registration.update({ where: { id: w.ids["Ada Lovelace"] }, data: { paidCents: 1500_00, refundedCents: 100_00 } });
+    await db().registration.update({ where: { id: w.ids["Grace Hopper"] }, data: { paidCents: 2400_00 } });
+    const { rows } = await listRegistrations({ actor: w.actor, slug: w.slug, filter: {} });
+    expect(Object.fromEntries(rows.map((r) => [r.nameLatin, r.overpaidCents]))).toEqual({
+      "Ada Lovelace": 200_00,
+      "Li Wei": 0,
+      "Zhang San": 0,
+      "Grace Hopper": 0,
+      "Wang Fang": 0,
+    });
+    expect(rows.find((r) => r.nameLatin === "Ada Lovelace")).toMatchObject({ paidCents: 1500_00, amountCents: 1200_00 });
   });
 });
 

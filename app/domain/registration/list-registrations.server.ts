@@ -2,6 +2,7 @@ import { Prisma, type RegistrationStatus } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { managedConference } from "./manage-context.server";
+import { overpaidCents } from "./money";
 
 export type RegistrationFilter = { q?: string; status?: RegistrationStatus; ticketTypeId?: string };
 export type ListRegistrationsOptions = {
@@ -15,12 +16,13 @@ export type ListRegistrationsOptions = {
 /**
  * The organizer's filter as SQL, shared by the list and the CSV export. The
  * fragments name the registration `r` and its person `u`; a query joins
- * `"User" u` only when `joinsUser` says the filter reads it (the search).
+ * `"User" u` only when `joinsUser` says the filter reads it (the search);
+ * `narrows` is false when nothing is filtered (`match` is then TRUE).
  * Search is a case-insensitive substring of reference, e-mail or either name,
  * like Prisma's `contains` + `mode: "insensitive"` it replaced (so % and _ in
  * the search text still act as wildcards).
  */
-export function registrationFilterSql(filter: RegistrationFilter): { match: Prisma.Sql; joinsUser: boolean } {
+export function registrationFilterSql(filter: RegistrationFilter): { match: Prisma.Sql; joinsUser: boolean; narrows: boolean } {
   const q = filter.q?.trim();
   const conditions: Prisma.Sql[] = [];
   if (filter.status) conditions.push(Prisma.sql`r.status = ${filter.status}::"RegistrationStatus"`);
@@ -31,7 +33,11 @@ export function registrationFilterSql(filter: RegistrationFilter): { match: Pris
       Prisma.sql`(r.reference ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u."nameLatin" ILIKE ${pattern} OR u."nameNative" ILIKE ${pattern})`,
     );
   }
-  return { match: conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`, joinsUser: Boolean(q) };
+  return {
+    match: conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`,
+    joinsUser: Boolean(q),
+    narrows: conditions.length > 0,
+  };
 }
 
 /** `JOIN "User" u` when the filter needs it, nothing otherwise. */
@@ -46,13 +52,13 @@ type TicketCountRow = {
   nameZh: string | null;
   status: RegistrationStatus | null;
   all: number;
-  matching: number;
 };
 type PageRow = {
   id: string;
   status: RegistrationStatus;
   amountCents: number;
   paidCents: number;
+  refundedCents: number;
   currency: string;
   reference: string;
   createdAt: Date;
@@ -61,58 +67,74 @@ type PageRow = {
   email: string;
   ticketEn: string;
   ticketZh: string | null;
+  /** How many registrations match the filter (on every row of a filtered page). */
+  matching?: number;
 };
+
+type QuotaRow = { id: string; name: string; capacity: number; used: number };
 
 /**
  * The organizer's list: one page of registrations with filters and search,
  * status counts per ticket type, and quota usage. Three queries whatever the
- * number of rows (asserted by a query-count test), run side by side:
- *  - one aggregate reads every registration once and gives, per ticket type
- *    (listed in order, with or without registrations) and status, both the
- *    count and how many match the filter, whose sum is the list's total: it
- *    replaces a count, a group-by and the ticket types query;
+ * number of rows (asserted by a query-count test), run side by side, in plain
+ * SQL prepared once per connection (their text varies only with which filters
+ * are set, so there are a handful of them; see decision 035):
+ *  - the counts per ticket type (listed in order, with or without
+ *    registrations) and status, which ignore the filter: one aggregate over
+ *    the conference's registrations, without their people; unfiltered, their
+ *    sum is the list's total;
  *  - the page selects only the columns the table shows, joined in the same
  *    statement; its OFFSET walks registration ids only (on the index
  *    (conferenceId, createdAt, id) when unfiltered) and only the page's rows
  *    are joined to their person and ticket, so a late page does not join the
- *    thousands of rows it skips;
+ *    thousands of rows it skips. Filtered, the same statement counts the
+ *    matches (a window over the ids it sorts anyway), so the search runs once
+ *    per page view; only a page past the end of a filtered list, which has no
+ *    row to carry the count, asks for it apart;
  *  - the quotas, a handful of rows.
+ * Each row says how much it was overpaid (to refund), as the registration's own page does.
  */
 export async function listRegistrations({ actor, slug, filter, page = 1, pageSize = 50 }: ListRegistrationsOptions) {
   const conference = await managedConference(db(), actor, slug);
   const f = registrationFilterSql(filter);
   const current = Math.max(page, 1);
-  const [counts, rows, quotas] = await Promise.all([
-    db().$queryRaw<TicketCountRow[]>`
-      SELECT t.id::text AS id, t."nameEn", t."nameZh", c.status::text AS status, coalesce(c."all", 0)::int AS "all", coalesce(c.matching, 0)::int AS matching
+  const [counts, pageRows, quotas] = await Promise.all([
+    db().$queryRaw<TicketCountRow[]>`/* prepared */
+      SELECT t.id::text AS id, t."nameEn", t."nameZh", c.status::text AS status, coalesce(c."all", 0)::int AS "all"
       FROM (SELECT id, "nameEn", "nameZh", position, "createdAt" FROM "TicketType" WHERE "conferenceId" = ${conference.id}::uuid) t
       FULL JOIN (
-        SELECT r."ticketTypeId", r.status, count(*) AS "all", count(*) FILTER (WHERE ${f.match}) AS matching
-        FROM "Registration" r ${userJoinFor(f)}
+        SELECT r."ticketTypeId", r.status, count(*) AS "all"
+        FROM "Registration" r
         WHERE r."conferenceId" = ${conference.id}::uuid
         GROUP BY r."ticketTypeId", r.status
       ) c ON c."ticketTypeId" = t.id
       ORDER BY t.position, t."createdAt", t.id`,
-    db().$queryRaw<PageRow[]>`
-      SELECT r.id::text AS id, r.status::text AS status, r."amountCents", r."paidCents", r.currency, r.reference, r."createdAt",
-             u."nameLatin", u."nameNative", u.email, t."nameEn" AS "ticketEn", t."nameZh" AS "ticketZh"
+    db().$queryRaw<PageRow[]>`/* prepared */
+      SELECT r.id::text AS id, r.status::text AS status, r."amountCents", r."paidCents", r."refundedCents", r.currency, r.reference, r."createdAt",
+             u."nameLatin", u."nameNative", u.email, t."nameEn" AS "ticketEn", t."nameZh" AS "ticketZh"${f.narrows ? Prisma.sql`, p.matching::int AS matching` : Prisma.empty}
       FROM (
-        SELECT r.id FROM "Registration" r ${userJoinFor(f)}
+        SELECT r.id, r."createdAt"${f.narrows ? Prisma.sql`, count(*) OVER () AS matching` : Prisma.empty}
+        FROM "Registration" r ${userJoinFor(f)}
         WHERE r."conferenceId" = ${conference.id}::uuid AND ${f.match}
         ORDER BY r."createdAt" DESC, r.id DESC
-        LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}
+        LIMIT ${pageSize}::int OFFSET ${(current - 1) * pageSize}::int
       ) p
       JOIN "Registration" r ON r.id = p.id
       JOIN "User" u ON u.id = r."userId"
       JOIN "TicketType" t ON t.id = r."ticketTypeId"
-      ORDER BY r."createdAt" DESC, r.id DESC`,
-    db().quota.findMany({
-      where: { conferenceId: conference.id },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, capacity: true, used: true },
-    }),
+      ORDER BY p."createdAt" DESC, p.id DESC`,
+    db().$queryRaw<QuotaRow[]>`/* prepared */
+      SELECT id::text AS id, name, capacity, used FROM "Quota" WHERE "conferenceId" = ${conference.id}::uuid ORDER BY name`,
   ]);
-  const total = counts.reduce((sum, c) => sum + c.matching, 0);
+  let total: number;
+  if (!f.narrows) total = counts.reduce((sum, c) => sum + c.all, 0);
+  else if (pageRows.length > 0) total = pageRows[0].matching ?? 0;
+  else if (current === 1) total = 0;
+  else {
+    const [{ matching }] = await db().$queryRaw<{ matching: number }[]>`/* prepared */
+      SELECT count(*)::int AS matching FROM "Registration" r ${userJoinFor(f)} WHERE r."conferenceId" = ${conference.id}::uuid AND ${f.match}`;
+    total = matching;
+  }
   const byTicket = new Map<
     string,
     { id: string; nameEn: string; nameZh: string | null; counts: Partial<Record<RegistrationStatus, number>> }
@@ -122,6 +144,7 @@ export async function listRegistrations({ actor, slug, filter, page = 1, pageSiz
     const ticket = byTicket.get(c.id) ?? byTicket.set(c.id, { id: c.id, nameEn: c.nameEn!, nameZh: c.nameZh, counts: {} }).get(c.id)!;
     if (c.status) ticket.counts[c.status] = c.all;
   }
+  const rows = pageRows.map(({ refundedCents, matching: _, ...r }) => ({ ...r, overpaidCents: overpaidCents({ ...r, refundedCents }) }));
   return {
     conference,
     total,

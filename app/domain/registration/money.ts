@@ -132,3 +132,12 @@ export function moneyInput(cents: number, currency: string) {
   const digits = minorDigits(currency);
   return digits === 0 ? String(cents) : (cents / 10 ** digits).toFixed(digits);
 }
+
+/**
+ * How much more a registration has been paid than is due (after refunds), to be refunded: 0 when
+ * not overpaid, and 0 for a cancelled registration (its refund is tracked as the cancellation's).
+ * The registration page and the organizers' list both flag it.
+ */
+export function overpaidCents(r: { status: string; paidCents: number; refundedCents: number; amountCents: number }): number {
+  return r.status === "CANCELLED" ? 0 : Math.max(0, r.paidCents - r.refundedCents - r.amountCents);
+}

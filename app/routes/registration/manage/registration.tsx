@@ -6,7 +6,7 @@ import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { Fact, Facts, ManageNav, StatusBadge } from "~/components/registration";
 import { cancelRegistration } from "~/domain/registration/cancel-registration.server";
-import { formatMoney } from "~/domain/registration/money";
+import { formatMoney, overpaidCents } from "~/domain/registration/money";
 import { recordBankPayment } from "~/domain/registration/record-bank-payment.server";
 import { confirmEligibility } from "~/domain/registration/confirm-eligibility.server";
 import { registrationDetail } from "~/domain/registration/registration-detail.server";
@@ -103,7 +103,7 @@ export default function RegistrationDetail() {
   const zone = r.conference.timeZone;
   const active = r.status === "RESERVED" || r.status === "CONFIRMED";
   const refundsPending = r.payments.filter((p) => p.refundDueSince);
-  const overpaidCents = r.status === "CANCELLED" ? 0 : r.paidCents - r.refundedCents - r.amountCents;
+  const overpaid = overpaidCents(r);
   const warning = !!lastResult && "warning" in lastResult && lastResult.warning;
   return (
     <>
@@ -127,9 +127,9 @@ export default function RegistrationDetail() {
         <Fact label={t("reg.manage.col.paid")}>
           {money(r.paidCents)} / {money(r.amountCents)} · {t(`reg.method.${r.method}`)}
         </Fact>
-        {overpaidCents > 0 ? (
+        {overpaid > 0 ? (
           <Fact label={t("reg.manage.overpaid")} testId="overpaid">
-            <strong className="font-medium text-amber-900">{t("reg.manage.overpaidBy", { amount: money(overpaidCents) })}</strong>
+            <strong className="font-medium text-amber-900">{t("reg.manage.overpaidBy", { amount: money(overpaid) })}</strong>
           </Fact>
         ) : null}
         {refundsPending.length ? (

@@ -145,7 +145,12 @@ export default function ManageRegistrations() {
                     <StatusBadge status={r.status} />
                   </td>
                   <td className="p-2">
-                    {formatMoney(r.paidCents, r.currency, locale)} / {formatMoney(r.amountCents, r.currency, locale)}
+                    {`${formatMoney(r.paidCents, r.currency, locale)} / ${formatMoney(r.amountCents, r.currency, locale)}`}
+                    {r.overpaidCents > 0 ? (
+                      <strong className="block text-sm font-medium text-amber-900">
+                        {t("reg.manage.overpaidBy", { amount: formatMoney(r.overpaidCents, r.currency, locale) })}
+                      </strong>
+                    ) : null}
                   </td>
                   <td className="p-2 font-mono">{r.reference}</td>
                   <td className="p-2">{formatDateTime(new Date(r.createdAt), conference.timeZone, locale)}</td>
