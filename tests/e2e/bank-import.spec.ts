@@ -161,4 +161,13 @@ test("recording the same payment again warns first, without JavaScript, then sho
   await expect(organizer.getByText("Payment recorded.")).toBeVisible();
   await expect(organizer.getByTestId("overpaid")).toContainText("Overpaid by €120.50: to refund");
   await organizer.screenshot({ path: "tests/artifacts/bank-payment-overpaid.png", fullPage: true });
+
+  // The organizers' list flags it too, in that registration's row (and only there).
+  const detail = new URL(organizer.url()).pathname;
+  await organizer.goto(`/conferences/${SLUG}/manage/registrations`);
+  const flagged = organizer.getByRole("row").filter({ hasText: "Overpaid by" });
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged.getByRole("cell", { name: /^€241\.00 \/ €120\.50\s*Overpaid by €120\.50: to refund$/ })).toBeVisible();
+  await expect(flagged.getByRole("link").first()).toHaveAttribute("href", detail);
+  await organizer.screenshot({ path: "tests/artifacts/registrations-overpaid.png", fullPage: true });
 });
