@@ -3,7 +3,9 @@ import { signIn } from "./support";
 
 const SLUG = "icete-2025";
 // Tall enough for the whole day's grid (1 px per minute) to be on screen: the mouse works in viewport coordinates.
-test.use({ viewport: { width: 1280, height: 2200 } });
+// A reader at the venue (Asia/Shanghai): in another zone the public programme switches to the reader's own times
+// once hydrated, and the venue-time checks below would race that switch.
+test.use({ viewport: { width: 1280, height: 2200 }, timezoneId: "Asia/Shanghai" });
 const BILATERAL = "Signing of six bilateral cooperation agreements";
 const DECLARATION = "Signing of the joint declaration";
 
