@@ -1,13 +1,17 @@
 import { index, layout, prefix, route, type RouteConfig, type RouteConfigEntry } from "@remix-run/route-config";
+import type { Area } from "~/i18n/areas";
 
 /**
  * The pathless layout that sends an area's messages to the pages inside it (the root sends only the
  * common frame's). `use` names each place an area's layout appears, since a route id is unique.
+ * An area's layout is `routes/<area>/messages.tsx`, except the speaking area's: its pages (call for
+ * proposals, reviews, speaker portal, programme management) are programme routes.
  * See docs/decisions/039-message-delivery.md; tests/i18n/route-messages.test.ts proves each page
  * gets every area it shows.
  */
-const messages = (area: string, use: string, children: RouteConfigEntry[]) =>
-  layout(`routes/${area}/messages.tsx`, { id: `messages/${area}/${use}` }, children);
+const layoutModule = (area: Area) => (area === "speaking" ? "routes/programme/speaking-messages.tsx" : `routes/${area}/messages.tsx`);
+const messages = (area: Area, use: string, children: RouteConfigEntry[]) =>
+  layout(layoutModule(area), { id: `messages/${area}/${use}` }, children);
 
 /**
  * Every URL of Concord and the module that answers it, grouped by area. Route
@@ -97,19 +101,28 @@ export default [
     ]),
     ...prefix(":slug", [
       messages("programme", "conference", [
-        // Programme management: sessions, rooms, speakers, the call for proposals, the timetable.
-        ...prefix("manage", [
-          ...prefix("programme", [
-            index("routes/programme/manage/sessions.tsx"),
-            route("sessions/:id", "routes/programme/manage/session.tsx"),
-            route("cfp", "routes/programme/manage/cfp.tsx"),
-            route("proposals", "routes/programme/manage/proposals.tsx"),
-            route("rooms", "routes/programme/manage/rooms.tsx"),
-            route("speakers", "routes/programme/manage/speakers.tsx"),
-            route("speakers/:id", "routes/programme/manage/speaker.tsx"),
+        // Pages that show the speaking area's messages too; the public pages below do not load them.
+        messages("speaking", "conference", [
+          // Programme management: sessions, rooms, speakers, the call for proposals, the timetable.
+          ...prefix("manage", [
+            ...prefix("programme", [
+              index("routes/programme/manage/sessions.tsx"),
+              route("sessions/:id", "routes/programme/manage/session.tsx"),
+              route("cfp", "routes/programme/manage/cfp.tsx"),
+              route("proposals", "routes/programme/manage/proposals.tsx"),
+              route("rooms", "routes/programme/manage/rooms.tsx"),
+              route("speakers", "routes/programme/manage/speakers.tsx"),
+              route("speakers/:id", "routes/programme/manage/speaker.tsx"),
+            ]),
+            route("timetable", "routes/programme/manage/timetable.tsx"),
+            route("timetable/release", "routes/programme/manage/release.tsx"),
           ]),
-          route("timetable", "routes/programme/manage/timetable.tsx"),
-          route("timetable/release", "routes/programme/manage/release.tsx"),
+
+          // Proposals to the call, and their reviews.
+          route("proposals", "routes/programme/proposals.tsx"),
+          route("proposals/:id", "routes/programme/proposal.tsx"),
+          route("reviews", "routes/programme/reviews.tsx"),
+          route("reviews/:id", "routes/programme/review.tsx"),
         ]),
 
         // The public programme and its exports.
@@ -123,10 +136,6 @@ export default [
         route("speakers", "routes/programme/speakers.tsx"),
         route("speakers/:id", "routes/programme/speaker.tsx"),
         route("speakers/:id/photo", "routes/programme/speaker-photo.ts"),
-        route("proposals", "routes/programme/proposals.tsx"),
-        route("proposals/:id", "routes/programme/proposal.tsx"),
-        route("reviews", "routes/programme/reviews.tsx"),
-        route("reviews/:id", "routes/programme/review.tsx"),
       ]),
       messages("accords", "conference", [route("ceremony", "routes/accords/ceremony.tsx")]),
     ]),
@@ -155,11 +164,13 @@ export default [
 
   // The speaker portal.
   messages("programme", "speaker", [
-    ...prefix("speaker", [
-      index("routes/programme/speaker-portal/home.tsx"),
-      route("invitations/:token", "routes/programme/speaker-portal/invitation.tsx"),
-      route("materials/:id", "routes/programme/speaker-portal/material.ts"),
-      route(":id", "routes/programme/speaker-portal/session.tsx"),
+    messages("speaking", "speaker", [
+      ...prefix("speaker", [
+        index("routes/programme/speaker-portal/home.tsx"),
+        route("invitations/:token", "routes/programme/speaker-portal/invitation.tsx"),
+        route("materials/:id", "routes/programme/speaker-portal/material.ts"),
+        route(":id", "routes/programme/speaker-portal/session.tsx"),
+      ]),
     ]),
   ]),
 

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import type { MarkupCache } from "~/components/cached-markup";
+import { Lru } from "~/utils/lru";
 
 /**
  * The server side of CachedMarkup (docs/decisions/067-programme-markup-cache.md): per key, the tree's
@@ -10,16 +11,8 @@ import type { MarkupCache } from "~/components/cached-markup";
  */
 const SLOT = "concord-slot";
 const MARK = `<${SLOT}></${SLOT}>`;
-const trees = new Map<string, { segments: string[]; order: number[] }>();
-const pieces = new Map<string, string>();
-const MAX_TREES = 200;
-const MAX_PIECES = 20_000;
-
-function remember<V>(map: Map<string, V>, max: number, key: string, value: V) {
-  if (map.size >= max) map.delete(map.keys().next().value!);
-  map.set(key, value);
-  return value;
-}
+const trees = new Lru<string, { segments: string[]; order: number[] }>(200);
+const pieces = new Lru<string, string>(20_000);
 
 export const markupCache: MarkupCache = (key, tree, slots) => {
   let cut = trees.get(key);
@@ -28,7 +21,7 @@ export const markupCache: MarkupCache = (key, tree, slots) => {
     // make different from their numbering.
     const order: number[] = [];
     const segments = renderToString(tree((i) => (order.push(i), createElement(SLOT)))).split(MARK);
-    cut = remember(trees, MAX_TREES, key, { segments, order });
+    cut = trees.set(key, { segments, order });
   }
   const { segments, order } = cut;
   if (segments.length !== order.length + 1) throw new Error(`cached markup ${key}: slot marker found in content`);
@@ -37,7 +30,7 @@ export const markupCache: MarkupCache = (key, tree, slots) => {
     const slot = slots[order[j]];
     // A slot's markup is a function of its props (the components used in slots are pure).
     const k = `${String(slot.key)}|${JSON.stringify(slot.props)}`;
-    html += (pieces.get(k) ?? remember(pieces, MAX_PIECES, k, renderToString(slot))) + segments[j + 1];
+    html += pieces.getOrSet(k, () => renderToString(slot)) + segments[j + 1];
   }
   return html;
 };

@@ -3,7 +3,9 @@ import { signIn } from "./support";
 
 const SLUG = "icete-2025";
 // Tall enough for the whole day's grid (1 px per minute) to be on screen: the mouse works in viewport coordinates.
-test.use({ viewport: { width: 1280, height: 2200 } });
+// A reader at the venue (Asia/Shanghai): in another zone the public programme switches to the reader's own times
+// once hydrated, and the venue-time checks below would race that switch.
+test.use({ viewport: { width: 1280, height: 2200 }, timezoneId: "Asia/Shanghai" });
 const BILATERAL = "Signing of six bilateral cooperation agreements";
 const DECLARATION = "Signing of the joint declaration";
 
@@ -26,6 +28,18 @@ async function drag(page: Page, block: Locator, room: string, clock: string, opt
   await page.mouse.up();
 }
 
+/** Waits until React has hydrated the page (its fiber is on the body): before that a drag does nothing. */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber$")));
+}
+
+/** Runs `act` (a drag or a resize) and waits for the placement it posts to be answered. */
+async function placed(page: Page, act: () => Promise<void>) {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes("intent=place"));
+  await act();
+  await answered;
+}
+
 async function roomIndex(page: Page, room: string) {
   const names = await page.getByTestId("grid-room").allTextContents();
   return names.indexOf(room);
@@ -35,6 +49,7 @@ test("an organizer drags a session to another room and time; the public sees it 
   await signIn(page, "organizer@concord.test");
   await page.goto(`/conferences/${SLUG}/manage/timetable?day=2025-09-27`);
   await expect(page.getByRole("region", { name: /Timetable grid of 2025-09-27, times in Asia\/Shanghai/ })).toBeVisible();
+  await hydrated(page);
   const grid = page.getByTestId("timetable-grid");
   const block = grid.getByTestId("grid-session").filter({ hasText: BILATERAL });
   await expect(block).toContainText("16:30–17:15");
@@ -52,13 +67,15 @@ test("an organizer drags a session to another room and time; the public sees it 
   await expect(declaration.getByTestId("conflicts")).toBeVisible();
   await page.reload();
   await expect(grid.getByTestId("grid-session").filter({ hasText: DECLARATION })).toContainText("16:00–16:30");
+  await hydrated(page);
 
   // A free spot: Room B at 17:30. Saved in the draft, shown in the grid at once.
-  await drag(page, block, "Room B", "17:30");
+  await placed(page, () => drag(page, block, "Room B", "17:30"));
   const column = grid.locator("[data-room-column]").nth(await roomIndex(page, "Room B"));
   await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
   await page.reload();
   await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:15");
+  await hydrated(page);
   // Other specs may have left draft changes too: at least this one waits.
   await expect(page.getByTestId("draft-note")).toContainText(/\d+ changes? waiting/);
   await page.screenshot({ path: "tests/artifacts/timetable-grid-moved.png", fullPage: true });
@@ -70,7 +87,7 @@ test("an organizer drags a session to another room and time; the public sees it 
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height + 5, { steps: 3 });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height + 15, { steps: 5 });
-  await page.mouse.up();
+  await placed(page, () => page.mouse.up());
   await expect(column.getByTestId("grid-session").filter({ hasText: BILATERAL })).toContainText("17:30–18:30");
 
   // The public programme is unchanged until the release.

@@ -1,6 +1,7 @@
 import { compareSignedContent, type PdfDifference } from "~/domain/documents/compare-pdf.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { Lru } from "~/utils/lru";
 import { notFound } from "~/utils/errors";
 import { canAccords } from "~/utils/permissions/accords.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -90,13 +91,10 @@ function offlineCommands(accordId: string) {
  * Bounded, least recently used out first: an executed accord is looked at again and again at its ceremony.
  */
 type Verified = Omit<AccordVerification, "commands"> & { executed: boolean };
-const verified = new Map<string, Verified>();
-const VERIFIED_MAX = 200;
+const verified = new Lru<string, Verified>(200);
 
 function remember(key: string, v: Verified) {
-  verified.delete(key);
   verified.set(key, v);
-  if (verified.size > VERIFIED_MAX) verified.delete(verified.keys().next().value!);
 }
 
 /**

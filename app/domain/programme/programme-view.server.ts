@@ -127,14 +127,22 @@ export function toRow(s: ListedSession, zone: string, locale: AppLocale, shownZo
  * and formatting during render would break hydration.
  */
 export function dayLabel(day: string, locale: AppLocale, style: "short" | "full" | "date") {
-  const options: Intl.DateTimeFormatOptions =
-    style === "full"
-      ? { timeZone: "UTC", dateStyle: "full" }
-      : style === "date"
-        ? { timeZone: "UTC", day: "numeric", month: "short" }
-        : { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" };
-  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", options).format(new Date(day));
+  const key = `${locale}|${style}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "full"
+        ? { timeZone: "UTC", dateStyle: "full" }
+        : style === "date"
+          ? { timeZone: "UTC", day: "numeric", month: "short" }
+          : { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" };
+    format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", options);
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(day));
 }
+/** Made once per language and style: building a formatter costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Case-insensitive match on titles, abstracts (en and zh) and speaker names. */
 export function matches(s: ListedSession, query: string) {

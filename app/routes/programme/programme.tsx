@@ -1,76 +1,39 @@
-import { createHash } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { CachedMarkup } from "~/components/cached-markup";
-import { type ListLabels, StarButton, packRows, sessionList, unpackRows } from "~/components/programme-list";
-import { getPublicProgramme } from "~/domain/programme/get-public-programme.server";
-import { dayLabel, matches, toRow } from "~/domain/programme/programme-view.server";
+import { type ListLabels, StarButton, sessionList, unpackRows } from "~/components/programme-list";
+import { getProgrammePage, type ProgrammeView } from "~/domain/programme/get-public-programme.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
-import { calendarDays, offsetLabel } from "~/utils/zoned-time";
-import { pick, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { translator } from "~/i18n/dictionaries.server";
 import { orRespond } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser, requireUser } from "~/utils/session.server";
-import { isValidTimeZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { isUuid } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.conference.title} · ${data.heading}` : "Concord" }];
 
-type View = "day" | "track" | "room";
+type View = ProgrammeView;
 
 /** The reader chose the venue's time over their own (set by the switch; read only in the browser). */
 const ZONE_PREFERENCE = "concord.programme.zone";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const found = await getPublicProgramme({ actor: user, slug: params.slug ?? "" });
-  if (!found) throw new Response("Not found", { status: 404 });
-  const { conference, sessions, starred } = found;
   const locale = await resolveLocale(request, user);
   const url = new URL(request.url);
-  const view: View = (["day", "track", "room"] as const).find((v) => v === url.searchParams.get("view")) ?? "day";
+  // One address: the list links to its sessions relative to it, which a trailing slash would change.
+  if (url.pathname.endsWith("/")) throw redirect(`${url.pathname.replace(/\/+$/, "")}${url.search}`, 301);
+  const view: ProgrammeView = (["day", "track", "room"] as const).find((v) => v === url.searchParams.get("view")) ?? "day";
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const tzParam = (url.searchParams.get("tz") ?? "").trim().slice(0, 64);
-  const zone = conference.timeZone;
   // Times are read on the venue's clock unless the reader asks for another zone (their own, chosen by
   // the browser after the page loads, or typed in without JavaScript).
-  const shownZone = tzParam && isValidTimeZone(tzParam) ? tzParam : zone;
-  const days = calendarDays(conference.startDate, conference.endDate);
-  const day = days.find((d) => d === url.searchParams.get("day")) ?? days[0];
-  // What the list shows and nothing more: the page carries its rows as data too (for hydration).
-  const rows = sessions
-    .filter((s) => matches(s, q))
-    .map((s) => {
-      const { language: _language, speakers, ...row } = toRow(s, zone, locale, shownZone);
-      return { ...row, who: speakers.map((p) => p.name).join(", ") };
-    });
-  const shown = q || view !== "day" ? rows : rows.filter((r) => r.day === day);
-  const title = pick(locale, conference.title, conference.titleZh);
-  const signedIn = !!user;
-  // The session list's markup is a function of these alone (and of the build): the key under which the
-  // server reuses it (docs/decisions/067-programme-markup-cache.md). Stars are spliced in per reader.
-  const listKey = createHash("sha1")
-    .update(JSON.stringify([conference.slug, locale, view, q, day, signedIn, shown]))
-    .digest("base64url");
-  return {
-    conference: { slug: conference.slug, title, timeZone: zone, offset: offsetLabel(conference.startDate, zone) },
-    shownZone: shownZone === zone ? null : { zone: shownZone, offset: offsetLabel(conference.startDate, shownZone) },
-    listKey,
-    heading: translator(locale)("programme.title"),
-    view,
-    q,
-    day,
-    days: days.map((d) => ({ day: d, label: dayLabel(d, locale, "short") })),
-    tz: tzParam,
-    tzInvalid: !!tzParam && shownZone !== tzParam,
-    total: sessions.length,
-    list: packRows(shown),
-    starred,
-    signedIn,
-  };
+  const tz = (url.searchParams.get("tz") ?? "").trim().slice(0, 64);
+  const page = await getProgrammePage({ actor: user, slug: params.slug ?? "", locale, view, q, day: url.searchParams.get("day"), tz });
+  if (!page) throw new Response("Not found", { status: 404 });
+  return { ...page, heading: translator(locale)("programme.title"), view, q, tz };
 }
 
 /**
@@ -171,7 +134,7 @@ export default function Programme() {
     noTrack: t("programme.noTrack"),
     noRoom: t("programme.noRoom"),
   };
-  const list = { view: d.view, q: d.q, slug, rows };
+  const list = { view: d.view, q: d.q, rows };
   const starLabels = { on: `★ ${t("programme.inAgenda")}`, off: `☆ ${t("programme.star")}` };
   const stars = d.signedIn
     ? rows.map((r, i) => (

@@ -1,0 +1,38 @@
+/**
+ * A bounded map that forgets the least recently used entry first: for values computed from content that
+ * is keyed by its own version (a digest, a revision), so that an entry is never stale, only dropped.
+ */
+export class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly max: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): V {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  /** The value under `key`, computed by `make` (once, even for callers that arrive while it is being made). */
+  getOrSet(key: K, make: () => V): V {
+    return this.get(key) ?? this.set(key, make());
+  }
+
+  delete(key: K) {
+    this.entries.delete(key);
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
