@@ -1,5 +1,5 @@
 import { Prisma, type RegistrationStatus } from "~/generated/prisma/client";
-import { db } from "~/utils/db.server";
+import { db, readRows } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { managedConference } from "./manage-context.server";
 import { overpaidCents } from "./money";
@@ -102,7 +102,7 @@ export async function listRegistrations({ actor, slug, filter, page = 1, pageSiz
   const f = registrationFilterSql(filter);
   const current = Math.max(page, 1);
   const [counts, pageRows, quotas] = await Promise.all([
-    db().$queryRaw<TicketCountRow[]>`/* prepared */
+    readRows<TicketCountRow>(Prisma.sql`/* prepared */
       SELECT t.id::text AS id, t."nameEn", t."nameZh", c.status::text AS status, coalesce(c."all", 0)::int AS "all"
       FROM (SELECT id, "nameEn", "nameZh", position, "createdAt" FROM "TicketType" WHERE "conferenceId" = ${conference.id}::uuid) t
       FULL JOIN (
@@ -111,8 +111,8 @@ export async function listRegistrations({ actor, slug, filter, page = 1, pageSiz
         WHERE r."conferenceId" = ${conference.id}::uuid
         GROUP BY r."ticketTypeId", r.status
       ) c ON c."ticketTypeId" = t.id
-      ORDER BY t.position, t."createdAt", t.id`,
-    db().$queryRaw<PageRow[]>`/* prepared */
+      ORDER BY t.position, t."createdAt", t.id`),
+    readRows<PageRow>(Prisma.sql`/* prepared */
       SELECT r.id::text AS id, r.status::text AS status, r."amountCents", r."paidCents", r."refundedCents", r.currency, r.reference, r."createdAt",
              u."nameLatin", u."nameNative", u.email, t."nameEn" AS "ticketEn", t."nameZh" AS "ticketZh"${f.narrows ? Prisma.sql`, p.matching::int AS matching` : Prisma.empty}
       FROM (
@@ -125,17 +125,17 @@ export async function listRegistrations({ actor, slug, filter, page = 1, pageSiz
       JOIN "Registration" r ON r.id = p.id
       JOIN "User" u ON u.id = r."userId"
       JOIN "TicketType" t ON t.id = r."ticketTypeId"
-      ORDER BY p."createdAt" DESC, p.id DESC`,
-    db().$queryRaw<QuotaRow[]>`/* prepared */
-      SELECT id::text AS id, name, capacity, used FROM "Quota" WHERE "conferenceId" = ${conference.id}::uuid ORDER BY name`,
+      ORDER BY p."createdAt" DESC, p.id DESC`),
+    readRows<QuotaRow>(Prisma.sql`/* prepared */
+      SELECT id::text AS id, name, capacity, used FROM "Quota" WHERE "conferenceId" = ${conference.id}::uuid ORDER BY name`),
   ]);
   let total: number;
   if (!f.narrows) total = counts.reduce((sum, c) => sum + c.all, 0);
   else if (pageRows.length > 0) total = pageRows[0].matching ?? 0;
   else if (current === 1) total = 0;
   else {
-    const [{ matching }] = await db().$queryRaw<{ matching: number }[]>`/* prepared */
-      SELECT count(*)::int AS matching FROM "Registration" r ${userJoinFor(f)} WHERE r."conferenceId" = ${conference.id}::uuid AND ${f.match}`;
+    const [{ matching }] = await readRows<{ matching: number }>(Prisma.sql`/* prepared */
+      SELECT count(*)::int AS matching FROM "Registration" r ${userJoinFor(f)} WHERE r."conferenceId" = ${conference.id}::uuid AND ${f.match}`);
     total = matching;
   }
   const byTicket = new Map<
