@@ -80,8 +80,9 @@ type QuotaRow = { id: string; name: string; capacity: number; used: number };
  * The organizer's list: one page of registrations with filters and search,
  * status counts per ticket type, and quota usage. Three queries whatever the
  * number of rows (asserted by a query-count test), run side by side, in plain
- * SQL prepared once per connection (their text varies only with which filters
- * are set, so there are a handful of them; see decision 035):
+ * SQL through pg (`readRows`) prepared once per connection (their text varies
+ * only with which filters are set, so there are a handful of them; decisions
+ * 035 and 078):
  *  - the counts per ticket type (listed in order, with or without
  *    registrations) and status, which ignore the filter: one aggregate over
  *    the conference's registrations, without their people; unfiltered, their
