@@ -1,5 +1,5 @@
-import type { ConferenceRoleKind, OrgRole } from "~/generated/prisma/client";
-import { db, type Db, type Tx } from "./db.server";
+import { Prisma, type ConferenceRoleKind, type OrgRole } from "~/generated/prisma/client";
+import { db, readRows, type Db, type Tx } from "./db.server";
 import { AppError } from "./errors";
 import type { SessionUser } from "./session.server";
 
@@ -44,13 +44,15 @@ type ConferenceFactsRow = { conferenceRoles: ConferenceRoleKind[]; orgRoles: Org
 
 /**
  * The user's roles in a conference and in its host organization, in one statement: every
- * organizer page asks this, and the ORM's relation query for it was four round trips.
+ * organizer page asks this, and the ORM's relation query for it was four round trips. Outside a
+ * transaction it runs through pg (`readRows`: Prisma's raw path costs more CPU than the lookup).
  */
 async function conferenceFacts(client: Client, userId: string, conferenceId: string) {
-  const [conference] = await client.$queryRaw<ConferenceFactsRow[]>`/* prepared */
+  const query = Prisma.sql`/* prepared */
     SELECT coalesce((SELECT array_agg(cr.role::text) FROM "ConferenceRole" cr WHERE cr."conferenceId" = c.id AND cr."userId" = ${userId}::uuid), '{}') AS "conferenceRoles",
            (SELECT m.roles::text[] FROM "Membership" m WHERE m."orgId" = c."orgId" AND m."userId" = ${userId}::uuid) AS "orgRoles"
     FROM "Conference" c WHERE c.id = ${conferenceId}::uuid`;
+  const [conference] = client === db() ? await readRows<ConferenceFactsRow>(query) : await client.$queryRaw<ConferenceFactsRow[]>(query);
   if (!conference) return null;
   return {
     roles: new Set<ConferenceRoleKind>(conference.conferenceRoles),
