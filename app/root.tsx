@@ -158,18 +158,19 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
             {t("nav.skip")}
           </a>
           <header className="border-b border-stone-300 bg-white">
-            {/* On a phone: the name and the language on one line, the links on a second one that scrolls sideways
-                inside itself (never the page); from `sm` up everything shares the line and wraps. */}
+            {/* On a phone: the name and the language on one line, the links below, wrapping onto as many lines as
+                they need (a row that scrolled sideways hid most of them); from `sm` up everything shares the line
+                and wraps. Each link keeps its words together. */}
             <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
               <Link to="/" className="text-xl font-bold text-blue-900">
                 {t("app.name")}
               </Link>
               <nav
                 aria-label={t("nav.main")}
-                className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 pb-1 sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:overflow-visible sm:px-0 sm:pb-0"
+                className="order-last w-full pb-1 sm:order-none sm:w-auto sm:flex-1 sm:pb-0"
                 data-testid="main-nav"
               >
-                <ul className="flex items-center gap-x-4 gap-y-1 whitespace-nowrap sm:flex-wrap">
+                <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 whitespace-nowrap">
                   <li>
                     <Link to="/conferences" className={navLink}>
                       {t("nav.conferences")}
@@ -213,7 +214,7 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
                   ) : null}
                   {root?.user ? (
                     <>
-                      <li>
+                      <li className="max-w-full whitespace-normal break-words">
                         <Link to="/account" className={`${navLink} font-medium`} data-testid="signed-in-as">
                           {root.user.name}
                         </Link>
