@@ -479,6 +479,12 @@ describe("blind review and the call's own questions (decision 072)", () => {
     expect(payload).toContain(SHOWN);
     expect(payload).not.toContain(HIDDEN);
 
+    // Submitters of a blind call are told which of their answers reviewers read.
+    const form = visible(await html(`/conferences/${w.slug}/proposals/new`, await makeUser()));
+    const hintOf = (label: string) => form.slice(form.indexOf(label)).match(/id="[^"]*-hint"[^>]*>([^<]*)</)?.[1];
+    expect(hintOf("Why this matters")).toContain("Reviewers read this answer (blind review)");
+    expect(hintOf("Your institution")).toContain("Only the organizers read this answer");
+
     const organizer = await html(path, w.organizer);
     expect(organizer).toContain(SHOWN);
     expect(organizer).toContain(HIDDEN);

@@ -292,6 +292,10 @@ export const speaking = {
   "programme.proposal.authorName": "Name of author {n}",
   "programme.proposal.authorEmail": "Email of author {n}",
   "programme.proposal.authorAffiliation": "Affiliation of author {n}",
+  "programme.proposal.blindAbstractHint":
+    "Blind review: reviewers read the title and abstract, so do not name the authors or their institutions in them.",
+  "programme.proposal.blindAnswerShown": "Reviewers read this answer (blind review): do not name the authors or their institutions in it.",
+  "programme.proposal.blindAnswerHidden": "Only the organizers read this answer; reviewers do not (blind review).",
   "programme.proposal.submit": "Submit the proposal",
   "programme.proposal.save": "Save changes",
   "programme.proposal.withdraw": "Withdraw the proposal",
