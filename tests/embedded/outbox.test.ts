@@ -4,41 +4,21 @@
 // waited for the read, until the 60-second transaction timeout failed the attempt, again and again, and
 // every email queued behind it waited too. Delivered here as the demo delivers it: embedded database,
 // real SMTP server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { deliverDue } from "~/domain/email/outbox.server";
 import { configuredTransport } from "~/domain/email/transport.server";
-import { db, disconnectDb } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { openEngine } from "../../scripts/lib/schema-engine.js";
-import { startPglite } from "../../scripts/lib/pglite.js";
+import { useEmbeddedDatabase } from "./support";
 import { makeAccord, makeParties, signWithPasskey } from "../accords/support";
 import { freePort, startSmtp } from "../support/smtp";
 
-const saved = { url: process.env.DATABASE_URL, kind: process.env.CONCORD_DATABASE_KIND, smtp: process.env.SMTP_URL };
-let pglite: Awaited<ReturnType<typeof startPglite>>;
-
-beforeAll(async () => {
-  pglite = await startPglite({});
-  const engine = await openEngine(pglite.url);
-  try {
-    await engine.apply();
-  } finally {
-    await engine.close();
-  }
-  await disconnectDb();
-  process.env.DATABASE_URL = pglite.url;
-  process.env.CONCORD_DATABASE_KIND = "embedded";
-  resetEnvCache();
-}, 120_000);
-
-afterAll(async () => {
-  await disconnectDb();
-  process.env.DATABASE_URL = saved.url;
-  process.env.CONCORD_DATABASE_KIND = saved.kind;
-  if (saved.smtp) process.env.SMTP_URL = saved.smtp;
+useEmbeddedDatabase();
+const savedSmtp = process.env.SMTP_URL;
+afterAll(() => {
+  if (savedSmtp) process.env.SMTP_URL = savedSmtp;
   else delete process.env.SMTP_URL;
   resetEnvCache();
-  await pglite.stop();
 });
 
 describe("the outbox on the embedded database", () => {

@@ -1,20 +1,10 @@
+import type { SessionRow } from "./programme-view.server";
+
 /**
  * The public programme's session list, kept small: a page of 300 sessions carries its rows once as data
  * (for hydration) and once as markup, so both are compact (docs/decisions/067-programme-markup-cache.md).
  */
-export type ListRow = {
-  id: string;
-  title: string;
-  kind: string;
-  /** The venue's local day. */
-  day: string;
-  start: string;
-  end: string;
-  endsNextDay: boolean;
-  /** The local date when times are shown in another zone and it is not the venue's day ("26 Sept"). */
-  date?: string;
-  room: { id: string; name: string } | null;
-  track: { id: string; name: string; colour: string } | null;
+export type ListRow = Omit<SessionRow, "speakers" | "language"> & {
   /** Speakers' names, comma-separated. */
   who: string;
 };
