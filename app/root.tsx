@@ -101,7 +101,8 @@ const navLink = "flex min-h-11 w-full items-center underline-offset-4 hover:unde
  * closes without JavaScript and is a button with its expanded state for screen readers; its list drops down over
  * the page, one link per line. From `sm` up the summary is display:none and the list is shown whether the
  * <details> is open or not (`::details-content` made visible), so each link exists once in the DOM and in the
- * accessibility tree at every width. With JavaScript, a navigation closes the menu (a client-side navigation
+ * accessibility tree at every width (a browser without `::details-content`, before 2025, keeps "Menu" there
+ * too, so the links stay reachable). With JavaScript, a navigation closes the menu (a client-side navigation
  * keeps the <details> as it was) and Escape closes it, returning focus to "Menu".
  */
 function MainNav({ root, t }: { root: RootData | undefined; t: Translate }) {
@@ -128,7 +129,7 @@ function MainNav({ root, t }: { root: RootData | undefined; t: Translate }) {
   return (
     <nav aria-label={t("nav.main")} className="order-last sm:order-none sm:flex-1" data-testid="main-nav">
       <details ref={menu} className="sm:details-content:[content-visibility:visible]">
-        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded border border-stone-400 px-2 sm:hidden [&::-webkit-details-marker]:hidden">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded border border-stone-400 px-2 sm:supports-[selector(::details-content)]:hidden [&::-webkit-details-marker]:hidden">
           <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M2 4h12M2 8h12M2 12h12" />
           </svg>
