@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import { LocaleContext, makeTranslate, useT, type AppLocale, type MessageKey, type Messages, type Translate } from "~/i18n";
 import { messagesFor } from "~/i18n/dictionaries.server";
@@ -77,6 +77,7 @@ const fallbackMessages: Partial<Messages> = {
   "app.name": "Concord",
   "nav.skip": "Skip to content",
   "nav.main": "Main navigation",
+  "nav.menu": "Menu",
   "nav.conferences": "Conferences",
   "nav.organizations": "Organizations",
   "nav.signIn": "Sign in",
@@ -92,7 +93,127 @@ const fallbackMessages: Partial<Messages> = {
   "error.goHome": "Go to the home page",
 };
 
-const navLink = "underline-offset-4 hover:underline";
+/** A header link: a full-width row tall enough to tap in the phone menu, plain inline text from `sm` up. */
+const navLink = "flex min-h-11 w-full items-center underline-offset-4 hover:underline sm:inline sm:min-h-0 sm:w-auto";
+
+/**
+ * The header's links, rendered once. Below `sm` they sit in a <details> disclosure ("Menu"), which opens and
+ * closes without JavaScript and is a button with its expanded state for screen readers; its list drops down over
+ * the page, one link per line. From `sm` up the summary is display:none and the list is shown whether the
+ * <details> is open or not (`::details-content` made visible), so each link exists once in the DOM and in the
+ * accessibility tree at every width (a browser without `::details-content`, before 2025, keeps "Menu" there
+ * too, so the links stay reachable). With JavaScript, a navigation closes the menu (a client-side navigation
+ * keeps the <details> as it was) and Escape closes it, returning focus to "Menu".
+ */
+function MainNav({ root, t }: { root: RootData | undefined; t: Translate }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  const shownAt = useRef(key);
+  useEffect(() => {
+    // Only on a later navigation: a menu opened before the page hydrated stays open.
+    if (shownAt.current === key) return;
+    shownAt.current = key;
+    if (menu.current) menu.current.open = false;
+  }, [key]);
+  useEffect(() => {
+    const details = menu.current;
+    if (!details) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || !details.open) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    details.addEventListener("keydown", closeOnEscape);
+    return () => details.removeEventListener("keydown", closeOnEscape);
+  }, []);
+  return (
+    <nav aria-label={t("nav.main")} className="order-last sm:order-none sm:flex-1" data-testid="main-nav">
+      <details ref={menu} className="sm:details-content:[content-visibility:visible]">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded border border-stone-400 px-2 sm:supports-[selector(::details-content)]:hidden [&::-webkit-details-marker]:hidden">
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M2 4h12M2 8h12M2 12h12" />
+          </svg>
+          {t("nav.menu")}
+        </summary>
+        <ul className="absolute inset-x-0 top-full z-20 divide-y divide-stone-200 border-b border-stone-300 bg-white px-4 py-1 shadow-md sm:static sm:flex sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-1 sm:divide-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:whitespace-nowrap sm:shadow-none">
+          <li>
+            <Link to="/conferences" className={navLink}>
+              {t("nav.conferences")}
+            </Link>
+          </li>
+          {root?.user ? (
+            <>
+              <li>
+                <Link to="/my/registrations" className={navLink}>
+                  {t("nav.myRegistrations")}
+                </Link>
+              </li>
+              <li>
+                <Link to="/my/agenda" className={navLink}>
+                  {t("nav.myAgenda")}
+                </Link>
+              </li>
+            </>
+          ) : null}
+          <li>
+            <Link to="/orgs" className={navLink}>
+              {t("nav.organizations")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/accords" className={navLink}>
+              {t("nav.accords")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/verify" className={navLink}>
+              {t("nav.verify")}
+            </Link>
+          </li>
+          {root?.mailbox ? (
+            <li>
+              <Link to="/dev/mail" className={navLink}>
+                {t("nav.mailbox")}
+              </Link>
+            </li>
+          ) : null}
+          {root?.user ? (
+            <>
+              <li className="max-w-full whitespace-normal break-words">
+                <Link to="/account" className={`${navLink} font-medium`} data-testid="signed-in-as">
+                  {root.user.name}
+                </Link>
+              </li>
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className={`${navLink} text-left`}>
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <Link to="/login" className={navLink}>
+                  {t("nav.signIn")}
+                </Link>
+              </li>
+              <li className="py-2 sm:py-0">
+                <Link
+                  to="/signup"
+                  className="flex min-h-11 items-center justify-center rounded-md bg-blue-900 px-3 text-white sm:inline sm:min-h-0 sm:py-1"
+                >
+                  {t("nav.signUp")}
+                </Link>
+              </li>
+            </>
+          )}
+        </ul>
+      </details>
+    </nav>
+  );
+}
 
 function LocaleSwitch({ locale, t }: { locale: AppLocale; t: Translate }) {
   const location = useLocation();
@@ -157,91 +278,14 @@ function Shell({ children, root }: { children: ReactNode; root: RootData | undef
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("nav.skip")}
           </a>
-          <header className="border-b border-stone-300 bg-white">
-            {/* On a phone: the name and the language on one line, the links on a second one that scrolls sideways
-                inside itself (never the page); from `sm` up everything shares the line and wraps. */}
-            <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
+          <header className="relative border-b border-stone-300 bg-white">
+            {/* On a phone one line: the name, the language, and the links behind "Menu" (they took four lines);
+                from `sm` up the links sit inline between the name and the language, wrapping as they need. */}
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2 sm:gap-x-4 sm:py-3">
               <Link to="/" className="text-xl font-bold text-blue-900">
                 {t("app.name")}
               </Link>
-              <nav
-                aria-label={t("nav.main")}
-                className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 pb-1 sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:overflow-visible sm:px-0 sm:pb-0"
-                data-testid="main-nav"
-              >
-                <ul className="flex items-center gap-x-4 gap-y-1 whitespace-nowrap sm:flex-wrap">
-                  <li>
-                    <Link to="/conferences" className={navLink}>
-                      {t("nav.conferences")}
-                    </Link>
-                  </li>
-                  {root?.user ? (
-                    <>
-                      <li>
-                        <Link to="/my/registrations" className={navLink}>
-                          {t("nav.myRegistrations")}
-                        </Link>
-                      </li>
-                      <li>
-                        <Link to="/my/agenda" className={navLink}>
-                          {t("nav.myAgenda")}
-                        </Link>
-                      </li>
-                    </>
-                  ) : null}
-                  <li>
-                    <Link to="/orgs" className={navLink}>
-                      {t("nav.organizations")}
-                    </Link>
-                  </li>
-                  <li>
-                    <Link to="/accords" className={navLink}>
-                      {t("nav.accords")}
-                    </Link>
-                  </li>
-                  <li>
-                    <Link to="/verify" className={navLink}>
-                      {t("nav.verify")}
-                    </Link>
-                  </li>
-                  {root?.mailbox ? (
-                    <li>
-                      <Link to="/dev/mail" className={navLink}>
-                        {t("nav.mailbox")}
-                      </Link>
-                    </li>
-                  ) : null}
-                  {root?.user ? (
-                    <>
-                      <li>
-                        <Link to="/account" className={`${navLink} font-medium`} data-testid="signed-in-as">
-                          {root.user.name}
-                        </Link>
-                      </li>
-                      <li>
-                        <Form method="post" action="/logout">
-                          <button type="submit" className={navLink}>
-                            {t("nav.signOut")}
-                          </button>
-                        </Form>
-                      </li>
-                    </>
-                  ) : (
-                    <>
-                      <li>
-                        <Link to="/login" className={navLink}>
-                          {t("nav.signIn")}
-                        </Link>
-                      </li>
-                      <li>
-                        <Link to="/signup" className="rounded-md bg-blue-900 px-3 py-1 text-white">
-                          {t("nav.signUp")}
-                        </Link>
-                      </li>
-                    </>
-                  )}
-                </ul>
-              </nav>
+              <MainNav root={root} t={t} />
               <div className="ml-auto">
                 <LocaleSwitch locale={locale} t={t} />
               </div>

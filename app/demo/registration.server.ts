@@ -16,8 +16,9 @@ const DAY = 86_400_000;
  * and conference of seed.server.ts: CNY tickets sharing the 800-seat main hall
  * (regular, student, member institution), a free online ticket, two questions,
  * bank instructions, a voucher, and a few registrations in different states.
- * attendee@concord.test is left unregistered so the demo can be tried as them
- * (on the next edition: the 2025 conference is over and sells nothing).
+ * attendee@concord.test went to the 2025 conference (paid, checked in at the door), so "My registrations"
+ * shows a newcomer trying that account a finished registration with its invoice; on the next edition they
+ * are left unregistered so registering can be tried as them (the 2025 conference is over and sells nothing).
  */
 export async function seedRegistrationDemo({ conferenceId, edition }: { conferenceId: string; edition: DemoRegistrationEdition }) {
   const client = db();
@@ -103,7 +104,14 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
     const people = await tx.user.findMany({
       where: {
         email: {
-          in: ["beihang.admin@concord.test", "upv.admin@concord.test", "ceeaa.signatory@concord.test", "iea.signatory@concord.test"],
+          in: [
+            "beihang.admin@concord.test",
+            "upv.admin@concord.test",
+            "ceeaa.signatory@concord.test",
+            "iea.signatory@concord.test",
+            "attendee@concord.test",
+            "checkin@concord.test",
+          ],
         },
       },
     });
@@ -180,6 +188,26 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
         },
         quota: null,
       },
+      // Amina Wanjiru (University of Nairobi) came to Beijing: paid by bank transfer, scanned in at the door.
+      // Last, so the invoices above keep their numbers. Not on the next edition: registering is tried as her.
+      ...(edition.kind === "past"
+        ? [
+            {
+              email: "attendee@concord.test",
+              data: {
+                ...base(byEmail.get("attendee@concord.test")!, regular),
+                status: "CONFIRMED" as const,
+                method: "BANK_TRANSFER" as const,
+                paidCents: 1200_00,
+                confirmedAt: new Date("2025-09-15T09:20:00Z"),
+                payerOrganization: "University of Nairobi",
+                // 08:42 in Beijing on the conference day, scanned by the check-in desk (checkin@).
+                checkedInAt: new Date("2025-09-27T00:42:00Z"),
+              },
+              quota: hall.id,
+            },
+          ]
+        : []),
     ];
     for (const s of seeds) {
       if (!byEmail.has(s.email)) continue;
@@ -199,6 +227,10 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
         await issueInvoice(tx, r.id, r.confirmedAt!);
       }
       if (s.quota) await tx.quota.update({ where: { id: s.quota }, data: { used: { increment: 1 } } });
+      const desk = byEmail.get("checkin@concord.test");
+      if (r.checkedInAt && desk) {
+        await tx.checkIn.create({ data: { registrationId: r.id, scannedById: desk, duplicate: false, createdAt: r.checkedInAt } });
+      }
     }
   });
 }

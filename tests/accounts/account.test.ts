@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/domain/accounts/sessions.server";
+import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import * as accountPage from "~/routes/accounts/account";
 import * as security from "~/routes/accounts/security";
 import * as login from "~/routes/accounts/login";
@@ -13,6 +15,12 @@ import { errorsOf, freshIp, initialValueOf } from "./support";
 async function anotherBrowser(userId: string) {
   const id = await db().$transaction((tx) => createSession(tx, userId, { ip: "192.0.2.9", userAgent: "Phone" }));
   return { id, cookie: await cookieFor(id) };
+}
+
+/** The question the confirmation panel shows, in English. */
+function shown(data: unknown) {
+  const { confirm } = data as { confirm: { message: MessageKey; vars: Record<string, string | number> | null } };
+  return translator("en")(confirm.message, confirm.vars ?? undefined);
 }
 
 const canSeeAccount = async (cookie: string) => (await callLoader(accountPage, { path: "/account", cookie })).status === 200;
@@ -111,7 +119,7 @@ describe("password and sessions", () => {
     const sessions = (res.data as { sessions: { id: string; current: boolean; userAgent: string | null; ip: string | null }[] }).sessions;
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
-    expect(sessions.find((s) => s.id === phone.id)).toMatchObject({ current: false, userAgent: "Phone", ip: "192.0.2.9" });
+    expect(sessions.find((s) => s.id === phone.id)).toMatchObject({ current: false, userAgent: "Phone", device: "Phone", ip: "192.0.2.9" });
     expect(await db().session.count({ where: { userId: stranger.id } })).toBe(1);
   });
 
@@ -161,7 +169,7 @@ describe("password and sessions", () => {
     const res = await callAction(security, {
       path: "/account/security",
       cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: phone.id },
+      form: { intent: "revoke-session", sessionId: phone.id, confirm: "1" },
     });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/account/security");
@@ -175,23 +183,26 @@ describe("password and sessions", () => {
     const res = await callAction(security, {
       path: "/account/security",
       cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: current.id },
+      form: { intent: "revoke-session", sessionId: current.id, confirm: "1" },
     });
     expect(res.status).toBe(302);
     expect(res.headers.getSetCookie().some((c) => /^concord_session=;/.test(c))).toBe(true);
     await expectSignedOut(user.cookie);
   });
 
-  it("someone else's session id does nothing (404)", async () => {
+  it("someone else's session id does nothing (404), asked or confirmed", async () => {
     const user = await makeUser();
     const victim = await makeUser();
     const [victimSession] = await db().session.findMany({ where: { userId: victim.id } });
-    const res = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: victimSession.id },
-    });
-    expect(res.status).toBe(404);
+    for (const confirm of [{}, { confirm: "1" }] as Record<string, string>[]) {
+      const res = await callAction(security, {
+        path: "/account/security",
+        cookie: user.cookie,
+        form: { intent: "revoke-session", sessionId: victimSession.id, ...confirm },
+      });
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.data ?? null)).not.toContain("confirm");
+    }
     expect(await canSeeAccount(victim.cookie)).toBe(true);
     const garbage = await callAction(security, {
       path: "/account/security",
@@ -204,13 +215,106 @@ describe("password and sessions", () => {
   it("sign out everywhere ends every session, this one included", async () => {
     const user = await makeUser();
     const phone = await anotherBrowser(user.id);
-    const res = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "sign-out-everywhere" } });
+    const res = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "sign-out-everywhere", confirm: "1" },
+    });
     expect(res.status).toBe(302);
     expect(cookiesFrom(res.headers)).toContain("concord_toast=");
     expect(res.headers.getSetCookie().some((c) => /^concord_session=;/.test(c))).toBe(true);
     await expectSignedOut(user.cookie);
     await expectSignedOut(phone.cookie);
     expect(await db().session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+  });
+
+  it("signing out another browser asks first, naming it and when it was last seen; nothing changes until Yes", async () => {
+    const user = await makeUser();
+    const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    const laptopId = await db().$transaction((tx) => createSession(tx, user.id, { ip: "192.0.2.7", userAgent: chrome }));
+    const laptop = { id: laptopId, cookie: await cookieFor(laptopId) };
+    await db().session.update({ where: { id: laptop.id }, data: { lastSeenAt: new Date("2026-11-30T08:05:00Z") } });
+    const asked = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: laptop.id },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: {
+        message: "accounts.security.confirm.revokeOther",
+        vars: { device: "Chrome (Linux)", lastSeen: "30 Nov 2026, 08:05 UTC" },
+        fields: [
+          ["intent", "revoke-session"],
+          ["sessionId", laptop.id],
+        ],
+      },
+    });
+    expect(shown(asked.data)).toBe(
+      "Chrome (Linux), last seen 30 Nov 2026, 08:05 UTC, will be signed out: whoever uses it has to sign in again. You stay signed in here, and your other browsers too.",
+    );
+    expect(await canSeeAccount(laptop.cookie)).toBe(true);
+    expect(await db().auditEvent.count({ where: { action: "session.revoked", entityId: laptop.id } })).toBe(0);
+
+    // A browser that sent no User-Agent is still described by when it was last seen.
+    const bare = await anotherBrowser(user.id);
+    await db().session.update({ where: { id: bare.id }, data: { userAgent: null } });
+    const askedBare = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: bare.id },
+    });
+    expect(askedBare.data).toMatchObject({ confirm: { message: "accounts.security.confirm.revokeOtherUnknown" } });
+    expect(shown(askedBare.data)).toMatch(/^The browser that did not say what it is, last seen .+ UTC, will be signed out/);
+  });
+
+  it("signing out this browser from the list says so, and keeps it signed in until Yes", async () => {
+    const user = await makeUser();
+    const [current] = await db().session.findMany({ where: { userId: user.id } });
+    await db().session.update({
+      where: { id: current.id },
+      data: { userAgent: "Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/133.0" },
+    });
+    const asked = await callAction(security, {
+      path: "/account/security",
+      cookie: user.cookie,
+      form: { intent: "revoke-session", sessionId: current.id },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toMatchObject({
+      confirm: { message: "accounts.security.confirm.revokeThis", vars: { device: "Firefox (Windows)" } },
+    });
+    expect(shown(asked.data)).toMatch(
+      /^Firefox \(Windows\), last seen .+ UTC, is this browser: you will be signed out here and taken to the home page\./,
+    );
+    expect(asked.headers.getSetCookie().some((c) => /^concord_session=;/.test(c))).toBe(false);
+    expect(await canSeeAccount(user.cookie)).toBe(true);
+  });
+
+  it("sign out everywhere asks first, counting the other signed-in browsers; nothing changes until Yes", async () => {
+    const user = await makeUser();
+    const phone = await anotherBrowser(user.id);
+    const tablet = await anotherBrowser(user.id);
+    const old = await anotherBrowser(user.id);
+    await db().session.update({ where: { id: old.id }, data: { expiresAt: new Date(Date.now() - 1000) } }); // not listed, not counted
+    const asked = await callAction(security, { path: "/account/security", cookie: user.cookie, form: { intent: "sign-out-everywhere" } });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({
+      confirm: { message: "accounts.security.confirm.everywhere", vars: { others: 2 }, fields: [["intent", "sign-out-everywhere"]] },
+    });
+    expect(shown(asked.data)).toBe(
+      "Your 2 other signed-in browsers are signed out, and this one too: you will be taken to the home page and have to sign in again. Your password does not change.",
+    );
+    for (const cookie of [user.cookie, phone.cookie, tablet.cookie]) expect(await canSeeAccount(cookie)).toBe(true);
+    expect(await db().session.count({ where: { userId: user.id, revokedAt: null } })).toBe(4);
+
+    const alone = await makeUser();
+    const askedAlone = await callAction(security, {
+      path: "/account/security",
+      cookie: alone.cookie,
+      form: { intent: "sign-out-everywhere" },
+    });
+    expect(shown(askedAlone.data)).toMatch(/^You are not signed in on any other browser, so only this one is signed out:/);
   });
 
   it("an unknown intent is a 400", async () => {

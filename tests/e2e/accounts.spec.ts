@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
 
 const PASSWORD = "a long and memorable sentence";
 
@@ -86,3 +87,63 @@ test("the same sign-in works with JavaScript disabled", async ({ browser }) => {
   await page.screenshot({ path: "tests/artifacts/accounts-no-js-signed-in.png" });
   await context.close();
 });
+
+// Issue 14 §4: signing out a browser asks first (decision 065). Two browsers of one person: the first signs the
+// second out through the question, and the second finds itself signed out. The second browser says it is
+// Firefox or Safari, so its row (and the question) can be told from the demo's other sessions of that person.
+const OTHER_BROWSERS = [
+  {
+    javaScriptEnabled: true,
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    device: "Firefox (Windows)",
+  },
+  {
+    javaScriptEnabled: false,
+    userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+    device: "Safari (macOS)",
+  },
+];
+
+for (const other of OTHER_BROWSERS) {
+  test(`signing out another browser asks first, then signs it out (JavaScript ${other.javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
+    const email = "nuol.admin@concord.test";
+    const here = await (await browser.newContext({ javaScriptEnabled: other.javaScriptEnabled })).newPage();
+    const there = await (await browser.newContext({ userAgent: other.userAgent })).newPage();
+    await signIn(there, email);
+    await signIn(here, email);
+
+    await here.goto("/account/security");
+    const row = here.getByRole("row").filter({ hasText: other.device });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("button", { name: "Sign out" }).click();
+    const panel = here.getByTestId("confirm-panel");
+    await expect(panel.getByRole("heading", { name: "Sign out that browser?" })).toBeVisible();
+    await expect(panel).toContainText(
+      new RegExp(
+        `^.*${other.device.replace(/[()]/g, "\\$&")}, last seen .+ UTC, will be signed out: whoever uses it has to sign in again\\.`,
+      ),
+    );
+    if (other.javaScriptEnabled) await expect(panel.getByRole("heading", { name: "Sign out that browser?" })).toBeFocused();
+    await here.screenshot({ path: `tests/artifacts/accounts-revoke-ask-${other.javaScriptEnabled ? "js" : "nojs"}.png`, fullPage: true });
+
+    // "No, go back" leaves both browsers signed in.
+    await panel.getByRole("link", { name: "No, go back" }).click();
+    await expect(here.getByTestId("confirm-panel")).toHaveCount(0);
+    await there.goto("/account");
+    await expect(there).toHaveURL(/\/account$/);
+
+    await here.getByRole("row").filter({ hasText: other.device }).getByRole("button", { name: "Sign out" }).click();
+    await here.getByTestId("confirm-panel").getByRole("button", { name: "Yes, sign it out" }).click();
+    await expect(here.getByText("That browser is signed out.")).toBeVisible();
+    await expect(here.getByRole("row").filter({ hasText: other.device })).toHaveCount(0);
+    await expect(here.getByTestId("signed-in-as")).toBeVisible(); // still signed in here
+
+    await there.goto("/account");
+    await expect(there).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+    await expect(there.getByTestId("signed-in-as")).toHaveCount(0);
+    await here.context().close();
+    await there.context().close();
+  });
+}

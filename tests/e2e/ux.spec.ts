@@ -73,15 +73,21 @@ test("the check-in desk finds an attendee by name without JavaScript and checks 
   await expect(matches.filter({ hasText: "Chen Hua" })).toContainText("Checked in at");
 });
 
-/** How many lines the header's pieces sit on, and whether anything makes the page wider than the phone. */
+/**
+ * How tall the header is, how many lines its pieces (name, menu, language) sit on, and whether anything makes the
+ * page wider than the phone.
+ */
 async function measure(page: Page) {
   return page.evaluate(() => {
     const header = document.querySelector("header")!;
     const pieces = [...header.querySelectorAll(":scope > div > *")].filter((e) => e.getBoundingClientRect().height > 0);
     const lines = new Set(pieces.map((e) => Math.round(e.getBoundingClientRect().top / 12))).size;
-    return { scrollWidth: document.documentElement.scrollWidth, headerHeight: header.getBoundingClientRect().height, lines };
+    return { scrollWidth: document.documentElement.scrollWidth, headerHeight: Math.round(header.getBoundingClientRect().height), lines };
   });
 }
+
+/** The header's links as a reader finds them (signed in, development mailbox on): the same at every width. */
+const HEADER_LINKS = ["Conferences", "My registrations", "My agenda", "Organizations", "Accords", "Verify", "Mailbox (dev)"];
 
 const PHONE_PAGES: Record<string, string[]> = {
   "attendee@concord.test": [
@@ -107,18 +113,121 @@ const PHONE_PAGES: Record<string, string[]> = {
 };
 
 for (const [email, paths] of Object.entries(PHONE_PAGES)) {
-  test(`on a 390 px phone the header takes at most two lines and nothing widens the page (${email})`, async ({ browser }) => {
+  test(`on a 390 px phone the header is one line with the links behind Menu, opened by keyboard, and nothing widens the page (${email})`, async ({
+    browser,
+  }) => {
     const page = await signedIn(browser, email, { phone: true });
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    const menu = nav.locator("details");
+    const summary = nav.locator("summary");
+    const who = email.split("@")[0];
     for (const path of paths) {
       await page.goto(path);
       const m = await measure(page);
-      await page.screenshot({ path: `tests/artifacts/ux-phone-${email.split("@")[0]}${path.replace(/[^a-z0-9]+/gi, "-")}.png` });
+      await page.screenshot({ path: `tests/artifacts/ux-phone-${who}${path.replace(/[^a-z0-9]+/gi, "-")}.png` });
       expect(m.scrollWidth, `${path} is ${m.scrollWidth} px wide`).toBeLessThanOrEqual(390);
-      expect(m.lines, `${path}: header on ${m.lines} lines`).toBeLessThanOrEqual(2);
-      expect(m.headerHeight).toBeLessThanOrEqual(100);
+      expect(m.lines, `${path}: header on ${m.lines} lines`).toBe(1);
+      expect(m.headerHeight, `${path}: header ${m.headerHeight} px high`).toBeLessThan(70);
+      await expect(summary).toHaveText("Menu");
+      await expect(summary).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Conferences", exact: true })).toBeHidden();
     }
+
+    // Keyboard: Enter on the summary opens the menu; every link is there, one per line, full width, tall enough to tap.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAttribute("open", "");
+    const items = [
+      ...HEADER_LINKS.map((label) => nav.getByRole("link", { name: label, exact: true })),
+      nav.getByTestId("signed-in-as"),
+      nav.getByRole("button", { name: "Sign out" }),
+    ];
+    for (const item of items) {
+      await expect(item).toBeVisible();
+      const box = (await item.boundingBox())!;
+      expect(box.height, `${await item.textContent()} is ${box.height} px high`).toBeGreaterThanOrEqual(44);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${await item.textContent()} reaches ${box.x + box.width}`).toBeLessThanOrEqual(390);
+      expect(box.width, `${await item.textContent()} is ${box.width} px wide`).toBeGreaterThan(300);
+    }
+    await page.screenshot({ path: `tests/artifacts/ux-phone-${who}-menu-open.png` });
+    expect((await measure(page)).lines).toBe(1); // the open list drops over the page, the header line stays
+
+    // Escape closes it and gives the focus back to Menu.
+    await page.keyboard.press("Escape");
+    await expect(menu).not.toHaveAttribute("open");
+    await expect(summary).toBeFocused();
+
+    // Following a link works, and the next page starts with the menu closed (a client-side navigation too).
+    await page.keyboard.press("Enter");
+    await nav.getByRole("link", { name: "Accords", exact: true }).click();
+    await expect(page).toHaveURL(/\/accords$/);
+    await expect(menu).not.toHaveAttribute("open");
+    await expect(nav.getByRole("link", { name: "Accords", exact: true })).toBeHidden();
   });
 }
+
+test("without JavaScript on a 390 px phone the menu opens by keyboard and its links lead on", async ({ browser }) => {
+  const page = await signedIn(browser, "attendee@concord.test", { javaScriptEnabled: false, phone: true });
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await page.goto("/conferences");
+  await nav.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await nav.getByRole("link", { name: "My agenda" }).click();
+  await expect(page).toHaveURL(/\/my\/agenda$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(nav.locator("details")).not.toHaveAttribute("open");
+});
+
+test("signed out and in Chinese, the phone header is one line with 菜单 holding sign-in and sign-up", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.request.post("/set-locale", { form: { locale: "zh" } });
+  await page.goto("/conferences");
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  const m = await measure(page);
+  expect(m.lines, `header on ${m.lines} lines`).toBe(1);
+  expect(m.headerHeight).toBeLessThan(70);
+  expect(m.scrollWidth).toBeLessThanOrEqual(390);
+  await nav.getByText("菜单").click();
+  await expect(nav.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "注册账户" })).toBeVisible();
+  await page.screenshot({ path: "tests/artifacts/ux-phone-zh-signed-out-menu-open.png" });
+});
+
+test("at 1280 px the header links sit inline as before, with no Menu, and each link exists once at any width", async ({ browser }) => {
+  const page = await signedIn(browser, "attendee@concord.test");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/conferences");
+  const header = page.locator("header");
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.locator("summary")).toBeHidden();
+  const tops = new Set<number>();
+  for (const label of HEADER_LINKS) {
+    const link = nav.getByRole("link", { name: label, exact: true });
+    await expect(link).toBeVisible();
+    const box = (await link.boundingBox())!;
+    expect(box.height, `${label} is ${box.height} px high`).toBeLessThan(32); // a line of text, not a menu row
+    tops.add(Math.round(box.y));
+  }
+  expect(tops.size, "the links share one line").toBe(1);
+  await expect(nav.getByTestId("signed-in-as")).toBeVisible();
+  await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.screenshot({ path: "tests/artifacts/ux-header-1280.png" });
+  expect((await measure(page)).headerHeight).toBeLessThanOrEqual(80);
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const href of ["/conferences", "/my/agenda", "/account"]) {
+      await expect(header.locator(`a[href="${href}"]`), `${href} at ${width} px`).toHaveCount(1);
+    }
+  }
+  // Opened on a phone then widened: still the inline row, no Menu.
+  await nav.locator("summary").click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(nav.locator("summary")).toBeHidden();
+  await expect(nav.getByRole("link", { name: "Verify" })).toBeVisible();
+});
 
 test("each person's own pages are reachable from the header or the account page", async ({ browser }) => {
   const attendee = await signedIn(browser, "attendee@concord.test");

@@ -7,7 +7,7 @@
 // registrations, page loads and signatures over real sockets, and checks that
 // nothing fails and the data adds up. The control runs the same workload with
 // the pool an external database gets and shows that the hazard is real.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestSigningCode, signWithCode } from "~/domain/accords/sign-accord.server";
 import * as register from "~/routes/registration/register";
 import * as conferencePage from "~/routes/conferences/overview";
@@ -17,33 +17,11 @@ import { resetEnvCache } from "~/utils/env.server";
 import { AppError } from "~/utils/errors";
 import { openEngine } from "../../scripts/lib/schema-engine.js";
 import { startPglite } from "../../scripts/lib/pglite.js";
+import { useEmbeddedDatabase } from "./support";
 import { makeAccord, makeParties, signWithEmailCode } from "../accords/support";
 import { makeTicketing, makeUsers, serveRoutes } from "../registration/support";
 
-const saved = { url: process.env.DATABASE_URL, kind: process.env.CONCORD_DATABASE_KIND };
-let pglite: Awaited<ReturnType<typeof startPglite>>;
-
-beforeAll(async () => {
-  pglite = await startPglite({});
-  const engine = await openEngine(pglite.url);
-  try {
-    await engine.apply();
-  } finally {
-    await engine.close();
-  }
-  await disconnectDb();
-  process.env.DATABASE_URL = pglite.url;
-  process.env.CONCORD_DATABASE_KIND = "embedded";
-  resetEnvCache();
-}, 120_000);
-
-afterAll(async () => {
-  await disconnectDb();
-  process.env.DATABASE_URL = saved.url;
-  process.env.CONCORD_DATABASE_KIND = saved.kind;
-  resetEnvCache();
-  await pglite.stop();
-});
+const embedded = useEmbeddedDatabase();
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
@@ -188,7 +166,7 @@ describe("the embedded default under concurrent use", () => {
       delete process.env.DB_PREPARED_STATEMENTS;
       // The pooled client may be stuck for good: leave it behind (db() makes a new client for the other URL).
       void within(5_000, disconnectDb());
-      process.env.DATABASE_URL = pglite.url;
+      process.env.DATABASE_URL = embedded.url;
       process.env.CONCORD_DATABASE_KIND = "embedded";
       resetEnvCache();
       void within(5_000, other.stop());

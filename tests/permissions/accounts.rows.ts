@@ -5,8 +5,11 @@ import * as accountPage from "~/routes/accounts/account";
 import * as security from "~/routes/accounts/security";
 import * as logout from "~/routes/accounts/logout";
 import { db } from "~/utils/db.server";
-import { PASSWORD } from "../support/world";
+import { PASSWORD, type Cast } from "../support/world";
 import { SIGNED_IN, type PermissionRow } from "./types";
+
+/** A second signed-in browser of the cast's attendee. */
+const attendeeBrowser = (cast: Cast) => db().$transaction((tx) => createSession(tx, cast.people.attendee.id, { ip: "192.0.2.1" }));
 
 export const rows: PermissionRow[] = [
   { name: "GET /account", route: accountPage, kind: "loader", request: () => ({ path: "/account" }), allowed: SIGNED_IN },
@@ -32,20 +35,35 @@ export const rows: PermissionRow[] = [
     }),
     allowed: SIGNED_IN,
   },
+  // The attendee's second browser: the attendee is asked, then revokes it; anyone else gets 404 (not theirs),
+  // before being asked (decision 065).
   {
-    // The attendee's second browser: the attendee revokes it, any other user gets 404 (not theirs).
-    name: "POST /account/security (revoke a session)",
+    name: "POST /account/security (revoke a session: the question)",
     route: security,
-    request: async (cast) => {
-      const sessionId = await db().$transaction((tx) => createSession(tx, cast.people.attendee.id, { ip: "192.0.2.1" }));
-      return { path: "/account/security", form: { intent: "revoke-session", sessionId } };
-    },
+    request: async (cast) => ({ path: "/account/security", form: { intent: "revoke-session", sessionId: await attendeeBrowser(cast) } }),
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "POST /account/security (revoke a session, confirmed)",
+    route: security,
+    request: async (cast) => ({
+      path: "/account/security",
+      form: { intent: "revoke-session", sessionId: await attendeeBrowser(cast), confirm: "1" },
+    }),
+    allowed: ["attendee"],
+    deniedAs: [404],
+  },
+  {
+    name: "POST /account/security (sign out everywhere: the question)",
+    route: security,
+    request: () => ({ path: "/account/security", form: { intent: "sign-out-everywhere" } }),
     allowed: SIGNED_IN,
   },
   {
-    name: "POST /account/security (sign out everywhere)",
+    name: "POST /account/security (sign out everywhere, confirmed)",
     route: security,
-    request: () => ({ path: "/account/security", form: { intent: "sign-out-everywhere" } }),
+    request: () => ({ path: "/account/security", form: { intent: "sign-out-everywhere", confirm: "1" } }),
     allowed: SIGNED_IN,
   },
 ];

@@ -368,6 +368,19 @@ export const rows: PermissionRow[] = [
     allowed: ORGANIZERS,
   },
   {
+    name: "POST /conferences/:slug/manage/programme/cfp (show a question's answers in blind review)",
+    route: manageCfp,
+    request: async (cast) => {
+      const q = await db().cfpQuestion.create({ data: { conferenceId: cast.conference.id, label: "Your institution" } });
+      return {
+        path: `/conferences/${cast.conference.slug}/manage/programme/cfp`,
+        params: { slug: cast.conference.slug },
+        form: { intent: "question-visibility", id: q.id, shownInBlindReview: "on" },
+      };
+    },
+    allowed: ORGANIZERS,
+  },
+  {
     name: "POST /conferences/:slug/manage/programme/cfp (delete a criterion, confirmed)",
     route: manageCfp,
     request: async (cast) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cfpAdmin from "~/routes/programme/manage/cfp";
 import * as proposalsAdmin from "~/routes/programme/manage/proposals";
 import * as proposalPage from "~/routes/programme/proposal";
@@ -6,6 +6,7 @@ import * as cfpPublic from "~/routes/programme/proposals";
 import * as reviewRoute from "~/routes/programme/review";
 import * as reviewQueue from "~/routes/programme/reviews";
 import { db } from "~/utils/db.server";
+import { serveApp, type Served } from "../hostile/app";
 import { callAction, callLoader } from "../support/http";
 import { grantConferenceRole, makeUser, type TestUser } from "../support/world";
 import { organizerWorld } from "./support";
@@ -371,5 +372,123 @@ describe("authors, formats and blind review (decision 072)", () => {
     expect((await reviewView(w, w.alice, p.id)).data).toMatchObject({ blind: true });
     // Organizers still see who wrote it.
     expect(JSON.stringify((await reviewView(w, w.organizer, p.id)).data)).toContain("Ana Submitter");
+  });
+});
+
+describe("blind review and the call's own questions (decision 072)", () => {
+  let app: Served;
+  beforeAll(async () => {
+    app = await serveApp();
+  });
+  afterAll(() => app?.close());
+
+  /** The document a browser receives: visible markup and the hydration data in its scripts. */
+  const html = async (path: string, who: TestUser) => {
+    const res = await fetch(`${app.base}${path}`, { headers: { cookie: who.cookie }, redirect: "manual" });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const scripts = (doc: string) => [...doc.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
+  /** What the reader sees: the markup without scripts (whose hydration data holds every message of the page). */
+  const visible = (doc: string) => doc.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "").replace(/<!-- -->/g, "");
+  const local = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16);
+
+  it("an organizer marks which questions blind reviewers read; the setting is saved, shown again and can be changed", async () => {
+    const w = await callWorld();
+    const page = () => html(`/conferences/${w.slug}/manage/programme/cfp`, w.organizer);
+    // A new question is hidden unless the box is ticked.
+    expect(visible(await page())).toContain("Shown to reviewers in blind review");
+    const added = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "question", label: "Your methods", shownInBlindReview: "on" },
+    });
+    expect(added.status).toBe(302);
+    await callAction(cfpAdmin, { ...w.adminPath, form: { intent: "question", label: "Your institution" } });
+    const stored = await db().cfpQuestion.findMany({ where: { conferenceId: w.conference.id }, orderBy: { position: "asc" } });
+    expect(stored.map((q) => [q.label, q.shownInBlindReview])).toEqual([
+      ["Why this matters", false],
+      ["Your methods", true],
+      ["Your institution", false],
+    ]);
+    const item = (doc: string, label: string) =>
+      visible(doc)
+        .split("<li")
+        .map((li) => li.slice(0, li.indexOf("</li>")))
+        .find((li) => li.includes(label));
+    let doc = await page();
+    expect(item(doc, "Your methods")).toContain("shown in blind review");
+    expect(item(doc, "Your methods")).toContain("Hide from reviewers");
+    expect(item(doc, "Your institution")).toContain("hidden in blind review");
+    expect(item(doc, "Your institution")).toContain("Show to reviewers");
+    // Each question's button changes only that question, and is recorded.
+    const show = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "question-visibility", id: w.question.id, shownInBlindReview: "on" },
+    });
+    expect(show.status).toBe(302);
+    const hide = await callAction(cfpAdmin, { ...w.adminPath, form: { intent: "question-visibility", id: stored[1].id } });
+    expect(hide.status).toBe(302);
+    doc = await page();
+    expect(item(doc, "Why this matters")).toContain("shown in blind review");
+    expect(item(doc, "Your methods")).toContain("hidden in blind review");
+    expect(item(doc, "Your institution")).toContain("hidden in blind review");
+    expect(await db().auditEvent.count({ where: { action: "programme.cfp.question.visibility", entityId: w.question.id } })).toBe(1);
+    // A question of another conference is not found, and nothing changes.
+    const other = await callWorld();
+    const foreign = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "question-visibility", id: other.question.id, shownInBlindReview: "on" },
+    });
+    expect(foreign.status).toBe(404);
+    expect((await db().cfpQuestion.findUniqueOrThrow({ where: { id: other.question.id } })).shownInBlindReview).toBe(false);
+  });
+
+  it("a blind reviewer's page (markup and hydration data) carries the shown answers only, says what is withheld; organizers read all", async () => {
+    const w = await callWorld();
+    await callAction(cfpAdmin, { ...w.adminPath, form: { intent: "question", label: "Your institution" } });
+    const institution = await db().cfpQuestion.findFirstOrThrow({ where: { conferenceId: w.conference.id, label: "Your institution" } });
+    await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "question-visibility", id: w.question.id, shownInBlindReview: "on" },
+    });
+    const ana = await makeUser({ name: "Ana Submitter" });
+    const SHOWN = "Outcomes need evidence from graduates";
+    const HIDDEN = "Instituto Zeta de Ingenieria";
+    await propose(w, ana, { [`answers.${w.question.id}`]: SHOWN, [`answers.${institution.id}`]: HIDDEN });
+    const p = await db().proposal.findFirstOrThrow({ where: { submitterId: ana.id } });
+    const path = `/conferences/${w.slug}/reviews/${p.id}`;
+    // Without blind review the reviewer reads every answer.
+    expect(await html(path, w.alice)).toContain(HIDDEN);
+    const call = await db().callForProposals.findUniqueOrThrow({ where: { conferenceId: w.conference.id } });
+    const saved = await callAction(cfpAdmin, {
+      ...w.adminPath,
+      form: { intent: "cfp", opensAt: local(call.opensAt), closesAt: local(call.closesAt), formats: ["PAPER_SESSION"], blindReview: "on" },
+    });
+    expect(saved.status).toBe(302);
+
+    const blind = await html(path, w.alice);
+    for (const secret of [HIDDEN, "Ana Submitter", "ana@example.org", "UPV"]) expect(blind).not.toContain(secret);
+    expect(blind).toContain(SHOWN);
+    expect(scripts(blind)).toContain(SHOWN); // the hydration data is part of what was checked
+    expect(visible(blind)).toContain("Your institution");
+    expect(visible(blind)).toContain("Hidden in blind review");
+    // The data a client-side navigation fetches withholds it too.
+    const data = await fetch(`${app.base}${path}.data`, { headers: { cookie: w.alice.cookie } });
+    expect(data.status).toBe(200);
+    const payload = await data.text();
+    expect(payload).toContain(SHOWN);
+    expect(payload).not.toContain(HIDDEN);
+
+    // Submitters of a blind call are told which of their answers reviewers read.
+    const form = visible(await html(`/conferences/${w.slug}/proposals/new`, await makeUser()));
+    const hintOf = (label: string) => form.slice(form.indexOf(label)).match(/id="[^"]*-hint"[^>]*>([^<]*)</)?.[1];
+    expect(hintOf("Why this matters")).toContain("Reviewers read this answer (blind review)");
+    expect(hintOf("Your institution")).toContain("Only the organizers read this answer");
+
+    const organizer = await html(path, w.organizer);
+    expect(organizer).toContain(SHOWN);
+    expect(organizer).toContain(HIDDEN);
+    expect(organizer).toContain("Ana Submitter");
+    expect(visible(organizer)).not.toContain("Hidden in blind review");
   });
 });

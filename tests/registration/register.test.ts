@@ -295,4 +295,34 @@ describe("demo data", () => {
     expect(tickets.filter((t) => t.quotas[0].quota.name === "Main hall").map((t) => t.currency)).toEqual(["CNY", "CNY", "CNY"]);
     expect(await db().registrationQuestion.count({ where: { conferenceId: conference.id } })).toBe(2);
   });
+
+  it("the demo attendee went to the 2025 conference (paid, checked in) and is free to register for the next one", async () => {
+    const { seedRegistrationDemo } = await import("~/demo/registration.server");
+    const { makeConference, makeOrg } = await import("../support/world");
+    const myList = await import("~/routes/registration/my-registrations");
+    const attendee = await makeUser({ email: "attendee@concord.test", name: "Amina Wanjiru" });
+    const desk = await makeUser({ email: "checkin@concord.test" });
+    const org = await makeOrg();
+    const [past, next] = [await makeConference(org.id), await makeConference(org.id)];
+    await seedRegistrationDemo({ conferenceId: past.id, edition: { kind: "past" } });
+    await seedRegistrationDemo({ conferenceId: past.id, edition: { kind: "past" } }); // seeded once
+    const seededAt = new Date("2026-12-06T00:00:00Z");
+    await seedRegistrationDemo({ conferenceId: next.id, edition: { kind: "next", seededAt, startDate: new Date("2027-06-06") } });
+
+    const mine = await callLoader(myList, { path: "/my/registrations", cookie: attendee.cookie });
+    const listed = (mine.data as { registrations: { status: string; ticketType: { nameEn: string }; conference: { slug: string } }[] })
+      .registrations;
+    expect(listed.map((r) => [r.conference.slug, r.ticketType.nameEn, r.status])).toEqual([[past.slug, "Regular", "CONFIRMED"]]);
+    const reg = await db().registration.findFirstOrThrow({
+      where: { userId: attendee.id },
+      include: { checkIns: true, invoices: true, payments: true },
+    });
+    expect(reg).toMatchObject({ paidCents: 1200_00, amountCents: 1200_00, payerOrganization: "University of Nairobi" });
+    expect(reg.checkedInAt?.toISOString()).toBe("2025-09-27T00:42:00.000Z");
+    expect(reg.checkIns.map((c) => [c.scannedById, c.duplicate])).toEqual([[desk.id, false]]);
+    expect(reg.payments.map((p) => [p.kind, p.amountCents])).toEqual([["BANK_TRANSFER", 1200_00]]);
+    expect(reg.invoices.map((i) => i.kind)).toEqual(["INVOICE"]);
+    const hall = await db().quota.findFirstOrThrow({ where: { conferenceId: past.id, name: "Main hall" } });
+    expect(hall.used).toBe(1); // only hers: the other demo people do not exist in this database
+  });
 });

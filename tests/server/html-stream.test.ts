@@ -37,4 +37,22 @@ describe("the page stream", () => {
     expect(html).not.toContain("\0");
     expect(html.split(CLAUSE).length - 1).toBe(60);
   });
+
+  it("hands on what React wrote in one go as one chunk, not React's 2 KB pieces", async () => {
+    const body = withoutNulBytes();
+    const sizes: number[] = [];
+    body.on("data", (c: Buffer) => sizes.push(c.length));
+    const html = await render(body);
+    expect(Buffer.byteLength(html)).toBeGreaterThan(7_000);
+    expect(sizes.length).toBeLessThanOrEqual(2);
+  });
+
+  it("control: React alone writes the same page in many small pieces", async () => {
+    const body = new PassThrough();
+    const sizes: number[] = [];
+    body.on("data", (c: Buffer) => sizes.push(c.length));
+    await render(body);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2048);
+  });
 });

@@ -1,6 +1,9 @@
+import { requireConfirmed } from "~/utils/confirm";
 import { db, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { SESSION_DAYS, type SessionUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+import { describeUserAgent } from "~/utils/user-agent";
 import { audit } from "../audit.server";
 
 export type SessionContext = { ip?: string; userAgent?: string | null };
@@ -51,27 +54,60 @@ export async function listSessions(user: SessionUser) {
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
   });
-  return sessions.map((s) => ({ ...s, current: s.id === user.sessionId }));
+  return sessions.map((s) => ({ ...s, device: describeUserAgent(s.userAgent), current: s.id === user.sessionId }));
 }
+
+/** A moment as the sessions page shows it (the person's time zone is not known: UTC, said so). */
+const inUtc = (at: Date, user: SessionUser) => `${formatDateTime(at, "UTC", user.locale)} UTC`;
+
+const REVOKE_QUESTION = {
+  this: { known: "accounts.security.confirm.revokeThis", unknown: "accounts.security.confirm.revokeThisUnknown" },
+  other: { known: "accounts.security.confirm.revokeOther", unknown: "accounts.security.confirm.revokeOtherUnknown" },
+} as const;
 
 /**
  * Signs out one of the user's own browsers. Someone else's session id (or an
  * unknown or already revoked one) changes nothing and is reported as not
- * found, which does not tell whether it exists.
+ * found, which does not tell whether it exists. Refused until `confirmed`
+ * (decision 065), naming the browser, when it was last seen and whether it is
+ * the one asking (then this browser is signed out too).
  */
-export async function revokeOwnSession(user: SessionUser, sessionId: string) {
+export async function revokeOwnSession(user: SessionUser, o: { sessionId: string; confirmed: boolean }) {
+  const current = o.sessionId === user.sessionId;
   await db().$transaction(async (tx) => {
+    if (!o.confirmed) {
+      const session = await tx.session.findFirst({
+        where: { id: o.sessionId, userId: user.id, revokedAt: null },
+        select: { userAgent: true, lastSeenAt: true },
+      });
+      if (!session) throw notFound();
+      const device = describeUserAgent(session.userAgent);
+      const lastSeen = inUtc(session.lastSeenAt, user);
+      const question = REVOKE_QUESTION[current ? "this" : "other"][device ? "known" : "unknown"];
+      requireConfirmed(false, question, device ? { device, lastSeen } : { lastSeen });
+    }
     const { count } = await tx.session.updateMany({
-      where: { id: sessionId, userId: user.id, revokedAt: null },
+      where: { id: o.sessionId, userId: user.id, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (count !== 1) throw notFound();
-    await audit(tx, { actorId: user.id, action: "session.revoked", entityType: "Session", entityId: sessionId });
+    await audit(tx, { actorId: user.id, action: "session.revoked", entityType: "Session", entityId: o.sessionId });
   });
-  return { current: sessionId === user.sessionId };
+  return { current };
 }
 
-/** "Sign out everywhere": every session of the user ends, this browser's included. */
-export async function signOutEverywhere(user: SessionUser) {
-  return db().$transaction((tx) => revokeAllSessions(tx, user.id));
+/**
+ * "Sign out everywhere": every session of the user ends, this browser's included; the password does not change.
+ * Refused until `confirmed`, saying how many other browsers are signed in (the ones the sessions page lists).
+ */
+export async function signOutEverywhere(user: SessionUser, o: { confirmed: boolean }) {
+  return db().$transaction(async (tx) => {
+    if (!o.confirmed) {
+      const others = await tx.session.count({
+        where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() }, id: { not: user.sessionId } },
+      });
+      requireConfirmed(false, "accounts.security.confirm.everywhere", { others });
+    }
+    return revokeAllSessions(tx, user.id);
+  });
 }

@@ -15,11 +15,20 @@ export function backoffMs(attempts: number) {
 }
 
 /**
- * Delivers due emails, one row at a time. Each row is locked with
- * FOR UPDATE SKIP LOCKED for the duration of its delivery, so several app
- * processes (or workers) sharing one database never send the same email twice:
- * a second worker skips the locked row, and once committed the row is no longer
- * PENDING.
+ * How long a claimed email is kept from other workers while it is rendered, its attachments are made and
+ * it is handed to SMTP. Longer than any of those can take; if the process dies meanwhile, the email is
+ * due again when the lease runs out.
+ */
+const LEASE = "10 minutes";
+
+/**
+ * Delivers due emails, one row at a time. A worker claims a row in one statement: it moves the row's
+ * `nextAttemptAt` a lease ahead, choosing it with FOR UPDATE SKIP LOCKED, so several app processes (or
+ * workers) sharing one database never take the same email; the row is then no longer due for the others.
+ * Rendering, attachments and SMTP happen outside any transaction: they take seconds, and the attachments
+ * are read from the database (an accord, an invoice), which inside a transaction holding the embedded
+ * database's one connection waited for itself until the transaction timed out (decision 049). The result
+ * is recorded afterwards (SENT, or the attempt counted and the next one scheduled).
  */
 export async function deliverDue({
   transport = configuredTransport(),
@@ -29,7 +38,7 @@ export async function deliverDue({
 }: {
   transport?: Transport;
   limit?: number;
-  /** Test-only control: false drops the row lock to show the race test catches double sending. */
+  /** Test-only control: false claims without the row lock to show the race test catches double sending. */
   locking?: boolean;
   /** Checked between emails: once aborted, the email being sent is finished and no other is started. */
   signal?: AbortSignal;
@@ -40,81 +49,81 @@ export async function deliverDue({
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < limit && !signal?.aborted; i++) {
-    const outcome = await db().$transaction(
-      async (tx) => {
-        const rows = locking
-          ? await tx.$queryRaw<OutboxEmail[]>`
-              SELECT * FROM "OutboxEmail"
-              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
-              ORDER BY "nextAttemptAt", "createdAt"
-              LIMIT 1
-              FOR UPDATE SKIP LOCKED`
-          : await tx.$queryRaw<OutboxEmail[]>`
-              SELECT * FROM "OutboxEmail"
-              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
-              ORDER BY "nextAttemptAt", "createdAt"
-              LIMIT 1`;
-        const row = rows[0];
-        if (!row) return "empty" as const;
-        try {
-          // Rendered now from the stored props (decision 032); a row rendered by an
-          // earlier attempt, or queued before deferred rendering, is sent as it is.
-          // A template that fails to render counts as a failed attempt like an SMTP error.
-          const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderEmail(row);
-          // Attachments are produced again at every attempt from the references on the row (decision 068).
-          const attachments = await produceAttachments(row.attachments);
-          const { messageId } = await transport.send({
-            id: row.id,
-            to: row.to,
-            subject: row.subject,
-            html: body.html,
-            text: body.text,
-            ...(attachments.length ? { attachments } : {}),
-          });
-          await tx.outboxEmail.update({
-            where: { id: row.id },
-            // What was sent is kept with the row, for support questions ("what did they receive?").
-            data: {
-              status: "SENT",
-              sentAt: new Date(),
-              messageId,
-              attempts: row.attempts + 1,
-              lastError: null,
-              html: body.html,
-              text: body.text,
-            },
-          });
-          emailsSent.inc({ outcome: "sent" });
-          return "sent" as const;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const giveUp = attempts >= MAX_ATTEMPTS;
-          const reason = error instanceof Error ? error.message : String(error);
-          await tx.outboxEmail.update({
-            where: { id: row.id },
-            data: {
-              attempts,
-              lastError: reason.slice(0, 1000),
-              status: giveUp ? "FAILED" : "PENDING",
-              nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
-            },
-          });
-          emailsSent.inc({ outcome: giveUp ? "failed" : "retry" });
-          // The address stays out of the log (the row has it); the id is enough to find it.
-          logger()[giveUp ? "error" : "warn"](
-            { email: row.id, attempt: attempts, maxAttempts: MAX_ATTEMPTS, reason },
-            giveUp ? "gave up on an email" : "email will be retried",
-          );
-          return "failed" as const;
-        }
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
-    if (outcome === "empty") break;
-    if (outcome === "sent") sent++;
+    const [row] = locking
+      ? await db().$queryRaw<OutboxEmail[]>`
+          UPDATE "OutboxEmail" SET "nextAttemptAt" = now() + ${LEASE}::interval
+          WHERE id = (
+            SELECT id FROM "OutboxEmail"
+            WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+            ORDER BY "nextAttemptAt", "createdAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+          RETURNING *`
+      : await db().$queryRaw<OutboxEmail[]>`
+          SELECT * FROM "OutboxEmail"
+          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now()
+          ORDER BY "nextAttemptAt", "createdAt"
+          LIMIT 1`;
+    if (!row) break;
+    if (await deliver(row, transport)) sent++;
     else failed++;
   }
   return { sent, failed };
+}
+
+/** Renders, attaches and sends one claimed email, and records what happened. True when it was sent. */
+async function deliver(row: OutboxEmail, transport: Transport) {
+  try {
+    // Rendered now from the stored props (decision 032); a row rendered by an
+    // earlier attempt, or queued before deferred rendering, is sent as it is.
+    // A template that fails to render counts as a failed attempt like an SMTP error.
+    const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderEmail(row);
+    // Attachments are produced again at every attempt from the references on the row (decision 068).
+    const attachments = await produceAttachments(row.attachments);
+    const { messageId } = await transport.send({
+      id: row.id,
+      to: row.to,
+      subject: row.subject,
+      html: body.html,
+      text: body.text,
+      ...(attachments.length ? { attachments } : {}),
+    });
+    await db().outboxEmail.update({
+      where: { id: row.id },
+      // What was sent is kept with the row, for support questions ("what did they receive?").
+      data: {
+        status: "SENT",
+        sentAt: new Date(),
+        messageId,
+        attempts: row.attempts + 1,
+        lastError: null,
+        html: body.html,
+        text: body.text,
+      },
+    });
+    emailsSent.inc({ outcome: "sent" });
+    return true;
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    const giveUp = attempts >= MAX_ATTEMPTS;
+    const reason = error instanceof Error ? error.message : String(error);
+    await db().outboxEmail.update({
+      where: { id: row.id },
+      data: {
+        attempts,
+        lastError: reason.slice(0, 1000),
+        status: giveUp ? "FAILED" : "PENDING",
+        nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+      },
+    });
+    emailsSent.inc({ outcome: giveUp ? "failed" : "retry" });
+    // The address stays out of the log (the row has it); the id is enough to find it.
+    logger()[giveUp ? "error" : "warn"](
+      { email: row.id, attempt: attempts, maxAttempts: MAX_ATTEMPTS, reason },
+      giveUp ? "gave up on an email" : "email will be retried",
+    );
+    return false;
+  }
 }
 
 export type Worker = { stop(): Promise<void>; kick(): void };

@@ -40,7 +40,14 @@ export async function cfpPage(slug: string, locale: AppLocale, now = new Date())
           // A break is never proposed, even where an older call listed it (decision 072).
           formats: call.formats.filter((f) => f !== "BREAK"),
           intro: pick(locale, call.intro, call.introZh),
-          questions: call.conference.cfpQuestions.map((q) => ({ id: q.id, label: pick(locale, q.label, q.labelZh), required: q.required })),
+          /** Submitters are told what reviewers of a blind call will read, so they do not name themselves there (decision 072). */
+          blindReview: call.blindReview,
+          questions: call.conference.cfpQuestions.map((q) => ({
+            id: q.id,
+            label: pick(locale, q.label, q.labelZh),
+            required: q.required,
+            shownInBlindReview: q.shownInBlindReview,
+          })),
         }
       : null,
     tracks: tracks.map((tr) => ({ id: tr.id, name: pick(locale, tr.name, tr.nameZh) })),

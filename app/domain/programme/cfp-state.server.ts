@@ -19,8 +19,14 @@ export function loadCall(client: Db | Tx, conferenceId: string) {
       formats: true,
       intro: true,
       introZh: true,
+      blindReview: true,
       conference: {
-        select: { cfpQuestions: { orderBy: { position: "asc" }, select: { id: true, label: true, labelZh: true, required: true } } },
+        select: {
+          cfpQuestions: {
+            orderBy: { position: "asc" },
+            select: { id: true, label: true, labelZh: true, required: true, shownInBlindReview: true },
+          },
+        },
       },
     },
   });

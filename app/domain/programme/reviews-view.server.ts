@@ -62,7 +62,9 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
         status: true,
         track: { select: { name: true, nameZh: true } },
         authors: { orderBy: { position: "asc" }, select: { name: true, affiliation: true } },
-        answers: { select: { answer: true, question: { select: { label: true, labelZh: true, position: true } } } },
+        answers: {
+          select: { answer: true, question: { select: { label: true, labelZh: true, position: true, shownInBlindReview: true } } },
+        },
       },
     }),
     db().reviewCriterion.findMany({
@@ -79,16 +81,21 @@ export async function reviewPage(user: SessionUser | null, conferenceId: string,
   ]);
   const mine = reviews.find((r) => r.reviewerId === user!.id) ?? null;
   const others = mine ? reviews.filter((r) => r !== mine) : [];
+  const { authors, answers, track, ...rest } = proposal;
   return {
-    /** Blind review: the authors were never put on the page (not merely hidden by it). */
+    /** Blind review: the authors, and the answers to questions not shown in blind review, were never put on the page (not merely hidden by it). */
     blind,
     proposal: {
-      ...proposal,
-      authors: blind ? [] : proposal.authors,
-      track: proposal.track ? pick(locale, proposal.track.name, proposal.track.nameZh) : null,
-      answers: proposal.answers
+      ...rest,
+      authors: blind ? [] : authors,
+      track: track ? pick(locale, track.name, track.nameZh) : null,
+      /** `answer: null`: withheld from this blind reviewer (the page says so). */
+      answers: answers
         .sort((a, b) => a.question.position - b.question.position)
-        .map((a) => ({ question: pick(locale, a.question.label, a.question.labelZh), answer: a.answer })),
+        .map((a) => ({
+          question: pick(locale, a.question.label, a.question.labelZh),
+          answer: blind && !a.question.shownInBlindReview ? null : a.answer,
+        })),
     },
     criteria: criteria.map((c) => ({ id: c.id, name: pick(locale, c.name, c.nameZh), maxScore: c.maxScore })),
     mine: mine ? { comment: mine.comment, scores: Object.fromEntries(mine.scores.map((s) => [s.criterionId, s.score])) } : null,

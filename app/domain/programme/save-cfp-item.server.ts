@@ -22,6 +22,7 @@ export async function saveCfpItem({ actor, slug, item }: SaveCfpItemOptions) {
                 label: item.label,
                 labelZh: item.labelZh ?? null,
                 required: item.required,
+                shownInBlindReview: item.shownInBlindReview,
                 position: await tx.cfpQuestion.count({ where: { conferenceId } }),
               },
               select: { id: true },

@@ -150,6 +150,14 @@ export const questionSchema = z.object({
   label: requiredText(300),
   labelZh: optionalText(300),
   required: z.boolean().default(false),
+  /** Blind review: whether reviewers read the answers (default no: such answers often name the authors, decision 072). */
+  shownInBlindReview: z.boolean().default(false),
+});
+/** Shows a question's answers to blind reviewers, or hides them again (absent checkbox: hidden). */
+export const questionVisibilitySchema = z.object({
+  intent: z.literal("question-visibility"),
+  id: z.uuid("validation.invalid"),
+  shownInBlindReview: z.boolean().default(false),
 });
 export const criterionSchema = z.object({
   intent: z.literal("criterion"),

@@ -94,4 +94,20 @@ export const accounts = {
   "accounts.security.everywhereLead": "Lost a device, or signed in on a shared computer? Sign out everywhere, including here.",
   "accounts.security.everywhere": "Sign out everywhere",
   "accounts.security.signedOutEverywhere": "You are signed out on every device. Sign in again to continue.",
+  "accounts.security.confirm.revokeTitle": "Sign out that browser?",
+  "accounts.security.confirm.revokeYes": "Yes, sign it out",
+  "accounts.security.confirm.revokeThisTitle": "Sign out here?",
+  "accounts.security.confirm.revokeThisYes": "Yes, sign me out here",
+  "accounts.security.confirm.revokeOther":
+    "{device}, last seen {lastSeen}, will be signed out: whoever uses it has to sign in again. You stay signed in here, and your other browsers too.",
+  "accounts.security.confirm.revokeOtherUnknown":
+    "The browser that did not say what it is, last seen {lastSeen}, will be signed out: whoever uses it has to sign in again. You stay signed in here, and your other browsers too.",
+  "accounts.security.confirm.revokeThis":
+    "{device}, last seen {lastSeen}, is this browser: you will be signed out here and taken to the home page. Your other browsers stay signed in.",
+  "accounts.security.confirm.revokeThisUnknown":
+    "The browser last seen {lastSeen} is this one: you will be signed out here and taken to the home page. Your other browsers stay signed in.",
+  "accounts.security.confirm.everywhereTitle": "Sign out everywhere?",
+  "accounts.security.confirm.everywhereYes": "Yes, sign out everywhere",
+  "accounts.security.confirm.everywhere":
+    "{others, plural, =0 {You are not signed in on any other browser, so only this one is signed out} one {Your # other signed-in browser is signed out, and this one too} other {Your # other signed-in browsers are signed out, and this one too}}: you will be taken to the home page and have to sign in again. Your password does not change.",
 } as const;

@@ -15,6 +15,7 @@ export const common = {
   "nav.mailbox": "Mailbox (dev)",
   "nav.skip": "Skip to content",
   "nav.main": "Main navigation",
+  "nav.menu": "Menu",
   "locale.switch": "Language",
   "locale.en": "English",
   "locale.zh": "中文",

@@ -242,8 +242,10 @@ export const speaking = {
   "programme.cfp.introZh": "Introduction in Chinese",
   "programme.cfp.blindReview": "Blind review: reviewers do not see who wrote a proposal",
   "programme.cfp.blindReviewHint":
-    "Authors' names, email addresses and organizations are withheld from reviewers on every page they see; organizers still see them. Conflicts of interest are still checked.",
+    "Authors' names, email addresses and organizations are withheld from reviewers on every page they see, and so are the answers to the questions below unless a question is marked shown; organizers still see them. Conflicts of interest are still checked.",
   "programme.review.blind": "Blind review: the authors are not shown to reviewers.",
+  "programme.review.answerWithheld":
+    "Hidden in blind review: the organizers withhold this answer from reviewers because it may name the authors.",
   "programme.cfp.sameOrganizationConflicts": "Members of the same organization as an author count as conflicted",
   "programme.cfp.sameOrganizationConflictsHint":
     "Submitters and co-authors never review their own proposals. With this setting, reviewers also do not get proposals by colleagues of their organizations.",
@@ -254,6 +256,15 @@ export const speaking = {
   "programme.cfp.questionRequired": "An answer is required",
   "programme.cfp.requiredMark": "required",
   "programme.cfp.addQuestion": "Add the question",
+  "programme.cfp.questionShownInBlind": "Shown to reviewers in blind review",
+  "programme.cfp.questionShownInBlindHint":
+    "In blind review, reviewers read only the answers to questions marked shown. Leave this unchecked when answers may name the authors (institution, previous talks). Organizers always read every answer.",
+  "programme.cfp.shownInBlind": "shown in blind review",
+  "programme.cfp.hiddenInBlind": "hidden in blind review",
+  "programme.cfp.showInBlind": "Show to reviewers",
+  "programme.cfp.hideInBlind": "Hide from reviewers",
+  "programme.cfp.showInBlindFor": "Show the answers to “{label}” to reviewers in blind review",
+  "programme.cfp.hideInBlindFor": "Hide the answers to “{label}” from reviewers in blind review",
   "programme.cfp.criteria": "Review criteria",
   "programme.cfp.criterionName": "Criterion",
   "programme.cfp.criterionNameZh": "Criterion in Chinese",
@@ -281,6 +292,10 @@ export const speaking = {
   "programme.proposal.authorName": "Name of author {n}",
   "programme.proposal.authorEmail": "Email of author {n}",
   "programme.proposal.authorAffiliation": "Affiliation of author {n}",
+  "programme.proposal.blindAbstractHint":
+    "Blind review: reviewers read the title and abstract, so do not name the authors or their institutions in them.",
+  "programme.proposal.blindAnswerShown": "Reviewers read this answer (blind review): do not name the authors or their institutions in it.",
+  "programme.proposal.blindAnswerHidden": "Only the organizers read this answer; reviewers do not (blind review).",
   "programme.proposal.submit": "Submit the proposal",
   "programme.proposal.save": "Save changes",
   "programme.proposal.withdraw": "Withdraw the proposal",

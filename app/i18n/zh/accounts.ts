@@ -96,4 +96,20 @@ export const accounts: Translation<typeof en> = {
   "accounts.security.everywhereLead": "设备丢失，或在公用电脑上登录过？可以在所有设备（包括本设备）上退出登录。",
   "accounts.security.everywhere": "在所有设备上退出",
   "accounts.security.signedOutEverywhere": "您已在所有设备上退出登录。请重新登录以继续。",
+  "accounts.security.confirm.revokeTitle": "让该浏览器退出登录？",
+  "accounts.security.confirm.revokeYes": "是，让它退出登录",
+  "accounts.security.confirm.revokeThisTitle": "在此退出登录？",
+  "accounts.security.confirm.revokeThisYes": "是，在此退出登录",
+  "accounts.security.confirm.revokeOther":
+    "{device}（最近活动：{lastSeen}）将退出登录：使用它的人需要重新登录。您在此处及其他浏览器上仍保持登录。",
+  "accounts.security.confirm.revokeOtherUnknown":
+    "最近活动于 {lastSeen} 的未知浏览器将退出登录：使用它的人需要重新登录。您在此处及其他浏览器上仍保持登录。",
+  "accounts.security.confirm.revokeThis":
+    "{device}（最近活动：{lastSeen}）就是当前浏览器：您将在此退出登录并回到首页。您的其他浏览器仍保持登录。",
+  "accounts.security.confirm.revokeThisUnknown":
+    "最近活动于 {lastSeen} 的浏览器就是当前浏览器：您将在此退出登录并回到首页。您的其他浏览器仍保持登录。",
+  "accounts.security.confirm.everywhereTitle": "在所有设备上退出？",
+  "accounts.security.confirm.everywhereYes": "是，在所有设备上退出",
+  "accounts.security.confirm.everywhere":
+    "{others, plural, =0 {您没有在其他浏览器上登录，因此只有当前浏览器会退出登录} other {您在其他 # 个浏览器上的登录将结束，当前浏览器也会退出}}：您将回到首页，需要重新登录。您的密码不会改变。",
 };

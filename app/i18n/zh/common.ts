@@ -18,6 +18,7 @@ export const common: Translation<typeof en> = {
   "nav.mailbox": "本地邮箱（开发）",
   "nav.skip": "跳到正文",
   "nav.main": "主导航",
+  "nav.menu": "菜单",
   "locale.switch": "语言",
   "locale.en": "English",
   "locale.zh": "中文",

@@ -3,12 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { linkClass } from "~/components/accounts";
+import { ConfirmAsk } from "~/components/confirm";
 import { Field, FormErrors, SubmitButton, firstErrorField } from "~/components/forms";
 import { changePassword } from "~/domain/accounts/change-password.server";
 import { replyInvalid, runForm } from "~/utils/form-action.server";
 import { changePasswordSchema, revokeSessionSchema } from "~/domain/accounts/schemas";
 import { listSessions, revokeOwnSession, signOutEverywhere } from "~/domain/accounts/sessions.server";
-import { useLocale, useT } from "~/i18n";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { confirmFirst, splitAsk } from "~/utils/confirm";
 import { AppError } from "~/utils/errors";
 import { orRespond, toResponse } from "~/utils/http.server";
 import { clearSessionCookie, requireUser, type SessionUser } from "~/utils/session.server";
@@ -43,9 +45,18 @@ async function revokeSessionAction(user: SessionUser, formData: FormData) {
   const parsed = revokeSessionSchema.safeParse({ sessionId: formData.get("sessionId") });
   // Not a session id at all: the same answer as someone else's session.
   if (!parsed.success) throw toResponse(new AppError("NOT_FOUND", "error.notFound"));
-  const { current } = await orRespond(() => revokeOwnSession(user, parsed.data.sessionId));
-  if (current) return signedOut("accounts.security.sessionRevoked");
+  const { sessionId } = parsed.data;
+  const outcome = await orRespond(() => confirmFirst(formData, (confirmed) => revokeOwnSession(user, { sessionId, confirmed })));
+  if (!outcome.done) return outcome.ask;
+  if (outcome.value.current) return signedOut("accounts.security.sessionRevoked");
   return redirectWithToast("/account/security", { message: "accounts.security.sessionRevoked" });
+}
+
+async function signOutEverywhereAction(user: SessionUser, formData: FormData) {
+  const outcome = await orRespond(() => confirmFirst(formData, (confirmed) => signOutEverywhere(user, { confirmed })));
+  if (!outcome.done) return outcome.ask;
+  // Home rather than /login: the toast says what happened and the header offers "Sign in".
+  return signedOut("accounts.security.signedOutEverywhere");
 }
 
 /** One page, three forms, told apart by `intent`; each is only ever about the signed-in user's own account. */
@@ -58,19 +69,26 @@ export async function action({ request }: ActionFunctionArgs) {
     case "revoke-session":
       return revokeSessionAction(user, formData);
     case "sign-out-everywhere":
-      await signOutEverywhere(user);
-      // Home rather than /login: the toast says what happened and the header offers "Sign in".
-      return signedOut("accounts.security.signedOutEverywhere");
+      return signOutEverywhereAction(user, formData);
     default:
       throw toResponse(new AppError("BAD_REQUEST", "error.badRequest"));
   }
+}
+
+/** The confirmation panel's title and "Yes" button for each question the sessions operations ask. */
+function askWords(message: MessageKey): { title: MessageKey; yes: MessageKey } {
+  if (message === "accounts.security.confirm.everywhere")
+    return { title: "accounts.security.confirm.everywhereTitle", yes: "accounts.security.confirm.everywhereYes" };
+  if (message.startsWith("accounts.security.confirm.revokeThis"))
+    return { title: "accounts.security.confirm.revokeThisTitle", yes: "accounts.security.confirm.revokeThisYes" };
+  return { title: "accounts.security.confirm.revokeTitle", yes: "accounts.security.confirm.revokeYes" };
 }
 
 export default function Security() {
   const t = useT();
   const locale = useLocale();
   const { sessions } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { ask, result: lastResult } = splitAsk(useActionData<typeof action>());
   const [form, fields] = useForm({
     id: "change-password",
     lastResult,
@@ -80,6 +98,7 @@ export default function Security() {
   });
   const focus = firstErrorField(lastResult);
   const when = (d: Date | string) => formatDateTime(new Date(d), "UTC", locale) + " UTC";
+  const words = ask ? askWords(ask.confirm.message) : null;
   return (
     <>
       <h1 className="text-3xl font-bold">{t("accounts.security.title")}</h1>
@@ -88,6 +107,11 @@ export default function Security() {
           {t("accounts.account.title")}
         </Link>
       </p>
+      {ask && words ? (
+        <div className="mt-6">
+          <ConfirmAsk ask={ask} title={t(words.title)} yes={t(words.yes)} />
+        </div>
+      ) : null}
 
       <section aria-labelledby="password-title" className="mt-6 rounded-md border border-stone-300 bg-white p-6">
         <h2 id="password-title" className="mb-2 text-xl font-semibold">
@@ -141,8 +165,11 @@ export default function Security() {
             {sessions.map((s) => (
               <tr key={s.id} className="border-t border-stone-200 align-top">
                 <td className="py-2 pr-2">
-                  <span className="break-all">{s.userAgent ?? t("accounts.security.unknownDevice")}</span>
+                  <span className="font-medium">{s.device ?? t("accounts.security.unknownDevice")}</span>
                   {s.current ? <strong className="ml-2 text-green-800">({t("accounts.security.thisBrowser")})</strong> : null}
+                  {s.userAgent && s.userAgent !== s.device ? (
+                    <span className="block break-all text-xs text-stone-600">{s.userAgent}</span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-2">{when(s.createdAt)}</td>
                 <td className="py-2 pr-2">{when(s.lastSeenAt)}</td>

@@ -107,7 +107,12 @@ export default function ProposalPage() {
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field meta={fields.title} label={t("programme.field.title")} autoFocus={focus === "title"} />
-          <TextareaField meta={fields.abstract} label={t("programme.field.abstract")} autoFocus={focus === "abstract"} />
+          <TextareaField
+            meta={fields.abstract}
+            label={t("programme.field.abstract")}
+            hint={call?.blindReview ? t("programme.proposal.blindAbstractHint") : undefined}
+            autoFocus={focus === "abstract"}
+          />
           <TextareaField meta={fields.abstractZh} label={t("programme.field.abstractZh")} optional autoFocus={focus === "abstractZh"} />
           <SelectField
             meta={fields.format}
@@ -154,6 +159,11 @@ export default function ProposalPage() {
               rows={3}
               label={q.label}
               optional={!q.required}
+              hint={
+                call?.blindReview
+                  ? t(q.shownInBlindReview ? "programme.proposal.blindAnswerShown" : "programme.proposal.blindAnswerHidden")
+                  : undefined
+              }
               autoFocus={focus === `answers.${q.id}`}
             />
           ))}

@@ -81,7 +81,13 @@ export default function ReviewProposal() {
           {proposal.answers.map((a, i) => (
             <div key={i} className="mb-2">
               <dt className="font-medium">{a.question}</dt>
-              <dd className="whitespace-pre-line">{a.answer}</dd>
+              {a.answer === null ? (
+                <dd className="italic text-stone-700" data-testid="answer-withheld">
+                  {t("programme.review.answerWithheld")}
+                </dd>
+              ) : (
+                <dd className="whitespace-pre-line">{a.answer}</dd>
+              )}
             </div>
           ))}
         </dl>

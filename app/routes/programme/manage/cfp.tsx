@@ -21,6 +21,7 @@ import { deleteCfpItem } from "~/domain/programme/delete-cfp-item.server";
 import { organizerContext } from "~/domain/programme/page-context.server";
 import { saveCfp } from "~/domain/programme/save-cfp.server";
 import { saveCfpItem } from "~/domain/programme/save-cfp-item.server";
+import { setQuestionVisibility } from "~/domain/programme/set-question-visibility.server";
 import {
   PROPOSAL_FORMATS,
   assignReviewerSchema,
@@ -28,6 +29,7 @@ import {
   criterionSchema,
   deleteCfpItemSchema,
   questionSchema,
+  questionVisibilitySchema,
   unassignReviewerSchema,
 } from "~/domain/programme/schema";
 import { unassignReviewer } from "~/domain/programme/unassign-reviewer.server";
@@ -105,6 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return form === "assign" ? redirectWithToast(back, { message: "programme.cfp.assigned" }) : done();
   };
   if (intent === "question") return run("question", questionSchema, (item) => saveCfpItem({ actor: user, slug, item }));
+  if (intent === "question-visibility")
+    return run("question", questionVisibilitySchema, (v) =>
+      setQuestionVisibility({ actor: user, slug, id: v.id, shownInBlindReview: v.shownInBlindReview }),
+    );
   if (intent === "criterion") return run("criterion", criterionSchema, (item) => saveCfpItem({ actor: user, slug, item }));
   if (intent === "assign")
     return run("assign", assignReviewerSchema, (v) => assignReviewer({ actor: user, slug, email: v.email, trackId: v.trackId }));
@@ -132,6 +138,25 @@ function DeleteButton({ intent, id, name, extra }: { intent: string; id?: string
       ))}
       <button type="submit" className="ml-2 text-red-800 underline" aria-label={t("programme.manage.deleteFor", { name })}>
         {t("programme.manage.delete")}
+      </button>
+    </Form>
+  );
+}
+
+/** Shows a question's answers to blind reviewers, or hides them again: one button, no JavaScript needed. */
+function VisibilityButton({ id, label, shown }: { id: string; label: string; shown: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="intent" value="question-visibility" />
+      <input type="hidden" name="id" value={id} />
+      {shown ? null : <input type="hidden" name="shownInBlindReview" value="on" />}
+      <button
+        type="submit"
+        className="ml-2 text-blue-900 underline"
+        aria-label={t(shown ? "programme.cfp.hideInBlindFor" : "programme.cfp.showInBlindFor", { label })}
+      >
+        {t(shown ? "programme.cfp.hideInBlind" : "programme.cfp.showInBlind")}
       </button>
     </Form>
   );
@@ -228,6 +253,11 @@ export default function ManageCfp() {
             {questions.map((x) => (
               <li key={x.id}>
                 {pick(locale, x.label, x.labelZh)} {x.required ? `(${t("programme.cfp.requiredMark")})` : null}
+                <span className="text-sm text-stone-700" data-testid="question-visibility">
+                  {" · "}
+                  {t(x.shownInBlindReview ? "programme.cfp.shownInBlind" : "programme.cfp.hiddenInBlind")}
+                </span>
+                <VisibilityButton id={x.id} label={x.label} shown={x.shownInBlindReview} />
                 <DeleteButton intent="delete-question" id={x.id} name={x.label} />
               </li>
             ))}
@@ -240,6 +270,11 @@ export default function ManageCfp() {
               <input type="checkbox" name={qf.required.name} defaultChecked={false} className="h-4 w-4" />
               {t("programme.cfp.questionRequired")}
             </label>
+            <CheckboxField
+              meta={qf.shownInBlindReview}
+              label={t("programme.cfp.questionShownInBlind")}
+              hint={t("programme.cfp.questionShownInBlindHint")}
+            />
             <SubmitButton variant="secondary">{t("programme.cfp.addQuestion")}</SubmitButton>
           </Form>
         </section>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CfpQuestion" ADD COLUMN     "shownInBlindReview" BOOLEAN NOT NULL DEFAULT false;
