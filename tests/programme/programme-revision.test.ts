@@ -49,7 +49,8 @@ describe("the programme page follows every change to what it shows", () => {
     expect(html).toContain("Wang Lei");
 
     const before = await w.revision();
-    await db().$executeRaw`UPDATE "ProgrammeSession" SET title = 'Mutual recognition of engineering degrees' WHERE id = ${w.session.id}::uuid`;
+    await db()
+      .$executeRaw`UPDATE "ProgrammeSession" SET title = 'Mutual recognition of engineering degrees' WHERE id = ${w.session.id}::uuid`;
     expect(await w.revision()).toBeGreaterThan(before);
     expect(await w.read()).toContain("Mutual recognition of engineering degrees");
 
@@ -65,7 +66,8 @@ describe("the programme page follows every change to what it shows", () => {
     expect(html).toContain("--track:#7c2d12");
 
     const second = await makeSpeaker(w.conference.id, "Amina Otieno");
-    await db().$executeRaw`INSERT INTO "SessionSpeaker" ("sessionId", "speakerId", position) VALUES (${w.session.id}::uuid, ${second.id}::uuid, 1)`;
+    await db()
+      .$executeRaw`INSERT INTO "SessionSpeaker" ("sessionId", "speakerId", position) VALUES (${w.session.id}::uuid, ${second.id}::uuid, 1)`;
     expect(await w.read()).toContain("Wang Lei (Tsinghua), Amina Otieno");
     await db().$executeRaw`DELETE FROM "SessionSpeaker" WHERE "speakerId" = ${w.speaker.id}::uuid`;
     html = await w.read();
@@ -76,7 +78,8 @@ describe("the programme page follows every change to what it shows", () => {
     expect(await w.read()).toContain("Excellent Engineer Training 2025");
 
     // Taken out of the released programme, then deleted.
-    await db().$executeRaw`UPDATE "ProgrammeSession" SET "releasedStartsAt" = NULL, "releasedEndsAt" = NULL WHERE id = ${w.session.id}::uuid`;
+    await db()
+      .$executeRaw`UPDATE "ProgrammeSession" SET "releasedStartsAt" = NULL, "releasedEndsAt" = NULL WHERE id = ${w.session.id}::uuid`;
     expect(await w.read()).not.toContain("Mutual recognition of engineering degrees");
     const other = await makeSession(w.conference.id, { title: "Closing ceremony", start: "2025-09-28T16:00", end: "2025-09-28T17:00" });
     expect(await w.read("day")).not.toContain("Closing ceremony"); // the first day is shown
