@@ -16,6 +16,11 @@ export class Lru<K, V> {
     return value;
   }
 
+  /** The value under `key` without marking it used: for lookups too frequent to reorder the map each time. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: K, value: V): V {
     this.entries.delete(key);
     this.entries.set(key, value);

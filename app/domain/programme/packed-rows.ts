@@ -65,7 +65,18 @@ function split(text: string): string[] {
   return fields;
 }
 
-export function unpackRows({ rooms, tracks, rows }: PackedRows): ListRow[] {
+/**
+ * The rows of a packed list. The server renders the same packed list (one object per programme revision and
+ * view) for every reader, so its rows are unpacked once per object.
+ */
+export function unpackRows(packed: PackedRows): ListRow[] {
+  let rows = unpacked.get(packed);
+  if (!rows) unpacked.set(packed, (rows = unpack(packed)));
+  return rows;
+}
+const unpacked = new WeakMap<PackedRows, ListRow[]>();
+
+function unpack({ rooms, tracks, rows }: PackedRows): ListRow[] {
   if (rows === "") return [];
   const f = split(rows);
   const out: ListRow[] = [];
