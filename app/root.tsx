@@ -126,6 +126,20 @@ function MainNav({ root, t }: { root: RootData | undefined; t: Translate }) {
     details.addEventListener("keydown", closeOnEscape);
     return () => details.removeEventListener("keydown", closeOnEscape);
   }, []);
+  // The header's places, in order; the signed-in ones only with an account, the mailbox only in development.
+  const places: [string, MessageKey][] = [
+    ["/conferences", "nav.conferences"],
+    ...(root?.user
+      ? ([
+          ["/my/registrations", "nav.myRegistrations"],
+          ["/my/agenda", "nav.myAgenda"],
+        ] as [string, MessageKey][])
+      : []),
+    ["/orgs", "nav.organizations"],
+    ["/accords", "nav.accords"],
+    ["/verify", "nav.verify"],
+    ...(root?.mailbox ? ([["/dev/mail", "nav.mailbox"]] as [string, MessageKey][]) : []),
+  ];
   return (
     <nav aria-label={t("nav.main")} className="order-last sm:order-none sm:flex-1" data-testid="main-nav">
       <details ref={menu} className="sm:details-content:[content-visibility:visible]">
@@ -136,47 +150,13 @@ function MainNav({ root, t }: { root: RootData | undefined; t: Translate }) {
           {t("nav.menu")}
         </summary>
         <ul className="absolute inset-x-0 top-full z-20 divide-y divide-stone-200 border-b border-stone-300 bg-white px-4 py-1 shadow-md sm:static sm:flex sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-1 sm:divide-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:whitespace-nowrap sm:shadow-none">
-          <li>
-            <Link to="/conferences" className={navLink}>
-              {t("nav.conferences")}
-            </Link>
-          </li>
-          {root?.user ? (
-            <>
-              <li>
-                <Link to="/my/registrations" className={navLink}>
-                  {t("nav.myRegistrations")}
-                </Link>
-              </li>
-              <li>
-                <Link to="/my/agenda" className={navLink}>
-                  {t("nav.myAgenda")}
-                </Link>
-              </li>
-            </>
-          ) : null}
-          <li>
-            <Link to="/orgs" className={navLink}>
-              {t("nav.organizations")}
-            </Link>
-          </li>
-          <li>
-            <Link to="/accords" className={navLink}>
-              {t("nav.accords")}
-            </Link>
-          </li>
-          <li>
-            <Link to="/verify" className={navLink}>
-              {t("nav.verify")}
-            </Link>
-          </li>
-          {root?.mailbox ? (
-            <li>
-              <Link to="/dev/mail" className={navLink}>
-                {t("nav.mailbox")}
+          {places.map(([to, label]) => (
+            <li key={to}>
+              <Link to={to} className={navLink}>
+                {t(label)}
               </Link>
             </li>
-          ) : null}
+          ))}
           {root?.user ? (
             <>
               <li className="max-w-full whitespace-normal break-words">

@@ -626,55 +626,34 @@ export const rows: PermissionRow[] = [
   {
     name: "POST /speaker/invitations/:token (accept)",
     route: invitation,
-    request: async (cast) => {
-      const token = `token-${Math.random().toString(36).slice(2)}`;
-      await db().speaker.create({
-        data: {
-          conferenceId: cast.conference.id,
-          nameLatin: "Invitee",
-          email: cast.people.attendee.email,
-          invitation: "INVITED",
-          inviteTokenHash: hashSecret(token),
-        },
-      });
-      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "accept" } };
-    },
+    request: (cast) => invitedAttendee(cast, { intent: "accept" }),
     allowed: ["attendee"],
   },
   {
     name: "POST /speaker/invitations/:token (decline)",
     route: invitation,
-    request: async (cast) => {
-      const token = `token-${Math.random().toString(36).slice(2)}`;
-      await db().speaker.create({
-        data: {
-          conferenceId: cast.conference.id,
-          nameLatin: "Invitee",
-          email: cast.people.attendee.email,
-          invitation: "INVITED",
-          inviteTokenHash: hashSecret(token),
-        },
-      });
-      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline" } };
-    },
+    request: (cast) => invitedAttendee(cast, { intent: "decline" }),
     allowed: ["attendee"],
   },
   {
     name: "POST /speaker/invitations/:token (decline, confirmed)",
     route: invitation,
-    request: async (cast) => {
-      const token = `token-${Math.random().toString(36).slice(2)}`;
-      await db().speaker.create({
-        data: {
-          conferenceId: cast.conference.id,
-          nameLatin: "Invitee",
-          email: cast.people.attendee.email,
-          invitation: "INVITED",
-          inviteTokenHash: hashSecret(token),
-        },
-      });
-      return { path: `/speaker/invitations/${token}`, params: { token }, form: { intent: "decline", confirm: "1" } };
-    },
+    request: (cast) => invitedAttendee(cast, { intent: "decline", confirm: "1" }),
     allowed: ["attendee"],
   },
 ];
+
+/** A speaker invitation addressed to the cast's attendee, and the post of `form` to its link. */
+async function invitedAttendee(cast: Cast, form: Record<string, string>) {
+  const token = `token-${Math.random().toString(36).slice(2)}`;
+  await db().speaker.create({
+    data: {
+      conferenceId: cast.conference.id,
+      nameLatin: "Invitee",
+      email: cast.people.attendee.email,
+      invitation: "INVITED",
+      inviteTokenHash: hashSecret(token),
+    },
+  });
+  return { path: `/speaker/invitations/${token}`, params: { token }, form };
+}
