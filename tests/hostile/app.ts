@@ -76,7 +76,7 @@ async function loadBuild(): Promise<ServerBuild> {
       v3_relativeSplatPath: true,
       v3_throwAbortReason: true,
       v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
+      v3_lazyRouteDiscovery: false,
       v3_routeConfig: true,
     },
     isSpaMode: false,
