@@ -53,6 +53,22 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The abort timer holds the whole render (its data, its markup) until it fires: cleared as soon as
+    // React is done, or every page rendered in the last six seconds would stay in memory.
+    let finished = false;
+    let abortTimer: NodeJS.Timeout | undefined;
+    const finish = () => {
+      finished = true;
+      clearTimeout(abortTimer);
+    };
+    const respond = () => {
+      shellRendered = true;
+      // Not a plain PassThrough: React 18.3 pads some chunks with NUL bytes (see withoutNulBytes).
+      const body = withoutNulBytes();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <MarkupCacheProvider value={markupCache}>
@@ -61,15 +77,15 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          // Not a plain PassThrough: React 18.3 pads some chunks with NUL bytes (see withoutNulBytes).
-          const body = withoutNulBytes();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) respond();
+        },
+        onAllReady() {
+          finish();
+          if (waitForAll) respond();
         },
         onShellError(error: unknown) {
+          finish();
           reject(error);
         },
         onError(error: unknown) {
@@ -78,6 +94,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    if (!finished) abortTimer = setTimeout(abort, streamTimeout + 1000);
   });
 }

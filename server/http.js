@@ -357,10 +357,11 @@ export function createApp({ build, buildDir, runtime, lifecycle = { draining: fa
       // TRUST_PROXY=n, Express takes the address the nearest n proxies wrote into X-Forwarded-For.
       req.headers["x-concord-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
       req.headers["x-request-id"] = res.locals.requestId;
+      // The request's signal ends with its response, sent in full or left by the client. Remix keeps a
+      // page's encoded data behind a stream-timeout timer that only this signal clears: a signal that
+      // never aborts kept every page of the last five seconds in memory.
       const controller = new AbortController();
-      res.on("close", () => {
-        if (!res.writableFinished) controller.abort();
-      });
+      res.on("close", () => controller.abort());
       const body = res.locals.body;
       const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, {
         method: req.method,
