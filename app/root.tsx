@@ -17,8 +17,18 @@ import {
 } from "@remix-run/react";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
-import { LocaleContext, makeTranslate, useT, type AppLocale, type MessageKey, type Messages, type Translate } from "~/i18n";
-import { messagesFor } from "~/i18n/dictionaries.server";
+import {
+  LocaleContext,
+  makeTranslate,
+  useT,
+  type AppLocale,
+  type MessageKey,
+  type Messages,
+  type PackedMessages,
+  type Translate,
+  unpackMessages,
+} from "~/i18n";
+import { packedMessagesFor } from "~/i18n/dictionaries.server";
 import stylesheet from "~/styles/app.css?url";
 import { usesLocalMailbox } from "~/utils/env.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -45,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user ? { id: user.id, name: user.nameLatin, nameNative: user.nameNative, emailVerified: user.emailVerified } : null,
       locale,
       // The frame's messages in the reader's language; each area's come from its layout route.
-      messages: messagesFor(locale, ["common"]),
+      messages: packedMessagesFor(locale, ["common"]),
       toast,
       mailbox: usesLocalMailbox(),
     },
@@ -228,10 +238,10 @@ function ToastView({ toast, t }: { toast: Toast; t: Translate }) {
 }
 
 /** The root's messages and those of every area layout on the page, merged again only when one of them changes. */
-function useAreaMessages(common: Partial<Messages> | undefined): Partial<Messages> {
-  const parts = [common, ...useMatches().map((m) => (m.data as { messages?: Partial<Messages> } | null | undefined)?.messages)].filter(
-    (p): p is Partial<Messages> => Boolean(p),
-  );
+function useAreaMessages(common: PackedMessages | undefined): Partial<Messages> {
+  const parts = [common, ...useMatches().map((m) => (m.data as { messages?: PackedMessages } | null | undefined)?.messages)]
+    .map(unpackMessages)
+    .filter((p): p is Partial<Messages> => Boolean(p));
   const last = useRef<{ parts: Partial<Messages>[]; merged: Partial<Messages> }>();
   if (!last.current || last.current.parts.length !== parts.length || parts.some((p, i) => p !== last.current!.parts[i])) {
     last.current = { parts, merged: Object.assign({}, ...parts) };

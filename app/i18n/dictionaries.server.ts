@@ -3,7 +3,7 @@ import { getUser } from "~/utils/session.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { AREAS, type Area } from "./areas";
 import { en, enAreas } from "./en";
-import { makeTranslate, type AppLocale, type Messages, type Translate } from "./index";
+import { makeTranslate, type AppLocale, type Messages, type PackedMessages, type Translate } from "./index";
 import { zh, zhAreas } from "./zh";
 
 /**
@@ -18,10 +18,22 @@ export function messagesFor(locale: AppLocale, areas: readonly Area[] = AREAS): 
   return areas.length === 1 ? areaDictionaries[locale][areas[0]] : Object.assign({}, ...areas.map((a) => areaDictionaries[locale][a]));
 }
 
+/** What a loader sends the browser: `messagesFor` as one JSON text (see PackedMessages), made once per language and areas. */
+const packed = new Map<string, PackedMessages>();
+export function packedMessagesFor(locale: AppLocale, areas: readonly Area[]): PackedMessages {
+  const key = `${locale}:${areas.join(",")}`;
+  let text = packed.get(key);
+  if (!text) {
+    text = JSON.stringify(messagesFor(locale, areas)) as PackedMessages;
+    packed.set(key, text);
+  }
+  return text;
+}
+
 /** The loader of an area's layout route: the reader's language and that area's messages. */
 export async function loadAreaMessages(request: Request, areas: readonly Area[]) {
   const locale = await resolveLocale(request, () => getUser(request));
-  return data({ locale, messages: messagesFor(locale, areas) });
+  return data({ locale, messages: packedMessagesFor(locale, areas) });
 }
 
 /** For server code outside React (emails, error messages built in loaders). */

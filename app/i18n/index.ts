@@ -18,6 +18,23 @@ export function isLocale(value: unknown): value is AppLocale {
   return value === "en" || value === "zh";
 }
 
+/**
+ * An area's messages as they travel to the browser: one JSON text. Remix's data stream walks an object key by
+ * key (two values per message, about 320 on a programme page, a third of a page's data encoding); one string
+ * is one value. Unpacked once per distinct text, so equal texts give the same object on every render.
+ */
+export type PackedMessages = string & { readonly __packedMessages: true };
+const unpackedMessages = new Map<string, Partial<Messages>>();
+export function unpackMessages(packed: PackedMessages | undefined | null): Partial<Messages> | undefined {
+  if (typeof packed !== "string") return undefined;
+  let messages = unpackedMessages.get(packed);
+  if (!messages) {
+    messages = JSON.parse(packed) as Partial<Messages>;
+    unpackedMessages.set(packed, messages);
+  }
+  return messages;
+}
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /**
