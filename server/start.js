@@ -127,9 +127,24 @@ class MetricsFromPrimary {
   }
 }
 
+/**
+ * Garbage-collector settings for web processes that share the machine's cores (decision 038). With one
+ * process per core, V8's parallel collector threads only take cores from the other processes. And
+ * 16 pages in flight fill V8's default young generation (16 MB) every 30 ms or so; each collection copies
+ * those pages' live data again. A larger young generation is collected about four times less often.
+ * A flag the operator already gives, on the command line or in NODE_OPTIONS, wins.
+ */
+const WEB_PROCESS_GC_FLAGS = ["--single-threaded-gc", "--max-semi-space-size=64"];
+function webProcessExecArgv() {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const unset = WEB_PROCESS_GC_FLAGS.filter((flag) => !given.some((arg) => arg.split("=")[0] === flag.split("=")[0]));
+  return [...process.execArgv, ...unset];
+}
+
 /** Restarts crashed web processes, waiting longer after each crash in a row (up to 30 s). */
 function superviseWorkers(count, background) {
   let stopping = false;
+  cluster.setupPrimary({ execArgv: webProcessExecArgv() });
   const aggregator = new promClient.AggregatorRegistry();
   const fork = (slot, crashes) => {
     const startedAt = Date.now();
