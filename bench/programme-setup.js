@@ -95,7 +95,7 @@ export async function programmeWorld(tag, { sessions = 300, speakers = 150 } = {
 }
 
 /** Starts the production build (CONCORD_BUILD_DIR or ./build) on `port`; resolves when /readyz answers. */
-export async function startServer(port, database) {
+export async function startServer(port, database, env = {}) {
   const child = spawn(process.execPath, [path.join(root, "server/start.js")], {
     env: {
       ...process.env,
@@ -106,6 +106,7 @@ export async function startServer(port, database) {
       CONCORD_SEED: "0",
       NODE_ENV: "production",
       MAIL_STORE_ONLY: "1",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

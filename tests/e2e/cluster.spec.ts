@@ -89,6 +89,11 @@ test("two web processes share the port and the sessions, and stop together", asy
     expect(logs.join("")).toContain("starting 2 web processes");
     const workers = childrenOf(primary.pid!);
     expect(workers).toHaveLength(2);
+    // Each web process collects garbage on its own thread with a larger young generation (decision 038), as `ps` shows.
+    for (const pid of workers) {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(args).toEqual(expect.arrayContaining(["--single-threaded-gc", "--max-semi-space-size=64"]));
+    }
 
     // Sign in through one process, then use the session on fresh connections spread over both.
     const login = await fetchOnce("/login", {
