@@ -21,7 +21,7 @@ const tree = (slot: (i: number) => ReactElement) =>
     null,
     ids.map((id, i) => createElement("li", { key: id }, createElement("h3", null, `Session ${id}`), slot(i))),
   );
-const stars = (starred: (id: string) => boolean, label = (s: boolean) => (s ? "★ In my agenda" : "☆ Add to my agenda")) =>
+const stars = (starred: (id: string) => boolean, label: (s: boolean) => string = (s) => (s ? "★ In my agenda" : "☆ Add to my agenda")) =>
   ids.map((id) => createElement(Star, { key: id, id, starred: starred(id), label: label(starred(id)) }));
 
 describe("cached list markup", () => {
