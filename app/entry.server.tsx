@@ -1,5 +1,5 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction, createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { MarkupCacheProvider } from "./components/cached-markup";
@@ -36,6 +36,12 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // trace per refused request would bury real failures in the log.
   if (error instanceof AppError && error.status < 500) {
     logger().warn({ ...where, status: error.status, code: error.code }, "refused");
+    return;
+  }
+  // The same refusal after a route turned it into a response (orRespond): it reaches here as an error response.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const code = (error.data as { code?: unknown } | null)?.code;
+    logger().warn({ ...where, status: error.status, code: typeof code === "string" ? code : undefined }, "refused");
     return;
   }
   // Logged for operators; users see the ErrorBoundary, never a stack trace.

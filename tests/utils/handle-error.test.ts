@@ -18,6 +18,16 @@ describe("server error log", () => {
     expect(error).not.toHaveBeenCalled();
   });
 
+  it("logs a refusal that a route turned into a response (403 from orRespond) as one line too", () => {
+    const warn = vi.spyOn(logger(), "warn").mockImplementation(() => {});
+    const error = vi.spyOn(logger(), "error").mockImplementation(() => {});
+    // What Remix hands over for a thrown `data(..., { status: 403 })`: an error response.
+    const refused = { status: 403, statusText: "", internal: false, data: { code: "FORBIDDEN", message: "error.forbidden", vars: null } };
+    handleError(refused, args("GET", "/my/registrations/r/invoices/i"));
+    expect(warn).toHaveBeenCalledWith({ method: "GET", path: "/my/registrations/r/invoices/i", status: 403, code: "FORBIDDEN" }, "refused");
+    expect(error).not.toHaveBeenCalled();
+  });
+
   it("logs an unexpected failure with the error itself, stack included", () => {
     vi.spyOn(logger(), "warn").mockImplementation(() => {});
     const error = vi.spyOn(logger(), "error").mockImplementation(() => {});
