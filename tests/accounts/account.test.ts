@@ -23,6 +23,10 @@ function shown(data: unknown) {
   return translator("en")(confirm.message, confirm.vars ?? undefined);
 }
 
+/** The security page's "Sign out" for one browser; `{ confirm: "1" }` is the Yes to its question. */
+const revokeSession = (cookie: string, sessionId: string, confirm: Record<string, string> = {}) =>
+  callAction(security, { path: "/account/security", cookie, form: { intent: "revoke-session", sessionId, ...confirm } });
+
 const canSeeAccount = async (cookie: string) => (await callLoader(accountPage, { path: "/account", cookie })).status === 200;
 
 async function expectSignedOut(cookie: string) {
@@ -166,11 +170,7 @@ describe("password and sessions", () => {
   it("revokes one of the user's own sessions", async () => {
     const user = await makeUser();
     const phone = await anotherBrowser(user.id);
-    const res = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: phone.id, confirm: "1" },
-    });
+    const res = await revokeSession(user.cookie, phone.id, { confirm: "1" });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/account/security");
     await expectSignedOut(phone.cookie);
@@ -180,11 +180,7 @@ describe("password and sessions", () => {
   it("revoking the current session signs this browser out", async () => {
     const user = await makeUser();
     const [current] = await db().session.findMany({ where: { userId: user.id } });
-    const res = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: current.id, confirm: "1" },
-    });
+    const res = await revokeSession(user.cookie, current.id, { confirm: "1" });
     expect(res.status).toBe(302);
     expect(res.headers.getSetCookie().some((c) => /^concord_session=;/.test(c))).toBe(true);
     await expectSignedOut(user.cookie);
@@ -195,20 +191,12 @@ describe("password and sessions", () => {
     const victim = await makeUser();
     const [victimSession] = await db().session.findMany({ where: { userId: victim.id } });
     for (const confirm of [{}, { confirm: "1" }] as Record<string, string>[]) {
-      const res = await callAction(security, {
-        path: "/account/security",
-        cookie: user.cookie,
-        form: { intent: "revoke-session", sessionId: victimSession.id, ...confirm },
-      });
+      const res = await revokeSession(user.cookie, victimSession.id, confirm);
       expect(res.status).toBe(404);
       expect(JSON.stringify(res.data ?? null)).not.toContain("confirm");
     }
     expect(await canSeeAccount(victim.cookie)).toBe(true);
-    const garbage = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: "'; drop table" },
-    });
+    const garbage = await revokeSession(user.cookie, "'; drop table");
     expect(garbage.status).toBe(404);
   });
 
@@ -234,11 +222,7 @@ describe("password and sessions", () => {
     const laptopId = await db().$transaction((tx) => createSession(tx, user.id, { ip: "192.0.2.7", userAgent: chrome }));
     const laptop = { id: laptopId, cookie: await cookieFor(laptopId) };
     await db().session.update({ where: { id: laptop.id }, data: { lastSeenAt: new Date("2026-11-30T08:05:00Z") } });
-    const asked = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: laptop.id },
-    });
+    const asked = await revokeSession(user.cookie, laptop.id);
     expect(asked.status).toBe(200);
     expect(asked.data).toEqual({
       confirm: {
@@ -259,11 +243,7 @@ describe("password and sessions", () => {
     // A browser that sent no User-Agent is still described by when it was last seen.
     const bare = await anotherBrowser(user.id);
     await db().session.update({ where: { id: bare.id }, data: { userAgent: null } });
-    const askedBare = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: bare.id },
-    });
+    const askedBare = await revokeSession(user.cookie, bare.id);
     expect(askedBare.data).toMatchObject({ confirm: { message: "accounts.security.confirm.revokeOtherUnknown" } });
     expect(shown(askedBare.data)).toMatch(/^The browser that did not say what it is, last seen .+ UTC, will be signed out/);
   });
@@ -275,11 +255,7 @@ describe("password and sessions", () => {
       where: { id: current.id },
       data: { userAgent: "Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/133.0" },
     });
-    const asked = await callAction(security, {
-      path: "/account/security",
-      cookie: user.cookie,
-      form: { intent: "revoke-session", sessionId: current.id },
-    });
+    const asked = await revokeSession(user.cookie, current.id);
     expect(asked.status).toBe(200);
     expect(asked.data).toMatchObject({
       confirm: { message: "accounts.security.confirm.revokeThis", vars: { device: "Firefox (Windows)" } },
