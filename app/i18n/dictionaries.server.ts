@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { getUser } from "~/utils/session.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { AREAS, type Area } from "./areas";
+import type { Area } from "./areas";
 import { en, enAreas } from "./en";
 import { makeTranslate, type AppLocale, type Messages, type PackedMessages, type Translate } from "./index";
 import { zh, zhAreas } from "./zh";
@@ -14,7 +14,7 @@ import { zh, zhAreas } from "./zh";
 const dictionaries: Record<AppLocale, Messages> = { en, zh };
 const areaDictionaries: Record<AppLocale, Record<Area, Partial<Messages>>> = { en: enAreas, zh: zhAreas };
 
-export function messagesFor(locale: AppLocale, areas: readonly Area[] = AREAS): Partial<Messages> {
+function messagesFor(locale: AppLocale, areas: readonly Area[]): Partial<Messages> {
   return areas.length === 1 ? areaDictionaries[locale][areas[0]] : Object.assign({}, ...areas.map((a) => areaDictionaries[locale][a]));
 }
 

@@ -25,9 +25,8 @@ function slotKey(slot: ReactElement): string {
   for (const name in props) {
     const value = props[name];
     const kind = typeof value;
-    if (kind !== "string" && kind !== "number" && kind !== "boolean" && value != null)
-      return `${String(slot.key)}|${JSON.stringify(props)}`;
-    if (kind === "string" && (value as string).includes("\u0000")) return `${String(slot.key)}|${JSON.stringify(props)}`;
+    const plain = value == null || kind === "number" || kind === "boolean" || (kind === "string" && !(value as string).includes("\u0000"));
+    if (!plain) return `${String(slot.key)}|${JSON.stringify(props)}`;
     key += `\u0000${name}\u0001${kind[0]}${String(value)}`;
   }
   return key;
