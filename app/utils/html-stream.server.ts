@@ -1,4 +1,4 @@
-import { Transform } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 
 /**
  * The document stream between React and the response: drops NUL bytes and gathers React's small writes.
@@ -16,33 +16,46 @@ import { Transform } from "node:stream";
  * data later) is unchanged while the per-chunk work is done once per turn.
  */
 export function withoutNulBytes() {
-  let pending: Buffer[] = [];
-  let scheduled = false;
-  const release = (stream: Transform) => {
-    scheduled = false;
-    if (pending.length === 0) return;
-    const out = pending.length === 1 ? pending[0] : Buffer.concat(pending);
-    pending = [];
-    stream.push(out);
-  };
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (chunk.indexOf(0) === -1) pending.push(chunk);
-      else {
-        const out = Buffer.allocUnsafe(chunk.length);
-        let n = 0;
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] !== 0) out[n++] = chunk[i];
-        pending.push(out.subarray(0, n));
-      }
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(release, this);
-      }
-      done();
-    },
-    flush(done) {
-      release(this);
-      done();
-    },
-  });
+  return new DocumentStream();
+}
+
+/**
+ * The gathered bytes are handed on by a closure, never by `setImmediate(fn, stream)`: Node keeps an
+ * immediate's arguments after it has run, and ran immediates stay linked to the one queued before them.
+ * React queues the next page's work as an immediate and creates errors in it (for that page's close
+ * handler) whose stack traces keep it, so the next page held this stream through that link, with its
+ * data and markup: under steady load a chain of every page served (565 MB after 4,600 pages, measured
+ * with --trace-gc), let go only when the load stopped.
+ */
+export class DocumentStream extends Transform {
+  private pending: Buffer[] = [];
+  private scheduled = false;
+
+  private release() {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    const out = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    this.pending = [];
+    this.push(out);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    if (chunk.indexOf(0) === -1) this.pending.push(chunk);
+    else {
+      const out = Buffer.allocUnsafe(chunk.length);
+      let n = 0;
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] !== 0) out[n++] = chunk[i];
+      this.pending.push(out.subarray(0, n));
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.release());
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback) {
+    this.release();
+    done();
+  }
 }

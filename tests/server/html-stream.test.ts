@@ -1,5 +1,6 @@
 // React 18.3's streaming renderer pads some chunks with NUL bytes around Chinese text (react#31134);
 // a textarea then posts U+FFFD back and a saved clause changes. The page stream drops them.
+import { Session } from "node:inspector/promises";
 import { PassThrough, type Transform } from "node:stream";
 import { text } from "node:stream/consumers";
 import { createElement } from "react";
@@ -54,5 +55,40 @@ describe("the page stream", () => {
     await render(body);
     expect(sizes.length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2048);
+  });
+
+  it("lets a page that has been sent go while a later page is still being sent", async () => {
+    // On a busy server React's work for the next page is queued behind this stream's hand-on of the
+    // last page's bytes, and React creates errors there (kept by the next page for its close handler)
+    // whose stack traces keep that queue entry. When the entry held this stream, every page served was
+    // chained to an earlier one and the memory held grew with the load.
+    let sent: Transform | null = withoutNulBytes();
+    const gone = new WeakRef(sent);
+    const read = text(sent);
+    sent.write(Buffer.from("<p>the page before</p>"));
+    const next = withoutNulBytes();
+    await new Promise<void>((resolve, reject) => {
+      const { pipe } = renderToPipeableStream(createElement("p", null, "the next page"), {
+        onShellReady() {
+          pipe(next);
+          resolve();
+        },
+        onShellError: reject,
+      });
+    });
+    sent.end();
+    expect(await read).toBe("<p>the page before</p>");
+    sent = null;
+    const session = new Session();
+    session.connect();
+    try {
+      await session.post("HeapProfiler.collectGarbage");
+    } finally {
+      session.disconnect();
+    }
+    expect(gone.deref()).toBeUndefined();
+    // The next page is still held (in flight) up to here.
+    expect(next.destroyed).toBe(false);
+    next.destroy();
   });
 });
