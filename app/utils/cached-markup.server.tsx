@@ -12,24 +12,45 @@ import { Lru } from "~/utils/lru";
 const SLOT = "concord-slot";
 const MARK = `<${SLOT}></${SLOT}>`;
 const trees = new Lru<string, { segments: string[]; order: number[] }>(200);
-const pieces = new Lru<string, string>(20_000);
+/**
+ * Per slot key, the markup of each set of props seen under it: a star button's, starred or not, per
+ * language. 5,000 keys hold the sessions of about sixteen large programmes.
+ */
+const pieces = new Lru<unknown, Piece[]>(5_000);
+type Piece = { type: unknown; props: Record<string, unknown>; html: string };
+const VARIANTS = 8;
 
 /**
- * What a slot's markup depends on. Props of plain values (a star button's) are joined with separators
- * that do not occur in them; that is a sixth of the cost of JSON.stringify, done 300 times a page.
- * Anything else is spelled out as JSON.
+ * Whether two slots' props make the same markup: equal plain values, or equal JSON for anything else.
+ * Compared in place: a star button's props are strings and booleans that the page's cached rows and
+ * messages share between requests, so most comparisons are one pointer. Joined into a string key, as
+ * before, they cost 300 strings built and hashed per page.
  */
-function slotKey(slot: ReactElement): string {
-  const props = slot.props as Record<string, unknown>;
-  let key = String(slot.key);
-  for (const name in props) {
-    const value = props[name];
-    const kind = typeof value;
-    const plain = value == null || kind === "number" || kind === "boolean" || (kind === "string" && !(value as string).includes("\u0000"));
-    if (!plain) return `${String(slot.key)}|${JSON.stringify(props)}`;
-    key += `\u0000${name}\u0001${kind[0]}${String(value)}`;
+function sameProps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let names = 0;
+  for (const name in a) {
+    names++;
+    const x = a[name];
+    const y = b[name];
+    if (Object.is(x, y)) continue;
+    if (typeof x !== "object" || x === null || typeof y !== "object" || y === null) return false;
+    if (JSON.stringify(x) !== JSON.stringify(y)) return false;
   }
-  return key;
+  for (const _ in b) names--;
+  return names === 0;
+}
+
+/** The markup of one slot element: a function of its type and props (the components used in slots are pure). */
+function pieceFor(slot: ReactElement): string {
+  const props = slot.props as Record<string, unknown>;
+  // Looked up 300 times a page: peeked, not reordered (a piece in use is soon set again if dropped).
+  let seen = pieces.peek(slot.key);
+  if (!seen) seen = pieces.set(slot.key, []);
+  for (const piece of seen) if (piece.type === slot.type && sameProps(piece.props, props)) return piece.html;
+  const html = renderToString(slot);
+  seen.push({ type: slot.type, props, html });
+  if (seen.length > VARIANTS) seen.shift();
+  return html;
 }
 
 export const markupCache: MarkupCache = (key, tree, slots) => {
@@ -47,11 +68,7 @@ export const markupCache: MarkupCache = (key, tree, slots) => {
   const html = new Array<string>(2 * order.length + 1);
   html[0] = segments[0];
   for (let j = 0; j < order.length; j++) {
-    const slot = slots[order[j]];
-    // A slot's markup is a function of its props (the components used in slots are pure).
-    const k = slotKey(slot);
-    // Looked up 300 times a page: peeked, not reordered (a piece in use is soon set again if dropped).
-    html[2 * j + 1] = pieces.peek(k) ?? pieces.set(k, renderToString(slot));
+    html[2 * j + 1] = pieceFor(slots[order[j]]);
     html[2 * j + 2] = segments[j + 1];
   }
   return html.join("");

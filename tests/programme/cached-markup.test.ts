@@ -49,4 +49,13 @@ describe("cached list markup", () => {
       expect(markupCache(key, tree, slots)).toBe(renderToString(tree((i) => slots[i])));
     }
   });
+
+  it("tells apart slots of different components under the same key and props", () => {
+    const key = `test-${Math.random()}`;
+    const Plain = ({ id, label }: { id: string; starred: boolean; label: string }) => createElement("span", { "data-id": id }, label);
+    for (const type of [Star, Plain, Star]) {
+      const slots = ids.map((id) => createElement(type, { key: id, id, starred: true, label: "★" }));
+      expect(markupCache(key, tree, slots)).toBe(renderToString(tree((i) => slots[i])));
+    }
+  });
 });
