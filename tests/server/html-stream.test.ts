@@ -1,5 +1,6 @@
 // React 18.3's streaming renderer pads some chunks with NUL bytes around Chinese text (react#31134);
-// a textarea then posts U+FFFD back and a saved clause changes. The page stream drops them.
+// a textarea then posts U+FFFD back and a saved clause changes. The page stream drops them, gathers
+// React's small writes, and lets each page go once it has been sent.
 import { Session } from "node:inspector/promises";
 import { PassThrough, type Transform } from "node:stream";
 import { text } from "node:stream/consumers";
