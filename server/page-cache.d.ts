@@ -4,4 +4,4 @@ export function pageCache(options: {
   ttlMs: number;
   paths?: RegExp[];
   maxEntries?: number;
-}): (handler: Handler) => Handler & { stats: { hits: number; misses: number }; clear(): void };
+}): (handler: Handler) => Handler & { stats: { hits: number; misses: number; stale: number; shared: number }; clear(): void };

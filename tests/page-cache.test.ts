@@ -68,3 +68,123 @@ describe("programme page cache", () => {
     expect(renders - before).toBe(4);
   });
 });
+
+/** A page whose render waits until the test lets it finish, as a 300-session render under load does. */
+function slowPages() {
+  let renders = 0;
+  const gates: Array<() => void> = [];
+  const handler = async (request: Request, ...rest: unknown[]) => {
+    const n = ++renders;
+    await new Promise<void>((resolve) => gates.push(resolve));
+    const nonce = (rest[0] as { cspNonce?: string } | undefined)?.cspNonce;
+    if (new URL(request.url).searchParams.has("broken")) throw new Error("render failed");
+    return new Response(`<p>render ${n}</p><script nonce="${nonce}">go()</script>`, { headers: { "Content-Type": "text/html" } });
+  };
+  return {
+    renders: () => renders,
+    /** Lets every render started so far finish. */
+    finish: async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      for (const go of gates.splice(0)) go();
+    },
+    handler,
+  };
+}
+
+describe("a crowd arriving while the programme is being rendered", () => {
+  it("gets that one render, each copy with its own nonce, instead of rendering the page once per reader", async () => {
+    const pages = slowPages();
+    const crowd = pageCache({ ttlMs: 60_000 })(pages.handler);
+    const asked = Array.from({ length: 20 }, (_, i) =>
+      crowd(new Request("http://localhost/conferences/icete/programme"), { cspNonce: `n${i}` }),
+    );
+    await pages.finish();
+    const answers = await Promise.all(asked);
+    expect(pages.renders()).toBe(1);
+    expect(answers.map((r) => r.headers.get("x-concord-cache")).sort()).toEqual(["miss", ...Array(19).fill("shared")]);
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    bodies.forEach((body, i) => expect(body).toBe(`<p>render 1</p><script nonce="n${i}">go()</script>`));
+    expect(crowd.stats).toMatchObject({ misses: 1, shared: 19 });
+  });
+
+  it("still renders each page of its own once: readers of different pages do not wait for each other", async () => {
+    const pages = slowPages();
+    const crowd = pageCache({ ttlMs: 60_000 })(pages.handler);
+    const asked = ["day", "track", "room"].map((view) => crowd(new Request(`http://localhost/conferences/icete/programme?view=${view}`)));
+    await pages.finish();
+    await Promise.all(asked);
+    expect(pages.renders()).toBe(3);
+  });
+
+  it("once the copy has expired, one reader renders the new one while the others are given the old one at once", async () => {
+    const pages = slowPages();
+    const crowd = pageCache({ ttlMs: 50 })(pages.handler);
+    const url = "http://localhost/conferences/icete/programme";
+    const first = crowd(new Request(url));
+    await pages.finish();
+    expect(await (await first).text()).toContain("render 1");
+    await new Promise((r) => setTimeout(r, 80));
+    const renderer = crowd(new Request(url));
+    // The new render is held back: the others do not wait for it.
+    const others = await Promise.race([
+      Promise.all(Array.from({ length: 5 }, () => crowd(new Request(url)))),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the others waited for the new render")), 1000)),
+    ]);
+    for (const r of others) {
+      expect(r.headers.get("x-concord-cache")).toBe("stale");
+      expect(await r.text()).toContain("render 1");
+    }
+    await pages.finish();
+    const renewed = await renderer;
+    expect(renewed.headers.get("x-concord-cache")).toBe("miss");
+    expect(await renewed.text()).toContain("render 2");
+    const after = await crowd(new Request(url));
+    expect(after.headers.get("x-concord-cache")).toBe("hit");
+    expect(await after.text()).toContain("render 2");
+    expect(pages.renders()).toBe(2);
+  });
+
+  it("shares neither a failed render nor one that is not a plain page: those who waited get their own", async () => {
+    const pages = slowPages();
+    const crowd = pageCache({ ttlMs: 60_000 })(pages.handler);
+    const url = "http://localhost/conferences/icete/programme?broken=1";
+    const asked = Array.from({ length: 3 }, () =>
+      crowd(new Request(url)).then(
+        () => "answered",
+        (e: Error) => e.message,
+      ),
+    );
+    await pages.finish(); // the first render fails; the two who waited for it start their own
+    await pages.finish();
+    expect(await Promise.all(asked)).toEqual(["render failed", "render failed", "render failed"]);
+    expect(pages.renders()).toBe(3);
+  });
+
+  it("drops its copy when the page stops being one it may share (here: it now sets a cookie)", async () => {
+    const pages = slowPages();
+    let flash = false;
+    const crowd = pageCache({ ttlMs: 50 })(async (request, ...rest) => {
+      const page = await pages.handler(request, ...rest);
+      if (flash) page.headers.set("Set-Cookie", "concord_toast=; Max-Age=0");
+      return page;
+    });
+    const url = "http://localhost/conferences/icete/programme";
+    const first = crowd(new Request(url));
+    await pages.finish();
+    await first;
+    await new Promise((r) => setTimeout(r, 80));
+    flash = true;
+    const changed = crowd(new Request(url));
+    await pages.finish();
+    expect((await changed).headers.get("set-cookie")).not.toBeNull();
+    flash = false;
+    // The old copy is gone: while the next render runs, a reader waits for it rather than being given the old one.
+    const renderer = crowd(new Request(url));
+    const reader = crowd(new Request(url));
+    await pages.finish();
+    await renderer;
+    const got = await reader;
+    expect(got.headers.get("x-concord-cache")).toBe("shared");
+    expect(await got.text()).toContain("render 3");
+  });
+});
