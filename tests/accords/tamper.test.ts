@@ -130,6 +130,23 @@ describe("tampering in the database", () => {
     expect((await verifyAccord(accordId, null))!.report.ok).toBe(true);
   });
 
+  it("verifies a changed accord once for everyone who opens it at the same moment, and the report is theirs", async () => {
+    // At a ceremony everyone opens the verification at once: those who arrive while it is being made
+    // wait for it (one report object for all) rather than each loading and checking the accord again.
+    const version = await db().accordVersion.findFirstOrThrow({ where: { accordId, number: 1 } });
+    const clause = await db().accordClause.findFirstOrThrow({ where: { versionId: version.id, number: 1, language: "en" } });
+    const where = { versionId_number_language: { versionId: version.id, number: 1, language: "en" } };
+    await db().accordClause.update({ where, data: { text: `${clause.text} (changed)` } });
+    try {
+      const crowd = await Promise.all(Array.from({ length: 8 }, () => verifyAccord(accordId, null)));
+      expect(crowd[0]!.report.ok).toBe(false);
+      for (const v of crowd) expect(v!.report).toBe(crowd[0]!.report);
+    } finally {
+      await db().accordClause.update({ where, data: { text: clause.text } });
+    }
+    expect((await verifyAccord(accordId, null))!.report.ok).toBe(true);
+  });
+
   it("detects a changed clause of the frozen version", async () => {
     const version = await db().accordVersion.findFirstOrThrow({ where: { accordId, number: 1 } });
     const clause = await db().accordClause.findFirstOrThrow({ where: { versionId: version.id, number: 1, language: "en" } });

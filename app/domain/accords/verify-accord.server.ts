@@ -89,12 +89,29 @@ function offlineCommands(accordId: string) {
  * the same digest means the same report; a row changed in any byte (a clause, a party, a signature, an
  * audit entry, the seal) changes the digest and the accord is loaded and verified afresh (decision 076).
  * Bounded, least recently used out first: an executed accord is looked at again and again at its ceremony.
+ * Held as the verification in flight, so that those who open the accord while it is being verified (at
+ * its ceremony, everyone at once) wait for that one instead of each loading and verifying it again.
  */
 type Verified = Omit<AccordVerification, "commands"> & { executed: boolean };
-const verified = new Lru<string, Verified>(200);
+const verified = new Lru<string, Promise<Verified | null>>(200);
 
-function remember(key: string, v: Verified) {
-  verified.set(key, v);
+/** Loads the accord and verifies it; the digest and the bundle from one snapshot. */
+async function verifyNow(accordId: string, view: BundleView, trusted: string): Promise<{ digest: string; v: Verified } | null> {
+  const fresh = await db().$transaction(
+    async (tx) => {
+      const d = await bundleDigest(tx, accordId, view);
+      const loaded = d ? await loadAccordForVerification(tx, accordId, view) : null;
+      return d && loaded ? { d, loaded } : null;
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!fresh) return null;
+  const { bundle, title, titleZh } = fresh.loaded;
+  const report = await verifyBundle(bundle, { trustedSealKey: trusted });
+  return {
+    digest: fresh.d,
+    v: { accordId, documentHash: bundle.document.hash, title, titleZh, report, executed: bundle.status === "EXECUTED" },
+  };
 }
 
 /**
@@ -111,24 +128,19 @@ export async function verifyAccord(accordId: string, viewer: SessionUser | null)
   const keyOf = (digest: string) => `${trusted}:${digest}`;
   const digest = await bundleDigest(db(), accordId, view);
   if (!digest) return null;
-  let v = verified.get(keyOf(digest));
-  if (v) remember(keyOf(digest), v);
-  else {
-    // The digest and the bundle from one snapshot, so the report is stored under the digest of what it checked.
-    const fresh = await db().$transaction(
-      async (tx) => {
-        const d = await bundleDigest(tx, accordId, view);
-        const loaded = d ? await loadAccordForVerification(tx, accordId, view) : null;
-        return d && loaded ? { d, loaded } : null;
-      },
-      { isolationLevel: "RepeatableRead" },
-    );
-    if (!fresh) return null;
-    const { bundle, title, titleZh } = fresh.loaded;
-    const report = await verifyBundle(bundle, { trustedSealKey: trusted });
-    v = { accordId, documentHash: bundle.document.hash, title, titleZh, report, executed: bundle.status === "EXECUTED" };
-    remember(keyOf(fresh.d), v);
-  }
+  const key = keyOf(digest);
+  const v = await verified.getOrSet(key, () => {
+    const verifying = verifyNow(accordId, view, trusted).then((fresh) => {
+      // Remembered under the digest of what it checked: a row changed between the two reads moves it.
+      if (!fresh || keyOf(fresh.digest) !== key) verified.delete(key);
+      if (fresh && keyOf(fresh.digest) !== key) verified.set(keyOf(fresh.digest), Promise.resolve(fresh.v));
+      return fresh?.v ?? null;
+    });
+    // A failed verification is not remembered.
+    verifying.catch(() => verified.delete(key));
+    return verifying;
+  });
+  if (!v) return null;
   if (!viewer && !v.executed) return null;
   const { executed: _, ...result } = v;
   return { ...result, commands: offlineCommands(accordId) };
