@@ -68,7 +68,8 @@ export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
     async function render(key, request, rest, nonce) {
       stats.misses++;
       let settle;
-      rendering.set(key, new Promise((resolve) => (settle = resolve)));
+      const mine = new Promise((resolve) => (settle = resolve));
+      rendering.set(key, mine);
       try {
         const response = await handler(request, ...rest);
         if (response.status !== 200 || response.headers.has("set-cookie")) {
@@ -100,7 +101,8 @@ export function pageCache({ ttlMs, paths = CACHED_PAGES, maxEntries = 500 }) {
         settle(null);
         throw error;
       } finally {
-        rendering.delete(key);
+        // Only its own: after a render that made nothing to share, each who waited for it started another.
+        if (rendering.get(key) === mine) rendering.delete(key);
       }
     }
 
