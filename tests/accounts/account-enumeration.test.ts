@@ -8,7 +8,7 @@ import type * as Password from "~/domain/accounts/password.server";
 import { db } from "~/utils/db.server";
 import { callAction } from "../support/http";
 import { makeUser } from "../support/world";
-import { emailsTo, errorsOf, freshIp } from "./support";
+import { emailsTo, errorsOf, freshIp, holdClockForRateLimits } from "./support";
 
 const hashes = vi.hoisted(() => ({ count: 0 }));
 vi.mock("~/domain/accounts/password.server", async (importOriginal) => {
@@ -82,6 +82,7 @@ describe("sign-up does not reveal which addresses have accounts", () => {
 
 describe("the email sign-in link shares the password sign-in's limits", () => {
   it("after the account's password attempts are used up, asking for a link is refused too (and the other way round)", async () => {
+    holdClockForRateLimits();
     const user = await makeUser();
     for (let i = 0; i < 10; i++) {
       const res = await callAction(login, { path: "/login", form: { email: user.email, password: "wrong password!" }, headers: freshIp() });
@@ -109,6 +110,7 @@ describe("the email sign-in link shares the password sign-in's limits", () => {
   });
 
   it("a client address that used up its sign-in attempts cannot ask for links instead", async () => {
+    holdClockForRateLimits();
     const ip = freshIp();
     for (let i = 0; i < 50; i++) {
       await callAction(login, { path: "/login", form: { email: `nobody-${i}@concord.test`, password: "wrong password!" }, headers: ip });

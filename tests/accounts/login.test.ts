@@ -4,7 +4,7 @@ import * as login from "~/routes/accounts/login";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { makeUser, PASSWORD } from "../support/world";
-import { errorsOf, freshIp, initialValueOf } from "./support";
+import { errorsOf, freshIp, holdClockForRateLimits, initialValueOf } from "./support";
 
 const signIn = (form: Record<string, string>, headers = freshIp(), path = "/login") => callAction(login, { path, form, headers });
 
@@ -71,6 +71,7 @@ describe("sign-in with a password", () => {
   });
 
   it("limits attempts per account (429), even with the right password, from any address", async () => {
+    holdClockForRateLimits();
     const user = await makeUser();
     for (let i = 0; i < 10; i++) expect((await signIn({ email: user.email, password: "wrong password!" })).status).toBe(401);
     const res = await signIn({ email: user.email, password: PASSWORD });
@@ -82,6 +83,7 @@ describe("sign-in with a password", () => {
   });
 
   it("counts only wrong guesses: signing in right a dozen times in a row is never limited", async () => {
+    holdClockForRateLimits();
     const user = await makeUser();
     const ip = freshIp();
     for (let i = 0; i < 12; i++) expect((await signIn({ email: user.email, password: PASSWORD }, ip)).status).toBe(302);
@@ -91,6 +93,7 @@ describe("sign-in with a password", () => {
   });
 
   it("limits attempts per client address (429)", async () => {
+    holdClockForRateLimits();
     const ip = freshIp();
     for (let i = 0; i < 50; i++) {
       expect((await signIn({ email: `nobody-${i}@concord.test`, password: "whatever it is" }, ip)).status).toBe(401);

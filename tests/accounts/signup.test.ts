@@ -5,7 +5,7 @@ import * as verifyEmail from "~/routes/accounts/verify-email";
 import { db } from "~/utils/db.server";
 import { callAction, callLoader, cookiesFrom } from "../support/http";
 import { makeUser } from "../support/world";
-import { emailsTo, errorsOf, freshIp, initialValueOf, linkFromEmail, tokenOf } from "./support";
+import { emailsTo, errorsOf, freshIp, holdClockForRateLimits, initialValueOf, linkFromEmail, tokenOf } from "./support";
 
 let n = 0;
 const newEmail = () => `signup-${Date.now()}-${n++}@concord.test`;
@@ -153,6 +153,7 @@ describe("sign-up and email verification", () => {
   });
 
   it("limits resending per address (429)", async () => {
+    holdClockForRateLimits();
     const email = newEmail();
     await signUp(email);
     for (let i = 0; i < 5; i++) {
@@ -164,6 +165,7 @@ describe("sign-up and email verification", () => {
   });
 
   it("limits sign-ups per client address (429)", async () => {
+    holdClockForRateLimits();
     const ip = freshIp();
     for (let i = 0; i < 20; i++) {
       expect((await callAction(signup, { path: "/signup", form: form(newEmail()), headers: ip })).status).toBe(200);

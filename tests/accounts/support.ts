@@ -1,8 +1,21 @@
 // Helpers for the accounts tests: reading emailed links back from the outbox,
 // and a distinct client address per test so per-IP limits do not leak between tests.
-import { expect } from "vitest";
+import { expect, onTestFinished, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { emailText } from "../support/mail";
+
+/**
+ * Holds the clock (Date only; timers run) for the rest of the test. Rate limits count attempts in windows
+ * aligned to the clock (15 and 60 minutes, `rate-limit.server.ts`): a test whose attempts run across a
+ * window's end sees them split between two windows and is not limited (CI met one at 01:45). Held, the
+ * test's attempts are all in one window, as they would be in a test that ran in any other second.
+ */
+export function holdClockForRateLimits() {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
 
 let n = 0;
 /** A fresh client address (TEST-NET-2), sent as the x-concord-client-ip header. */
