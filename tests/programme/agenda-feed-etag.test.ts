@@ -4,6 +4,7 @@ import { placeSession } from "~/domain/programme/place-session.server";
 import { publishSchedule } from "~/domain/programme/publish-schedule.server";
 import { regenerateFeed } from "~/domain/programme/regenerate-feed.server";
 import { toggleStar } from "~/domain/programme/toggle-star.server";
+import { queryCounter } from "~/utils/db.server";
 import * as feedRoute from "~/routes/programme/agenda-feed";
 import { callLoader } from "../support/http";
 import { makeUser } from "../support/world";
@@ -78,6 +79,43 @@ describe("the agenda feed answers conditional requests", () => {
     await toggleStar({ actor: attendee, slug: conference.slug, sessionId: other.id, starred: false });
     expect((await get(starred.headers.get("etag")!)).status).toBe(200);
     expect((await get(etag2)).status).toBe(304);
+  });
+
+  it("writes a new version's body once for polls that arrive together (each of them reads only the version)", async () => {
+    const { conference } = await organizerWorld();
+    const room = await makeRoom(conference.id);
+    const sessions = await Promise.all(
+      ["09:00", "10:00", "11:00"].map((start, i) =>
+        makeSession(conference.id, {
+          title: `Talk ${i}`,
+          roomId: room.id,
+          start: `2025-09-27T${start}`,
+          end: `2025-09-27T${start.replace(":00", ":45")}`,
+        }),
+      ),
+    );
+    const attendee = await sessionUserOf((await makeUser()).id);
+    const { token } = await regenerateFeed({ actor: attendee });
+    const get = () => callLoader(feedRoute, { path: `/feeds/agenda/${token}.ics`, params: { token: `${token}.ics` } });
+    const queriesOf = async (poll: () => Promise<unknown>) => {
+      const before = queryCounter.count;
+      await poll();
+      await new Promise((r) => setImmediate(r));
+      return queryCounter.count - before;
+    };
+    // One poll of a new version: its version read and the statements that write its body.
+    await toggleStar({ actor: attendee, slug: conference.slug, sessionId: sessions[0].id, starred: true });
+    const alone = await queriesOf(get);
+    // Eight polls of the next version at once: eight version reads, one body.
+    await toggleStar({ actor: attendee, slug: conference.slug, sessionId: sessions[1].id, starred: true });
+    let answers: Awaited<ReturnType<typeof get>>[] = [];
+    const together = await queriesOf(async () => (answers = await Promise.all(Array.from({ length: 8 }, get))));
+    expect(alone).toBeGreaterThan(1);
+    expect(together).toBe(alone + 7);
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(starts(a.data as string)).toHaveLength(2);
+    }
   });
 
   it("an unknown token is 404 whatever If-None-Match says", async () => {

@@ -113,8 +113,12 @@ async function feedVersion(tokenHash: string) {
   return { etag };
 }
 
-/** Bodies by ETag: a calendar app polling an unchanged feed without If-None-Match costs the version read only. */
-const bodies = new Map<string, string>();
+/**
+ * Bodies by ETag: a calendar app polling an unchanged feed without If-None-Match costs the version read only.
+ * Kept from the moment a body is being written, so that polls arriving meanwhile (the same person's phone,
+ * laptop and tablet after a release) wait for it rather than each writing it again.
+ */
+const bodies = new Map<string, Promise<string | null>>();
 const MAX_BODIES = 500;
 
 /** `If-None-Match` matches `etag` (a list of tags, or `*`; weak tags compare by their value). */
@@ -135,11 +139,15 @@ export async function agendaFeed(token: string, ifNoneMatch: string | null) {
   if (!version) return null;
   const { etag } = version;
   if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
-  const kept = bodies.get(etag);
-  if (kept !== undefined) return { etag, body: kept };
-  const body = await agendaCalendar(token);
-  if (body === null) return null;
-  if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
-  bodies.set(etag, body);
-  return { etag, body };
+  let writing = bodies.get(etag);
+  if (!writing) {
+    writing = agendaCalendar(token);
+    if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
+    bodies.set(etag, writing);
+    // Neither a failed body nor a feed that has gone meanwhile is kept.
+    const forget = () => bodies.get(etag) === writing && bodies.delete(etag);
+    writing.then((body) => body === null && forget(), forget);
+  }
+  const body = await writing;
+  return body === null ? null : { etag, body };
 }
