@@ -131,10 +131,17 @@ export async function verifyAccord(accordId: string, viewer: SessionUser | null)
   const key = keyOf(digest);
   const v = await verified.getOrSet(key, () => {
     const verifying = verifyNow(accordId, view, trusted).then((fresh) => {
+      if (!fresh) {
+        verified.delete(key);
+        return null;
+      }
       // Remembered under the digest of what it checked: a row changed between the two reads moves it.
-      if (!fresh || keyOf(fresh.digest) !== key) verified.delete(key);
-      if (fresh && keyOf(fresh.digest) !== key) verified.set(keyOf(fresh.digest), Promise.resolve(fresh.v));
-      return fresh?.v ?? null;
+      const checked = keyOf(fresh.digest);
+      if (checked !== key) {
+        verified.delete(key);
+        verified.set(checked, Promise.resolve(fresh.v));
+      }
+      return fresh.v;
     });
     // A failed verification is not remembered.
     verifying.catch(() => verified.delete(key));

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { pick, type AppLocale } from "~/i18n";
 import { hashSecret } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { Lru } from "~/utils/lru";
 import { absoluteUrl } from "~/utils/http.server";
 import { renderCalendar, type IcsEvent } from "~/utils/ics";
 import { asReleased, releasedOrder, releasedSessionSelect, releasedWhere, type ListedSession } from "./programme-view.server";
@@ -118,8 +119,7 @@ async function feedVersion(tokenHash: string) {
  * Kept from the moment a body is being written, so that polls arriving meanwhile (the same person's phone,
  * laptop and tablet after a release) wait for it rather than each writing it again.
  */
-const bodies = new Map<string, Promise<string | null>>();
-const MAX_BODIES = 500;
+const bodies = new Lru<string, Promise<string | null>>(500);
 
 /** `If-None-Match` matches `etag` (a list of tags, or `*`; weak tags compare by their value). */
 export function etagMatches(ifNoneMatch: string | null, etag: string) {
@@ -139,15 +139,12 @@ export async function agendaFeed(token: string, ifNoneMatch: string | null) {
   if (!version) return null;
   const { etag } = version;
   if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
-  let writing = bodies.get(etag);
-  if (!writing) {
-    writing = agendaCalendar(token);
-    if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
-    bodies.set(etag, writing);
+  const body = await bodies.getOrSet(etag, () => {
+    const writing = agendaCalendar(token);
     // Neither a failed body nor a feed that has gone meanwhile is kept.
-    const forget = () => bodies.get(etag) === writing && bodies.delete(etag);
-    writing.then((body) => body === null && forget(), forget);
-  }
-  const body = await writing;
+    const forget = () => bodies.peek(etag) === writing && bodies.delete(etag);
+    writing.then((written) => written === null && forget(), forget);
+    return writing;
+  });
   return body === null ? null : { etag, body };
 }
