@@ -29,14 +29,15 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
     const reviewer = await tx.user.findUnique({ where: { email: "reviewer@concord.test" }, select: { id: true } });
     if (reviewer)
       await tx.reviewerAssignment.createMany({ data: [quality, ai, networks].map((t) => ({ trackId: t.id, userId: reviewer.id })) });
-    const speaker = (nameLatin: string, nameNative: string | null, position: string, organization: string, bio: string) =>
-      tx.speaker.create({ data: { conferenceId, nameLatin, nameNative, position, organization, bio } });
+    const speaker = (nameLatin: string, nameNative: string | null, position: string, organization: string, bio: string, bioZh: string) =>
+      tx.speaker.create({ data: { conferenceId, nameLatin, nameNative, position, organization, bio, bioZh } });
     const minister = await speaker(
       "Huai Jinpeng",
       "怀进鹏",
       "Minister of Education",
       "Ministry of Education of the People's Republic of China",
       "Minister of Education of China.",
+      "中华人民共和国教育部部长。",
     );
     const chair = await speaker(
       "Wang Min",
@@ -44,6 +45,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Programme director",
       "China Association for Science and Technology",
       "Chairs the opening and the signing ceremony.",
+      "主持开幕式和签约仪式。",
     );
     const hughes = await speaker(
       "Margaret Hughes",
@@ -51,6 +53,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Chair",
       "International Engineering Alliance",
       "Works on the international recognition of engineering qualifications.",
+      "致力于推动工程资格的国际互认。",
     );
     const chen = await speaker(
       "Chen Hua",
@@ -58,6 +61,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Secretary-General",
       "China Engineering Education Accreditation Association",
       "Leads accreditation of engineering programmes in China.",
+      "负责中国工程教育的专业认证工作。",
     );
     const puig = await speaker(
       "Jordi Puig",
@@ -65,6 +69,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Vice-Rector for Internationalisation",
       "Polytechnic University of Valencia",
       "Builds exchange programmes with Chinese universities.",
+      "与中国高校共建交流项目。",
     );
     const wanjiru = await speaker(
       "Amina Wanjiru",
@@ -72,6 +77,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Lecturer in Civil Engineering",
       "University of Nairobi",
       "Teaches design studios in civil engineering.",
+      "在土木工程专业讲授设计课程。",
     );
     const liu = await speaker(
       "Liu Yang",
@@ -79,6 +85,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       "Director of International Affairs",
       "Beihang University",
       "Coordinates Beihang's partnerships abroad.",
+      "负责北航与海外伙伴的合作。",
     );
     if (organizer)
       await tx.speaker.update({
@@ -89,6 +96,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
       title: string;
       titleZh: string;
       abstract: string;
+      abstractZh?: string;
       kind: "KEYNOTE" | "PLENARY" | "PANEL" | "PAPER_SESSION" | "WORKSHOP" | "SIGNING_CEREMONY" | "BREAK";
       room: string | null;
       track?: string;
@@ -104,6 +112,8 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         titleZh: "开幕式暨教育部部长致辞",
         abstract:
           "The minister describes how China trains engineers by joining science with education and industry with education, and proposes three initiatives for international cooperation: shared quality standards that lead to excellence, new paths of reform for the age of intelligence, and an open cooperation network.",
+        abstractZh:
+          "部长介绍中国如何推动科教融汇、产教融合培养工程师，并就国际合作提出三项倡议：以共同的质量标准引领卓越，探索智能时代的改革新路径，构建开放的合作网络。",
         kind: "PLENARY",
         room: hall.id,
         start: "09:00",
@@ -119,6 +129,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         titleZh: "主旨报告：本科之后的互认",
         abstract:
           "Why master's and doctoral engineering education still lacks a shared international benchmark, and what a recognition agreement at that level would need.",
+        abstractZh: "为什么硕士和博士层次的工程教育仍缺少共同的国际基准，以及这一层次的互认协议需要具备哪些条件。",
         kind: "KEYNOTE",
         room: hall.id,
         track: quality.id,
@@ -131,6 +142,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         title: "Keynote: accreditation as continuous improvement",
         titleZh: "主旨报告：以持续改进为核心的专业认证",
         abstract: "Outcome-based accreditation puts graduates' abilities at the centre of curricula, staffing and facilities.",
+        abstractZh: "以成果为导向的认证把毕业生的能力置于课程、师资和设施建设的中心。",
         kind: "KEYNOTE",
         room: hall.id,
         track: quality.id,
@@ -144,6 +156,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         title: "Panel: engineering education in the age of artificial intelligence",
         titleZh: "圆桌：人工智能时代的工程教育",
         abstract: "Rectors and lecturers discuss what changes in engineering degrees when AI and the life sciences move this fast.",
+        abstractZh: "人工智能和生命科学发展如此之快，工程学位教育要作出哪些改变？校长和教师们展开讨论。",
         kind: "PANEL",
         room: roomA.id,
         track: ai.id,
@@ -160,6 +173,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         title: "Paper session: industry and education working together",
         titleZh: "论文报告：产教融合",
         abstract: "Three case studies of universities teaching with industrial partners.",
+        abstractZh: "三所高校与产业伙伴合作育人的案例研究。",
         kind: "PAPER_SESSION",
         room: roomB.id,
         track: networks.id,
@@ -173,6 +187,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         title: "Workshop: designing capstone projects with partner universities",
         titleZh: "工作坊：与合作大学共同设计毕业设计项目",
         abstract: "Hands-on session on joint capstone projects; sign-up required.",
+        abstractZh: "围绕联合毕业设计项目的实践课程，需提前报名。",
         kind: "WORKSHOP",
         room: roomA.id,
         track: networks.id,
@@ -190,6 +205,8 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         titleZh: "研究生层次工程教育国际互认联合宣言签署仪式",
         abstract:
           "The China Association for Science and Technology, the China Engineering Education Accreditation Association and the International Engineering Alliance sign a joint declaration to start work on an international recognition agreement for master's and doctoral engineering education.",
+        abstractZh:
+          "中国科学技术协会、中国工程教育专业认证协会和国际工程联盟签署联合宣言，启动硕士和博士层次工程教育国际互认协议的相关工作。",
         kind: "SIGNING_CEREMONY",
         room: hall.id,
         track: quality.id,
@@ -207,6 +224,8 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
         titleZh: "六项双边合作协议签约",
         abstract:
           "Beihang, Beijing Jiaotong, Central South, South China University of Technology, Tongji and Chongqing universities sign agreements with partners in Spain, Brazil, Indonesia, Peru, Kenya and Laos on training excellent engineers together.",
+        abstractZh:
+          "北京航空航天大学、北京交通大学、中南大学、华南理工大学、同济大学和重庆大学与西班牙、巴西、印度尼西亚、秘鲁、肯尼亚和老挝的伙伴签署协议，合作培养卓越工程师。",
         kind: "SIGNING_CEREMONY",
         room: hall.id,
         track: networks.id,
@@ -227,6 +246,7 @@ export async function seedProgrammeDemo({ conferenceId }: { conferenceId: string
           title: s.title,
           titleZh: s.titleZh,
           abstract: s.abstract,
+          abstractZh: s.abstractZh,
           kind: s.kind,
           roomId: s.room,
           trackId: s.track,

@@ -49,6 +49,7 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
       quotaId: string,
       eligibility: "ANYONE" | "STUDENT" | "MEMBER_INSTITUTION",
       descriptionEn = "",
+      descriptionZh?: string,
     ) =>
       tx.ticketType.create({
         data: {
@@ -60,13 +61,41 @@ export async function seedRegistrationDemo({ conferenceId, edition }: { conferen
           currency: "CNY",
           eligibility,
           descriptionEn,
+          descriptionZh,
           quotas: { create: [{ quotaId }] },
         },
       });
-    const regular = await ticket(0, "Regular", "普通代表", 1200_00, hall.id, "ANYONE", "Full conference, lunch and the evening reception.");
-    const student = await ticket(1, "Student", "学生", 600_00, hall.id, "STUDENT", "Bring your student card to check-in.");
+    const regular = await ticket(
+      0,
+      "Regular",
+      "普通代表",
+      1200_00,
+      hall.id,
+      "ANYONE",
+      "Full conference, lunch and the evening reception.",
+      "全程参会，含午餐和晚间招待会。",
+    );
+    const student = await ticket(
+      1,
+      "Student",
+      "学生",
+      600_00,
+      hall.id,
+      "STUDENT",
+      "Bring your student card to check-in.",
+      "签到时请出示学生证。",
+    );
     const member = await ticket(2, "Member institution", "会员单位代表", 900_00, hall.id, "MEMBER_INSTITUTION");
-    const free = await ticket(3, "Online participation", "线上参会", 0, online.id, "ANYONE", "Live stream of the plenary sessions.");
+    const free = await ticket(
+      3,
+      "Online participation",
+      "线上参会",
+      0,
+      online.id,
+      "ANYONE",
+      "Live stream of the plenary sessions.",
+      "大会全体会议网络直播。",
+    );
     await tx.registrationQuestion.createMany({
       data: [
         {
