@@ -33,6 +33,24 @@ export class Lru<K, V> {
     return this.get(key) ?? this.set(key, make());
   }
 
+  /**
+   * The promise under `key`, made by `make` when there is none: kept from the moment it is made, so that
+   * callers arriving while it runs share it instead of doing the work again. One that fails, or whose value
+   * `keep` refuses, is forgotten (unless `key` holds another value by then), so the next caller tries anew.
+   */
+  remember<T>(this: Lru<K, Promise<T>>, key: K, make: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+    return this.getOrSet(key, () => {
+      const made = make();
+      const forget = () => {
+        if (this.peek(key) === made) this.delete(key);
+      };
+      made.then((value) => {
+        if (!keep(value)) forget();
+      }, forget);
+      return made;
+    });
+  }
+
   delete(key: K) {
     this.entries.delete(key);
   }

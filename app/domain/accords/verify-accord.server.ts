@@ -129,12 +129,12 @@ export async function verifyAccord(accordId: string, viewer: SessionUser | null)
   const digest = await bundleDigest(db(), accordId, view);
   if (!digest) return null;
   const key = keyOf(digest);
-  const v = await verified.getOrSet(key, () => {
-    const verifying = verifyNow(accordId, view, trusted).then((fresh) => {
-      if (!fresh) {
-        verified.delete(key);
-        return null;
-      }
+  // A failed verification, or one that found nothing to show, is not remembered.
+  const v = await verified.remember(
+    key,
+    async () => {
+      const fresh = await verifyNow(accordId, view, trusted);
+      if (!fresh) return null;
       // Remembered under the digest of what it checked: a row changed between the two reads moves it.
       const checked = keyOf(fresh.digest);
       if (checked !== key) {
@@ -142,11 +142,9 @@ export async function verifyAccord(accordId: string, viewer: SessionUser | null)
         verified.set(checked, Promise.resolve(fresh.v));
       }
       return fresh.v;
-    });
-    // A failed verification is not remembered.
-    verifying.catch(() => verified.delete(key));
-    return verifying;
-  });
+    },
+    (found) => found !== null,
+  );
   if (!v) return null;
   if (!viewer && !v.executed) return null;
   const { executed: _, ...result } = v;

@@ -139,12 +139,11 @@ export async function agendaFeed(token: string, ifNoneMatch: string | null) {
   if (!version) return null;
   const { etag } = version;
   if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
-  const body = await bodies.getOrSet(etag, () => {
-    const writing = agendaCalendar(token);
-    // Neither a failed body nor a feed that has gone meanwhile is kept.
-    const forget = () => bodies.peek(etag) === writing && bodies.delete(etag);
-    writing.then((written) => written === null && forget(), forget);
-    return writing;
-  });
+  // Neither a failed body nor a feed that has gone meanwhile is kept.
+  const body = await bodies.remember(
+    etag,
+    () => agendaCalendar(token),
+    (written) => written !== null,
+  );
   return body === null ? null : { etag, body };
 }

@@ -50,12 +50,8 @@ type Listing = { list: PackedRows; listKey: string; total: number };
 
 function releasedSessions(conferenceId: string, revision: number) {
   const key = `${conferenceId}:${revision}`;
-  return sessionsByRevision.getOrSet(key, () => {
-    const loading = publishedSessions(conferenceId);
-    // A failed load is not remembered.
-    loading.catch(() => sessionsByRevision.delete(key));
-    return loading;
-  });
+  // A failed load is not remembered.
+  return sessionsByRevision.remember(key, () => publishedSessions(conferenceId));
 }
 
 /**
